@@ -1,0 +1,132 @@
+import type { Generated } from 'kysely';
+
+/** Platform roles: a visitor has no account; a partner is a member of a partner organisation. */
+export type TPlatformRole = 'member' | 'admin';
+export type TOrgKind = 'company' | 'school' | 'partner' | 'expert';
+export type TOrgRole = 'owner' | 'member';
+export type TSignatureStatus = 'pending' | 'validated' | 'rejected';
+
+export interface FoundationTables {
+  users: {
+    id: Generated<number>;
+    email: string;
+    password_hash: string;
+    name: string;
+    platform_role: TPlatformRole;
+    locale: 'fr' | 'en';
+    email_confirmed_at: string | null;
+    disabled_at: string | null;
+    digest_opt_in: Generated<number>;
+    created_at: string;
+  };
+  sessions: {
+    id: Generated<number>;
+    token_hash: string;
+    user_id: number;
+    created_at: string;
+    expires_at: string;
+  };
+  /** One-time tokens sent by mail: email confirmation, password reset, invitations. Only hashes are stored. */
+  email_tokens: {
+    id: Generated<number>;
+    token_hash: string;
+    purpose: 'confirm' | 'reset';
+    user_id: number;
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
+  /** Attempts per key (e.g. `login:ip:1.2.3.4`) kept in the database so limits hold across instances. */
+  rate_limits: {
+    id: Generated<number>;
+    key: string;
+    at: string;
+  };
+  organisations: {
+    id: Generated<number>;
+    slug: string;
+    name: string;
+    kind: TOrgKind;
+    siren: string | null;
+    size_band: string;
+    sector: string;
+    region: string;
+    website: string | null;
+    description: string;
+    is_founding_partner: number;
+    is_demo: number;
+    created_at: string;
+    updated_at: string;
+  };
+  memberships: {
+    id: Generated<number>;
+    organisation_id: number;
+    user_id: number;
+    role: TOrgRole;
+    created_at: string;
+  };
+  invitations: {
+    id: Generated<number>;
+    organisation_id: number;
+    email: string;
+    role: TOrgRole;
+    token_hash: string;
+    invited_by: number;
+    accepted_at: string | null;
+    expires_at: string;
+    created_at: string;
+  };
+  manifesto_versions: {
+    id: Generated<number>;
+    audience: 'company' | 'school';
+    version: string;
+    published_at: string;
+  };
+  signatures: {
+    id: Generated<number>;
+    organisation_id: number;
+    manifesto_version_id: number;
+    signer_user_id: number;
+    signer_name: string;
+    signer_role: string;
+    status: TSignatureStatus;
+    rejection_reason: string | null;
+    decided_by: number | null;
+    decided_at: string | null;
+    signed_at: string;
+  };
+  api_tokens: {
+    id: Generated<number>;
+    user_id: number;
+    name: string;
+    token_hash: string;
+    last_used_at: string | null;
+    created_at: string;
+    revoked_at: string | null;
+  };
+  /** Every mail the platform sends; without SMTP_URL it stays here and the administrator reads it. */
+  outbox: {
+    id: Generated<number>;
+    to_address: string;
+    subject: string;
+    body_text: string;
+    attachments_json: string | null;
+    sent_at: string | null;
+    error: string | null;
+    created_at: string;
+  };
+  audit_log: {
+    id: Generated<number>;
+    actor_user_id: number | null;
+    action: string;
+    subject_type: string;
+    subject_id: string | null;
+    details_json: string | null;
+    at: string;
+  };
+  /** Small key/value facts about the installation (e.g. which seed steps ran). */
+  app_settings: {
+    key: string;
+    value: string;
+  };
+}

@@ -1,0 +1,3 @@
+/** Tables of the workshops feature (filled in by that feature; see migrations/ for the schema). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WorkshopTables {}

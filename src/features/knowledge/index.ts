@@ -1,0 +1,4 @@
+import type { TFeature } from '../../http/feature.js';
+
+/** The knowledge feature: its pages, API, sitemap entries and seed (see issues). Other features call its exported services. */
+export const feature: TFeature = { name: 'knowledge' };

@@ -1,0 +1,32 @@
+import type { TConfig } from '../config.js';
+import type { DB } from '../db/client.js';
+import type { TFormatters, TLocale, TTranslate } from '../i18n/index.js';
+import type { TOrgKind, TOrgRole, TPlatformRole } from '../db/tables/foundation.js';
+
+/** The signed-in user as every page and service sees it: identity plus the organisations they belong to. */
+export interface TCurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  platformRole: TPlatformRole;
+  locale: TLocale;
+  emailConfirmed: boolean;
+  memberships: { organisationId: number; name: string; slug: string; kind: TOrgKind; role: TOrgRole }[];
+}
+
+/** Variables every request carries (set by the middleware in http/middleware/). */
+export interface AppEnv {
+  Variables: {
+    db: DB;
+    config: TConfig;
+    locale: TLocale;
+    t: TTranslate;
+    fmt: TFormatters;
+    user: TCurrentUser | null;
+    /** How the user was authenticated: a browser session cookie or an API token. */
+    authVia: 'session' | 'token' | null;
+    sessionTokenHash: string | null;
+    /** True when the request reached us over HTTPS (directly or through a proxy that says so). */
+    secure: boolean;
+  };
+}

@@ -1,0 +1,26 @@
+import type { Hono } from 'hono';
+import type { TConfig } from '../config.js';
+import type { DB } from '../db/client.js';
+import type { AppEnv } from './env.js';
+
+export interface TSeedContext {
+  db: DB;
+  config: TConfig;
+  /** Seed the demo network too (TECHCARE_DEMO, default true). */
+  demo: boolean;
+  /** Messages for the operator (e.g. the generated administrator password), printed once. */
+  log: (line: string) => void;
+}
+
+/**
+ * What a feature hands to http/app.ts: its pages (mounted at the root), its JSON API (mounted at /api/v1), the
+ * public URLs it adds to the sitemap, and its seed step (reference data always, demo data when asked). Seeds must
+ * be idempotent: they run at every start.
+ */
+export interface TFeature {
+  name: string;
+  pages?: Hono<AppEnv>;
+  api?: Hono<AppEnv>;
+  sitemap?: (db: DB) => Promise<string[]>;
+  seed?: (ctx: TSeedContext) => Promise<void>;
+}

@@ -1,0 +1,56 @@
+import { en } from './en.js';
+import { fr, type TMessageKey } from './fr.js';
+
+export type TLocale = 'fr' | 'en';
+export type { TMessageKey };
+export const locales: readonly TLocale[] = ['fr', 'en'];
+const catalogues: Record<TLocale, Record<TMessageKey, string>> = { fr, en };
+
+export type TTranslate = (key: TMessageKey, params?: Record<string, string | number>) => string;
+
+/** Returns the translator of a locale: `{name}` placeholders are replaced by params. */
+export function translator(locale: TLocale): TTranslate {
+  const catalogue = catalogues[locale];
+  return (key, params) => {
+    const text = catalogue[key] ?? fr[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
+
+/** Picks the best supported locale from an Accept-Language header (French when nothing matches). */
+export function localeFromAcceptLanguage(header: string | undefined): TLocale {
+  if (!header) return 'fr';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0];
+    if (base === 'fr' || base === 'en') return base;
+  }
+  return 'fr';
+}
+
+/** Formatting helpers bound to a locale. The engine never rounds; views round here. */
+export function formatters(locale: TLocale) {
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  return {
+    number: (n: number, maximumFractionDigits = 0) => new Intl.NumberFormat(tag, { maximumFractionDigits }).format(n),
+    /** Three significant digits: the right precision for footprints whose ranges span ±30 %. */
+    significant: (n: number) => new Intl.NumberFormat(tag, { maximumSignificantDigits: 3 }).format(n),
+    percent: (n: number, maximumFractionDigits = 0) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits }).format(n),
+    date: (iso: string | Date, timeZone = 'Europe/Paris') =>
+      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }).format(typeof iso === 'string' ? new Date(iso) : iso),
+    dateTime: (iso: string | Date, timeZone = 'Europe/Paris') =>
+      new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(
+        typeof iso === 'string' ? new Date(iso) : iso,
+      ),
+    month: (year: number, month: number) =>
+      new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))),
+  };
+}
+export type TFormatters = ReturnType<typeof formatters>;

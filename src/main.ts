@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from './config.js';
+import { dialectOf, openDb } from './db/client.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createApp } from './http/app.js';
+import { closePdfBrowser } from './reports/pdf.js';
+import { seedAll } from './seed.js';
+
+/** Start-up only: config → migrate → seed → listen. */
+async function main(): Promise<void> {
+  // 1. Configuration: an invalid variable stops here with one line naming it.
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  // 2. Database and schema.
+  const db = openDb(config.DATABASE_URL);
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`Migrations applied: ${applied.length}`);
+  // 3. Reference data, the first administrator and (unless TECHCARE_DEMO=false) the demo network.
+  await seedAll(db, config, config.TECHCARE_DEMO);
+  // 4. Serve.
+  const app = createApp({ db, config });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    console.log(`Techcare listening on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port} (${dialectOf(db)})`);
+  });
+  const stop = () => {
+    server.close();
+    void closePdfBrowser().finally(() => db.destroy().finally(() => process.exit(0)));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,165 @@
+import type { Child } from 'hono/jsx';
+import type { TFieldErrors } from '../http/forms.js';
+import type { TViewContext } from './context.js';
+
+/** The list of a form's errors, announced and focusable, each linking to its field (WCAG 3.3.1). */
+export function ErrorSummary(props: { v: TViewContext; errors?: TFieldErrors | null }) {
+  const entries = Object.entries(props.errors ?? {});
+  if (!entries.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+      <p>{props.v.t('form.errorSummary')}</p>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#f-${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type TFieldProps = {
+  name: string;
+  label: string;
+  errors?: TFieldErrors | null;
+  value?: string | number | null;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  autocomplete?: string;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  optionalLabel?: string;
+};
+
+/** A labelled input with its hint and error tied by aria-describedby. */
+export function Field(p: TFieldProps) {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  const described = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label} {!p.required && p.optionalLabel ? <span class="optional">{p.optionalLabel}</span> : null}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value == null ? '' : String(p.value)}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described}
+        min={p.min}
+        max={p.max}
+        step={p.step}
+      />
+    </div>
+  );
+}
+
+/** A labelled textarea. */
+export function TextArea(p: Omit<TFieldProps, 'type'> & { rows?: number }) {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label} {!p.required && p.optionalLabel ? <span class="optional">{p.optionalLabel}</span> : null}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea id={id} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={error ? 'true' : undefined}
+        aria-describedby={[p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
+        {p.value == null ? '' : String(p.value)}
+      </textarea>
+    </div>
+  );
+}
+
+/** A labelled select; options are [value, label] pairs. */
+export function Select(p: Omit<TFieldProps, 'type'> & { options: [string, string][]; emptyLabel?: string }) {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label} {!p.required && p.optionalLabel ? <span class="optional">{p.optionalLabel}</span> : null}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined}
+        aria-describedby={[p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
+        {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
+        {p.options.map(([value, label]) => (
+          <option value={value} selected={String(p.value ?? '') === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Previous/next links keeping the current filters. */
+export function Pagination(props: { v: TViewContext; page: number; pages: number }) {
+  if (props.pages <= 1) return null;
+  const link = (page: number) => {
+    const url = new URL(props.v.url.toString());
+    url.searchParams.set('page', String(page));
+    return url.pathname + url.search;
+  };
+  const t = props.v.t;
+  return (
+    <nav class="pagination" aria-label={t('pagination.label')}>
+      {props.page > 1 ? <a href={link(props.page - 1)} rel="prev">{t('pagination.previous')}</a> : null}
+      <span>{t('pagination.page', { page: props.page, pages: props.pages })}</span>
+      {props.page < props.pages ? <a href={link(props.page + 1)} rel="next">{t('pagination.next')}</a> : null}
+    </nav>
+  );
+}
+
+/** A form posting to `action` with a single button (no JS needed for actions such as delete or validate). */
+export function ButtonForm(props: { action: string; label: string; fields?: Record<string, string>; className?: string; children?: Child }) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      {Object.entries(props.fields ?? {}).map(([k, val]) => (
+        <input type="hidden" name={k} value={val} />
+      ))}
+      {props.children}
+      <button type="submit" class={props.className}>
+        {props.label}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,301 @@
+import type { TCompiled, TCompiledDevice } from './compile.js';
+import { cpuPowerAtLoad } from './compile.js';
+import { makeParam, type TParam } from './params.js';
+import { CRITERIA, type TAllocation, type TCriterion, type TInventoryLine, type TLineError, type TProvenance, type TTier } from './types.js';
+
+const BLD = 0;
+const USE = 2;
+const GWP = 0;
+const WU = 2;
+
+/** What the accumulator offers the models: emitting terms, warnings, gaps and provenance. */
+export interface TLineContext {
+  compiled: TCompiled;
+  year: number;
+  allocation: TAllocation;
+  country: string;
+  wanted: Uint8Array;
+  lineNo: number;
+  warn(line: number, message: string): void;
+  warnOnce(key: string, line: number, message: string): void;
+  gap(category: string, criterion: TCriterion, phase: 'BLD' | 'DIS' | 'USE' | 'EOL', message: string): void;
+  provenance(name: string, kind: TProvenance): void;
+  /** Adds a term coef × Π params^exps to criterion `crit`, phase `phase` of the current line. */
+  term(crit: number, phase: number, coef: number, params: readonly TParam[], exps: readonly number[]): void;
+  /** Adds use-phase energy (kWh) of the current line. */
+  energy(coef: number, params: readonly TParam[], exps: readonly number[]): void;
+}
+
+export interface TPreparedLine { errors: TLineError[]; category: string; tier: TTier; quantity: number; run(): void }
+
+/** A product of factors: numbers (inputs, constants) fold into the coefficient, parameters stay uncertain. */
+class Product {
+  coef: number;
+  params: TParam[] = [];
+  exps: number[] = [];
+  constructor(coef: number) { this.coef = coef; }
+  mul(x: number | TParam): this { if (typeof x === 'number') this.coef *= x; else { this.params.push(x); this.exps.push(1); } return this; }
+  div(x: number | TParam): this { if (typeof x === 'number') this.coef /= x; else { this.params.push(x); this.exps.push(-1); } return this; }
+  clone(): Product { const p = new Product(this.coef); p.params = this.params.slice(); p.exps = this.exps.slice(); return p; }
+}
+
+const CATEGORY_CLEAN = /[\s\-./]+/g;
+/** Normalises a category: lower case, no accents, separators as `_`. */
+export function normaliseCategory(raw: string): string {
+  return raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(CATEGORY_CLEAN, '_');
+}
+
+const POWER_BOUNDS: Record<TTier, number> = { terminals: 1500, network: 1000, datacenter: 5000, cloud: 5000, transfer: 5000 };
+const SERVER_SPEC_KEYS = ['cpu_units', 'cpu_model', 'cpu_cores', 'cpu_die_mm2', 'ram_units', 'ram_gb', 'ram_density_gb_cm2', 'ssd_units', 'ssd_gb', 'ssd_density_gb_cm2', 'hdd_units', 'psu_units', 'psu_kg', 'form_factor'] as const;
+
+/**
+ * Checks a line against the factor set and prepares its evaluation. `run()` emits the line's terms; it is only
+ * called when there are no errors.
+ */
+export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = true): TPreparedLine {
+  const c = ctx.compiled;
+  const n = ctx.lineNo;
+  const errors: TLineError[] = [];
+  const raw = normaliseCategory(line.category ?? '');
+  const category = c.aliases.get(raw) ?? raw;
+  const device = c.devices.get(category);
+  const isCloud = category === 'cloud_instance';
+  const isTransfer = category === 'data_transfer';
+  const noop = (): void => {};
+  if (!device && !isCloud && !isTransfer) {
+    errors.push({ line: n, column: 'category', message: `unknown category "${line.category}"; use one of ${[...c.devices.keys(), 'cloud_instance', 'data_transfer'].join(', ')}` });
+    return { errors, category, tier: 'terminals', quantity: 0, run: noop };
+  }
+  const tier: TTier = isCloud ? 'cloud' : isTransfer ? 'transfer' : (device as TCompiledDevice).tier;
+  const quantity = line.quantity ?? 1;
+
+  // Country of use → electricity factors.
+  let zone = ctx.country;
+  if (line.country !== undefined && line.country.trim() !== '') {
+    const code = line.country.trim().toUpperCase();
+    const z = code.length === 2 ? c.alpha2.get(code) : c.zones.has(code) ? code : undefined;
+    if (!z) errors.push({ line: n, column: 'country', message: `unknown country "${line.country}"; use an ISO 3166 alpha-3 (FRA) or alpha-2 (FR) code, WOR (world) or EEE (Europe)` });
+    else zone = z;
+  }
+
+  if (isCloud) return cloudLine(ctx, line, errors, category, tier, quantity, zone);
+  if (isTransfer) return transferLine(ctx, line, errors, category, tier, quantity);
+  const d = device as TCompiledDevice;
+
+  // Allocation of the embodied phases to the reporting year.
+  if (line.lifespan_years !== undefined && line.lifespan_years < 1) ctx.warn(n, `lifespan of ${line.lifespan_years} year(s) is under a year: check the column lifespan_years`);
+  const lifespanValue = line.lifespan_years ?? d.lifespan.mode;
+  let embodiedMode: 'amortise' | 'whole' | 'none' = 'amortise';
+  let counted = true;
+  if (line.purchase_year !== undefined && line.purchase_year > ctx.year) counted = false;
+  else if (ctx.allocation === 'purchase-year') {
+    if (line.purchase_year === undefined) ctx.warnOnce('no-purchase-year', n, 'purchase-year allocation without purchase_year: embodied impacts of such lines are amortised');
+    else embodiedMode = line.purchase_year === ctx.year ? 'whole' : 'none';
+  } else if (line.purchase_year !== undefined && ctx.year - line.purchase_year >= lifespanValue) embodiedMode = 'none';
+  if (line.power_w !== undefined && line.power_w > POWER_BOUNDS[tier]) ctx.warn(n, `power of ${line.power_w} W is above the plausible bound of ${POWER_BOUNDS[tier]} W for ${tier}: check the column power_w (W per unit)`);
+  if (errors.length || !counted) return { errors, category, tier, quantity: counted ? quantity : 0, run: noop };
+
+  const run = (): void => {
+    const neg = c.negativeFactors.get(d.id);
+    if (neg) for (const m of neg) ctx.warnOnce(`neg:${m}`, n, m);
+    const lifespan: number | TParam = line.lifespan_years ?? d.lifespan;
+    ctx.provenance('lifespan_years', line.lifespan_years !== undefined ? 'input' : 'default');
+    const embodied = (crit: number, p: Product): void => {
+      if (embodiedMode === 'none') return;
+      if (embodiedMode === 'amortise') p.div(lifespan);
+      ctx.term(crit, BLD, p.coef, p.params, p.exps);
+    };
+    const isServer = category === 'server';
+    const bottomUp = isServer && SERVER_SPEC_KEYS.some((k) => line[k] !== undefined);
+    if (bottomUp) serverEmbodied(ctx, line, quantity, embodied, category);
+    else {
+      for (let ci = 0; ci < CRITERIA.length; ci++) {
+        const crit = CRITERIA[ci];
+        if (!ctx.wanted[ci]) continue;
+        if (ci === GWP && line.embodied_gwp_kg !== undefined) { embodied(ci, new Product(quantity * line.embodied_gwp_kg)); continue; }
+        const f = d.embodied[crit];
+        if (!f) { ctx.gap(category, crit, 'BLD', `no embodied ${crit} figure for ${category} in ${c.fs.id}${ci === GWP ? ': give embodied_gwp_kg' : ''}`); continue; }
+        embodied(ci, new Product(quantity).mul(f));
+      }
+    }
+    ctx.provenance('embodied_gwp', line.embodied_gwp_kg !== undefined ? 'input' : bottomUp ? 'default' : 'archetype');
+    useLine(ctx, line, d, category, quantity, zone, isServer);
+  };
+  return { errors, category, tier, quantity, run };
+}
+
+/** Use phase of devices and servers: energy × electricity factor of the country (× PUE for servers). */
+function useLine(ctx: TLineContext, line: TInventoryLine, d: TCompiledDevice, category: string, quantity: number, zone: string, isServer: boolean): void {
+  const c = ctx.compiled;
+  const energy = new Product(quantity);
+  if (line.annual_kwh !== undefined) {
+    energy.mul(line.annual_kwh);
+    ctx.provenance('annual_kwh', 'input');
+  } else if (isServer && line.power_w === undefined) {
+    // Server power model: CPUs on the load curve + RAM per GB, both × (1 + other-consumption ratio).
+    const s = c.server;
+    const hours: number | TParam = line.hours_per_year ?? s.hours;
+    const cpu = new Product(quantity).mul(line.cpu_units ?? s.cpuUnits);
+    if (line.cpu_load_pct !== undefined) cpu.mul(cpuPowerAtLoad(c.fs.server.use.cpuCurve, line.cpu_load_pct)).mul(s.otherFactor);
+    else cpu.mul(s.cpuWattsDefaultLoad);
+    cpu.mul(hours).div(1000);
+    const ram = new Product(quantity).mul(line.ram_units ?? s.ramUnits).mul(line.ram_gb ?? s.ramGb).mul(s.ramWattsPerGb).mul(hours).div(1000);
+    ctx.provenance('power_w', 'default');
+    ctx.provenance('cpu_load_pct', line.cpu_load_pct !== undefined ? 'input' : 'default');
+    for (const part of [cpu, ram]) emitUse(ctx, line, part.mul(line.pue ?? s.pue), category, zone);
+    ctx.provenance('pue', line.pue !== undefined ? 'input' : 'default');
+    return;
+  } else {
+    const power: number | TParam | undefined = line.power_w ?? (isServer ? undefined : d.power);
+    const hours: number | TParam | undefined = line.hours_per_year ?? (isServer ? c.server.hours : d.hours);
+    if (power === undefined || hours === undefined) {
+      for (const crit of CRITERIA) ctx.gap(category, crit, 'USE', `no default use profile for ${category}: give power_w and hours_per_year, or annual_kwh`);
+      return;
+    }
+    energy.mul(power).mul(hours).div(1000);
+    ctx.provenance('power_w', line.power_w !== undefined ? 'input' : 'default');
+    ctx.provenance('hours_per_year', line.hours_per_year !== undefined ? 'input' : 'default');
+  }
+  if (isServer) { energy.mul(line.pue ?? c.server.pue); ctx.provenance('pue', line.pue !== undefined ? 'input' : 'default'); }
+  emitUse(ctx, line, energy, category, zone);
+}
+
+function emitUse(ctx: TLineContext, line: TInventoryLine, energy: Product, category: string, zone: string): void {
+  const factors = ctx.compiled.zones.get(zone) ?? {};
+  ctx.energy(energy.coef, energy.params, energy.exps);
+  ctx.provenance('country', line.country ? 'input' : 'default');
+  for (let ci = 0; ci < CRITERIA.length; ci++) {
+    if (!ctx.wanted[ci]) continue;
+    const crit = CRITERIA[ci];
+    if (ci === GWP && line.electricity_gwp_kg_per_kwh !== undefined) {
+      const p = energy.clone().mul(line.electricity_gwp_kg_per_kwh);
+      ctx.term(ci, USE, p.coef, p.params, p.exps);
+      continue;
+    }
+    const f = factors[crit];
+    if (!f) { ctx.gap(category, crit, 'USE', ci === WU ? 'no open water-use factor for electricity' : `no ${crit} electricity factor for ${zone}`); continue; }
+    const p = energy.clone().mul(f);
+    ctx.term(ci, USE, p.coef, p.params, p.exps);
+  }
+}
+
+/** Bottom-up server manufacture (UBA 2021 constants): one term per component and criterion. */
+function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, embodied: (crit: number, p: Product) => void, category: string): void {
+  const c = ctx.compiled;
+  const s = c.server;
+  const k = c.fs.server.components;
+  const cpuUnits = line.cpu_units ?? s.cpuUnits;
+  let die: number | undefined = line.cpu_die_mm2;
+  if (die === undefined && line.cpu_model) {
+    const hit = c.fs.cpuDies[line.cpu_model.trim().toLowerCase()];
+    if (hit) die = hit.dieMm2;
+    else ctx.warnOnce(`cpu:${line.cpu_model}`, ctx.lineNo, `CPU model "${line.cpu_model}" is not in the CPU table of ${c.fs.id}: die area estimated from cores (give cpu_die_mm2 to be exact)`);
+  }
+  ctx.provenance('cpu_die_mm2', die !== undefined ? 'input' : 'default');
+  const kase = line.form_factor === 'blade' ? null : line.form_factor === 'tower' ? k.case.tower : k.case.rack;
+  for (const crit of ['gwp', 'pe', 'adpe'] as const) {
+    const ci = CRITERIA.indexOf(crit);
+    if (!ctx.wanted[ci]) continue;
+    if (ci === GWP && line.embodied_gwp_kg !== undefined) { embodied(ci, new Product(q * line.embodied_gwp_kg)); continue; }
+    const cpuDie = new Product(q * k.cpu.perMm2[crit]).mul(cpuUnits);
+    if (die !== undefined) cpuDie.mul(die); else cpuDie.mul(line.cpu_cores ?? s.cpuCores).mul(s.diePerCore);
+    embodied(ci, cpuDie);
+    embodied(ci, new Product(q * k.cpu.fixed[crit]).mul(cpuUnits));
+    const ramUnits = line.ram_units ?? s.ramUnits;
+    embodied(ci, new Product(q * k.ram.perCm2[crit]).mul(ramUnits).mul(line.ram_gb ?? s.ramGb).div(line.ram_density_gb_cm2 ?? s.ramDensity));
+    embodied(ci, new Product(q * k.ram.fixed[crit]).mul(ramUnits));
+    const ssdUnits = line.ssd_units ?? s.ssdUnits;
+    if (ssdUnits !== 0) {
+      embodied(ci, new Product(q * k.ssd.perCm2[crit]).mul(ssdUnits).mul(line.ssd_gb ?? s.ssdGb).div(line.ssd_density_gb_cm2 ?? s.ssdDensity));
+      embodied(ci, new Product(q * k.ssd.fixed[crit]).mul(ssdUnits));
+    }
+    if (line.hdd_units) embodied(ci, new Product(q * k.hdd.fixed[crit]).mul(line.hdd_units));
+    embodied(ci, new Product(q * k.powerSupply.perKg[crit]).mul(line.psu_units ?? s.psuUnits).mul(line.psu_kg ?? s.psuKg));
+    const caseImpact = kase ? kase[crit] : k.case.bladeServer[crit] + k.case.bladeEnclosure16[crit] / 16;
+    embodied(ci, new Product(q * (caseImpact + k.motherboard.fixed[crit] + k.assembly.fixed[crit])));
+  }
+  for (const crit of ['wu', 'ap', 'pm', 'ir'] as const) ctx.gap(category, crit, 'BLD', 'the bottom-up server model (UBA 2021) has gwp, pe and adpe only');
+  ctx.gap(category, 'gwp', 'EOL', 'end of life is not in the UBA component constants');
+}
+
+function cloudLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number, lineZone: string): TPreparedLine {
+  const c = ctx.compiled;
+  const n = ctx.lineNo;
+  const provider = line.provider?.trim().toLowerCase();
+  const type = line.instance_type?.trim().toLowerCase();
+  const noop = (): void => {};
+  if (!provider) errors.push({ line: n, column: 'provider', message: 'a cloud_instance line needs a provider (aws, azure, gcp, ovhcloud, scaleway)' });
+  if (!type) errors.push({ line: n, column: 'instance_type', message: 'a cloud_instance line needs an instance_type (e.g. m5.large)' });
+  if (errors.length || !provider || !type) return { errors, category, tier, quantity, run: noop };
+  const inst = c.fs.cloud.instances[`${provider}:${type}`];
+  if (!inst) {
+    errors.push({ line: n, column: 'instance_type', message: `unknown instance type "${line.instance_type}" for ${provider} in ${c.fs.id}` });
+    return { errors, category, tier, quantity, run: noop };
+  }
+  let zone = lineZone;
+  if (line.region) {
+    const z = c.fs.cloud.regions[`${provider}:${line.region.trim().toLowerCase()}`];
+    if (!z) errors.push({ line: n, column: 'region', message: `unknown region "${line.region}" for ${provider} in ${c.fs.id}` });
+    else zone = z;
+  } else ctx.warnOnce('cloud-no-region', n, `cloud_instance without region: the country of use (${lineZone}) gives the electricity factor`);
+  if (errors.length) return { errors, category, tier, quantity, run: noop };
+  const platformKey = `${provider}:${inst.platform}`;
+  const platform = c.fs.cloud.platforms[platformKey];
+  const embodiedParams = c.cloud.platformEmbodied.get(platformKey);
+  const run = (): void => {
+    const hours: number | TParam = line.hours ?? c.fs.cloud.defaultHoursPerYear.value;
+    ctx.provenance('hours', line.hours !== undefined ? 'input' : 'default');
+    if (line.hours === undefined) ctx.warnOnce('cloud-no-hours', n, 'cloud_instance without hours: counted as running all year (8,760 h)');
+    if (inst.gpuUnits > 0) ctx.warnOnce(`gpu:${platformKey}`, n, `GPUs of ${line.instance_type} are not counted (no open GPU factor in ${c.fs.id})`);
+    const prov = c.fs.cloud.providers[provider] ? provider : 'default';
+    const util = line.cpu_load_pct;
+    let vcpuW: number | TParam = c.cloud.vcpuWatts.get(prov) as TParam;
+    if (util !== undefined) {
+      const cp = c.fs.cloud.providers[prov];
+      const w = (mn: number, mx: number): number => mn + (util / 100) * (mx - mn);
+      vcpuW = makeParam(`cloud.${prov}.vcpuWatts@${util}`, w(cp.minWattsPerVcpu.low, cp.maxWattsPerVcpu.low), w(cp.minWattsPerVcpu.value, cp.maxWattsPerVcpu.value), w(cp.minWattsPerVcpu.high, cp.maxWattsPerVcpu.high), 'reference', 'ccf');
+    }
+    const pue = c.cloud.pue.get(prov) as TParam;
+    const parts = [
+      new Product(quantity * inst.vcpu / 1000).mul(vcpuW).mul(hours),
+      new Product(quantity * inst.memoryGb).mul(c.cloud.memoryKwhPerGbHour).mul(hours),
+    ];
+    if (inst.ssdGb) parts.push(new Product(quantity * inst.ssdGb).mul(c.cloud.ssdKwhPerGbHour).mul(hours));
+    if (inst.hddGb) parts.push(new Product(quantity * inst.hddGb).mul(c.cloud.hddKwhPerGbHour).mul(hours));
+    for (const p of parts) emitUse(ctx, line, p.mul(pue), category, zone);
+    // Embodied: SCI share of the host platform = time share × resource (vCPU) share.
+    if (!embodiedParams || !platform?.vcpu) {
+      ctx.gap(category, 'gwp', 'BLD', `no platform data for ${platformKey}`);
+      return;
+    }
+    const share = quantity * (inst.vcpu / platform.vcpu) / 8760;
+    for (let ci = 0; ci < CRITERIA.length; ci++) {
+      if (!ctx.wanted[ci]) continue;
+      const f = embodiedParams[CRITERIA[ci]];
+      if (!f) { ctx.gap(category, CRITERIA[ci], 'BLD', 'the platform model has gwp, pe and adpe only'); continue; }
+      const p = new Product(share).mul(f).mul(hours).div(c.cloud.lifespan);
+      ctx.term(ci, BLD, p.coef, p.params, p.exps);
+    }
+  };
+  return { errors, category, tier, quantity, run };
+}
+
+function transferLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number): TPreparedLine {
+  const n = ctx.lineNo;
+  const noop = (): void => {};
+  if (line.gigabytes === undefined) {
+    errors.push({ line: n, column: 'gigabytes', message: 'a data_transfer line needs gigabytes (GB transferred in the reporting year)' });
+    return { errors, category, tier, quantity, run: noop };
+  }
+  const gb = line.gigabytes * quantity;
+  const t = ctx.compiled.transfer;
+  const run = (): void => {
+    ctx.provenance('gigabytes', 'input');
+    for (const crit of CRITERIA) if (crit !== 'gwp') ctx.gap(category, crit, 'USE', 'the transfer models (SWD v4, OneByte) give GWP only');
+    if (line.transfer_model === '1byte') { ctx.term(GWP, USE, gb * t.oneByteKgPerGb, [], []); return; }
+    ctx.term(GWP, BLD, gb * t.swdEmbodiedKgPerGb, [], []);
+    const scale = line.electricity_gwp_kg_per_kwh !== undefined ? line.electricity_gwp_kg_per_kwh / t.swdGridKgPerKwh : 1;
+    ctx.term(GWP, USE, gb * t.swdOperationalKgPerGb * scale, [], []);
+  };
+  return { errors, category, tier, quantity, run };
+}

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+
+/** Impact criteria, with PCR-SI codes in the factor set. Order matters: it indexes the engine's arrays. */
+export const CRITERIA = ['gwp', 'adpe', 'wu', 'pe', 'ap', 'pm', 'ir'] as const;
+export type TCriterion = (typeof CRITERIA)[number];
+export const ZCriterion = z.enum(CRITERIA);
+
+/** Life-cycle phases: manufacture, distribution, use, end of life. */
+export const PHASES = ['BLD', 'DIS', 'USE', 'EOL'] as const;
+export type TPhase = (typeof PHASES)[number];
+
+/** Tiers of the information system (ADEME/Arcep split). */
+export const TIERS = ['terminals', 'network', 'datacenter', 'cloud', 'transfer'] as const;
+export type TTier = (typeof TIERS)[number];
+
+export const UNITS: Record<TCriterion, string> = {
+  gwp: 'kgCO2e', adpe: 'kgSbe', wu: 'm3', pe: 'MJ', ap: 'molH+e', pm: 'disease incidence', ir: 'kBqU235e',
+};
+
+export const ALLOCATIONS = ['amortised', 'purchase-year'] as const;
+export type TAllocation = (typeof ALLOCATIONS)[number];
+
+/** Where a parameter's value comes from. */
+export type TProvenance = 'input' | 'default' | 'archetype';
+
+/** A result for one criterion: low ≤ value ≤ high, in `unit`, never rounded. */
+export const ZImpact = z.object({ value: z.number(), low: z.number(), high: z.number(), unit: z.string() });
+export type TImpact = z.infer<typeof ZImpact>;
+export type TImpacts = Partial<Record<TCriterion, TImpact>>;
+
+const num = z.number().finite();
+const pos = num.nonnegative();
+/**
+ * One inventory line, canonical column names, numbers already parsed. A plain serialisable object, so features
+ * (levers, API) can build or transform lines and recompute.
+ */
+export const ZInventoryLine = z.object({
+  category: z.string().min(1),
+  quantity: pos.optional(),
+  lifespan_years: num.positive().optional(),
+  purchase_year: z.number().int().min(1950).max(2200).optional(),
+  country: z.string().optional(),
+  power_w: pos.optional(),
+  hours_per_year: pos.max(8784).optional(),
+  annual_kwh: pos.optional(),
+  embodied_gwp_kg: pos.optional(),
+  electricity_gwp_kg_per_kwh: pos.optional(),
+  pue: num.min(1).max(5).optional(),
+  cpu_units: pos.optional(),
+  cpu_model: z.string().optional(),
+  cpu_cores: pos.optional(),
+  cpu_die_mm2: pos.optional(),
+  ram_units: pos.optional(),
+  ram_gb: pos.optional(),
+  ram_density_gb_cm2: num.positive().optional(),
+  ssd_units: pos.optional(),
+  ssd_gb: pos.optional(),
+  ssd_density_gb_cm2: num.positive().optional(),
+  hdd_units: pos.optional(),
+  psu_units: pos.optional(),
+  psu_kg: pos.optional(),
+  form_factor: z.enum(['rack', 'blade', 'tower']).optional(),
+  cpu_load_pct: num.min(0).max(100).optional(),
+  provider: z.string().optional(),
+  instance_type: z.string().optional(),
+  region: z.string().optional(),
+  hours: pos.optional(),
+  gigabytes: pos.optional(),
+  transfer_model: z.enum(['swd', '1byte']).optional(),
+  site: z.string().optional(),
+  entity: z.string().optional(),
+  label: z.string().optional(),
+});
+export type TInventoryLine = z.infer<typeof ZInventoryLine>;
+
+/** The numeric columns of an inventory line (used by readers to parse numbers). */
+export const NUMERIC_COLUMNS = [
+  'quantity', 'lifespan_years', 'purchase_year', 'power_w', 'hours_per_year', 'annual_kwh', 'embodied_gwp_kg',
+  'electricity_gwp_kg_per_kwh', 'pue', 'cpu_units', 'cpu_cores', 'cpu_die_mm2', 'ram_units', 'ram_gb',
+  'ram_density_gb_cm2', 'ssd_units', 'ssd_gb', 'ssd_density_gb_cm2', 'hdd_units', 'psu_units', 'psu_kg',
+  'cpu_load_pct', 'hours', 'gigabytes',
+] as const;
+export const TEXT_COLUMNS = [
+  'category', 'country', 'cpu_model', 'form_factor', 'provider', 'instance_type', 'region', 'transfer_model',
+  'site', 'entity', 'label',
+] as const;
+export type TColumn = (typeof NUMERIC_COLUMNS)[number] | (typeof TEXT_COLUMNS)[number];
+
+/** A figure of the factor set: typical value with its low/high and the id of its source. */
+export const ZCitedRange = z.object({ value: num, low: num, high: num, source: z.string(), note: z.string().optional() });
+export type TCitedRange = z.infer<typeof ZCitedRange>;
+
+const perCrit = z.record(z.string(), ZCitedRange);
+export const ZDeviceArchetype = z.object({
+  tier: z.enum(TIERS),
+  embodied: perCrit,
+  lifespanYears: ZCitedRange,
+  use: z.object({ powerW: ZCitedRange, hoursPerYear: ZCitedRange }).optional(),
+  note: z.string().optional(),
+});
+export type TDeviceArchetype = z.infer<typeof ZDeviceArchetype>;
+
+const trio = z.object({ gwp: num, pe: num, adpe: num });
+export const ZServerModel = z.object({
+  components: z.object({
+    cpu: z.object({ perMm2: trio, fixed: trio, source: z.string() }),
+    ram: z.object({ perCm2: trio, fixed: trio, source: z.string() }),
+    ssd: z.object({ perCm2: trio, fixed: trio, source: z.string() }),
+    hdd: z.object({ fixed: trio, source: z.string() }),
+    motherboard: z.object({ fixed: trio, source: z.string() }),
+    assembly: z.object({ fixed: trio, source: z.string() }),
+    powerSupply: z.object({ perKg: trio, source: z.string() }),
+    case: z.object({ rack: trio, bladeServer: trio, bladeEnclosure16: trio, tower: trio, source: z.string(), note: z.string().optional() }),
+  }),
+  defaults: z.object({
+    cpuUnits: ZCitedRange, cpuCores: ZCitedRange, cpuDieMm2PerCore: ZCitedRange, ramUnits: ZCitedRange, ramGb: ZCitedRange,
+    ramDensityGbCm2: ZCitedRange, ssdUnits: ZCitedRange, ssdGb: ZCitedRange, ssdDensityGbCm2: ZCitedRange,
+    hddUnits: ZCitedRange, psuUnits: ZCitedRange, psuKg: ZCitedRange, cpuLoadPct: ZCitedRange, formFactor: z.string(),
+  }),
+  use: z.object({
+    cpuCurve: z.object({ a: num, b: num, c: num, d: num, source: z.string(), note: z.string().optional() }),
+    ramWattsPerGb: ZCitedRange,
+    otherConsumptionRatio: ZCitedRange,
+    hoursPerYear: ZCitedRange,
+  }),
+  defaultPue: ZCitedRange,
+});
+export type TServerModel = z.infer<typeof ZServerModel>;
+
+export const ZCloudPlatform = z.object({
+  vcpu: num.optional(), cpuUnits: num.optional(), cpuModel: z.string().optional(), cpuCores: num.optional(),
+  cpuDieMm2: num.optional(), ramUnits: num.optional(), ramGb: num.optional(), ssdUnits: num.optional(),
+  ssdGb: num.optional(), hddUnits: num.optional(), psuUnits: num.optional(), psuKg: num.optional(), gpuUnits: num.optional(),
+});
+export type TCloudPlatform = z.infer<typeof ZCloudPlatform>;
+export interface TCloudInstance { vcpu: number; memoryGb: number; ssdGb: number; hddGb: number; gpuUnits: number; platform: string }
+export interface TCloudProvider { pue: TCitedRange; minWattsPerVcpu: TCitedRange; maxWattsPerVcpu: TCitedRange }
+
+export interface TSource { title: string; url: string; year: number; licence: string }
+
+/** A complete factor set, as loaded by `src/data` (the engine never reads files). */
+export interface TFactorSet {
+  id: string;
+  publishedAt: string;
+  licence: string;
+  description: string;
+  criteria: Record<TCriterion, { unit: string; pcrsi: string; name: string }>;
+  sources: Record<string, TSource>;
+  devices: Record<string, TDeviceArchetype>;
+  aliases: Record<string, string>;
+  server: TServerModel;
+  cloud: {
+    providers: Record<string, TCloudProvider>;
+    memoryKwhPerGbHour: TCitedRange;
+    ssdWhPerTbHour: TCitedRange;
+    hddWhPerTbHour: TCitedRange;
+    utilisation: TCitedRange;
+    platformLifespanYears: TCitedRange;
+    defaultHoursPerYear: TCitedRange;
+    /** `provider:instance` (lower case) → instance. */
+    instances: Record<string, TCloudInstance>;
+    /** `provider:platform` → platform components. */
+    platforms: Record<string, TCloudPlatform>;
+    /** `provider:region` (lower case) → ISO3 country. */
+    regions: Record<string, string>;
+  };
+  electricity: {
+    zones: Record<string, { name: string; alpha2?: string; factors: Partial<Record<TCriterion, TCitedRange>> }>;
+    alternatives: Record<string, Record<string, Partial<Record<TCriterion, TCitedRange>>>>;
+  };
+  /** Lower-case CPU model → cores and total die area (mm²). */
+  cpuDies: Record<string, { cores?: number; threads?: number; dieMm2: number }>;
+  transfer: Record<string, { model: string; version?: number; source: string; note?: string }>;
+  defaults: { country: string; note?: string };
+}
+
+/** Options of a footprint computation. */
+export const ZFootprintOptions = z.object({
+  year: z.number().int(),
+  country: z.string().optional(),
+  allocation: z.enum(ALLOCATIONS).default('amortised'),
+  criteria: z.array(ZCriterion).optional(),
+  /** Per zone, which alternative electricity reference to use, e.g. `{ FRA: 'ademe' }`. */
+  electricityVariants: z.record(z.string(), z.string()).optional(),
+  monteCarlo: z.object({ draws: z.number().int().positive(), seed: z.number().int() }).optional(),
+  /** Keep at most this many warnings (a summary line tells how many were left out). */
+  maxWarnings: z.number().int().positive().optional(),
+});
+export type TFootprintOptions = z.input<typeof ZFootprintOptions>;
+
+export interface TLineError { line: number; column: string; message: string }
+export interface TWarning { line: number; message: string }
+
+/** The footprint result (the CLI's `--format json` contract). */
+export interface TFootprintResult {
+  methodology: { factorSet: string; allocation: TAllocation; year: number; country: string; electricityVariants?: Record<string, string> };
+  lines: number;
+  units: number;
+  total: TImpacts;
+  byPhase: Record<TPhase, TImpacts>;
+  byTier: Record<TTier, TImpacts>;
+  byCategory: Record<string, TImpacts>;
+  /** category → phase → criteria: the cells the csv and pcr-si formats need. */
+  byCategoryPhase: Record<string, Partial<Record<TPhase, TImpacts>>>;
+  energy: { useKwh: { value: number; low: number; high: number; unit: 'kWh' } };
+  dataQuality: {
+    defaultShare: number;
+    provenance: Record<string, Partial<Record<TProvenance, number>>>;
+    gaps: { category: string; criterion: TCriterion; phase: TPhase; message: string }[];
+  };
+  warnings: TWarning[];
+  monteCarlo?: { draws: number; seed: number } & Partial<Record<TCriterion, { p05: number; p50: number; p95: number }>>;
+}

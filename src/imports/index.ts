@@ -1,0 +1,11 @@
+/** File imports: the generic table reader (CSV/XLSX → rows of strings) and the inventory reader. */
+export {
+  readTableRows, readTable, parseCsvBuffer, parseXlsxBuffer, detectEncoding, detectDelimiter, normaliseHeader, tableKind, CsvRowParser,
+  type TTableRow, type TTableInfo, type TReadTableOptions, type TEncoding, type TDelimiter,
+} from './read-table.js';
+export {
+  readInventory, readInventoryFile, parseLocaleNumber, parseYear, mapHeaders, rowToLine,
+  type TReadInventoryOptions, type TReadInventorySummary,
+} from './read-inventory.js';
+export { ZInventoryMapping, PRESETS, getPreset, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
+export { COLUMN_ALIASES } from './inventory-columns.js';

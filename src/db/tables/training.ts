@@ -1,3 +1,60 @@
-/** Tables of the training feature (filled in by that feature; see migrations/ for the schema). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TrainingTables {}
+import type { Generated } from 'kysely';
+
+/** Tables of the training feature (see migrations/0040-training.ts). */
+export interface TrainingTables {
+  /** The 9 blocks of the DINUM skills framework (reference data, replaced as a whole on re-import). */
+  skill_blocks: { id: Generated<number>; position: number; name: string };
+  skills: { id: Generated<number>; position: number; block_position: number; source_number: number | null; kind: string; name: string; comment: string | null };
+  skill_jobs: { id: Generated<number>; position: number; family: string; name: string; code: string | null };
+  /** Level a job needs in a skill: 0 = NA, 1..5. Blank cells have no row. */
+  skill_job_levels: { skill_position: number; job_position: number; level: number };
+  trainings: {
+    id: Generated<number>;
+    organisation_id: number;
+    title: string;
+    description: string;
+    search_text: string;
+    kind: string;
+    education_level: string;
+    duration_hours: number;
+    format: string;
+    language: string;
+    cost_cents: number;
+    certificate: number;
+    licence: string;
+    prerequisites: string;
+    learning_outcomes: string;
+    url: string | null;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  training_audiences: { training_id: number; audience: string };
+  training_skills: { training_id: number; block_position: number; level: number };
+  curriculum_entries: {
+    id: Generated<number>;
+    organisation_id: number;
+    programme: string;
+    year: number;
+    hours: number;
+    compulsory: number;
+    students: number;
+    updated_by: number | null;
+    updated_at: string;
+  };
+  job_offers: {
+    id: Generated<number>;
+    organisation_id: number;
+    title: string;
+    description: string;
+    kind: string;
+    location: string;
+    start_date: string;
+    contact_email: string;
+    expires_on: string;
+    closed_at: string | null;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+}

@@ -1,0 +1,35 @@
+import type { DB } from '../../db/client.js';
+import type { TCurrentUser } from '../../http/env.js';
+import { isAdmin } from '../../http/actor.js';
+import { notFound } from '../../http/errors.js';
+import { publisherKinds } from './vocabulary.js';
+
+/** The organisation row the policies need (a foundation table). */
+export async function organisationOf(db: DB, id: number): Promise<{ id: number; name: string; kind: string; slug: string; is_demo: number }> {
+  const org = await db.selectFrom('organisations').select(['id', 'name', 'kind', 'slug', 'is_demo']).where('id', '=', id).executeTakeFirst();
+  if (!org) throw notFound('organisation');
+  return { ...org, id: Number(org.id) };
+}
+
+/** Members of a school, partner or expert organisation publish and edit that organisation's trainings; admins too. */
+export function canPublishTrainingsFor(user: TCurrentUser | null, org: { id: number; kind: string }): boolean {
+  if (!(publisherKinds as readonly string[]).includes(org.kind)) return isAdmin(user);
+  return isAdmin(user) || !!user?.memberships.some((m) => m.organisationId === org.id);
+}
+
+/** Members of a company organisation post and manage its offers; admins too. */
+export function canPostOffersFor(user: TCurrentUser | null, org: { id: number; kind: string }): boolean {
+  if (org.kind !== 'company') return isAdmin(user);
+  return isAdmin(user) || !!user?.memberships.some((m) => m.organisationId === org.id);
+}
+
+/** Members of a school record its curricula; admins too. */
+export function canManageCurriculaFor(user: TCurrentUser | null, org: { id: number; kind: string }): boolean {
+  if (org.kind !== 'school') return false;
+  return isAdmin(user) || !!user?.memberships.some((m) => m.organisationId === org.id);
+}
+
+/** The organisations in which the user may publish trainings. */
+export function publishingMemberships(user: TCurrentUser | null) {
+  return (user?.memberships ?? []).filter((m) => (publisherKinds as readonly string[]).includes(m.kind));
+}

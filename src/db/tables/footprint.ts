@@ -1,3 +1,90 @@
-/** Tables of the footprint feature (filled in by that feature; see migrations/ for the schema). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface FootprintTables {}
+import type { Generated } from 'kysely';
+
+/** Tables of the footprint feature (schema in migrations/0010-footprint.ts). */
+export interface FootprintTables {
+  /** The organisation's reference settings, applied to every year's result, and its reduction target. */
+  footprint_settings: {
+    organisation_id: number;
+    country: string;
+    /** `default` (the factor set's French mix) or the id of an alternative French reference (e.g. `ademe`). */
+    fr_electricity: string;
+    allocation: 'amortised' | 'purchase-year';
+    target_base_year: number | null;
+    target_year: number | null;
+    /** Reduction per year, in percent of the base year's GWP (compounded). */
+    target_reduction_pct: number | null;
+    updated_at: string;
+  };
+  /** One inventory per organisation and reporting year; `revision` grows at every change of its lines. */
+  footprint_inventories: {
+    id: Generated<number>;
+    organisation_id: number;
+    year: number;
+    /** The factor set of the year's current result (changed only by an explicit recomputation). */
+    factor_set: string;
+    revision: Generated<number>;
+    line_count: Generated<number>;
+    /** How the lines last arrived: `upload`, `form`, `copy`, `api`, `demo`. */
+    source: string;
+    created_at: string;
+    updated_at: string;
+  };
+  footprint_lines: {
+    id: Generated<number>;
+    inventory_id: number;
+    /** Line number in the source file (or position for lines entered by form). */
+    line_no: number;
+    category: string;
+    quantity: number;
+    entity: string | null;
+    site: string | null;
+    label: string | null;
+    /** The engine's inventory line (`TInventoryLine`) as JSON. */
+    data_json: string;
+  };
+  footprint_imports: {
+    id: Generated<number>;
+    organisation_id: number;
+    year: number;
+    user_id: number | null;
+    file_name: string;
+    preset: string | null;
+    status: 'running' | 'succeeded' | 'failed';
+    /** The process that runs it: a row left running by a dead process is shown as failed. */
+    runner_id: string;
+    lines_read: Generated<number>;
+    error_count: Generated<number>;
+    /** Line errors `{line, column, message}[]` (at most 1000). */
+    errors_json: string | null;
+    /** Why an import stopped other than line errors (`interrupted`, `too_many_lines`, `internal`). */
+    failure: string | null;
+    started_at: string;
+    finished_at: string | null;
+  };
+  /** Stored results: one per (organisation, year, factor set, settings); exactly one per year is current. */
+  footprint_results: {
+    id: Generated<number>;
+    organisation_id: number;
+    year: number;
+    factor_set: string;
+    settings_key: string;
+    is_current: number;
+    inventory_revision: number;
+    lines: number;
+    units: number;
+    /** Units in the terminals tier (devices), for per-device benchmarks. */
+    terminal_units: number;
+    gwp_value: number | null;
+    gwp_low: number | null;
+    gwp_high: number | null;
+    adpe_value: number | null;
+    wu_value: number | null;
+    pe_value: number | null;
+    default_share: number;
+    /** The CLI JSON contract (`TFootprintResult`). */
+    result_json: string;
+    /** Breakdowns the contract lacks: by entity, by site, and the statistics that explain changes. */
+    extra_json: string;
+    computed_at: string;
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Importing a year's inventory: a file (CSV/XLSX, streamed) or JSON lines. All-or-nothing:
+ * 1. read and validate every line (reader + engine) and compute the result, outside any transaction, reporting
+ *    progress on the import row;
+ * 2. if any line has an error, mark the import failed with the line errors: nothing else changes;
+ * 3. otherwise, in ONE transaction: replace the year's lines (batched inserts), store the result, mark the import
+ *    succeeded, audit. A crash before the commit leaves the previous inventory and result untouched.
+ */
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { getFactorSet, latestFactorSetId } from '../../data/index.js';
+import { recordAudit } from '../../db/audit.js';
+import { nowIso, type DB } from '../../db/client.js';
+import { getPreset, mapHeaders, normaliseHeader, readTableRows, rowToLine, type TInventoryMapping } from '../../imports/index.js';
+import { HEADER_INDEX } from '../../imports/inventory-columns.js';
+import { ZInventoryLine, type TFootprintResult, type TInventoryLine, type TLineError } from '../../lca/index.js';
+import { FootprintComputation, engineOptions } from './compute.js';
+import { ensureInventory, findInventory, insertLines, lineToRow, storeResult, type TLineRow } from './repository.js';
+import { readSettings } from './settings.js';
+
+/** This process: an import row marked running by another runner id belongs to another (maybe dead) process. */
+export const runnerId = randomBytes(8).toString('hex');
+/** Imports running in this process, with a promise that settles when each ends (tests and the API await it). */
+const active = new Map<number, Promise<TImportOutcome>>();
+/** An import still running after this long is taken for dead (its process was killed). */
+export const STALE_IMPORT_MINUTES = 30;
+/** Largest inventory accepted in one import. */
+export const MAX_IMPORT_LINES = 1_000_000;
+/** Largest uploaded file, checked before reading (the app's body limit is a little higher). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** Line errors kept on the import row. */
+const MAX_STORED_ERRORS = 1000;
+const PROGRESS_EVERY = 5000;
+
+export type TImportOutcome =
+  | { ok: true; result: TFootprintResult; lines: number }
+  | { ok: false; errors: TLineError[]; errorCount: number; failure: 'line_errors' | 'too_many_lines' | 'internal' };
+
+export type TImportSource =
+  | { kind: 'file'; path: string; preset?: string | null; removeAfter?: boolean }
+  | { kind: 'lines'; lines: unknown[] };
+
+export interface TImportTarget { orgId: number; year: number; userId: number | null; source: string }
+
+/** Test hook: throw after this many inserted batches, as if the process died mid-transaction. */
+export const importFaults = { failAfterRows: 0 };
+
+/** Creates the import row (status running) and returns its id. */
+export async function createImportRow(db: DB, t: TImportTarget, fileName: string, preset: string | null): Promise<number> {
+  const row = await db
+    .insertInto('footprint_imports')
+    .values({ organisation_id: t.orgId, year: t.year, user_id: t.userId, file_name: fileName.slice(0, 200), preset, status: 'running', runner_id: runnerId, started_at: nowIso(), finished_at: null, errors_json: null, failure: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Starts an import in the background of this process; the caller answers at once with the status page. */
+export function startImport(db: DB, importId: number, t: TImportTarget, source: TImportSource): void {
+  const p = runImport(db, importId, t, source).finally(() => active.delete(importId));
+  active.set(importId, p);
+  p.catch(() => undefined);
+}
+
+/** Waits for an import of this process (resolves at once when it is not running here). */
+export async function waitForImport(importId: number): Promise<void> {
+  await active.get(importId)?.catch(() => undefined);
+}
+
+/** Whether an import row marked running is really alive. */
+export function isImportAlive(row: { id: number; status: string; runner_id: string; started_at: string }): boolean {
+  if (row.status !== 'running') return false;
+  if (row.runner_id === runnerId) return active.has(Number(row.id));
+  return Date.now() - Date.parse(row.started_at) < STALE_IMPORT_MINUTES * 60_000;
+}
+
+/** At start: imports left running by a dead process are marked failed (SQLite has one process; PostgreSQL may have several, so only old ones). */
+export async function failStaleImports(db: DB, everyRunning: boolean): Promise<number> {
+  let q = db.updateTable('footprint_imports').set({ status: 'failed', failure: 'interrupted', finished_at: nowIso() }).where('status', '=', 'running').where('runner_id', '!=', runnerId);
+  if (!everyRunning) q = q.where('started_at', '<', nowIso(new Date(Date.now() - STALE_IMPORT_MINUTES * 60_000)));
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows ?? 0);
+}
+
+function valueMapsOf(mapping?: TInventoryMapping): Map<string, Map<string, string>> {
+  const maps = new Map<string, Map<string, string>>();
+  for (const [col, vm] of Object.entries(mapping?.values ?? {})) {
+    const canonical = HEADER_INDEX.get(normaliseHeader(col)) ?? col;
+    maps.set(canonical, new Map(Object.entries(vm).map(([k, v]) => [normaliseHeader(k), v])));
+  }
+  return maps;
+}
+
+/** Streams a file's lines: header mapping errors and row errors go to `onError`, valid lines to `onLine`. */
+async function readFileLines(path: string, preset: string | null | undefined, onLine: (l: TInventoryLine, n: number) => Promise<void> | void, onError: (e: TLineError[]) => void): Promise<void> {
+  const mapping = preset ? getPreset(preset) : undefined;
+  const valueMaps = valueMapsOf(mapping);
+  let columns: ReturnType<typeof mapHeaders>['columns'] | undefined;
+  for await (const row of readTableRows(path)) {
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    if (!columns) {
+      const mapped = mapHeaders(row.cells.map((c) => c.trim()), mapping);
+      if (mapped.errors.length) { onError(mapped.errors.map((e) => ({ ...e, line: row.line }))); return; }
+      columns = mapped.columns;
+      continue;
+    }
+    const { line, errors } = rowToLine(row, columns, mapping, valueMaps);
+    if (errors.length) onError(errors);
+    else if (line) await onLine(line, row.line);
+  }
+  if (!columns) onError([{ line: 1, column: 'category', message: 'the file is empty: it needs a header line and at least one line' }]);
+}
+
+/** Runs an import to its end (see the file comment for the steps). Never throws: failures are recorded. */
+export async function runImport(db: DB, importId: number, t: TImportTarget, source: TImportSource): Promise<TImportOutcome> {
+  try {
+    const outcome = await importSteps(db, importId, t, source);
+    if (!outcome.ok) {
+      await db.updateTable('footprint_imports').set({
+        status: 'failed', failure: outcome.failure, error_count: outcome.errorCount, errors_json: JSON.stringify(outcome.errors), finished_at: nowIso(),
+      }).where('id', '=', importId).execute();
+    }
+    return outcome;
+  } catch (err) {
+    console.error(`[footprint] import ${importId} failed:`, err);
+    await db.updateTable('footprint_imports').set({ status: 'failed', failure: 'internal', finished_at: nowIso() }).where('id', '=', importId).execute().catch(() => undefined);
+    return { ok: false, errors: [], errorCount: 0, failure: 'internal' };
+  } finally {
+    if (source.kind === 'file' && source.removeAfter) await rm(source.path, { force: true }).catch(() => undefined);
+  }
+}
+
+async function importSteps(db: DB, importId: number, t: TImportTarget, source: TImportSource): Promise<TImportOutcome> {
+  // 1. Read, validate and compute, outside any transaction.
+  const settings = await readSettings(db, t.orgId);
+  const existing = await findInventory(db, t.orgId, t.year);
+  const factorSetId = existing?.factor_set ?? latestFactorSetId;
+  const comp = new FootprintComputation(getFactorSet(factorSetId), engineOptions(t.year, settings));
+  const rows: TLineRow[] = [];
+  const errors: TLineError[] = [];
+  let errorCount = 0;
+  let read = 0;
+  let tooMany = false;
+  const addErrors = (es: TLineError[]) => {
+    errorCount += es.length;
+    for (const e of es) if (errors.length < MAX_STORED_ERRORS) errors.push(e);
+  };
+  const onLine = async (line: TInventoryLine, lineNo: number) => {
+    read++;
+    if (read > MAX_IMPORT_LINES) { tooMany = true; return; }
+    const es = comp.add(line, lineNo);
+    if (es.length) addErrors(es);
+    else if (errorCount === 0) rows.push(lineToRow(line, lineNo));
+    if (read % PROGRESS_EVERY === 0) await db.updateTable('footprint_imports').set({ lines_read: read }).where('id', '=', importId).execute();
+  };
+  if (source.kind === 'file') {
+    await readFileLines(source.path, source.preset, onLine, (es) => { read += es.length ? 1 : 0; addErrors(es); });
+  } else {
+    for (let i = 0; i < source.lines.length; i++) {
+      const parsed = ZInventoryLine.safeParse(source.lines[i]);
+      if (!parsed.success) {
+        read++;
+        addErrors(parsed.error.issues.map((iss) => ({ line: i + 1, column: String(iss.path[0] ?? 'line'), message: iss.message })));
+        continue;
+      }
+      await onLine(parsed.data, i + 1);
+    }
+  }
+  await db.updateTable('footprint_imports').set({ lines_read: read }).where('id', '=', importId).execute();
+  if (tooMany) return { ok: false, errors: [{ line: MAX_IMPORT_LINES + 1, column: '-', message: `more than ${MAX_IMPORT_LINES} lines; split the inventory or aggregate identical items with a quantity` }], errorCount: 1, failure: 'too_many_lines' };
+  if (errorCount > 0) return { ok: false, errors, errorCount, failure: 'line_errors' };
+  if (rows.length === 0) return { ok: false, errors: [{ line: 2, column: 'category', message: 'no line to import; add at least one line under the header' }], errorCount: 1, failure: 'line_errors' };
+  const { result, extra } = comp.finish();
+
+  // 3. One transaction: replace the lines, store the result, close the import row.
+  await db.transaction().execute(async (tx) => {
+    const inv = await ensureInventory(tx, t.orgId, t.year, factorSetId, t.source);
+    await tx.deleteFrom('footprint_lines').where('inventory_id', '=', inv.id).execute();
+    await insertLines(tx, inv.id, rows, (done) => {
+      if (importFaults.failAfterRows && done >= importFaults.failAfterRows) throw new Error('injected failure (test)');
+    });
+    const revision = Number(inv.revision) + 1;
+    await tx.updateTable('footprint_inventories').set({ revision, line_count: rows.length, source: t.source, updated_at: nowIso() }).where('id', '=', inv.id).execute();
+    await storeResult(tx, { orgId: t.orgId, year: t.year, revision, settings, result, extra });
+    await tx.updateTable('footprint_imports').set({ status: 'succeeded', lines_read: read, finished_at: nowIso() }).where('id', '=', importId).execute();
+    await recordAudit(tx, { actorUserId: t.userId, action: 'footprint.inventory.import', subjectType: 'organisation', subjectId: t.orgId, details: { year: t.year, lines: rows.length, importId } });
+  });
+  return { ok: true, result, lines: rows.length };
+}

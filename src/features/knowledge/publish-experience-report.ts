@@ -1,0 +1,77 @@
+import type { DB } from '../../db/client.js';
+import { nowIso } from '../../db/client.js';
+import { recordAudit } from '../../db/audit.js';
+import type { TCurrentUser } from '../../http/env.js';
+import { notFound } from '../../http/errors.js';
+import { ensure } from '../../http/actor.js';
+import { footprintGwp } from './ports.js';
+import { canPublishFor, publishesWithoutReview } from './policy.js';
+import { PublicationInputError, unknownLevers } from './publish-resource.js';
+import type { TReportInput } from './schemas.js';
+import { indexDocument } from './search-index.js';
+import { saveTags } from './tags.js';
+
+/**
+ * Publishes an experience report: what the organisation did, what it cost, what it measured before and after.
+ * With `measureSource = 'platform'` the before/after figures are not typed in: they are read from the
+ * organisation's two yearly footprint results in the platform (total GWP), so the claim is the measurement.
+ * Policy: members of the organisation and administrators; a company's or school's report waits for review.
+ */
+export async function publishExperienceReport(db: DB, actor: TCurrentUser, input: TReportInput): Promise<{ id: number; status: 'pending' | 'published' }> {
+  ensure(canPublishFor(actor, input.organisationId));
+  const org = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
+  if (!org) throw notFound('organisation');
+  const errors: Record<string, string> = {};
+  let before = input.beforeValue ?? null;
+  let after = input.afterValue ?? null;
+  let unit = input.measureUnit;
+  let label = input.measureLabel;
+  if (input.measureSource === 'platform') {
+    if (!input.baselineYear) errors.baselineYear = 'form.required';
+    if (!input.resultYear) errors.resultYear = 'form.required';
+    if (input.baselineYear && input.resultYear && input.baselineYear >= input.resultYear) errors.resultYear = 'knowledge.report.yearsOrder';
+    if (!errors.baselineYear && !errors.resultYear) {
+      const a = await footprintGwp(db, org.id, input.baselineYear!);
+      const b = await footprintGwp(db, org.id, input.resultYear!);
+      if (!a) errors.baselineYear = 'knowledge.report.noFootprint';
+      if (!b) errors.resultYear = 'knowledge.report.noFootprint';
+      if (a && b) {
+        before = a.value;
+        after = b.value;
+        unit = a.unit;
+        label = '';
+      }
+    }
+  } else if (input.measureSource === 'declared') {
+    if (before === null) errors.beforeValue = 'form.required';
+    if (after === null) errors.afterValue = 'form.required';
+    if (!label) errors.measureLabel = 'form.required';
+    if (!unit) errors.measureUnit = 'form.required';
+  } else {
+    before = null;
+    after = null;
+  }
+  if ((await unknownLevers(input.levers)).length) errors.levers = 'knowledge.form.leverUnknown';
+  if (Object.keys(errors).length) throw new PublicationInputError(errors);
+
+  const status = publishesWithoutReview(org.kind) ? 'published' : 'pending';
+  const now = nowIso();
+  const id = await db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('knowledge_reports')
+      .values({
+        title: input.title, organisation_id: org.id, author_user_id: actor.id, language: input.language, what_we_did: input.whatWeDid,
+        cost_eur: input.costEur ?? null, cost_notes: input.costNotes, measure_source: input.measureSource, measure_label: label,
+        before_value: before, after_value: after, measure_unit: input.measureSource === 'none' ? '' : unit,
+        baseline_year: input.measureSource === 'platform' ? input.baselineYear! : null, result_year: input.measureSource === 'platform' ? input.resultYear! : null,
+        status, reviewed_by: null, reviewed_at: null, rejection_reason: null, is_demo: 0, created_at: now, updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await saveTags(tx, 'report', row.id, input);
+    await indexDocument(tx, 'report', row.id, input.language, [input.title, input.whatWeDid, input.costNotes, label, input.levers.join(' '), input.themes.join(' ')].join('\n'));
+    await recordAudit(tx, { actorUserId: actor.id, action: 'report.publish', subjectType: 'knowledge_report', subjectId: row.id, details: { status, organisationId: org.id } });
+    return row.id;
+  });
+  return { id, status };
+}

@@ -1,0 +1,29 @@
+import type { TCurrentUser } from '../../http/env.js';
+import { isAdmin } from '../../http/actor.js';
+import type { TOrgKind } from '../../db/tables/foundation.js';
+
+/**
+ * Who may organise workshops: members of partner organisations, and of expert organisations too (experts run
+ * sessions for the network as well; the programme view still counts them per organiser).
+ */
+export const organiserKinds: readonly TOrgKind[] = ['partner', 'expert'];
+
+/** The organisations on whose behalf the user may publish workshops. */
+export function organiserOrgs(user: TCurrentUser | null): { organisationId: number; name: string }[] {
+  return (user?.memberships ?? []).filter((m) => organiserKinds.includes(m.kind)).map((m) => ({ organisationId: m.organisationId, name: m.name }));
+}
+
+/** Members of the organising organisation only: administrators read registrant lists but do not edit workshops. */
+export function canEditWorkshop(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
+  return !!user?.memberships.some((m) => m.organisationId === workshop.organisation_id && organiserKinds.includes(m.kind));
+}
+
+/** The organiser's members and administrators see who registered. */
+export function canSeeRegistrants(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
+  return isAdmin(user) || canEditWorkshop(user, workshop);
+}
+
+/** The programme view: administrators and organisers. */
+export function canSeeProgramme(user: TCurrentUser | null): boolean {
+  return isAdmin(user) || organiserOrgs(user).length > 0;
+}

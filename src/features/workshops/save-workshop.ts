@@ -1,0 +1,220 @@
+import { randomBytes } from 'node:crypto';
+import type { TConfig } from '../../config.js';
+import type { DB } from '../../db/client.js';
+import { nowIso } from '../../db/client.js';
+import { recordAudit } from '../../db/audit.js';
+import type { TCurrentUser } from '../../http/env.js';
+import { AppError } from '../../http/errors.js';
+import type { TLocale } from '../../i18n/index.js';
+import { canEditWorkshop, organiserOrgs } from './policy.js';
+import { findWorkshop, type TWorkshopRow } from './repository.js';
+import { storeLevels, type TWorkshopInput } from './schemas.js';
+import { fillSeats, withSeatLock } from './seats.js';
+import { utcToZonedInput, zonedToUtc } from './time-zones.js';
+import { notifyRegistrations } from './register-for-workshop.js';
+import { mailRegistrant, type TWorkshopMailKind } from './workshop-mails.js';
+
+/** Adds months to a local date, keeping the day or the month's last day (31 January + 1 month = 28/29 February). */
+function addLocal(date: string, repeat: 'weekly' | 'monthly', k: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (repeat === 'weekly') return new Date(Date.UTC(y, m - 1, d + 7 * k)).toISOString().slice(0, 10);
+  const first = new Date(Date.UTC(y, m - 1 + k, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/**
+ * The UTC start of each occurrence: the same local wall-clock time in the workshop's zone, so a monthly series
+ * at 10:00 Paris time stays at 10:00 across daylight-saving changes (its UTC time moves instead).
+ */
+export function occurrenceStarts(input: Pick<TWorkshopInput, 'start_date' | 'start_time' | 'time_zone' | 'repeat' | 'occurrences'>): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < (input.repeat === 'none' ? 1 : input.occurrences); k++) {
+    const date = k === 0 || input.repeat === 'none' ? input.start_date : addLocal(input.start_date, input.repeat, k);
+    // A time inside a skipped hour (clocks forward) moves one hour later, as calendar applications do.
+    let start = zonedToUtc(date, input.start_time, input.time_zone);
+    if (!start) {
+      const [h, mi] = input.start_time.split(':').map(Number) as [number, number];
+      start = zonedToUtc(date, `${String(Math.min(h + 1, 23)).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, input.time_zone);
+    }
+    if (start) out.push(start.toISOString());
+  }
+  return out;
+}
+
+/** How long before the start registrations close (0 when the form left it empty: they close at the start). */
+function closingLeadMs(input: TWorkshopInput, startIso: string): number {
+  if (!input.closes_date && !input.closes_time) return 0;
+  const closes = zonedToUtc(input.closes_date ?? input.start_date, input.closes_time ?? input.start_time, input.time_zone);
+  return closes ? new Date(startIso).getTime() - closes.getTime() : 0;
+}
+
+function columns(input: TWorkshopInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    theme: input.theme,
+    levels: storeLevels(input.levels),
+    format: input.format,
+    online_url: input.format === 'onsite' ? null : (input.online_url ?? null),
+    address: input.format === 'online' ? null : (input.address ?? null),
+    time_zone: input.time_zone,
+    duration_minutes: input.duration_minutes,
+    capacity: input.capacity,
+    per_org_limit: input.per_org_limit ?? null,
+    language: input.language,
+    speakers: input.speakers ?? '',
+    materials: input.materials ?? '',
+  };
+}
+
+/** The organising organisation: the one named, which the user must organise for, or their only one. */
+function organiserFor(user: TCurrentUser, organisationId?: number): number {
+  const orgs = organiserOrgs(user);
+  if (organisationId !== undefined) {
+    if (!orgs.some((o) => o.organisationId === organisationId)) throw new AppError(403, 'forbidden', 'Only members of a partner organisation may publish its workshops');
+    return organisationId;
+  }
+  if (orgs.length === 1) return orgs[0]!.organisationId;
+  if (!orgs.length) throw new AppError(403, 'forbidden', 'Only members of partner organisations may publish workshops');
+  throw new AppError(400, 'organisation_required', 'Say which organisation organises the workshop with organisation_id');
+}
+
+/**
+ * Creates a workshop, or a recurring series of separate workshops sharing a series id, as drafts or published.
+ * Policy: members of a partner (or expert) organisation, for that organisation. One transaction.
+ */
+export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorkshopInput): Promise<number[]> {
+  const organisationId = organiserFor(user, input.organisation_id);
+  const starts = occurrenceStarts(input);
+  const lead = closingLeadMs(input, starts[0]!);
+  const seriesId = starts.length > 1 ? randomBytes(8).toString('hex') : null;
+  return db.transaction().execute(async (tx) => {
+    const ids: number[] = [];
+    const now = nowIso();
+    for (const start of starts) {
+      const row = await tx
+        .insertInto('workshops')
+        .values({
+          ...columns(input),
+          organisation_id: organisationId,
+          series_id: seriesId,
+          status: input.publish ? 'published' : 'draft',
+          starts_at: start,
+          registration_closes_at: new Date(new Date(start).getTime() - lead).toISOString(),
+          replay_url: null,
+          replay_materials: null,
+          sequence: 0,
+          created_by: user.id,
+          created_at: now,
+          updated_at: now,
+          published_at: input.publish ? now : null,
+          cancelled_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    await recordAudit(tx, { actorUserId: user.id, action: 'workshop.create', subjectType: 'workshop', subjectId: ids[0], details: { ids, seriesId, published: input.publish } });
+    return ids;
+  });
+}
+
+async function loadEditable(db: DB, user: TCurrentUser, id: number) {
+  const w = await findWorkshop(db, id);
+  if (!w) throw new AppError(404, 'not_found', 'No such workshop');
+  if (!canEditWorkshop(user, w)) throw new AppError(403, 'forbidden', 'Only the organising partner edits this workshop');
+  return w;
+}
+
+/** Mails every active registrant of a workshop (changes, cancellation). */
+async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind): Promise<number> {
+  const w = (await findWorkshop(db, id))!;
+  const regs = await db
+    .selectFrom('workshop_registrations as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.status', 'u.email', 'u.name', 'u.locale'])
+    .where('r.workshop_id', '=', id)
+    .where('r.status', 'in', ['confirmed', 'waitlisted'])
+    .execute();
+  for (const r of regs) await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status }, kind);
+  return regs.length;
+}
+
+/** Fields whose change registrants must hear about (and which bump the iCalendar SEQUENCE). */
+const noticeable: (keyof TWorkshopRow)[] = ['title', 'starts_at', 'duration_minutes', 'time_zone', 'format', 'online_url', 'address', 'language'];
+
+/**
+ * Updates a workshop (not its series siblings). Policy: members of the organising organisation. Registrants are
+ * mailed when the date, place or format change; added seats go to the waiting list at once.
+ */
+export async function updateWorkshop(db: DB, config: TConfig, user: TCurrentUser, id: number, input: TWorkshopInput): Promise<{ notified: number }> {
+  const before = await loadEditable(db, user, id);
+  if (before.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'A cancelled workshop cannot be changed');
+  const start = zonedToUtc(input.start_date, input.start_time, input.time_zone)!.toISOString();
+  const next = { ...columns(input), starts_at: start, registration_closes_at: new Date(new Date(start).getTime() - closingLeadMs(input, start)).toISOString() };
+  const changed = noticeable.some((k) => String((before as Record<string, unknown>)[k] ?? '') !== String((next as Record<string, unknown>)[k] ?? ''));
+  const promoted = await withSeatLock(db, id, async (q) => {
+    await q
+      .updateTable('workshops')
+      .set({ ...next, updated_at: nowIso(), sequence: changed ? before.sequence + 1 : before.sequence })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(q, { actorUserId: user.id, action: 'workshop.update', subjectType: 'workshop', subjectId: id, details: { changed } });
+    return fillSeats(q, id);
+  });
+  const w = (await findWorkshop(db, id))!;
+  await notifyRegistrations(db, config, w, promoted);
+  const notified = changed && before.status === 'published' ? await mailAllRegistrants(db, config, id, 'changed') : 0;
+  return { notified };
+}
+
+/** Publishes a draft. Policy: members of the organising organisation. */
+export async function publishWorkshop(db: DB, user: TCurrentUser, id: number): Promise<void> {
+  const w = await loadEditable(db, user, id);
+  if (w.status !== 'draft') throw new AppError(409, 'not_draft', 'Only a draft can be published');
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('workshops').set({ status: 'published', published_at: nowIso(), updated_at: nowIso() }).where('id', '=', id).where('status', '=', 'draft').execute();
+    await recordAudit(tx, { actorUserId: user.id, action: 'workshop.publish', subjectType: 'workshop', subjectId: id });
+  });
+}
+
+/**
+ * Calls a workshop off. Policy: members of the organising organisation. Every registrant receives a mail with
+ * an iCalendar CANCEL so the event leaves their calendar.
+ */
+export async function cancelWorkshop(db: DB, config: TConfig, user: TCurrentUser, id: number): Promise<{ notified: number }> {
+  const w = await loadEditable(db, user, id);
+  if (w.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'This workshop is already cancelled');
+  await withSeatLock(db, id, async (q) => {
+    await q.updateTable('workshops').set({ status: 'cancelled', cancelled_at: nowIso(), updated_at: nowIso(), sequence: w.sequence + 1 }).where('id', '=', id).execute();
+    await recordAudit(q, { actorUserId: user.id, action: 'workshop.cancel', subjectType: 'workshop', subjectId: id });
+  });
+  return { notified: w.status === 'published' ? await mailAllRegistrants(db, config, id, 'cancelled') : 0 };
+}
+
+/** The form values of an existing workshop (local date and time in its own zone). */
+export function formValuesOf(w: TWorkshopRow): Record<string, string | string[]> {
+  const start = utcToZonedInput(w.starts_at, w.time_zone);
+  const closes = utcToZonedInput(w.registration_closes_at, w.time_zone);
+  return {
+    title: w.title,
+    description: w.description,
+    theme: w.theme,
+    levels: w.levels.split(',').filter(Boolean),
+    format: w.format,
+    online_url: w.online_url ?? '',
+    address: w.address ?? '',
+    start_date: start.date,
+    start_time: start.time,
+    time_zone: w.time_zone,
+    duration_minutes: String(w.duration_minutes),
+    capacity: String(w.capacity),
+    per_org_limit: w.per_org_limit == null ? '' : String(w.per_org_limit),
+    closes_date: closes.date,
+    closes_time: closes.time,
+    language: w.language,
+    speakers: w.speakers,
+    materials: w.materials,
+  };
+}

@@ -1,6 +1,6 @@
 /** File imports: the generic table reader (CSV/XLSX → rows of strings) and the inventory reader. */
 export {
-  readTableRows, readTable, parseCsvBuffer, parseXlsxBuffer, detectEncoding, detectDelimiter, normaliseHeader, tableKind, CsvRowParser,
+  readTableRows, readTableBatches, readTable, parseCsvBuffer, parseXlsxBuffer, detectEncoding, detectDelimiter, normaliseHeader, tableKind, CsvRowParser,
   type TTableRow, type TTableInfo, type TReadTableOptions, type TEncoding, type TDelimiter,
 } from './read-table.js';
 export {

@@ -5,7 +5,7 @@
 import type { TColumn, TInventoryLine, TLineError } from '../lca/index.js';
 import { HEADER_INDEX, NUMERIC, NUMERIC_RULES, TEXT } from './inventory-columns.js';
 import { ZInventoryMapping, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
-import { normaliseHeader, readTableRows, type TReadTableOptions, type TTableInfo, type TTableRow } from './read-table.js';
+import { normaliseHeader, readTableBatches, type TReadTableOptions, type TTableInfo, type TTableRow } from './read-table.js';
 
 export interface TReadInventoryOptions extends TReadTableOptions {
   /** Mapping file content or a preset's mapping; its columns win over the built-in aliases. */
@@ -20,6 +20,7 @@ export interface TReadInventorySummary { lines: number; errors: TLineError[]; er
  * A lone comma is a decimal comma (inventories here are French more often than not). NaN when not a number.
  */
 export function parseLocaleNumber(raw: string): number {
+  if (isPlainNumber(raw)) return Number(raw);
   let s = raw.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (s.endsWith('%')) s = s.slice(0, -1);
   if (s === '') return NaN;
@@ -29,6 +30,18 @@ export function parseLocaleNumber(raw: string): number {
   else if (comma !== -1) s = s.indexOf(',') === comma ? s.replace(',', '.') : s.replace(/,/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return NaN;
   return Number(s);
+}
+
+/** Digits with at most one `.`: the common case, read by Number() without the locale work. */
+function isPlainNumber(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) { if (++dots > 1 || i === 0 || i === n - 1) return false; } else if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A year from `2023`, `2023-04-01`, `01/04/2023` or an Excel serial date. NaN when none. */
@@ -46,6 +59,8 @@ export function parseYear(raw: string): number {
 }
 
 interface TCompiledHeader { index: number; column: TColumn; header: string }
+/** A header with what parsing its cells needs, resolved once per file rather than once per cell. */
+interface TColumnReader extends TCompiledHeader { numeric: boolean; year: boolean; rule?: (typeof NUMERIC_RULES)[TColumn]; values?: Map<string, string> }
 
 /** Maps file headers to canonical columns; reports duplicates and a missing category column. */
 export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { columns: TCompiledHeader[]; errors: TLineError[] } {
@@ -53,7 +68,7 @@ export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { co
   const explicit = new Map<string, string>();
   for (const [from, to] of Object.entries(mapping?.columns ?? {})) explicit.set(normaliseHeader(from), to);
   const columns: TCompiledHeader[] = [];
-  const seen = new Map<TColumn, string>();
+  const seen = new Map<TColumn, { header: string; explicit: boolean; at: number }>();
   headers.forEach((h, index) => {
     const key = normaliseHeader(h);
     if (key === '') return;
@@ -64,14 +79,16 @@ export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { co
       errors.push({ line: 1, column: h, message: `the mapping sends this column to "${target}", which is not an inventory column` });
       return;
     }
+    const isExplicit = explicit.has(key);
     const prev = seen.get(column);
     if (prev !== undefined) {
-      // Two source columns for one canonical column: the first wins when a preset lists alternatives.
-      if (explicit.has(key) && explicit.has(normaliseHeader(prev))) return;
-      errors.push({ line: 1, column: h, message: `duplicate column: "${prev}" already gives ${column}; remove or rename one of them` });
+      // A mapping beats a built-in alias; two mapped columns: the first wins (presets list alternatives).
+      if (prev.explicit) return;
+      if (isExplicit) { columns[prev.at] = { index, column, header: h }; seen.set(column, { header: h, explicit: true, at: prev.at }); return; }
+      errors.push({ line: 1, column: h, message: `duplicate column: "${prev.header}" already gives ${column}; remove or rename one of them` });
       return;
     }
-    seen.set(column, h);
+    seen.set(column, { header: h, explicit: isExplicit, at: columns.length });
     columns.push({ index, column, header: h });
   });
   if (!seen.has('category') && mapping?.defaults?.category === undefined) {
@@ -82,40 +99,56 @@ export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { co
 
 /** Turns one table row into an inventory line, or errors. */
 export function rowToLine(row: TTableRow, columns: TCompiledHeader[], mapping: TInventoryMapping | undefined, valueMaps: Map<string, Map<string, string>>): { line?: TInventoryLine; errors: TLineError[] } {
-  const errors: TLineError[] = [];
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(mapping?.defaults ?? {})) out[k] = v;
-  for (const { index, column, header } of columns) {
-    const raw = (row.cells[index] ?? '').trim();
+  return readRow(row, compileReaders(columns, valueMaps), mapping?.defaults);
+}
+
+function compileReaders(columns: TCompiledHeader[], valueMaps: Map<string, Map<string, string>>): TColumnReader[] {
+  return columns.map((c) => ({ ...c, numeric: NUMERIC.has(c.column), year: c.column === 'purchase_year', rule: NUMERIC_RULES[c.column], values: valueMaps.get(c.column) }));
+}
+
+const NO_ERRORS: TLineError[] = [];
+
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i].trim() !== '') return false;
+  return true;
+}
+
+function readRow(row: TTableRow, readers: TColumnReader[], defaults: Record<string, string | number> | undefined): { line?: TInventoryLine; errors: TLineError[] } {
+  let errors = NO_ERRORS;
+  const out: Record<string, string | number> = defaults ? { ...defaults } : {};
+  for (let k = 0; k < readers.length; k++) {
+    const { index, column, header, numeric, year, rule, values } = readers[k];
+    const cell = row.cells[index];
+    if (cell === undefined) continue;
+    const raw = cell.trim();
     if (raw === '') continue;
-    if (NUMERIC.has(column)) {
-      const n = column === 'purchase_year' ? parseYear(raw) : parseLocaleNumber(raw);
-      const rule = NUMERIC_RULES[column];
-      if (!Number.isFinite(n)) { errors.push({ line: row.line, column: header, message: `"${raw}" is not a number; expected ${rule?.hint ?? 'a number'} (decimal point or comma)` }); continue; }
+    if (numeric) {
+      const n = year ? parseYear(raw) : parseLocaleNumber(raw);
+      if (!Number.isFinite(n)) { (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: header, message: `"${raw}" is not a number; expected ${rule?.hint ?? 'a number'} (decimal point or comma)` }); continue; }
       if (rule && ((rule.min !== undefined && (rule.minExclusive ? n <= rule.min : n < rule.min)) || (rule.max !== undefined && n > rule.max))) {
-        errors.push({ line: row.line, column: header, message: `${raw} is out of range; expected ${rule.hint}` }); continue;
+        (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: header, message: `${raw} is out of range; expected ${rule.hint}` }); continue;
       }
-      if (rule === undefined && n < 0) { errors.push({ line: row.line, column: header, message: `${raw} is negative; expected a positive number` }); continue; }
+      if (rule === undefined && n < 0) { (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: header, message: `${raw} is negative; expected a positive number` }); continue; }
       out[column] = n;
     } else {
-      const vm = valueMaps.get(column);
-      out[column] = vm?.get(normaliseHeader(raw)) ?? raw;
+      out[column] = values?.get(normaliseHeader(raw)) ?? raw;
     }
   }
+  const columns = readers;
   if (out.category === undefined || out.category === '') {
     const cat = columns.find((c) => c.column === 'category');
-    errors.push({ line: row.line, column: cat?.header ?? 'category', message: 'empty category; give one such as laptop, desktop, monitor, smartphone, server, cloud_instance or data_transfer' });
+    (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: cat?.header ?? 'category', message: 'empty category; give one such as laptop, desktop, monitor, smartphone, server, cloud_instance or data_transfer' });
   }
   if (out.form_factor !== undefined) {
     const f = String(out.form_factor).toLowerCase();
-    if (f !== 'rack' && f !== 'blade' && f !== 'tower') errors.push({ line: row.line, column: columns.find((c) => c.column === 'form_factor')?.header ?? 'form_factor', message: `"${out.form_factor}" is not a form factor; use rack, blade or tower` });
+    if (f !== 'rack' && f !== 'blade' && f !== 'tower') (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: columns.find((c) => c.column === 'form_factor')?.header ?? 'form_factor', message: `"${out.form_factor}" is not a form factor; use rack, blade or tower` });
     else out.form_factor = f;
   }
   if (out.transfer_model !== undefined) {
     const m = String(out.transfer_model).toLowerCase().replace(/[^a-z0-9]/g, '');
     if (m === 'swd' || m === 'sustainablewebdesign') out.transfer_model = 'swd';
     else if (m === '1byte' || m === 'onebyte') out.transfer_model = '1byte';
-    else errors.push({ line: row.line, column: columns.find((c) => c.column === 'transfer_model')?.header ?? 'transfer_model', message: `"${out.transfer_model}" is not a transfer model; use swd or 1byte` });
+    else (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: columns.find((c) => c.column === 'transfer_model')?.header ?? 'transfer_model', message: `"${out.transfer_model}" is not a transfer model; use swd or 1byte` });
   }
   return errors.length ? { errors } : { line: out as unknown as TInventoryLine, errors };
 }
@@ -146,23 +179,26 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
   };
   const info: TTableInfo = { kind: 'csv' };
   let headers: string[] | undefined;
-  let columns: TCompiledHeader[] = [];
+  let columns: TColumnReader[] = [];
+  const defaults = mapping && Object.keys(mapping.defaults).length ? mapping.defaults : undefined;
   let lines = 0;
   let headerBroken = false;
-  for await (const row of readTableRows(path, options, info)) {
-    if (row.cells.length === 1 ? row.cells[0].trim() === '' : row.cells.every((c) => c.trim() === '')) continue;
-    if (!headers) {
-      headers = row.cells.map((c) => c.trim());
-      const mapped = mapHeaders(headers, mapping);
-      columns = mapped.columns;
-      if (mapped.errors.length) { addErrors(mapped.errors.map((e) => ({ ...e, line: row.line }))); headerBroken = true; }
-      continue;
+  outer: for await (const batch of readTableBatches(path, options, info)) {
+    for (const row of batch) {
+      if (isBlank(row.cells)) continue;
+      if (!headers) {
+        headers = row.cells.map((c) => c.trim());
+        const mapped = mapHeaders(headers, mapping);
+        columns = compileReaders(mapped.columns, valueMaps);
+        if (mapped.errors.length) { addErrors(mapped.errors.map((e) => ({ ...e, line: row.line }))); headerBroken = true; }
+        continue;
+      }
+      if (headerBroken) break outer; // Without usable headers every line would repeat the same error.
+      lines++;
+      const { line, errors: es } = readRow(row, columns, defaults);
+      if (es.length) { addErrors(es); continue; }
+      if (line) { const more = onLine(line, row.line); if (more && more.length) addErrors(more); }
     }
-    if (headerBroken) break; // Without usable headers every line would repeat the same error.
-    lines++;
-    const { line, errors: es } = rowToLine(row, columns, mapping, valueMaps);
-    if (es.length) { addErrors(es); continue; }
-    if (line) { const more = onLine(line, row.line); if (more && more.length) addErrors(more); }
   }
   if (!headers) addErrors([{ line: 1, column: 'category', message: 'the file is empty: it needs a header line and at least one line' }]);
   if (errorCount > errors.length) errors.push({ line: 0, column: '-', message: `${errorCount - errors.length} more errors not shown` });

@@ -1,5 +1,5 @@
 import { compileFactorSet, type TCompiled } from './compile.js';
-import { evaluateLine, type TLineContext } from './models.js';
+import { evaluateLine, runPreparedLine, type TLineContext } from './models.js';
 import type { TParam } from './params.js';
 import { mulberry32, percentile, triangular } from './prng.js';
 import {
@@ -44,7 +44,8 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   const warnings: TWarning[] = [];
   let warningsLeftOut = 0;
   const onceWarned = new Set<string>();
-  const gaps = new Map<string, TFootprintResult['dataQuality']['gaps'][number]>();
+  const gaps: TFootprintResult['dataQuality']['gaps'] = [];
+  const gapSeen = new Map<string, Uint8Array>();
   let lines = 0;
   let units = 0;
   let errorCount = 0;
@@ -70,11 +71,17 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
     warnOnce(key, line, message) {
       if (onceWarned.has(key)) return;
       onceWarned.add(key);
-      warn(line, message);
+      warn(line, typeof message === 'function' ? message() : message);
     },
     gap(category, criterion, phase, message) {
-      const k = `${category}|${criterion}|${phase}`;
-      if (!gaps.has(k)) gaps.set(k, { category, criterion, phase, message });
+      // Called for every line lacking a figure: flags per category keep it cheap, the message is built once.
+      let seen = gapSeen.get(category);
+      if (!seen) { seen = new Uint8Array(NC * NP); gapSeen.set(category, seen); }
+      const ci = CRITERIA.indexOf(criterion);
+      const pi = PHASES.indexOf(phase);
+      if (seen[ci * NP + pi] || !wanted[ci]) return;
+      seen[ci * NP + pi] = 1;
+      gaps.push({ category, criterion, phase, message: typeof message === 'function' ? message() : message });
     },
     provenance(name, kind) {
       const p = (provenance[name] ??= {});
@@ -84,9 +91,22 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       const [v, lo, hi] = termInterval(coef, params, exps);
       energy[0] += v; energy[1] += lo; energy[2] += hi;
     },
-    term(crit, phase, coef, params, exps) {
+    term(crit, phase, coef, params, exps, extra) {
       if (!wanted[crit] || !cur) return;
-      const [v, lo, hi] = termInterval(coef, params, exps);
+      // Interval product inlined (no array per term): this runs several times per line.
+      let v = coef; let lo = coef; let hi = coef; let dflt = false;
+      const np = params.length;
+      for (let k = 0; k <= np; k++) {
+        const p = k < np ? params[k] : extra;
+        if (p === undefined) break;
+        let a: number; let b: number;
+        if (k === np || exps[k] === 1) { a = p.low; b = p.high; v *= p.mode; } else { a = 1 / p.high; b = 1 / p.low; v /= p.mode; }
+        if (lo >= 0 && a >= 0) { lo *= a; hi *= b; } else {
+          const x1 = lo * a; const x2 = lo * b; const x3 = hi * a; const x4 = hi * b;
+          lo = Math.min(x1, x2, x3, x4); hi = Math.max(x1, x2, x3, x4);
+        }
+        if (p.kind !== 'reference') dflt = true;
+      }
       const i = (crit * NP + phase) * 3;
       const s = cur.sums;
       s[i] += v; s[i + 1] += lo; s[i + 2] += hi;
@@ -97,16 +117,15 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       if (crit === 0) {
         const a = Math.abs(v);
         curLineAbs += a;
-        for (let k = 0; k < params.length; k++) {
-          if (params[k].kind !== 'reference') { curLineDefaultAbs += a; break; }
-        }
+        if (dflt) curLineDefaultAbs += a;
       }
       if (mc) {
         let key = String(crit);
         for (let k = 0; k < params.length; k++) key += `|${params[k].id}^${exps[k]}`;
+        if (extra) key += `|${extra.id}^1`;
         const m = mc.get(key);
         if (m) m.coef += coef;
-        else mc.set(key, { crit, coef, params: params.slice(), exps: exps.slice() });
+        else mc.set(key, { crit, coef, params: extra ? [...params, extra] : params.slice(), exps: extra ? [...exps, 1] : exps.slice() });
       }
     },
     lineNo: 0,
@@ -125,7 +144,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       curTier = TIERS.indexOf(prepared.tier);
       curLineAbs = 0;
       curLineDefaultAbs = 0;
-      prepared.run();
+      runPreparedLine(ctx, prepared);
       gwpAbs += curLineAbs;
       gwpDefaultAbs += curLineDefaultAbs;
       lines++;
@@ -180,7 +199,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         byCategory: byCategoryOut,
         byCategoryPhase,
         energy: { useKwh: { value: energy[0], low: Math.min(energy[1], energy[0]), high: Math.max(energy[2], energy[0]), unit: 'kWh' } },
-        dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance, gaps: [...gaps.values()] },
+        dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance, gaps: gaps.slice() },
         warnings: outWarnings,
       };
       if (mc && opts.monteCarlo) result.monteCarlo = runMonteCarlo([...mc.values()], opts.monteCarlo.draws, opts.monteCarlo.seed, wanted);

@@ -17,16 +17,41 @@ export interface TLineContext {
   wanted: Uint8Array;
   lineNo: number;
   warn(line: number, message: string): void;
-  warnOnce(key: string, line: number, message: string): void;
-  gap(category: string, criterion: TCriterion, phase: 'BLD' | 'DIS' | 'USE' | 'EOL', message: string): void;
+  warnOnce(key: string, line: number, message: string | (() => string)): void;
+  gap(category: string, criterion: TCriterion, phase: 'BLD' | 'DIS' | 'USE' | 'EOL', message: string | (() => string)): void;
   provenance(name: string, kind: TProvenance): void;
-  /** Adds a term coef × Π params^exps to criterion `crit`, phase `phase` of the current line. */
-  term(crit: number, phase: number, coef: number, params: readonly TParam[], exps: readonly number[]): void;
+  /** Adds a term coef × Π params^exps (× extra, when given) to criterion `crit`, phase `phase` of the current line. */
+  term(crit: number, phase: number, coef: number, params: readonly TParam[], exps: readonly number[], extra?: TParam): void;
   /** Adds use-phase energy (kWh) of the current line. */
   energy(coef: number, params: readonly TParam[], exps: readonly number[]): void;
 }
 
-export interface TPreparedLine { errors: TLineError[]; category: string; tier: TTier; quantity: number; run(): void }
+/** A checked line, ready to run (`runPreparedLine`); plain data, no closure, because this runs once per line. */
+export interface TPreparedLine {
+  errors: TLineError[]; category: string; tier: TTier; quantity: number;
+  kind: 'none' | 'device' | 'cloud' | 'transfer';
+  line: TInventoryLine; zone: string; device?: TCompiledDevice; embodiedMode: 'amortise' | 'whole' | 'none';
+}
+
+const EMPTY: readonly TParam[] = [];
+const EMPTY_EXPS: readonly number[] = [];
+const INV: readonly number[] = [-1];
+const singles = new WeakMap<TParam, readonly TParam[]>();
+/** A shared one-element array per parameter (no allocation per line). */
+function single(p: TParam): readonly TParam[] {
+  let a = singles.get(p);
+  if (!a) { a = [p]; singles.set(p, a); }
+  return a;
+}
+const STATIC_GAP_EMBODIED = 'no embodied figure for this criterion in the factor set (for GWP, give embodied_gwp_kg)';
+const STATIC_GAP_WU = 'no open water-use factor for electricity';
+
+/** Emits the terms of a prepared line without errors. */
+export function runPreparedLine(ctx: TLineContext, p: TPreparedLine): void {
+  if (p.kind === 'device') runDevice(ctx, p);
+  else if (p.kind === 'cloud') runCloud(ctx, p);
+  else if (p.kind === 'transfer') runTransfer(ctx, p);
+}
 
 /** A product of factors: numbers (inputs, constants) fold into the coefficient, parameters stay uncertain. */
 class Product {
@@ -40,9 +65,14 @@ class Product {
 }
 
 const CATEGORY_CLEAN = /[\s\-./]+/g;
-/** Normalises a category: lower case, no accents, separators as `_`. */
+const categoryCache = new Map<string, string>();
+/** Normalises a category: lower case, no accents, separators as `_` (memoised: inventories repeat a few names). */
 export function normaliseCategory(raw: string): string {
-  return raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(CATEGORY_CLEAN, '_');
+  const hit = categoryCache.get(raw);
+  if (hit !== undefined) return hit;
+  const v = raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(CATEGORY_CLEAN, '_');
+  if (categoryCache.size < 10_000) categoryCache.set(raw, v);
+  return v;
 }
 
 const POWER_BOUNDS: Record<TTier, number> = { terminals: 1500, network: 1000, datacenter: 5000, cloud: 5000, transfer: 5000 };
@@ -61,10 +91,9 @@ export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = 
   const device = c.devices.get(category);
   const isCloud = category === 'cloud_instance';
   const isTransfer = category === 'data_transfer';
-  const noop = (): void => {};
   if (!device && !isCloud && !isTransfer) {
     errors.push({ line: n, column: 'category', message: `unknown category "${line.category}"; use one of ${[...c.devices.keys(), 'cloud_instance', 'data_transfer'].join(', ')}` });
-    return { errors, category, tier: 'terminals', quantity: 0, run: noop };
+    return { errors, category, tier: 'terminals', quantity: 0, kind: 'none', line, zone: ctx.country, embodiedMode: 'none' };
   }
   const tier: TTier = isCloud ? 'cloud' : isTransfer ? 'transfer' : (device as TCompiledDevice).tier;
   const quantity = line.quantity ?? 1;
@@ -93,35 +122,44 @@ export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = 
     else embodiedMode = line.purchase_year === ctx.year ? 'whole' : 'none';
   } else if (line.purchase_year !== undefined && ctx.year - line.purchase_year >= lifespanValue) embodiedMode = 'none';
   if (line.power_w !== undefined && line.power_w > POWER_BOUNDS[tier]) ctx.warn(n, `power of ${line.power_w} W is above the plausible bound of ${POWER_BOUNDS[tier]} W for ${tier}: check the column power_w (W per unit)`);
-  if (errors.length || !counted) return { errors, category, tier, quantity: counted ? quantity : 0, run: noop };
+  if (errors.length || !counted) return { errors, category, tier, quantity: counted ? quantity : 0, kind: 'none', line, zone, embodiedMode };
+  return { errors, category, tier, quantity, kind: 'device', line, zone, device: d, embodiedMode };
+}
 
-  const run = (): void => {
-    const neg = c.negativeFactors.get(d.id);
-    if (neg) for (const m of neg) ctx.warnOnce(`neg:${m}`, n, m);
-    const lifespan: number | TParam = line.lifespan_years ?? d.lifespan;
-    ctx.provenance('lifespan_years', line.lifespan_years !== undefined ? 'input' : 'default');
-    const embodied = (crit: number, p: Product): void => {
-      if (embodiedMode === 'none') return;
-      if (embodiedMode === 'amortise') p.div(lifespan);
-      ctx.term(crit, BLD, p.coef, p.params, p.exps);
-    };
-    const isServer = category === 'server';
-    const bottomUp = isServer && SERVER_SPEC_KEYS.some((k) => line[k] !== undefined);
-    if (bottomUp) serverEmbodied(ctx, line, quantity, embodied, category);
-    else {
-      for (let ci = 0; ci < CRITERIA.length; ci++) {
-        const crit = CRITERIA[ci];
-        if (!ctx.wanted[ci]) continue;
-        if (ci === GWP && line.embodied_gwp_kg !== undefined) { embodied(ci, new Product(quantity * line.embodied_gwp_kg)); continue; }
-        const f = d.embodied[crit];
-        if (!f) { ctx.gap(category, crit, 'BLD', `no embodied ${crit} figure for ${category} in ${c.fs.id}${ci === GWP ? ': give embodied_gwp_kg' : ''}`); continue; }
-        embodied(ci, new Product(quantity).mul(f));
-      }
+function emitEmbodied(ctx: TLineContext, mode: 'amortise' | 'whole' | 'none', lifespan: number | TParam, crit: number, p: Product): void {
+  if (mode === 'none') return;
+  if (mode === 'amortise') p.div(lifespan);
+  ctx.term(crit, BLD, p.coef, p.params, p.exps);
+}
+
+function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
+  const c = ctx.compiled;
+  const d = prep.device as TCompiledDevice;
+  const { line, quantity, category, zone, embodiedMode } = prep;
+  const neg = c.negativeFactors.get(d.id);
+  if (neg) ctx.warnOnce(`neg:${d.id}`, ctx.lineNo, neg.join('; '));
+  const lifespan: number | TParam = line.lifespan_years ?? d.lifespan;
+  ctx.provenance('lifespan_years', line.lifespan_years !== undefined ? 'input' : 'default');
+  const isServer = category === 'server';
+  let bottomUp = false;
+  if (isServer) for (const k of SERVER_SPEC_KEYS) if (line[k] !== undefined) { bottomUp = true; break; }
+  if (bottomUp) serverEmbodied(ctx, line, quantity, embodiedMode, lifespan, category);
+  else {
+    for (let ci = 0; ci < CRITERIA.length; ci++) {
+      const crit = CRITERIA[ci];
+      if (!ctx.wanted[ci]) continue;
+      if (ci === GWP && line.embodied_gwp_kg !== undefined) { emitEmbodied(ctx, embodiedMode, lifespan, ci, new Product(quantity * line.embodied_gwp_kg)); continue; }
+      const f = d.embodied[crit];
+      if (!f) { ctx.gap(category, crit, 'BLD', STATIC_GAP_EMBODIED); continue; }
+      // Common case without allocation: shared [factor, lifespan] arrays prepared at compile time.
+      if (embodiedMode === 'none') continue;
+      if (embodiedMode === 'whole') ctx.term(ci, BLD, quantity, EMPTY, EMPTY_EXPS, f);
+      else if (typeof lifespan === 'number') ctx.term(ci, BLD, quantity / lifespan, EMPTY, EMPTY_EXPS, f);
+      else ctx.term(ci, BLD, quantity, single(lifespan), INV, f);
     }
-    ctx.provenance('embodied_gwp', line.embodied_gwp_kg !== undefined ? 'input' : bottomUp ? 'default' : 'archetype');
-    useLine(ctx, line, d, category, quantity, zone, isServer);
-  };
-  return { errors, category, tier, quantity, run };
+  }
+  ctx.provenance('embodied_gwp', line.embodied_gwp_kg !== undefined ? 'input' : bottomUp ? 'default' : 'archetype');
+  useLine(ctx, line, d, category, quantity, zone, isServer);
 }
 
 /** Use phase of devices and servers: energy × electricity factor of the country (× PUE for servers). */
@@ -149,7 +187,7 @@ function useLine(ctx: TLineContext, line: TInventoryLine, d: TCompiledDevice, ca
     const power: number | TParam | undefined = line.power_w ?? (isServer ? undefined : d.power);
     const hours: number | TParam | undefined = line.hours_per_year ?? (isServer ? c.server.hours : d.hours);
     if (power === undefined || hours === undefined) {
-      for (const crit of CRITERIA) ctx.gap(category, crit, 'USE', `no default use profile for ${category}: give power_w and hours_per_year, or annual_kwh`);
+      for (const crit of CRITERIA) ctx.gap(category, crit, 'USE', 'no default use profile: give power_w and hours_per_year, or annual_kwh');
       return;
     }
     energy.mul(power).mul(hours).div(1000);
@@ -168,19 +206,18 @@ function emitUse(ctx: TLineContext, line: TInventoryLine, energy: Product, categ
     if (!ctx.wanted[ci]) continue;
     const crit = CRITERIA[ci];
     if (ci === GWP && line.electricity_gwp_kg_per_kwh !== undefined) {
-      const p = energy.clone().mul(line.electricity_gwp_kg_per_kwh);
-      ctx.term(ci, USE, p.coef, p.params, p.exps);
+      ctx.term(ci, USE, energy.coef * line.electricity_gwp_kg_per_kwh, energy.params, energy.exps);
       continue;
     }
     const f = factors[crit];
-    if (!f) { ctx.gap(category, crit, 'USE', ci === WU ? 'no open water-use factor for electricity' : `no ${crit} electricity factor for ${zone}`); continue; }
-    const p = energy.clone().mul(f);
-    ctx.term(ci, USE, p.coef, p.params, p.exps);
+    if (!f) { ctx.gap(category, crit, 'USE', ci === WU ? STATIC_GAP_WU : 'no electricity factor for this criterion and country'); continue; }
+    ctx.term(ci, USE, energy.coef, energy.params, energy.exps, f);
   }
 }
 
 /** Bottom-up server manufacture (UBA 2021 constants): one term per component and criterion. */
-function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, embodied: (crit: number, p: Product) => void, category: string): void {
+function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, mode: 'amortise' | 'whole' | 'none', lifespan: number | TParam, category: string): void {
+  const embodied = (crit: number, p: Product): void => emitEmbodied(ctx, mode, lifespan, crit, p);
   const c = ctx.compiled;
   const s = c.server;
   const k = c.fs.server.components;
@@ -223,26 +260,35 @@ function cloudLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[]
   const n = ctx.lineNo;
   const provider = line.provider?.trim().toLowerCase();
   const type = line.instance_type?.trim().toLowerCase();
-  const noop = (): void => {};
   if (!provider) errors.push({ line: n, column: 'provider', message: 'a cloud_instance line needs a provider (aws, azure, gcp, ovhcloud, scaleway)' });
   if (!type) errors.push({ line: n, column: 'instance_type', message: 'a cloud_instance line needs an instance_type (e.g. m5.large)' });
-  if (errors.length || !provider || !type) return { errors, category, tier, quantity, run: noop };
+  const none: TPreparedLine = { errors, category, tier, quantity, kind: 'none', line, zone: lineZone, embodiedMode: 'none' };
+  if (errors.length || !provider || !type) return none;
   const inst = c.fs.cloud.instances[`${provider}:${type}`];
   if (!inst) {
     errors.push({ line: n, column: 'instance_type', message: `unknown instance type "${line.instance_type}" for ${provider} in ${c.fs.id}` });
-    return { errors, category, tier, quantity, run: noop };
+    return none;
   }
   let zone = lineZone;
   if (line.region) {
     const z = c.fs.cloud.regions[`${provider}:${line.region.trim().toLowerCase()}`];
     if (!z) errors.push({ line: n, column: 'region', message: `unknown region "${line.region}" for ${provider} in ${c.fs.id}` });
     else zone = z;
-  } else ctx.warnOnce('cloud-no-region', n, `cloud_instance without region: the country of use (${lineZone}) gives the electricity factor`);
-  if (errors.length) return { errors, category, tier, quantity, run: noop };
+  } else ctx.warnOnce('cloud-no-region', n, 'cloud_instance without region: the country of use of the line (or --country) gives the electricity factor');
+  if (errors.length) return none;
+  return { errors, category, tier, quantity, kind: 'cloud', line, zone, embodiedMode: 'amortise' };
+}
+
+function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
+  const c = ctx.compiled;
+  const n = ctx.lineNo;
+  const { line, quantity, category, zone } = prep;
+  const provider = (line.provider as string).trim().toLowerCase();
+  const inst = c.fs.cloud.instances[`${provider}:${(line.instance_type as string).trim().toLowerCase()}`];
   const platformKey = `${provider}:${inst.platform}`;
   const platform = c.fs.cloud.platforms[platformKey];
   const embodiedParams = c.cloud.platformEmbodied.get(platformKey);
-  const run = (): void => {
+  {
     const hours: number | TParam = line.hours ?? c.fs.cloud.defaultHoursPerYear.value;
     ctx.provenance('hours', line.hours !== undefined ? 'input' : 'default');
     if (line.hours === undefined) ctx.warnOnce('cloud-no-hours', n, 'cloud_instance without hours: counted as running all year (8,760 h)');
@@ -265,7 +311,7 @@ function cloudLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[]
     for (const p of parts) emitUse(ctx, line, p.mul(pue), category, zone);
     // Embodied: SCI share of the host platform = time share × resource (vCPU) share.
     if (!embodiedParams || !platform?.vcpu) {
-      ctx.gap(category, 'gwp', 'BLD', `no platform data for ${platformKey}`);
+      ctx.gap(category, 'gwp', 'BLD', () => `no platform data for ${platformKey}`);
       return;
     }
     const share = quantity * (inst.vcpu / platform.vcpu) / 8760;
@@ -276,26 +322,28 @@ function cloudLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[]
       const p = new Product(share).mul(f).mul(hours).div(c.cloud.lifespan);
       ctx.term(ci, BLD, p.coef, p.params, p.exps);
     }
-  };
-  return { errors, category, tier, quantity, run };
+  }
 }
 
 function transferLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number): TPreparedLine {
   const n = ctx.lineNo;
-  const noop = (): void => {};
   if (line.gigabytes === undefined) {
     errors.push({ line: n, column: 'gigabytes', message: 'a data_transfer line needs gigabytes (GB transferred in the reporting year)' });
-    return { errors, category, tier, quantity, run: noop };
+    return { errors, category, tier, quantity, kind: 'none', line, zone: ctx.country, embodiedMode: 'none' };
   }
-  const gb = line.gigabytes * quantity;
+  return { errors, category, tier, quantity, kind: 'transfer', line, zone: ctx.country, embodiedMode: 'none' };
+}
+
+function runTransfer(ctx: TLineContext, prep: TPreparedLine): void {
+  const { line, quantity, category } = prep;
+  const gb = (line.gigabytes as number) * quantity;
   const t = ctx.compiled.transfer;
-  const run = (): void => {
+  {
     ctx.provenance('gigabytes', 'input');
     for (const crit of CRITERIA) if (crit !== 'gwp') ctx.gap(category, crit, 'USE', 'the transfer models (SWD v4, OneByte) give GWP only');
     if (line.transfer_model === '1byte') { ctx.term(GWP, USE, gb * t.oneByteKgPerGb, [], []); return; }
     ctx.term(GWP, BLD, gb * t.swdEmbodiedKgPerGb, [], []);
     const scale = line.electricity_gwp_kg_per_kwh !== undefined ? line.electricity_gwp_kg_per_kwh / t.swdGridKgPerKwh : 1;
     ctx.term(GWP, USE, gb * t.swdOperationalKgPerGb * scale, [], []);
-  };
-  return { errors, category, tier, quantity, run };
+  }
 }

@@ -57,6 +57,8 @@ export interface FoundationTables {
     is_demo: number;
     created_at: string;
     updated_at: string;
+    /** The name lower-cased, without accents or punctuation (migration 0002), for portable directory search. */
+    search_name: Generated<string>;
   };
   memberships: {
     id: Generated<number>;

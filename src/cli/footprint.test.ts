@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFootprint } from './footprint.js';
+
+const fx = (f: string): string => join(process.cwd(), 'test/fixtures/inventories', f);
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''; let err = '';
+  const code = await runFootprint(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+  return { code, out, err };
+}
+
+describe('techcare footprint', () => {
+  it('json: exactly the contract’s keys, unrounded, exit 0', async () => {
+    const r = await run(fx('win1252-semicolon.csv'), '--year', '2025', '--country', 'FRA', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j.methodology).toEqual({ factorSet: 'techcare-2026.1', allocation: 'amortised', year: 2025, country: 'FRA' });
+    expect(j.lines).toBe(3);
+    expect(j.units).toBe(14);
+    expect(Object.keys(j.total).sort()).toEqual(['adpe', 'gwp', 'pe', 'wu']);
+    expect(Object.keys(j.byPhase)).toEqual(['BLD', 'DIS', 'USE', 'EOL']);
+    expect(Object.keys(j.byTier)).toEqual(['terminals', 'network', 'datacenter', 'cloud', 'transfer']);
+    expect(j.total.gwp).toMatchObject({ unit: 'kgCO2e' });
+    expect(j.total.gwp.low).toBeLessThanOrEqual(j.total.gwp.value);
+    expect(typeof j.dataQuality.defaultShare).toBe('number');
+    expect(j.monteCarlo).toBeUndefined();
+  });
+  it('Monte Carlo with a seed, purchase-year allocation, criteria subset', async () => {
+    const a = await run(fx('utf8-bom-comma.csv'), '--year', '2025', '--format', 'json', '--monte-carlo', '500', '--seed', '3', '--criteria', 'gwp', '--allocation', 'purchase-year');
+    const b = await run(fx('utf8-bom-comma.csv'), '--year', '2025', '--format', 'json', '--monte-carlo', '500', '--seed', '3', '--criteria', 'gwp', '--allocation', 'purchase-year');
+    const j = JSON.parse(a.out);
+    expect(j.monteCarlo).toMatchObject({ draws: 500, seed: 3 });
+    expect(j.monteCarlo.gwp.p05).toBeLessThanOrEqual(j.monteCarlo.gwp.p95);
+    expect(Object.keys(j.total)).toEqual(['gwp']);
+    expect(j.methodology.allocation).toBe('purchase-year');
+    expect(a.out).toBe(b.out);
+  });
+  it('table in French (default) and English, csv and pcr-si', async () => {
+    const fr = await run(fx('formulas.xlsx'), '--year', '2025');
+    expect(fr.code).toBe(0);
+    expect(fr.out).toMatch(/Empreinte environnementale du numérique/);
+    expect(fr.out).toMatch(/Changement climatique/);
+    const en = await run(fx('formulas.xlsx'), '--year', '2025', '--lang', 'en');
+    expect(en.out).toMatch(/Climate change/);
+    const csv = await run(fx('cloud-transfer.csv'), '--year', '2025', '--format', 'csv');
+    const lines = csv.out.trim().split('\n');
+    expect(lines[0]).toBe('category,phase,criterion,value,low,high,unit');
+    expect(lines.some((l) => l.startsWith('data_transfer,BLD,gwp,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('cloud_instance,USE,gwp,'))).toBe(true);
+    const pcr = JSON.parse((await run(fx('cloud-transfer.csv'), '--year', '2025', '--format', 'pcr-si')).out);
+    expect(pcr.format).toBe('pcr-si');
+    expect(pcr.impacts.some((i: { criterion: string }) => i.criterion === 'GWP')).toBe(true);
+  });
+  it('presets and mapping files', async () => {
+    expect((await run(fx('glpi.csv'), '--preset', 'glpi', '--format', 'json')).code).toBe(0);
+    const m = await run(fx('mapped.csv'), '--mapping', fx('mapping.json'), '--format', 'json', '--year', '2025');
+    expect(m.code).toBe(0);
+    expect(JSON.parse(m.out).byCategory.laptop).toBeDefined();
+  });
+  it('ADEME’s French electricity reference on request', async () => {
+    const a = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp')).out);
+    const b = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--electricity', 'FRA=ademe')).out);
+    expect(b.byPhase.USE.gwp.value).toBeLessThan(a.byPhase.USE.gwp.value);
+    expect(b.methodology.electricityVariants).toEqual({ FRA: 'ademe' });
+  });
+
+  it('exit 1: every file error on stderr, nothing on stdout', async () => {
+    const r = await run(fx('errors.csv'), '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toEqual([
+      expect.stringMatching(/^line 2, column quantity: "dix" is not a number/),
+      expect.stringMatching(/^line 3, column category: unknown category "spaceship"/),
+      expect.stringMatching(/^line 4, column lifespan_years: 0 is out of range/),
+      expect.stringMatching(/^line 5, column country: unknown country "XX"/),
+      expect.stringMatching(/^line 6, column pue: 9 is out of range/),
+      expect.stringMatching(/^line 7, column quantity: -1 is out of range/),
+    ]);
+  });
+  it('exit 1 on a file without category column, an empty file, a broken XLSX', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-cli-'));
+    writeFileSync(join(dir, 'nocat.csv'), 'quantity\n3\n');
+    writeFileSync(join(dir, 'empty.csv'), '');
+    writeFileSync(join(dir, 'broken.xlsx'), 'not a zip');
+    for (const f of ['nocat.csv', 'empty.csv', 'broken.xlsx']) {
+      const r = await run(join(dir, f));
+      expect(r.code, f).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^line \d+, column [^:]+: /);
+    }
+    const h = await run(fx('header-only.csv'), '--format', 'json');
+    expect(h.code).toBe(0);
+    expect(JSON.parse(h.out).lines).toBe(0);
+  });
+  it.each([
+    [[]],
+    [['missing.csv']],
+    [[fx('utf8-bom-comma.csv'), '--format', 'pdf']],
+    [[fx('utf8-bom-comma.csv'), '--allocation', 'yearly']],
+    [[fx('utf8-bom-comma.csv'), '--year', 'last']],
+    [[fx('utf8-bom-comma.csv'), '--criteria', 'gwp,co2']],
+    [[fx('utf8-bom-comma.csv'), '--country', 'ZZZ']],
+    [[fx('utf8-bom-comma.csv'), '--monte-carlo', '0']],
+    [[fx('utf8-bom-comma.csv'), '--factor-set', 'old-1']],
+    [[fx('utf8-bom-comma.csv'), '--preset', 'nope']],
+    [[fx('utf8-bom-comma.csv'), '--mapping', 'nope.json']],
+    [[fx('utf8-bom-comma.csv'), '--mapping', fx('glpi.csv')]],
+    [[fx('utf8-bom-comma.csv'), '--electricity', 'FRA=coal']],
+    [[fx('utf8-bom-comma.csv'), '--lang', 'de']],
+    [[fx('utf8-bom-comma.csv'), '--unknown']],
+    [[fx('mapping.json')]],
+  ])('exit 2 on usage error %j', async (argv) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).not.toBe('');
+  });
+  // Only once the lead's src/cli.ts registers the command (program.addCommand(footprintCommand())).
+  const wired = existsSync('src/cli.ts') && readFileSync('src/cli.ts', 'utf8').includes('footprintCommand');
+  it.skipIf(!wired)('runs through `npx tsx src/cli.ts footprint`', () => {
+    const r = spawnSync('npx', ['tsx', 'src/cli.ts', 'footprint', fx('utf8-bom-comma.csv'), '--format', 'json', '--year', '2025'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).lines).toBe(2);
+    const bad = spawnSync('npx', ['tsx', 'src/cli.ts', 'footprint', fx('errors.csv')], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+  });
+});

@@ -1,4 +1,24 @@
 import type { TFeature } from '../../http/feature.js';
+import { api } from './api.js';
+import { pages } from './pages.js';
+import { seedWorkshops } from './seed.js';
 
-/** The workshops feature: its pages, API, sitemap entries and seed (see issues). Other features call its exported services. */
-export const feature: TFeature = { name: 'workshops' };
+export { sendDueReminders } from './send-due-reminders.js';
+export { upcomingWorkshops, workshopStats, workshopsAttendedBy, type TUpcomingWorkshop, type TWorkshopStats } from './workshop-stats.js';
+export { registerForWorkshop, cancelRegistration } from './register-for-workshop.js';
+
+/**
+ * The workshop programme: partners publish workshops (series, drafts, changes, cancellation), signatories'
+ * members register (waiting list, no overbooking), calendars and iCalendar feeds, attendance, feedback,
+ * replays, certificates, and the programme view.
+ */
+export const feature: TFeature = {
+  name: 'workshops',
+  pages,
+  api,
+  sitemap: async (db) => {
+    const rows = await db.selectFrom('workshops').select('id').where('status', '=', 'published').where('starts_at', '>=', new Date().toISOString()).orderBy('starts_at').limit(200).execute();
+    return ['/workshops', ...rows.map((r) => `/workshops/${r.id}`)];
+  },
+  seed: seedWorkshops,
+};

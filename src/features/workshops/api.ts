@@ -1,0 +1,153 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { nowIso } from '../../db/client.js';
+import { documentApi, pagination, parseApiInput, setPaginationHeaders } from '../../http/api-kit.js';
+import { requireUser } from '../../http/actor.js';
+import type { AppEnv } from '../../http/env.js';
+import { AppError } from '../../http/errors.js';
+import { cancelRegistration, registerForWorkshop } from './register-for-workshop.js';
+import { findWorkshop, listWorkshops, seatCounts, type TWorkshopWithOrg } from './repository.js';
+import { createWorkshops } from './save-workshop.js';
+import { parseLevels, ZRegisterInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
+
+export const api = new Hono<AppEnv>();
+
+const ZWorkshopOut = z.object({
+  id: z.number(),
+  title: z.string(),
+  description: z.string(),
+  status: z.enum(['published', 'cancelled']),
+  theme: z.string(),
+  levels: z.array(z.number()),
+  format: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  time_zone: z.string(),
+  duration_minutes: z.number(),
+  capacity: z.number(),
+  confirmed: z.number(),
+  waitlisted: z.number(),
+  per_org_limit: z.number().nullable(),
+  registration_closes_at: z.string(),
+  language: z.string(),
+  address: z.string().nullable(),
+  organisation: z.object({ id: z.number(), name: z.string() }),
+  series_id: z.string().nullable(),
+  url: z.string(),
+});
+
+async function toJson(db: AppEnv['Variables']['db'], w: TWorkshopWithOrg, origin: string): Promise<z.infer<typeof ZWorkshopOut>> {
+  const counts = await seatCounts(db, w.id);
+  return {
+    id: w.id,
+    title: w.title,
+    description: w.description,
+    status: w.status === 'cancelled' ? 'cancelled' : 'published',
+    theme: w.theme,
+    levels: parseLevels(w.levels),
+    format: w.format,
+    starts_at: w.starts_at,
+    ends_at: new Date(new Date(w.starts_at).getTime() + w.duration_minutes * 60_000).toISOString(),
+    time_zone: w.time_zone,
+    duration_minutes: w.duration_minutes,
+    capacity: w.capacity,
+    confirmed: counts.confirmed,
+    waitlisted: counts.waitlisted,
+    per_org_limit: w.per_org_limit,
+    registration_closes_at: w.registration_closes_at,
+    language: w.language,
+    // The joining link goes to registrants only (by mail), never to a public listing.
+    address: w.address,
+    organisation: { id: w.organisation_id, name: w.organisation_name },
+    series_id: w.series_id,
+    url: `${origin}/workshops/${w.id}`,
+  };
+}
+
+documentApi({
+  method: 'get',
+  path: '/workshops',
+  summary: 'Upcoming published workshops (filters as on /workshops; from/to ISO instants), paginated with a Link header',
+  tag: 'workshops',
+  auth: false,
+  query: ZWorkshopFilter.extend({ page: z.number().int().optional(), per_page: z.number().int().optional() }),
+  response: z.object({ data: z.array(ZWorkshopOut), total: z.number() }),
+});
+api.get('/workshops', async (c) => {
+  const parsed = parseApiInput(c, ZWorkshopFilter, c.req.query());
+  if (!parsed.ok) return parsed.response;
+  const { page, perPage, offset } = pagination(c);
+  const db = c.get('db');
+  const { rows, total } = await listWorkshops(db, { ...parsed.data, from: parsed.data.from ?? nowIso(), includeCancelled: true }, { limit: perPage, offset });
+  setPaginationHeaders(c, total, page, perPage);
+  const origin = new URL(c.req.url).origin;
+  return c.json({ data: await Promise.all(rows.map((w) => toJson(db, w, origin))), total });
+});
+
+documentApi({ method: 'get', path: '/workshops/{id}', summary: 'One published workshop', tag: 'workshops', auth: false, response: ZWorkshopOut, responses: { 404: 'No such workshop' } });
+api.get('/workshops/:id{[0-9]+}', async (c) => {
+  const db = c.get('db');
+  const w = await findWorkshop(db, Number(c.req.param('id')));
+  if (!w || w.status === 'draft') throw new AppError(404, 'not_found', 'No such workshop');
+  return c.json(await toJson(db, w, new URL(c.req.url).origin));
+});
+
+documentApi({
+  method: 'post',
+  path: '/workshops',
+  summary: 'Create a workshop or a recurring series (members of partner organisations). Local start date/time in time_zone; publish=true to publish at once',
+  tag: 'workshops',
+  auth: true,
+  body: ZWorkshopInput,
+  response: z.object({ ids: z.array(z.number()), status: z.enum(['draft', 'published']) }),
+  responses: { 400: 'Invalid input', 401: 'Token required', 403: 'Not a member of a partner organisation' },
+});
+api.post('/workshops', async (c) => {
+  const user = requireUser(c);
+  const body = await c.req.json().catch(() => null);
+  const parsed = parseApiInput(c, ZWorkshopInput, body);
+  if (!parsed.ok) return parsed.response;
+  const ids = await createWorkshops(c.get('db'), user, parsed.data);
+  return c.json({ ids, status: parsed.data.publish ? 'published' : 'draft' }, 201);
+});
+
+const ZRegistrationOut = z.object({
+  status: z.enum(['confirmed', 'waitlisted']),
+  registration_id: z.number(),
+  workshop_id: z.number(),
+  organisation_id: z.number(),
+  waitlist_position: z.number().nullable(),
+});
+documentApi({
+  method: 'post',
+  path: '/workshops/{id}/registrations',
+  summary: 'Register the token’s user (member of a signatory organisation; organisation_id when they have several). A full workshop puts them on the waiting list',
+  tag: 'workshops',
+  auth: true,
+  body: ZRegisterInput,
+  response: ZRegistrationOut,
+  responses: { 201: 'Registered (confirmed or waitlisted)', 400: 'organisation_required', 403: 'not_signatory', 404: 'No such workshop', 409: 'already_registered, registration_closed or workshop_cancelled' },
+});
+api.post('/workshops/:id{[0-9]+}/registrations', async (c) => {
+  const user = requireUser(c);
+  const raw = c.req.header('content-type')?.includes('json') ? await c.req.json().catch(() => ({})) : {};
+  const parsed = parseApiInput(c, ZRegisterInput, raw ?? {});
+  if (!parsed.ok) return parsed.response;
+  const r = await registerForWorkshop(c.get('db'), c.get('config'), user, Number(c.req.param('id')), parsed.data.organisation_id);
+  return c.json({ status: r.status, registration_id: r.registrationId, workshop_id: r.workshopId, organisation_id: r.organisationId, waitlist_position: r.position }, 201);
+});
+
+documentApi({
+  method: 'delete',
+  path: '/workshops/{id}/registrations/me',
+  summary: 'Cancel the token’s user registration; the first person waiting gets the seat and a mail',
+  tag: 'workshops',
+  auth: true,
+  response: z.object({ status: z.literal('cancelled'), promoted: z.number() }),
+  responses: { 404: 'Not registered', 409: 'workshop_started' },
+});
+api.delete('/workshops/:id{[0-9]+}/registrations/me', async (c) => {
+  const user = requireUser(c);
+  const r = await cancelRegistration(c.get('db'), c.get('config'), user, Number(c.req.param('id')));
+  return c.json({ status: 'cancelled', promoted: r.promoted });
+});

@@ -1,0 +1,357 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../http/env.js';
+import { requireUser } from '../../http/actor.js';
+import { notFound } from '../../http/errors.js';
+import { parseForm, readForm, type TFieldErrors } from '../../http/forms.js';
+import { redirectWithFlash, renderPage } from '../../http/render.js';
+import { ButtonForm, ErrorSummary, Field, Pagination, Select, TextArea } from '../../views/components.js';
+import type { TViewContext } from '../../views/context.js';
+import { rgesnStatuses, type TRgesnStatus } from '../../referentials/rgesn.js';
+import type { TMessageKey } from '../../i18n/index.js';
+import {
+  answerFingerprint, answerHistory, createRgesnAssessment, getRgesnAssessment, listRgesnAssessments, loadAnswers, saveRgesnAnswers, scoreOf,
+  setDeclarationPublished, updateDeclarationPlan, type TAnswerInput, type TAnswers,
+} from './rgesn-assessments.js';
+import { loadCriteria, type TCriterionRow } from './rgesn-referential.js';
+import { criterionText, familyName, formatScore, priorityKey, ScoreBox, statusKey } from './rgesn-views.js';
+import { idParam, organisationOr404 } from './shared.js';
+
+export const rgesnPages = new Hono<AppEnv>();
+
+const base = (orgId: number) => `/organisations/${orgId}/rgesn`;
+const fieldId = (number: string) => number.replace('.', '-');
+
+const ZCreate = z.object({
+  service_name: z.string().trim().min(1).max(200),
+  service_url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]).optional(),
+  description: z.string().trim().max(2000).optional(),
+});
+
+function CreateForm(props: { v: TViewContext; orgId: number; values?: Record<string, unknown>; errors?: TFieldErrors }) {
+  const { v } = props;
+  const t = v.t;
+  const val = (n: string) => (typeof props.values?.[n] === 'string' ? (props.values[n] as string) : '');
+  return (
+    <section aria-labelledby="create-title">
+      <h2 id="create-title">{t('maturity.rgesn.create.title')}</h2>
+      <ErrorSummary v={v} errors={props.errors} />
+      <form method="post" action={base(props.orgId)}>
+        <Field name="service_name" label={t('maturity.rgesn.create.name')} required value={val('service_name')} errors={props.errors} />
+        <Field name="service_url" type="url" label={t('maturity.rgesn.create.url')} value={val('service_url')} errors={props.errors} optionalLabel={t('form.optional')} hint={t('maturity.rgesn.create.urlHint')} />
+        <TextArea name="description" label={t('maturity.rgesn.create.description')} rows={3} value={val('description')} errors={props.errors} optionalLabel={t('form.optional')} />
+        <button type="submit">{t('maturity.rgesn.create.submit')}</button>
+      </form>
+    </section>
+  );
+}
+
+async function listPage(c: Context<AppEnv>, values?: Record<string, unknown>, errors?: TFieldErrors) {
+  const user = requireUser(c);
+  const db = c.get('db');
+  const orgId = idParam(c, 'id');
+  const org = await organisationOr404(db, orgId);
+  const list = await listRgesnAssessments(db, user, orgId);
+  const t = c.get('t');
+  return renderPage(
+    c,
+    t('maturity.rgesn.list.title', { org: org.name }),
+    (v) => (
+      <>
+        <h1>{t('maturity.rgesn.list.title', { org: org.name })}</h1>
+        <p>{t('maturity.rgesn.list.intro')}</p>
+        {list.length ? (
+          <table>
+            <caption>{t('maturity.rgesn.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('maturity.rgesn.list.service')}</th>
+                <th scope="col">{t('maturity.rgesn.score')}</th>
+                <th scope="col">{t('maturity.rgesn.version')}</th>
+                <th scope="col">{t('maturity.rgesn.declaration')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((a) => (
+                <tr>
+                  <th scope="row"><a href={`${base(orgId)}/${a.id}`}>{a.service_name}</a></th>
+                  <td class="num">{formatScore(v, a.score)}</td>
+                  <td>{a.version}</td>
+                  <td>{a.published_at ? <a href={`/declarations/${a.id}`}>{t('maturity.rgesn.published', { date: v.fmt.date(a.published_at) })}</a> : t('maturity.rgesn.notPublished')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t('maturity.rgesn.list.none')}</p>
+        )}
+        <CreateForm v={v} orgId={orgId} values={values} errors={errors} />
+      </>
+    ),
+    { status: errors ? 422 : 200 },
+  );
+}
+
+rgesnPages.get('/organisations/:id/rgesn', (c) => listPage(c));
+
+rgesnPages.post('/organisations/:id/rgesn', async (c) => {
+  const user = requireUser(c);
+  const orgId = idParam(c, 'id');
+  await organisationOr404(c.get('db'), orgId);
+  const { values, result } = await parseForm(c, ZCreate);
+  if (!result.ok) return listPage(c, values, result.errors);
+  const id = await createRgesnAssessment(c.get('db'), user, orgId, { serviceName: result.data.service_name, serviceUrl: result.data.service_url || null, description: result.data.description ?? '' });
+  return redirectWithFlash(c, `${base(orgId)}/${id}`, 'maturity.flash.created' as TMessageKey);
+});
+
+const ZPlan = z.object({
+  previous_score: z.union([z.literal(''), z.coerce.number().min(0).max(100)]),
+  target_score: z.union([z.literal(''), z.coerce.number().min(0).max(100)]),
+  target_date: z.union([z.literal(''), z.iso.date('form.invalidDate')]),
+});
+
+async function summaryPage(c: Context<AppEnv>, planValues?: Record<string, unknown>, planErrors?: TFieldErrors) {
+  const user = requireUser(c);
+  const db = c.get('db');
+  const orgId = idParam(c, 'id');
+  const a = await getRgesnAssessment(db, user, orgId, idParam(c, 'aid'));
+  const criteria = await loadCriteria(db, a.referential_id);
+  const answers = await loadAnswers(db, a.id);
+  const score = scoreOf(criteria, answers);
+  const families = [...new Map(criteria.map((x) => [x.family, x])).values()];
+  const t = c.get('t');
+  const num = (n: number | null) => (n == null ? '' : String(Number(n)));
+  const pv = (name: string, fallback: string) => (planValues && typeof planValues[name] === 'string' ? (planValues[name] as string) : fallback);
+  return renderPage(
+    c,
+    a.service_name,
+    (v) => (
+      <>
+        <p><a href={base(orgId)}>{t('maturity.rgesn.back')}</a></p>
+        <h1>{a.service_name}</h1>
+        <p>{t('maturity.rgesn.meta', { org: a.organisation_name, version: a.referential_version })}</p>
+        {a.service_url ? <p><a href={a.service_url} rel="nofollow noopener">{a.service_url}</a></p> : null}
+        <ScoreBox v={v} score={score} />
+        <h2>{t('maturity.rgesn.families')}</h2>
+        <table>
+          <caption class="visually-hidden">{t('maturity.rgesn.families')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('maturity.rgesn.family')}</th>
+              <th scope="col">{t('maturity.rgesn.answered')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {families.map((f) => {
+              const inFamily = criteria.filter((x) => x.family === f.family);
+              const answered = inFamily.filter((x) => (answers.get(x.number)?.status ?? 'to_assess') !== 'to_assess').length;
+              return (
+                <tr>
+                  <th scope="row"><a href={`${base(orgId)}/${a.id}/family/${f.family}`}>{`${f.family}. ${familyName(v, f)}`}</a></th>
+                  <td class="num">{t('maturity.rgesn.answeredOf', { n: answered, total: inFamily.length })}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p><a href={`${base(orgId)}/${a.id}/history`}>{t('maturity.rgesn.history.link')}</a></p>
+        <h2>{t('maturity.rgesn.declaration')}</h2>
+        <ErrorSummary v={v} errors={planErrors} />
+        <form method="post" action={`${base(orgId)}/${a.id}/plan`}>
+          <Field name="previous_score" type="number" min={0} max={100} step="0.1" label={t('maturity.rgesn.plan.previous')} value={pv('previous_score', num(a.previous_score))} errors={planErrors} optionalLabel={t('form.optional')} />
+          <Field name="target_score" type="number" min={0} max={100} step="0.1" label={t('maturity.rgesn.plan.target')} value={pv('target_score', num(a.target_score))} errors={planErrors} optionalLabel={t('form.optional')} />
+          <Field name="target_date" type="date" label={t('maturity.rgesn.plan.targetDate')} value={pv('target_date', a.target_date ?? '')} errors={planErrors} optionalLabel={t('form.optional')} />
+          <button type="submit">{t('form.save')}</button>
+        </form>
+        <p>
+          <a href={`/declarations/${a.id}`}>{t('maturity.rgesn.declaration.view')}</a>{' '}
+          {a.published_at ? t('maturity.rgesn.published', { date: v.fmt.date(a.published_at) }) : t('maturity.rgesn.notPublished')}
+        </p>
+        <ButtonForm action={`${base(orgId)}/${a.id}/publish`} fields={{ published: a.published_at ? '0' : '1' }} label={a.published_at ? t('maturity.rgesn.unpublish') : t('maturity.rgesn.publish')} />
+      </>
+    ),
+    { status: planErrors ? 422 : 200 },
+  );
+}
+
+rgesnPages.get('/organisations/:id/rgesn/:aid', (c) => summaryPage(c));
+
+rgesnPages.post('/organisations/:id/rgesn/:aid/plan', async (c) => {
+  const user = requireUser(c);
+  const orgId = idParam(c, 'id');
+  const aid = idParam(c, 'aid');
+  await getRgesnAssessment(c.get('db'), user, orgId, aid);
+  const { values, result } = await parseForm(c, ZPlan);
+  if (!result.ok) return summaryPage(c, values, result.errors);
+  const d = result.data;
+  await updateDeclarationPlan(c.get('db'), user, orgId, aid, {
+    previousScore: d.previous_score === '' ? null : d.previous_score, targetScore: d.target_score === '' ? null : d.target_score, targetDate: d.target_date || null,
+  });
+  return redirectWithFlash(c, `${base(orgId)}/${aid}`, 'flash.saved');
+});
+
+rgesnPages.post('/organisations/:id/rgesn/:aid/publish', async (c) => {
+  const user = requireUser(c);
+  const orgId = idParam(c, 'id');
+  const aid = idParam(c, 'aid');
+  const form = await readForm(c);
+  const publish = form.published === '1';
+  await setDeclarationPublished(c.get('db'), user, orgId, aid, publish);
+  return redirectWithFlash(c, publish ? `/declarations/${aid}` : `${base(orgId)}/${aid}`, (publish ? 'maturity.flash.published' : 'maturity.flash.unpublished') as TMessageKey);
+});
+
+function FamilyForm(props: {
+  v: TViewContext; orgId: number; assessmentId: number; family: number; criteria: TCriterionRow[]; answers: TAnswers; score: ReturnType<typeof scoreOf>;
+  families: TCriterionRow[]; overrides?: Record<string, TAnswerInput>; errors?: TFieldErrors;
+}) {
+  const { v } = props;
+  const t = v.t;
+  const statusOptions = (c: TCriterionRow): [string, string][] => rgesnStatuses.filter((s) => !(s === 'not_applicable' && c.applicableToAll)).map((s) => [s, t(statusKey(s))]);
+  const prev = props.families.find((f) => f.family === props.family - 1);
+  const next = props.families.find((f) => f.family === props.family + 1);
+  const first = props.criteria[0]!;
+  return (
+    <>
+      <p><a href={`${base(props.orgId)}/${props.assessmentId}`}>{t('maturity.rgesn.backToAssessment')}</a></p>
+      <h1>{`${props.family}. ${familyName(v, first)}`}</h1>
+      <ScoreBox v={v} score={props.score} />
+      <ErrorSummary v={v} errors={props.errors} />
+      <form method="post" action={`${base(props.orgId)}/${props.assessmentId}/family/${props.family}`}>
+        {props.criteria.map((c) => {
+          const id = fieldId(c.number);
+          const shown = props.answers.get(c.number);
+          const o = props.overrides?.[c.number];
+          const current = o ?? (shown ? { status: shown.status, justification: shown.justification, actionOwner: shown.actionOwner, actionDue: shown.actionDue } : undefined);
+          return (
+            <fieldset class="criterion">
+              <legend>{`${c.number} ${criterionText(v, c)}`}</legend>
+              <p class="hint">
+                {t(priorityKey(c.priority))}
+                {c.applicableToAll ? ` · ${t('maturity.rgesn.applicableToAll')}` : ''}
+                {' · '}<a href={c.url} hreflang="fr">{t('maturity.rgesn.officialText', { n: c.number })}</a>
+                {shown?.author ? ` · ${t('maturity.rgesn.lastChange', { author: shown.author, date: v.fmt.date(shown.updatedAt) })}` : ''}
+              </p>
+              <input type="hidden" name={`seen-${id}`} value={o?.seen ?? answerFingerprint(shown)} />
+              <Select name={`status-${id}`} label={t('maturity.rgesn.field.status')} value={current?.status ?? 'to_assess'} options={statusOptions(c)} errors={props.errors} />
+              <TextArea name={`justification-${id}`} label={t('maturity.rgesn.field.justification')} rows={2} value={current?.justification ?? ''} errors={props.errors} optionalLabel={t('form.optional')} />
+              <Field name={`owner-${id}`} label={t('maturity.rgesn.field.owner')} value={current?.actionOwner ?? ''} errors={props.errors} optionalLabel={t('form.optional')} />
+              <Field name={`due-${id}`} type="date" label={t('maturity.rgesn.field.due')} value={current?.actionDue ?? ''} errors={props.errors} optionalLabel={t('form.optional')} />
+            </fieldset>
+          );
+        })}
+        <button type="submit">{t('form.save')}</button>
+      </form>
+      <nav aria-label={t('maturity.rgesn.familyNav')}>
+        {prev ? <a href={`${base(props.orgId)}/${props.assessmentId}/family/${prev.family}`}>{t('maturity.rgesn.prevFamily', { name: familyName(v, prev) })}</a> : null}{' '}
+        {next ? <a href={`${base(props.orgId)}/${props.assessmentId}/family/${next.family}`}>{t('maturity.rgesn.nextFamily', { name: familyName(v, next) })}</a> : null}
+      </nav>
+      <p class="hint">{t('maturity.rgesn.attribution')}</p>
+    </>
+  );
+}
+
+async function familyPage(c: Context<AppEnv>, overrides?: Record<string, TAnswerInput>, errors?: TFieldErrors) {
+  const user = requireUser(c);
+  const db = c.get('db');
+  const orgId = idParam(c, 'id');
+  const a = await getRgesnAssessment(db, user, orgId, idParam(c, 'aid'));
+  const family = idParam(c, 'family');
+  const all = await loadCriteria(db, a.referential_id);
+  const criteria = all.filter((x) => x.family === family);
+  if (!criteria.length) throw notFound();
+  const answers = await loadAnswers(db, a.id);
+  const families = [...new Map(all.map((x) => [x.family, x])).values()];
+  return renderPage(c, `${a.service_name} · ${family}`, (v) => (
+    <FamilyForm v={v} orgId={orgId} assessmentId={a.id} family={family} criteria={criteria} answers={answers} score={scoreOf(all, answers)} families={families} overrides={overrides} errors={errors} />
+  ), { status: errors ? 422 : 200 });
+}
+
+rgesnPages.get('/organisations/:id/rgesn/:aid/family/:family', (c) => familyPage(c));
+
+const ZStatus = z.enum(rgesnStatuses as [TRgesnStatus, ...TRgesnStatus[]]);
+const ZDate = z.union([z.literal(''), z.iso.date()]);
+
+rgesnPages.post('/organisations/:id/rgesn/:aid/family/:family', async (c) => {
+  const user = requireUser(c);
+  const db = c.get('db');
+  const orgId = idParam(c, 'id');
+  const aid = idParam(c, 'aid');
+  const a = await getRgesnAssessment(db, user, orgId, aid);
+  const family = idParam(c, 'family');
+  const criteria = (await loadCriteria(db, a.referential_id)).filter((x) => x.family === family);
+  if (!criteria.length) throw notFound();
+  const form = await readForm(c);
+  const t = c.get('t');
+  const str = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+  const errors: TFieldErrors = {};
+  const inputs: TAnswerInput[] = [];
+  for (const cr of criteria) {
+    const id = fieldId(cr.number);
+    const status = ZStatus.safeParse(str(`status-${id}`) || 'to_assess');
+    const justification = str(`justification-${id}`).trim();
+    const owner = str(`owner-${id}`).trim();
+    const due = ZDate.safeParse(str(`due-${id}`).trim());
+    if (!status.success) errors[`status-${id}`] = t('maturity.rgesn.error.status', { n: cr.number });
+    else if (status.data === 'not_applicable' && cr.applicableToAll) errors[`status-${id}`] = t('maturity.rgesn.error.forbiddenNa', { n: cr.number });
+    if (justification.length > 2000) errors[`justification-${id}`] = t('maturity.rgesn.error.tooLong', { n: cr.number, max: 2000 });
+    if (owner.length > 200) errors[`owner-${id}`] = t('maturity.rgesn.error.tooLong', { n: cr.number, max: 200 });
+    if (!due.success) errors[`due-${id}`] = t('maturity.rgesn.error.date', { n: cr.number });
+    inputs.push({
+      number: cr.number, status: status.success ? status.data : 'to_assess', justification, actionOwner: owner || null,
+      actionDue: due.success && due.data ? due.data : null, seen: str(`seen-${id}`),
+    });
+  }
+  const overrides = Object.fromEntries(inputs.map((i) => [i.number, i]));
+  if (Object.keys(errors).length) return familyPage(c, overrides, errors);
+  const saved = await saveRgesnAnswers(db, user, orgId, aid, inputs);
+  if (!saved.ok) {
+    for (const n of saved.forbiddenNotApplicable) errors[`status-${fieldId(n)}`] = t('maturity.rgesn.error.forbiddenNa', { n });
+    return familyPage(c, overrides, errors);
+  }
+  return redirectWithFlash(c, `${base(orgId)}/${aid}/family/${family}`, 'flash.saved');
+});
+
+rgesnPages.get('/organisations/:id/rgesn/:aid/history', async (c) => {
+  const user = requireUser(c);
+  const db = c.get('db');
+  const orgId = idParam(c, 'id');
+  const aid = idParam(c, 'aid');
+  const a = await getRgesnAssessment(db, user, orgId, aid);
+  const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
+  const h = await answerHistory(db, user, orgId, aid, page);
+  const t = c.get('t');
+  return renderPage(c, t('maturity.rgesn.history.title', { service: a.service_name }), (v) => (
+    <>
+      <p><a href={`${base(orgId)}/${aid}`}>{t('maturity.rgesn.backToAssessment')}</a></p>
+      <h1>{t('maturity.rgesn.history.title', { service: a.service_name })}</h1>
+      {h.rows.length ? (
+        <table>
+          <caption class="visually-hidden">{t('maturity.rgesn.history.title', { service: a.service_name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('maturity.rgesn.history.when')}</th>
+              <th scope="col">{t('maturity.rgesn.history.who')}</th>
+              <th scope="col">{t('maturity.rgesn.history.criterion')}</th>
+              <th scope="col">{t('maturity.rgesn.field.status')}</th>
+              <th scope="col">{t('maturity.rgesn.field.justification')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.rows.map((r) => (
+              <tr>
+                <td>{v.fmt.dateTime(r.at)}</td>
+                <td>{r.author ?? '—'}</td>
+                <th scope="row">{r.criterion_number}</th>
+                <td>{t(statusKey(r.status as TRgesnStatus))}</td>
+                <td>{r.justification}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('table.empty')}</p>
+      )}
+      <Pagination v={v} page={page} pages={h.pages} />
+    </>
+  ));
+});

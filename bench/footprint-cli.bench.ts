@@ -41,10 +41,13 @@ export async function generateInventory(dir: string, n: number): Promise<string>
 async function child(file: string, extra: string[]): Promise<void> {
   const { runFootprint } = await import('../src/cli/footprint.js');
   let bytes = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const code = await runFootprint([file, '--year', '2025', '--format', 'json', ...extra], { stdout: (s) => { bytes += s.length; }, stderr: (s) => process.stderr.write(s) });
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ code, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes }) + '\n');
+  const cpu = process.cpuUsage(c0);
+  // CPU time too: on a shared machine the wall time depends on the other processes.
+  process.stdout.write(JSON.stringify({ code, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes }) + '\n');
 }
 
 async function main(): Promise<void> {
@@ -56,9 +59,9 @@ async function main(): Promise<void> {
       const file = await generateInventory(dir, n);
       const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', file], { encoding: 'utf8', maxBuffer: 1 << 24 });
       const last = r.stdout.trim().split('\n').pop() ?? '{}';
-      const m = JSON.parse(last) as { code: number; ms: number; maxRssMb: number };
-      const ok = n === 1_000_000 ? (m.ms < 5000 && m.maxRssMb < 1024 ? 'OK' : 'ABOVE TARGET') : '';
-      console.log(`${String(n).padStart(9)} lines: ${(m.ms / 1000).toFixed(2)} s, ${Math.round(n / (m.ms / 1000)).toLocaleString('en')} lines/s, peak RSS ${m.maxRssMb.toFixed(0)} MB, exit ${m.code} ${ok}`);
+      const m = JSON.parse(last) as { code: number; ms: number; cpuMs: number; maxRssMb: number };
+      const ok = n === 1_000_000 ? (m.ms < 5000 && m.maxRssMb < 1024 ? 'OK' : 'ABOVE TARGET (wall time)') : '';
+      console.log(`${String(n).padStart(9)} lines: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(n / (m.ms / 1000)).toLocaleString('en')} lines/s, peak RSS ${m.maxRssMb.toFixed(0)} MB, exit ${m.code} ${ok}`);
       if (r.status !== 0 || m.code !== 0) console.log(r.stderr.slice(0, 2000));
     }
   } finally {

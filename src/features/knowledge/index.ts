@@ -1,4 +1,34 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/env.js';
 import type { TFeature } from '../../http/feature.js';
+import { knowledgeApi } from './api.js';
+import { experiencePages } from './pages-experience.js';
+import { moderationPages } from './pages-moderation.js';
+import { resourcePages } from './pages-resources.js';
+import { seedKnowledge } from './seed.js';
 
-/** The knowledge feature: its pages, API, sitemap entries and seed (see issues). Other features call its exported services. */
-export const feature: TFeature = { name: 'knowledge' };
+export { relatedResources, type TRelatedResource } from './find-related-resources.js';
+export { RelatedResources } from './related-resources.js';
+export { experienceReportsForLever, type TReportSummary } from './list-experience-reports.js';
+export { sendMonthlyDigest, currentMonth } from './send-monthly-digest.js';
+
+const pages = new Hono<AppEnv>();
+pages.route('/', resourcePages);
+pages.route('/', experiencePages);
+pages.route('/', moderationPages);
+
+/**
+ * Knowledge sharing: the resource library (/resources), experience reports (/experience), comments and their
+ * moderation (/admin/resources), and the monthly digest (/admin/digest, /digest/unsubscribe/:token).
+ */
+export const feature: TFeature = {
+  name: 'knowledge',
+  pages,
+  api: knowledgeApi,
+  sitemap: async (db) => {
+    const published = await db.selectFrom('knowledge_resources').select('id').where('status', '=', 'published').orderBy('id', 'desc').limit(500).execute();
+    const reports = await db.selectFrom('knowledge_reports').select('id').where('status', '=', 'published').orderBy('id', 'desc').limit(500).execute();
+    return ['/resources', '/experience', ...published.map((r) => `/resources/${r.id}`), ...reports.map((r) => `/experience/${r.id}`)];
+  },
+  seed: seedKnowledge,
+};

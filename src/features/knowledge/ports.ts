@@ -32,12 +32,17 @@ export async function leverCatalogue(): Promise<TLeverRef[] | null> {
   return levers.filter((l): l is TLeverRef => !!l && typeof (l as TLeverRef).slug === 'string');
 }
 
-/** A lever's display label whatever shape the actions feature gives (title may be a string or per-locale object). */
-export function leverLabel(lever: TLeverRef | undefined, slug: string, locale: 'fr' | 'en'): string {
+/**
+ * A lever's display label: the catalogue's own title when it has one, else the actions feature's i18n title
+ * (`actions.lever.<slug>.title`), else the slug.
+ */
+export function leverLabel(lever: TLeverRef | undefined, slug: string, v: { locale: 'fr' | 'en'; t: (key: never) => string }): string {
   const raw = (lever as Record<string, unknown> | undefined)?.title ?? (lever as Record<string, unknown> | undefined)?.name;
   if (typeof raw === 'string') return raw;
-  if (raw && typeof raw === 'object' && typeof (raw as Record<string, unknown>)[locale] === 'string') return (raw as Record<string, string>)[locale]!;
-  return slug;
+  if (raw && typeof raw === 'object' && typeof (raw as Record<string, unknown>)[v.locale] === 'string') return (raw as Record<string, string>)[v.locale]!;
+  const key = `actions.lever.${slug}.title`;
+  const text = v.t(key as never);
+  return text && text !== key ? text : slug;
 }
 
 /** maturity: `currentMaturityLevel(db, orgId)` → `{ level, assessedAt } | null`. */

@@ -28,7 +28,7 @@ export async function unknownLevers(slugs: string[]): Promise<string[]> {
 }
 
 /** Text a resource is found by: title, summary and tags. */
-export function resourceSearchText(input: Pick<TResourceInput, 'title' | 'summary' | 'themes' | 'levers' | 'rgesn'>): string {
+export function resourceSearchText(input: { title: string; summary: string; themes: string[]; levers: string[]; rgesn: string[] }): string {
   return [input.title, input.summary, input.themes.join(' '), input.levers.join(' '), input.rgesn.join(' ')].join('\n');
 }
 

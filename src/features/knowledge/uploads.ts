@@ -105,7 +105,7 @@ export async function storeUpload(config: TConfig, file: File): Promise<{ ok: tr
 }
 
 /** Reads a stored file; the key is ours (hex + extension), re-checked so a tampered row cannot escape the folder. */
-export async function readUpload(config: TConfig, key: string): Promise<Uint8Array | null> {
+export async function readUpload(config: TConfig, key: string): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!/^[0-9a-f]{32}\.[a-z]{3,4}$/.test(key)) return null;
   try {
     return new Uint8Array(await readFile(join(uploadsDir(config), key)));

@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import { publicUrl, type TConfig } from '../../config.js';
+import type { DB } from '../../db/client.js';
+import { nowIso } from '../../db/client.js';
+import { recordAudit } from '../../db/audit.js';
+import { formatters, translator, type TLocale } from '../../i18n/index.js';
+import { hashSecret, newSecret } from '../../http/tokens.js';
+import { sendMail } from '../../mail/send-mail.js';
+import { maturityLevelOf, pendingActionsOf, workshopsBetween, type TDigestWorkshop, type TPendingAction } from './ports.js';
+
+/** First instant of a month and of the month after, as ISO text (UTC). */
+export function monthBounds(month: string): { start: string; end: string; previousStart: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return {
+    previousStart: new Date(Date.UTC(y, m - 2, 1)).toISOString(),
+    start: new Date(Date.UTC(y, m - 1, 1)).toISOString(),
+    end: new Date(Date.UTC(y, m, 1)).toISOString(),
+  };
+}
+
+/** The current month as YYYY-MM (UTC). */
+export function currentMonth(now = new Date()): string {
+  return now.toISOString().slice(0, 7);
+}
+
+export interface TDigestContent {
+  levels: number[];
+  workshops: TDigestWorkshop[] | null;
+  resources: { id: number; title: string }[];
+  reports: { id: number; title: string }[];
+  actions: TPendingAction[] | null;
+}
+
+/**
+ * What one member's digest for `month` says. The digest of month M is sent at the start of M: M's workshops for
+ * the maturity levels of the member's organisations (all levels when none is assessed), the resources and reports
+ * made public during M−1, and the member's pending actions (when the actions feature exports them).
+ */
+export async function digestContent(db: DB, userId: number, month: string): Promise<TDigestContent> {
+  const { start, end, previousStart } = monthBounds(month);
+  const orgs = await db.selectFrom('memberships').select('organisation_id').where('user_id', '=', userId).execute();
+  const levels = [...new Set((await Promise.all(orgs.map((o) => maturityLevelOf(db, o.organisation_id)))).filter((l): l is number => l !== null))].sort();
+  const workshops = await workshopsBetween(db, start, end, levels.length ? levels : undefined, 10);
+  const publishedIn = (table: 'knowledge_resources' | 'knowledge_reports') =>
+    db
+      .selectFrom(table)
+      .select(['id', 'title'])
+      .where('status', '=', 'published')
+      .where(sql<string>`coalesce(reviewed_at, created_at)`, '>=', previousStart)
+      .where(sql<string>`coalesce(reviewed_at, created_at)`, '<', start)
+      .orderBy('id', 'desc')
+      .limit(10)
+      .execute();
+  return { levels, workshops, resources: await publishedIn('knowledge_resources'), reports: await publishedIn('knowledge_reports'), actions: await pendingActionsOf(db, userId) };
+}
+
+/** The digest mail's text in the member's language. */
+export function digestText(locale: TLocale, base: string, name: string, month: string, content: TDigestContent, unsubscribeUrl: string): { subject: string; text: string } {
+  const t = translator(locale);
+  const fmt = formatters(locale);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const monthName = fmt.month(y, m);
+  const lines: string[] = [t('knowledge.digest.mail.hello', { name }), '', t('knowledge.digest.mail.intro', { month: monthName }), ''];
+  const section = (title: string, items: string[], empty: string) => {
+    lines.push(title, '-'.repeat(Math.min(title.length, 60)));
+    lines.push(...(items.length ? items : [empty]), '');
+  };
+  if (content.workshops) {
+    const levelText = content.levels.length ? content.levels.map((l) => t(`knowledge.level.${l}` as never)).join(', ') : t('knowledge.digest.mail.allLevels');
+    section(
+      t('knowledge.digest.mail.workshops', { levels: levelText }),
+      content.workshops.map((w) => `- ${w.startsAt ? `${fmt.date(w.startsAt)} · ` : ''}${w.title} — ${base}/workshops/${w.id}`),
+      t('knowledge.digest.mail.none'),
+    );
+  }
+  section(t('knowledge.digest.mail.resources'), content.resources.map((r) => `- ${r.title} — ${base}/resources/${r.id}`), t('knowledge.digest.mail.none'));
+  section(t('knowledge.digest.mail.reports'), content.reports.map((r) => `- ${r.title} — ${base}/experience/${r.id}`), t('knowledge.digest.mail.none'));
+  if (content.actions) {
+    section(t('knowledge.digest.mail.actions'), content.actions.map((a) => `- ${a.title}${a.dueOn ? ` (${fmt.date(a.dueOn)})` : ''}`), t('knowledge.digest.mail.none'));
+  }
+  lines.push(t('knowledge.digest.mail.unsubscribe'), unsubscribeUrl, '', t('mail.signature'));
+  return { subject: t('knowledge.digest.mail.subject', { month: monthName }), text: lines.join('\n') };
+}
+
+/**
+ * Sends the digest of `month` (YYYY-MM) to every confirmed, enabled member who opted in. Exactly once per member
+ * and month, even with several senders at once (two instances, a button and a cron): each send first inserts
+ * (user_id, month) under a unique constraint, and only the sender whose insert succeeded builds and sends the
+ * mail. A crash between the claim and the mail loses that member's digest rather than doubling it.
+ * Policy: system task (CLI, scheduler) or an administrator's button; `actorUserId` goes to the audit log.
+ */
+export async function sendMonthlyDigest(db: DB, config: TConfig, month: string, actorUserId: number | null = null): Promise<{ sent: number; alreadySent: number }> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`Invalid month ${month}: expected YYYY-MM`);
+  const base = publicUrl(config);
+  const recipients = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale'])
+    .where('digest_opt_in', '=', 1)
+    .where('disabled_at', 'is', null)
+    .where('email_confirmed_at', 'is not', null)
+    .where((eb) => eb.exists(eb.selectFrom('memberships').select('memberships.id').whereRef('memberships.user_id', '=', 'users.id')))
+    .orderBy('id')
+    .execute();
+  let sent = 0;
+  let alreadySent = 0;
+  for (const user of recipients) {
+    const token = newSecret();
+    const claim = await db
+      .insertInto('knowledge_digest_sends')
+      .values({ user_id: user.id, month, status: 'sending', outbox_id: null, unsubscribe_token_hash: hashSecret(token), created_at: nowIso() })
+      .onConflict((oc) => oc.columns(['user_id', 'month']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!claim) {
+      alreadySent++;
+      continue;
+    }
+    const content = await digestContent(db, user.id, month);
+    const mail = digestText(user.locale, base, user.name, month, content, `${base}/digest/unsubscribe/${token}`);
+    const outboxId = await sendMail(db, config, { to: user.email, subject: mail.subject, text: mail.text });
+    await db.updateTable('knowledge_digest_sends').set({ status: 'sent', outbox_id: outboxId }).where('id', '=', claim.id).execute();
+    sent++;
+  }
+  await recordAudit(db, { actorUserId, action: 'digest.send', subjectType: 'digest', subjectId: month, details: { sent, alreadySent } });
+  return { sent, alreadySent };
+}
+
+/** The user a digest unsubscribe token belongs to (null when unknown). Reading changes nothing. */
+export async function digestTokenUser(db: DB, token: string): Promise<{ userId: number; email: string; optedIn: boolean } | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const row = await db
+    .selectFrom('knowledge_digest_sends')
+    .innerJoin('users', 'users.id', 'knowledge_digest_sends.user_id')
+    .select(['users.id', 'users.email', 'users.digest_opt_in'])
+    .where('knowledge_digest_sends.unsubscribe_token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  return row ? { userId: row.id, email: row.email, optedIn: row.digest_opt_in === 1 } : null;
+}
+
+/** Unsubscribes the token's user from the digest. Policy: whoever holds a token from one of their digests. */
+export async function unsubscribeFromDigest(db: DB, token: string): Promise<boolean> {
+  const who = await digestTokenUser(db, token);
+  if (!who) return false;
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ digest_opt_in: 0 }).where('id', '=', who.userId).execute();
+    await recordAudit(tx, { actorUserId: who.userId, action: 'digest.unsubscribe', subjectType: 'user', subjectId: who.userId });
+  });
+  return true;
+}

@@ -5,6 +5,8 @@ import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helper
 import { addMember, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
 import { allQuestionIds, maturityGrid } from '../../referentials/maturity-grid.js';
 import { currentMaturityLevel, maturityDistribution, maturityLevels } from './index.js';
+import { seedMaturity } from './seed.js';
+import { testConfig } from '../../../test/helpers/app.js';
 
 /** Answers a whole assessment through the forms, one dimension per POST, and returns the result page's path. */
 async function answerAll(client: TestClient, orgId: number, level: (q: string) => number): Promise<string> {
@@ -109,6 +111,27 @@ describeEachDb('maturity assessments', (kind) => {
     const a = await db.selectFrom('maturity_assessments').select('id').where('status', '=', 'completed').executeTakeFirstOrThrow();
     const n = await db.selectFrom('maturity_answers').select((eb) => eb.fn.countAll<number>().as('n')).where('assessment_id', '=', a.id).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(allQuestionIds.length);
+  });
+});
+
+describeEachDb('maturity demo seed', (kind) => {
+  let t: TTestDb;
+  afterAll(async () => t?.destroy());
+
+  it('gives demo organisations three yearly assessments and a published declaration, once', async () => {
+    t = await createTestDb(kind);
+    const org = await makeOrganisation(t.db, { name: 'Demo SA' });
+    await t.db.updateTable('organisations').set({ is_demo: 1 }).where('id', '=', org.id).execute();
+    const ctx = { db: t.db, config: testConfig(), demo: true, log: () => undefined };
+    await seedMaturity(ctx);
+    await seedMaturity(ctx);
+    const rows = await t.db.selectFrom('maturity_assessments').select(['completed_at']).where('organisation_id', '=', org.id).orderBy('completed_at').execute();
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.completed_at!.slice(0, 4))).size).toBe(3);
+    expect(await currentMaturityLevel(t.db, org.id)).not.toBeNull();
+    const decl = await t.db.selectFrom('rgesn_assessments').select(['published_at']).where('organisation_id', '=', org.id).execute();
+    expect(decl).toHaveLength(1);
+    expect(decl[0]!.published_at).not.toBeNull();
   });
 });
 

@@ -287,6 +287,8 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/family/:family', async (c) => {
   const inputs: TAnswerInput[] = [];
   for (const cr of criteria) {
     const id = fieldId(cr.number);
+    // Only criteria the form carried are considered: a partial form never resets the others.
+    if (form[`status-${id}`] === undefined && form[`seen-${id}`] === undefined) continue;
     const status = ZStatus.safeParse(str(`status-${id}`) || 'to_assess');
     const justification = str(`justification-${id}`).trim();
     const owner = str(`owner-${id}`).trim();
@@ -339,7 +341,7 @@ rgesnPages.get('/organisations/:id/rgesn/:aid/history', async (c) => {
           <tbody>
             {h.rows.map((r) => (
               <tr>
-                <td>{v.fmt.dateTime(r.at)}</td>
+                <td>{`${v.fmt.date(r.at)} ${r.at.slice(11, 16)} UTC`}</td>
                 <td>{r.author ?? '—'}</td>
                 <th scope="row">{r.criterion_number}</th>
                 <td>{t(statusKey(r.status as TRgesnStatus))}</td>

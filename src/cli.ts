@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { adminCommands } from './cli/admin-commands.js';
+import { footprintCommand } from './cli/footprint.js';
 
 /** The `techcare` command: serve, administration, and the footprint calculator. */
 const program = new Command('techcare').description('Techcare platform and footprint tools').version('0.1.0');
@@ -7,6 +8,7 @@ program.command('serve').description('Start the web server (same as npm start)')
   await import('./main.js');
 });
 for (const command of adminCommands()) program.addCommand(command);
+program.addCommand(footprintCommand());
 
 program.exitOverride((err) => {
   // Usage errors exit 2 (contracts.md); --help and --version exit 0.

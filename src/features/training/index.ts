@@ -1,4 +1,46 @@
+import { Hono } from 'hono';
+import type { DB } from '../../db/client.js';
+import type { AppEnv } from '../../http/env.js';
 import type { TFeature } from '../../http/feature.js';
+import { trainingApi } from './api.js';
+import { curriculaPages } from './routes-curricula.js';
+import { offerPages } from './routes-offers.js';
+import { pathPages } from './routes-paths.js';
+import { skillsAdminPages } from './routes-skills-admin.js';
+import { trainingPages } from './routes-trainings.js';
+import { seedTraining } from './seed.js';
+import type { TTrainingFilter } from './schemas.js';
+import { listTrainings as listTrainingsPage, type TTraining } from './training-repository.js';
 
-/** The training feature: its pages, API, sitemap entries and seed (see issues). Other features call its exported services. */
-export const feature: TFeature = { name: 'training' };
+export { trainingStats, type TTrainingStats } from './curricula.js';
+export { listOpenOffers } from './offers.js';
+export { loadSkillsFramework } from './skills-store.js';
+export type { TTraining, TTrainingFilter };
+
+/**
+ * The training catalogue for other features (e.g. knowledge's related resources, the dashboard): filters as on
+ * /trainings; `limit` defaults to 20. Public data.
+ */
+export async function listTrainings(db: DB, filter: TTrainingFilter & { limit?: number; offset?: number } = {}): Promise<TTraining[]> {
+  const { limit, offset, ...f } = filter;
+  return (await listTrainingsPage(db, f, { limit: limit ?? 20, offset: offset ?? 0 })).items;
+}
+
+const pages = new Hono<AppEnv>();
+pages.route('/', trainingPages);
+pages.route('/', pathPages);
+pages.route('/', curriculaPages);
+pages.route('/', offerPages);
+pages.route('/', skillsAdminPages);
+
+/** The training feature: catalogue, learning paths, school curricula, internship offers, skills framework. */
+export const feature: TFeature = {
+  name: 'training',
+  pages,
+  api: trainingApi,
+  seed: seedTraining,
+  sitemap: async (db) => {
+    const rows = await db.selectFrom('trainings').select('id').orderBy('id').execute();
+    return ['/trainings', '/learning-paths', '/offers', ...rows.map((r) => `/trainings/${r.id}`)];
+  },
+};

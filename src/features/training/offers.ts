@@ -73,7 +73,7 @@ async function ownerOf(db: DB, id: number) {
   return organisationOf(db, Number(row.organisation_id));
 }
 
-/** Edits an offer (reopening it when it was closed). Who: members of the posting company, admins. */
+/** Edits an offer (a closed offer stays closed). Who: members of the posting company, admins. */
 export async function updateOffer(db: DB, actor: TCurrentUser, id: number, input: TOfferInput): Promise<void> {
   ensure(canPostOffersFor(actor, await ownerOf(db, id)));
   await db.transaction().execute(async (tx) => {

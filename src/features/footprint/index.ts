@@ -1,4 +1,26 @@
+import { dialectOf } from '../../db/client.js';
 import type { TFeature } from '../../http/feature.js';
+import { api } from './api.js';
+import { failStaleImports } from './import-inventory.js';
+import { pages } from './routes.js';
+import { seedDemoFootprints } from './seed-demo.js';
 
-/** The footprint feature: its pages, API, sitemap entries and seed (see issues). Other features call its exported services. */
-export const feature: TFeature = { name: 'footprint' };
+export { getInventoryLines, getFootprintResult, getFootprintSettings, listMeasuredYears, footprintAggregates, footprintResultsQuery, getStoredResult, type TFootprintAggregates } from './queries.js';
+export type { TFootprintSettings } from './settings.js';
+
+/**
+ * The organisation's footprint: yearly inventories (upload, form, copy), stored results per factor set and
+ * settings, comparison and trajectory, exports, the JSON API, and the public methodology page.
+ */
+export const feature: TFeature = {
+  name: 'footprint',
+  pages,
+  api,
+  sitemap: async () => ['/methodology'],
+  seed: async ({ db, demo }) => {
+    // Imports left running by a dead process never committed: show them as failed. With SQLite only one process
+    // serves the file, so every running row is dead; with PostgreSQL only those older than the stale delay.
+    await failStaleImports(db, dialectOf(db) === 'sqlite');
+    if (demo) await seedDemoFootprints(db);
+  },
+};

@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env.js';
+import { canActForOrganisation, ensure, requireUser } from '../../http/actor.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { isReportingYear } from './settings.js';
+
+/**
+ * The policy of every footprint page and API call: a signed-in member of the organisation or an administrator.
+ * Visitors get 401 (pages redirect to the login form), other users 403, an unknown organisation 404.
+ */
+export async function authoriseOrganisation(c: Context<AppEnv>): Promise<{ org: { id: number; name: string; slug: string }; user: ReturnType<typeof requireUser> }> {
+  const user = requireUser(c);
+  const id = Number(c.req.param('id'));
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const org = await c.get('db').selectFrom('organisations').select(['id', 'name', 'slug']).where('id', '=', id).executeTakeFirst();
+  if (!org) throw notFound();
+  ensure(canActForOrganisation(user, org.id));
+  return { org: { id: Number(org.id), name: org.name, slug: org.slug }, user };
+}
+
+/** The `:year` parameter: a reporting year from 2019 to the current year, else 404. */
+export function yearParam(c: Context<AppEnv>, name = 'year'): number {
+  const year = Number(c.req.param(name));
+  if (!isReportingYear(year)) throw new AppError(404, 'not_found', 'footprint.year.invalid');
+  return year;
+}

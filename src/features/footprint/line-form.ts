@@ -1,0 +1,53 @@
+/**
+ * The line-by-line form: which columns it offers and how its strings become an engine line. Columns the form
+ * does not show (server components, PUE …) are kept from the existing line when editing.
+ */
+import { parseLocaleNumber, parseYear } from '../../imports/index.js';
+import { ZInventoryLine, type TInventoryLine, type TLineError } from '../../lca/index.js';
+import { getFactorSet, latestFactorSetId } from '../../data/index.js';
+
+export const FORM_NUMBER_FIELDS = ['quantity', 'lifespan_years', 'purchase_year', 'annual_kwh', 'power_w', 'hours_per_year', 'embodied_gwp_kg', 'hours', 'gigabytes'] as const;
+export const FORM_TEXT_FIELDS = ['category', 'country', 'provider', 'instance_type', 'region', 'entity', 'site', 'label'] as const;
+export type TFormField = (typeof FORM_NUMBER_FIELDS)[number] | (typeof FORM_TEXT_FIELDS)[number];
+
+/** Categories offered by the form: the factor set's archetypes, then cloud instances and data transfer. */
+export function formCategories(factorSetId = latestFactorSetId): string[] {
+  return [...Object.keys(getFactorSet(factorSetId).devices), 'cloud_instance', 'data_transfer'];
+}
+
+/** Builds a line from form strings (decimal comma accepted); errors name the field. */
+export function lineFromForm(values: Record<string, unknown>, base: TInventoryLine | null): { line?: TInventoryLine; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const out: Record<string, unknown> = { ...(base ?? {}) };
+  for (const f of FORM_TEXT_FIELDS) {
+    const raw = typeof values[f] === 'string' ? (values[f] as string).trim() : '';
+    if (raw === '') delete out[f];
+    else out[f] = raw.slice(0, 200);
+  }
+  for (const f of FORM_NUMBER_FIELDS) {
+    const raw = typeof values[f] === 'string' ? (values[f] as string).trim() : '';
+    if (raw === '') { delete out[f]; continue; }
+    const n = f === 'purchase_year' ? parseYear(raw) : parseLocaleNumber(raw);
+    if (!Number.isFinite(n)) { errors[f] = 'form.invalidNumber'; continue; }
+    out[f] = n;
+  }
+  if (!out.category) errors.category = 'form.required';
+  if (Object.keys(errors).length) return { errors };
+  const parsed = ZInventoryLine.safeParse(out);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'category')] ??= 'form.invalid';
+    return { errors };
+  }
+  return { line: parsed.data, errors };
+}
+
+/** Engine errors → field errors (the engine's message, which names the fix), on the form field when there is one. */
+export function engineErrorsToFields(errs: TLineError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const fields = new Set<string>([...FORM_NUMBER_FIELDS, ...FORM_TEXT_FIELDS]);
+  for (const e of errs) {
+    const key = fields.has(e.column) ? e.column : 'category';
+    out[key] ??= e.message;
+  }
+  return out;
+}

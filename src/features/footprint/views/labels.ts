@@ -1,0 +1,29 @@
+import type { TMessageKey } from '../../../i18n/index.js';
+import type { TViewContext } from '../../../views/context.js';
+import { NO_ENTITY, OTHER_ENTITIES } from '../compute.js';
+
+/** Display words of the engine's identifiers (keys exist for every criterion, phase and tier). */
+export const critLabel = (v: TViewContext, c: string) => v.t(`footprint.crit.${c}` as TMessageKey);
+export const phaseLabel = (v: TViewContext, p: string) => v.t(`footprint.phase.${p}` as TMessageKey);
+export const tierLabel = (v: TViewContext, t: string) => v.t(`footprint.tier.${t}` as TMessageKey);
+export const allocationLabel = (v: TViewContext, a: string) => v.t(`footprint.allocation.${a}` as TMessageKey);
+export function entityLabel(v: TViewContext, e: string): string {
+  if (e === NO_ENTITY) return v.t('footprint.entity.none');
+  if (e === OTHER_ENTITIES) return v.t('footprint.entity.others');
+  return e;
+}
+/** A category as written by the engine (`cloud_instance`) in readable form, with a translation when known. */
+export function categoryLabel(v: TViewContext, c: string): string {
+  const key = `footprint.category.${c}` as TMessageKey;
+  const text = v.t(key);
+  return text === key ? c.replace(/_/g, ' ') : text;
+}
+export const electricityLabel = (v: TViewContext, id: string) => (id === 'default' ? v.t('footprint.settings.frDefault') : v.t('footprint.settings.frAlternative', { id }));
+
+/** Splits an engine message into what is wrong and how to fix it (messages put the fix after `; `). */
+export function splitFix(message: string): [string, string] {
+  const i = message.indexOf('; ');
+  return i === -1 ? [message, ''] : [message.slice(0, i), message.slice(i + 2)];
+}
+
+export const footprintBase = (orgId: number) => `/organisations/${orgId}/footprint`;

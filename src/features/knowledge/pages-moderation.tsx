@@ -133,7 +133,7 @@ moderationPages.post('/admin/digest', async (c) => {
   ensure(isAdmin(user));
   const { result } = await parseForm(c, z.object({ month: ZMonth }));
   if (!result.ok) return redirectWithFlash(c, '/admin/digest', 'knowledge.digest.monthInvalid');
-  const r = await sendMonthlyDigest(c.get('db'), c.get('config'), result.data.month, user.id);
+  const r = await sendMonthlyDigest(c.get('db'), c.get('config'), result.data.month, { actorUserId: user.id });
   return c.redirect(`/admin/digest?sent=${r.sent}&already=${r.alreadySent}`, 303);
 });
 

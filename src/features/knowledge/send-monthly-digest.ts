@@ -23,6 +23,14 @@ export function currentMonth(now = new Date()): string {
   return now.toISOString().slice(0, 7);
 }
 
+/** Where the digest's cross-feature sections come from (the other features' services; tests pass stand-ins). */
+export interface TDigestSources {
+  maturityLevelOf: typeof maturityLevelOf;
+  workshopsBetween: typeof workshopsBetween;
+  pendingActionsOf: typeof pendingActionsOf;
+}
+const defaultSources: TDigestSources = { maturityLevelOf, workshopsBetween, pendingActionsOf };
+
 export interface TDigestContent {
   levels: number[];
   workshops: TDigestWorkshop[] | null;
@@ -36,11 +44,11 @@ export interface TDigestContent {
  * the maturity levels of the member's organisations (all levels when none is assessed), the resources and reports
  * made public during M−1, and the member's pending actions (when the actions feature exports them).
  */
-export async function digestContent(db: DB, userId: number, month: string): Promise<TDigestContent> {
+export async function digestContent(db: DB, userId: number, month: string, sources: TDigestSources = defaultSources): Promise<TDigestContent> {
   const { start, end, previousStart } = monthBounds(month);
   const orgs = await db.selectFrom('memberships').select('organisation_id').where('user_id', '=', userId).execute();
-  const levels = [...new Set((await Promise.all(orgs.map((o) => maturityLevelOf(db, o.organisation_id)))).filter((l): l is number => l !== null))].sort();
-  const workshops = await workshopsBetween(db, start, end, levels.length ? levels : undefined, 10);
+  const levels = [...new Set((await Promise.all(orgs.map((o) => sources.maturityLevelOf(db, o.organisation_id)))).filter((l): l is number => l !== null))].sort();
+  const workshops = await sources.workshopsBetween(db, start, end, levels.length ? levels : undefined, 10);
   const publishedIn = (table: 'knowledge_resources' | 'knowledge_reports') =>
     db
       .selectFrom(table)
@@ -51,7 +59,7 @@ export async function digestContent(db: DB, userId: number, month: string): Prom
       .orderBy('id', 'desc')
       .limit(10)
       .execute();
-  return { levels, workshops, resources: await publishedIn('knowledge_resources'), reports: await publishedIn('knowledge_reports'), actions: await pendingActionsOf(db, userId) };
+  return { levels, workshops, resources: await publishedIn('knowledge_resources'), reports: await publishedIn('knowledge_reports'), actions: await sources.pendingActionsOf(db, userId) };
 }
 
 /** The digest mail's text in the member's language. */
@@ -89,7 +97,13 @@ export function digestText(locale: TLocale, base: string, name: string, month: s
  * mail. A crash between the claim and the mail loses that member's digest rather than doubling it.
  * Policy: system task (CLI, scheduler) or an administrator's button; `actorUserId` goes to the audit log.
  */
-export async function sendMonthlyDigest(db: DB, config: TConfig, month: string, actorUserId: number | null = null): Promise<{ sent: number; alreadySent: number }> {
+export async function sendMonthlyDigest(
+  db: DB,
+  config: TConfig,
+  month: string,
+  options: { actorUserId?: number | null; sources?: Partial<TDigestSources> } = {},
+): Promise<{ sent: number; alreadySent: number }> {
+  const sources = { ...defaultSources, ...options.sources };
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`Invalid month ${month}: expected YYYY-MM`);
   const base = publicUrl(config);
   const recipients = await db
@@ -115,13 +129,13 @@ export async function sendMonthlyDigest(db: DB, config: TConfig, month: string, 
       alreadySent++;
       continue;
     }
-    const content = await digestContent(db, user.id, month);
+    const content = await digestContent(db, user.id, month, sources);
     const mail = digestText(user.locale, base, user.name, month, content, `${base}/digest/unsubscribe/${token}`);
     const outboxId = await sendMail(db, config, { to: user.email, subject: mail.subject, text: mail.text });
     await db.updateTable('knowledge_digest_sends').set({ status: 'sent', outbox_id: outboxId }).where('id', '=', claim.id).execute();
     sent++;
   }
-  await recordAudit(db, { actorUserId, action: 'digest.send', subjectType: 'digest', subjectId: month, details: { sent, alreadySent } });
+  await recordAudit(db, { actorUserId: options.actorUserId ?? null, action: 'digest.send', subjectType: 'digest', subjectId: month, details: { sent, alreadySent } });
   return { sent, alreadySent };
 }
 

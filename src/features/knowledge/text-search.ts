@@ -61,7 +61,8 @@ const frSuffixes = [
 /** A light French stemmer: plural, then one common derivational or inflectional suffix, keeping ≥ 3 letters. */
 export function stemFrench(word: string): string {
   let w = word;
-  if (w.length > 4 && w.endsWith('aux')) w = `${w.slice(0, -3)}al`;
+  if (w.length > 4 && w.endsWith('eaux')) w = w.slice(0, -1);
+  else if (w.length > 4 && w.endsWith('aux')) w = `${w.slice(0, -3)}al`;
   else if (w.length > 3 && (w.endsWith('s') || w.endsWith('x')) && !w.endsWith('ss')) w = w.slice(0, -1);
   for (const suffix of frSuffixes) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {

@@ -62,3 +62,4 @@ export const feature: TFeature = {
     if (demo) await seedDemoPlans(db);
   },
 };
+export { organisationsWithPlanBy, memberActionSummary, type TMemberActionSummary } from './review-aggregates.js';

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { TIERS, type TCriterion, type TTier } from '../../lca/index.js';
 import { dimensionIds, gridKeys, type TDimensionId } from '../../referentials/maturity-grid.js';
@@ -7,9 +6,9 @@ import type { AppEnv } from '../../http/env.js';
 import { notFound } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { TMessageKey } from '../../i18n/index.js';
-import { viewContext, type TViewContext } from '../../views/context.js';
+import type { TViewContext } from '../../views/context.js';
 import { catalogueSources, efforts, getLever, listLevers, type TEffort, type TLever } from './catalogue.js';
-import * as knowledge from '../knowledge/index.js';
+import { RelatedResources, relatedResources } from '../knowledge/index.js';
 
 /** i18n keys built from the catalogue's codes (typed once here). */
 export const k = {
@@ -88,21 +87,6 @@ function FilterSelect(p: { v: TViewContext; name: string; label: string; value?:
   );
 }
 
-/**
- * The slot where the knowledge feature renders resources related to a lever. It uses the knowledge feature's
- * `relatedResources` and `RelatedResources` exports when they exist, and otherwise says resources will appear here.
- */
-async function relatedSlot(c: Context<AppEnv>, v: TViewContext, slug: string): Promise<Child> {
-  const mod = knowledge as unknown as Record<string, unknown>;
-  const fetchRelated = mod.relatedResources as ((db: unknown, q: { leverSlug: string }) => Promise<unknown>) | undefined;
-  const Component = mod.RelatedResources as ((p: Record<string, unknown>) => Child) | undefined;
-  if (typeof fetchRelated === 'function' && typeof Component === 'function') {
-    const items = await fetchRelated(c.get('db'), { leverSlug: slug });
-    return <Component v={v} items={items} resources={items} />;
-  }
-  return <p>{v.t('actions.detail.relatedNone')}</p>;
-}
-
 /** GET /levers/:slug — one lever with what it acts on, its gain and sources, and links to workshops and trainings. */
 export async function leverPage(c: Context<AppEnv>): Promise<Response> {
   const lever = getLever(c.req.param('slug') ?? '');
@@ -110,7 +94,7 @@ export async function leverPage(c: Context<AppEnv>): Promise<Response> {
   const t = c.get('t');
   const user = c.get('user');
   const org = user?.memberships[0];
-  const pre = await relatedSlot(c, viewContext(c), lever.slug);
+  const related = await relatedResources(c.get('db'), { leverSlug: lever.slug });
   return renderPage(c, t(k.lever(lever.slug, 'title')), (v) => (
     <>
       <p><a href="/levers">{t('actions.detail.back')}</a></p>
@@ -136,11 +120,8 @@ export async function leverPage(c: Context<AppEnv>): Promise<Response> {
       <ul>{lever.trainings.map((q) => <li><a href={`/trainings?${new URLSearchParams(q).toString()}`}>{t('actions.detail.trainingLink', { audience: q.audience ? t(k.audience(q.audience)) : Object.values(q).join(' ') })}</a></li>)}</ul>
       <h2>{t('actions.detail.sources')}</h2>
       <ul>{lever.sources.map((s) => { const src = catalogueSources[s]; return src ? <li><a href={src.url}>{src.title}</a> ({src.year})</li> : null; })}</ul>
-      {/* Slot: related resources rendered by the knowledge feature (relatedResources(db, { leverSlug })). */}
-      <section aria-labelledby="related-title" class="related-resources">
-        <h2 id="related-title">{v.t('actions.detail.related')}</h2>
-        {pre}
-      </section>
+      {/* Slot: resources related to this lever, rendered by the knowledge feature (nothing when there are none). */}
+      <RelatedResources v={v} items={related} headingLevel={2} moreHref={`/resources?lever=${encodeURIComponent(lever.slug)}`} />
     </>
   ));
 }

@@ -1,13 +1,14 @@
 /**
  * What the actions feature needs from the footprint and maturity features, reached only through their index.ts.
- * Those features are built at the same time as this one: each call tolerates an export that is not there yet (or
- * has another optional shape) and then answers "nothing known", so plans and the catalogue keep working.
+ * Maturity per-dimension scores and not-validated RGESN criteria are not exported by the maturity feature yet:
+ * those two calls look for the export by name and answer "nothing known" until it exists.
  */
 import type { DB } from '../../db/client.js';
 import type { TFootprintResult, TInventoryLine } from '../../lca/index.js';
 import { dimensionIds, type TDimensionId } from '../../referentials/maturity-grid.js';
-import * as footprint from '../footprint/index.js';
+import { getFootprintResult, getFootprintSettings, getInventoryLines, listMeasuredYears } from '../footprint/index.js';
 import * as maturity from '../maturity/index.js';
+import { currentMaturityLevel } from '../maturity/index.js';
 
 type TAnyFn = (...args: unknown[]) => Promise<unknown>;
 function pick(mod: object, ...names: string[]): TAnyFn | undefined {
@@ -18,54 +19,38 @@ function pick(mod: object, ...names: string[]): TAnyFn | undefined {
   return undefined;
 }
 
-/** The organisation's inventory lines of a year (engine lines), or null. */
+/** The organisation's inventory lines of a year (engine lines), or null when there are none. */
 export async function inventoryLines(db: DB, orgId: number, year: number): Promise<TInventoryLine[] | null> {
-  const f = pick(footprint, 'getInventoryLines');
-  if (!f) return null;
-  const lines = (await f(db, orgId, year)) as TInventoryLine[] | null | undefined;
+  const lines = await getInventoryLines(db, orgId, year);
   return lines && lines.length ? lines : null;
 }
 
 /** The stored result of a year (the CLI JSON contract), or null. */
-export async function footprintResult(db: DB, orgId: number, year: number): Promise<TFootprintResult | null> {
-  const f = pick(footprint, 'getFootprintResult');
-  return f ? (((await f(db, orgId, year)) as TFootprintResult | null) ?? null) : null;
+export function footprintResult(db: DB, orgId: number, year: number): Promise<TFootprintResult | null> {
+  return getFootprintResult(db, orgId, year);
 }
 
-/** Years with an inventory, newest first. */
+/** Years with a result, newest first. */
 export async function measuredYears(db: DB, orgId: number): Promise<number[]> {
-  const f = pick(footprint, 'listMeasuredYears');
-  if (!f) return [];
-  const raw = (await f(db, orgId)) as (number | { year: number })[] | null;
-  return (raw ?? []).map((y) => (typeof y === 'number' ? y : y.year)).sort((a, b) => b - a);
+  return (await listMeasuredYears(db, orgId)).map((y) => y.year).sort((a, b) => b - a);
 }
 
 /** Engine options from the organisation's settings: country and French electricity reference. */
 export async function settingsOptions(db: DB, orgId: number): Promise<{ country?: string; electricityVariants?: Record<string, string> }> {
-  const f = pick(footprint, 'getFootprintSettings');
-  if (!f) return {};
-  const s = (await f(db, orgId)) as { country?: string; frElectricity?: string; fr_electricity?: string } | null;
-  if (!s) return {};
-  const variant = s.frElectricity ?? s.fr_electricity;
-  return { country: s.country, ...(variant && variant !== 'default' ? { electricityVariants: { FRA: variant } } : {}) };
+  const s = await getFootprintSettings(db, orgId);
+  return { country: s.country, ...(s.frElectricity && s.frElectricity !== 'default' ? { electricityVariants: { FRA: s.frElectricity } } : {}) };
 }
 
 export interface TTarget { baseYear: number; targetYear: number; reductionPct: number }
 
 /** The organisation's target trajectory (−x % per year compounded from a base year to a target year), or null. */
 export async function target(db: DB, orgId: number): Promise<TTarget | null> {
-  const direct = pick(footprint, 'getTarget', 'getFootprintTarget', 'getTargetTrajectory');
-  const raw = direct ? await direct(db, orgId) : ((await pick(footprint, 'getFootprintSettings')?.(db, orgId)) as { target?: unknown } | null)?.target;
-  const t = raw as { baseYear?: number; targetYear?: number; reductionPct?: number; pct?: number; annualReductionPct?: number } | null | undefined;
-  const pct = t?.reductionPct ?? t?.annualReductionPct ?? t?.pct;
-  if (!t || !t.baseYear || !t.targetYear || pct === undefined || pct === null) return null;
-  return { baseYear: t.baseYear, targetYear: t.targetYear, reductionPct: pct };
+  return (await getFootprintSettings(db, orgId)).target ?? null;
 }
 
 /** The organisation's current maturity level, or null. */
 export async function maturityLevel(db: DB, orgId: number): Promise<number | null> {
-  const f = pick(maturity, 'currentMaturityLevel');
-  return f ? (((await f(db, orgId)) as { level: number } | null)?.level ?? null) : null;
+  return (await currentMaturityLevel(db, orgId))?.level ?? null;
 }
 
 /** Scores (1–5) of the latest maturity assessment per dimension; empty when none. */

@@ -22,3 +22,4 @@ export const feature: TFeature = {
   },
   seed: seedWorkshops,
 };
+export { workshopReviewStats, type TWorkshopReviewStats, type TWorkshopReviewLine } from './review-aggregates.js';

@@ -86,11 +86,13 @@ export async function fillSeats(q: DB | Tx, workshopId: number): Promise<number[
   const batch = 100;
   // Rows skipped because their organisation is full stay first in the list: page past them only.
   let skipped = 0;
+  // An organisation that hit its per-organisation limit stays blocked for this pass: no statement per row.
+  const blockedOrgs = new Set<number>();
   for (;;) {
     if ((await confirmedCount(q, workshopId)) >= w.capacity) return promoted;
     const waiting = await q
       .selectFrom('workshop_registrations')
-      .select('id')
+      .select(['id', 'organisation_id'])
       .where('workshop_id', '=', workshopId)
       .where('status', '=', 'waitlisted')
       .orderBy('queued_at')
@@ -99,9 +101,13 @@ export async function fillSeats(q: DB | Tx, workshopId: number): Promise<number[
       .offset(skipped)
       .execute();
     for (const r of waiting) {
-      if (await tryPromote(q, r.id, workshopId)) promoted.push(r.id);
+      if (blockedOrgs.has(r.organisation_id)) skipped++;
+      else if (await tryPromote(q, r.id, workshopId)) promoted.push(r.id);
       else if ((await confirmedCount(q, workshopId)) >= w.capacity) return promoted;
-      else skipped++;
+      else {
+        blockedOrgs.add(r.organisation_id);
+        skipped++;
+      }
     }
     if (waiting.length < batch) return promoted;
   }

@@ -96,3 +96,13 @@ export const commonTimeZones = [
   'Africa/Dakar',
   'UTC',
 ];
+
+/**
+ * A date and time with its zone abbreviation, e.g. "dimanche 29 mars 2026 à 10:00 UTC+2". Written here because
+ * Intl forbids `timeZoneName` beside `dateStyle`, so the shared `fmt.dateTime` cannot name the zone.
+ */
+export function formatWhen(locale: 'fr' | 'en', iso: string, zone: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short',
+  }).format(new Date(iso));
+}

@@ -1,8 +1,9 @@
 import { publicUrl, type TConfig } from '../../config.js';
 import type { DB, Tx } from '../../db/client.js';
-import { formatters, translator, type TLocale, type TMessageKey } from '../../i18n/index.js';
+import { translator, type TLocale, type TMessageKey } from '../../i18n/index.js';
 import { sendMail } from '../../mail/send-mail.js';
 import { invitationAttachment } from './calendar-events.js';
+import { formatWhen } from './time-zones.js';
 import type { TWorkshopWithOrg } from './repository.js';
 
 export type TWorkshopMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'unregistered' | 'changed' | 'cancelled' | 'reminder';
@@ -19,11 +20,10 @@ export async function mailRegistrant(
   kind: TWorkshopMailKind,
 ): Promise<void> {
   const t = translator(to.locale);
-  const fmt = formatters(to.locale);
   const params = {
     title: w.title,
     organiser: w.organisation_name,
-    when: fmt.dateTime(w.starts_at, w.time_zone),
+    when: formatWhen(to.locale, w.starts_at, w.time_zone),
     where: [w.address, w.online_url].filter(Boolean).join(' — '),
     url: `${publicUrl(config)}/workshops/${w.id}`,
     name: to.name,

@@ -2,7 +2,7 @@ import type { TViewContext } from '../../../views/context.js';
 import { Pagination, Select } from '../../../views/components.js';
 import type { TWorkshopWithOrg } from '../repository.js';
 import { parseLevels } from '../schemas.js';
-import { commonTimeZones, zonedMonth } from '../time-zones.js';
+import { commonTimeZones, formatWhen, zonedMonth } from '../time-zones.js';
 import { formatLabel, formatOptions, levelLabel, levelOptions, themeLabel, themeOptions } from './labels.js';
 
 export interface TCalendarData {
@@ -80,7 +80,7 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
                     <a href={`/workshops/${w.id}`}>{w.title}</a>
                   </h3>
                   <p>
-                    {v.fmt.dateTime(w.starts_at, d.zone)}
+                    {formatWhen(v.locale, w.starts_at, d.zone)}
                     <br />
                     {w.organisation_name} · {themeLabel(v, w.theme)} · {formatLabel(v, w.format)}
                     <br />
@@ -109,7 +109,7 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
             <ul>
               {d.mine.map((w) => (
                 <li>
-                  <a href={`/workshops/${w.id}`}>{w.title}</a> · {v.fmt.dateTime(w.starts_at, d.zone)} ·{' '}
+                  <a href={`/workshops/${w.id}`}>{w.title}</a> · {formatWhen(v.locale, w.starts_at, d.zone)} ·{' '}
                   {t(w.registration_status === 'confirmed' ? 'workshops.registration.confirmed' : 'workshops.registration.waitlisted')}
                 </li>
               ))}
@@ -130,7 +130,7 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
           <ul>
             {d.organised.map((w) => (
               <li>
-                <a href={`/workshops/${w.id}`}>{w.title}</a> · {v.fmt.dateTime(w.starts_at, d.zone)} · <span class="badge">{t(`workshops.status.${w.status}` as 'workshops.status.draft')}</span>
+                <a href={`/workshops/${w.id}`}>{w.title}</a> · {formatWhen(v.locale, w.starts_at, d.zone)} · <span class="badge">{t(`workshops.status.${w.status}` as 'workshops.status.draft')}</span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import type { TViewContext } from '../../../views/context.js';
+import { formatWhen } from '../time-zones.js';
 
 /** The attendance certificate, printed to PDF with the same stylesheet. */
 export function Certificate(props: { v: TViewContext; name: string; organisation: string; title: string; organiser: string; startsAt: string; timeZone: string; minutes: number }) {
@@ -13,7 +14,7 @@ export function Certificate(props: { v: TViewContext; name: string; organisation
           organisation: props.organisation,
           title: props.title,
           organiser: props.organiser,
-          when: v.fmt.dateTime(props.startsAt, props.timeZone),
+          when: formatWhen(v.locale, props.startsAt, props.timeZone),
           minutes: props.minutes,
         })}
       </p>

@@ -1,4 +1,5 @@
 import type { TViewContext } from '../../../views/context.js';
+import { formatWhen } from '../time-zones.js';
 import { ButtonForm, Field, Select, TextArea } from '../../../views/components.js';
 import type { TFieldErrors } from '../../../http/forms.js';
 import type { TWorkshopWithOrg } from '../repository.js';
@@ -45,11 +46,11 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
         <dd>{w.organisation_name}</dd>
         <dt>{t('workshops.page.when')}</dt>
         <dd>
-          {v.fmt.dateTime(w.starts_at, d.zone)}
+          {formatWhen(v.locale, w.starts_at, d.zone)}
           {w.time_zone !== d.zone ? (
             <>
               <br />
-              {t('workshops.page.localTime', { zone: w.time_zone, when: v.fmt.dateTime(w.starts_at, w.time_zone) })}
+              {t('workshops.page.localTime', { zone: w.time_zone, when: formatWhen(v.locale, w.starts_at, w.time_zone) })}
             </>
           ) : null}
         </dd>
@@ -98,7 +99,7 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
           ) : null}
         </dd>
         <dt>{t('workshops.page.closes')}</dt>
-        <dd>{v.fmt.dateTime(w.registration_closes_at, d.zone)}</dd>
+        <dd>{formatWhen(v.locale, w.registration_closes_at, d.zone)}</dd>
       </dl>
       {w.series_id ? <p>{t('workshops.page.series')}</p> : null}
       {w.status === 'published' ? (

@@ -44,3 +44,4 @@ export const feature: TFeature = {
     return ['/trainings', '/learning-paths', '/offers', ...rows.map((r) => `/trainings/${r.id}`)];
   },
 };
+export { memberTrainingSummary, type TMemberTrainingSummary } from './review-aggregates.js';

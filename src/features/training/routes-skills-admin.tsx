@@ -27,7 +27,7 @@ async function page(c: Context<AppEnv>, errors: TSkillsIssue[] = [], warnings: T
         <dl class="facts">
           <dt>{t('training.skills.source')}</dt><dd><a href={info.url}>{info.name}</a> — {info.publisher}{info.fileName ? ` (${info.fileName})` : ''}</dd>
           <dt>{t('training.skills.licence')}</dt><dd><a href={info.licenceUrl}>{info.licence}</a></dd>
-          <dt>{t('training.skills.importedAt')}</dt><dd>{v.fmt.dateTime(info.importedAt)}</dd>
+          <dt>{t('training.skills.importedAt')}</dt><dd>{v.fmt.date(info.importedAt)}</dd>
         </dl>
       ) : null}
       <p>{t('training.skills.counts', { blocks: fw.blocks.length, skills: fw.skills.length, jobs: fw.jobs.length })}</p>

@@ -31,3 +31,4 @@ export const feature: TFeature = {
   sitemap: async (db) => (await publishedDeclarationIds(db)).map((id) => `/declarations/${id}`),
   seed: (ctx) => seedMaturity(ctx),
 };
+export { maturityLevelsAsOf, declarationsPublishedBy } from './review-aggregates.js';

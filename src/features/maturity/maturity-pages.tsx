@@ -211,7 +211,7 @@ function DimensionForm(props: { v: TViewContext; orgId: number; assessmentId: nu
           const field = q.replace('.', '-');
           const error = props.errors?.[field];
           return (
-            <fieldset id={`f-${field}`} class={error ? 'has-error' : undefined} aria-describedby={error ? `f-${field}-error` : undefined}>
+            <fieldset id={`f-${field}`} class={error ? 'field has-error' : 'field'} aria-describedby={error ? `f-${field}-error` : undefined}>
               <legend>{t(k(gridKeys.question(q)))}</legend>
               {error ? <p class="error" id={`f-${field}-error`}>{error}</p> : null}
               {maturityLevelIds.map((l) => (

@@ -5,7 +5,7 @@ import { requireUser } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { parseForm, readForm, type TFieldErrors } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
-import { ButtonForm, ErrorSummary, Field, Pagination, Select, TextArea } from '../../views/components.js';
+import { ButtonForm, ErrorSummary, Field, Pagination, TextArea } from '../../views/components.js';
 import type { TViewContext } from '../../views/context.js';
 import { rgesnStatuses, type TRgesnStatus } from '../../referentials/rgesn.js';
 import type { TMessageKey } from '../../i18n/index.js';
@@ -200,6 +200,12 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/publish', async (c) => {
   return redirectWithFlash(c, publish ? `/declarations/${aid}` : `${base(orgId)}/${aid}`, (publish ? 'maturity.flash.published' : 'maturity.flash.unpublished') as TMessageKey);
 });
 
+/** A field's error line, only when there is one (the family page repeats four fields per criterion, so it stays lean). */
+function CompactError(props: { v: TViewContext; errors?: TFieldErrors; name: string }) {
+  const e = props.errors?.[props.name];
+  return e ? <p class="error" id={`f-${props.name}-error`}>{e}</p> : null;
+}
+
 function FamilyForm(props: {
   v: TViewContext; orgId: number; assessmentId: number; family: number; criteria: TCriterionRow[]; answers: TAnswers; score: ReturnType<typeof scoreOf>;
   families: TCriterionRow[]; overrides?: Record<string, TAnswerInput>; errors?: TFieldErrors;
@@ -223,7 +229,7 @@ function FamilyForm(props: {
           const o = props.overrides?.[c.number];
           const current = o ?? (shown ? { status: shown.status, justification: shown.justification, actionOwner: shown.actionOwner, actionDue: shown.actionDue } : undefined);
           return (
-            <fieldset class="criterion">
+            <fieldset class="field criterion">
               <legend>{`${c.number} ${criterionText(v, c)}`}</legend>
               <p class="hint">
                 {t(priorityKey(c.priority))}
@@ -232,10 +238,20 @@ function FamilyForm(props: {
                 {shown?.author ? ` · ${t('maturity.rgesn.lastChange', { author: shown.author, date: v.fmt.date(shown.updatedAt) })}` : ''}
               </p>
               <input type="hidden" name={`seen-${id}`} value={o?.seen ?? answerFingerprint(shown)} />
-              <Select name={`status-${id}`} label={t('maturity.rgesn.field.status')} value={current?.status ?? 'to_assess'} options={statusOptions(c)} errors={props.errors} />
-              <TextArea name={`justification-${id}`} label={t('maturity.rgesn.field.justification')} rows={2} value={current?.justification ?? ''} errors={props.errors} optionalLabel={t('form.optional')} />
-              <Field name={`owner-${id}`} label={t('maturity.rgesn.field.owner')} value={current?.actionOwner ?? ''} errors={props.errors} optionalLabel={t('form.optional')} />
-              <Field name={`due-${id}`} type="date" label={t('maturity.rgesn.field.due')} value={current?.actionDue ?? ''} errors={props.errors} optionalLabel={t('form.optional')} />
+              <CompactError v={v} errors={props.errors} name={`status-${id}`} />
+              <label for={`f-status-${id}`}>{t('maturity.rgesn.field.status')}</label>
+              <select id={`f-status-${id}`} name={`status-${id}`} aria-invalid={props.errors?.[`status-${id}`] ? 'true' : undefined} aria-describedby={props.errors?.[`status-${id}`] ? `f-status-${id}-error` : undefined}>
+                {statusOptions(c).map(([value, label]) => <option value={value} selected={(current?.status ?? 'to_assess') === value}>{label}</option>)}
+              </select>
+              <CompactError v={v} errors={props.errors} name={`justification-${id}`} />
+              <label for={`f-justification-${id}`}>{t('maturity.rgesn.field.justification')}</label>
+              <textarea id={`f-justification-${id}`} name={`justification-${id}`} rows={2}>{current?.justification ?? ''}</textarea>
+              <CompactError v={v} errors={props.errors} name={`owner-${id}`} />
+              <label for={`f-owner-${id}`}>{t('maturity.rgesn.field.owner')}</label>
+              <input id={`f-owner-${id}`} name={`owner-${id}`} value={current?.actionOwner ?? ''} />
+              <CompactError v={v} errors={props.errors} name={`due-${id}`} />
+              <label for={`f-due-${id}`}>{t('maturity.rgesn.field.due')}</label>
+              <input id={`f-due-${id}`} name={`due-${id}`} type="date" value={current?.actionDue ?? ''} />
             </fieldset>
           );
         })}

@@ -32,7 +32,8 @@ export async function quickWorkshop(
   input: { organisationId: number; createdBy: number; capacity: number; perOrgLimit?: number | null; startsAt?: string; closesAt?: string; levels?: number[]; status?: 'draft' | 'published' },
 ): Promise<number> {
   const now = nowIso();
-  const startsAt = input.startsAt ?? new Date(Date.now() + 7 * 86_400_000).toISOString();
+  // Whole minutes, as the form produces (iCalendar carries seconds, not milliseconds).
+  const startsAt = input.startsAt ?? new Date(Math.floor((Date.now() + 7 * 86_400_000) / 60_000) * 60_000).toISOString();
   const row = await db
     .insertInto('workshops')
     .values({

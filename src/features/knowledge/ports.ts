@@ -85,7 +85,7 @@ export async function pendingActionsOf(db: DB, userId: number): Promise<TPending
   const rows = await fn(db, userId);
   return rows.map((r) => {
     const a = r as Record<string, unknown>;
-    return { title: String(a.title ?? a.name ?? a.leverSlug ?? ''), dueOn: typeof (a.dueOn ?? a.due_on) === 'string' ? String(a.dueOn ?? a.due_on) : null };
+    return { title: String(a.title ?? a.name ?? a.leverSlug ?? ''), dueOn: typeof (a.dueOn ?? a.due_on ?? a.dueDate) === 'string' ? String(a.dueOn ?? a.due_on ?? a.dueDate) : null };
   });
 }
 

@@ -46,7 +46,8 @@ export function formatters(locale: TLocale) {
     date: (iso: string | Date, timeZone = 'Europe/Paris') =>
       new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }).format(typeof iso === 'string' ? new Date(iso) : iso),
     dateTime: (iso: string | Date, timeZone = 'Europe/Paris') =>
-      new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(
+      // dateStyle cannot be combined with timeZoneName, so the parts are spelled out.
+      new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
         typeof iso === 'string' ? new Date(iso) : iso,
       ),
     month: (year: number, month: number) =>

@@ -17,7 +17,12 @@ import { saveTags } from './tags.js';
  * organisation's two yearly footprint results in the platform (total GWP), so the claim is the measurement.
  * Policy: members of the organisation and administrators; a company's or school's report waits for review.
  */
-export async function publishExperienceReport(db: DB, actor: TCurrentUser, input: TReportInput): Promise<{ id: number; status: 'pending' | 'published' }> {
+export async function publishExperienceReport(
+  db: DB,
+  actor: TCurrentUser,
+  input: TReportInput,
+  sources: { footprintGwp: typeof footprintGwp } = { footprintGwp },
+): Promise<{ id: number; status: 'pending' | 'published' }> {
   ensure(canPublishFor(actor, input.organisationId));
   const org = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
   if (!org) throw notFound('organisation');
@@ -31,8 +36,8 @@ export async function publishExperienceReport(db: DB, actor: TCurrentUser, input
     if (!input.resultYear) errors.resultYear = 'form.required';
     if (input.baselineYear && input.resultYear && input.baselineYear >= input.resultYear) errors.resultYear = 'knowledge.report.yearsOrder';
     if (!errors.baselineYear && !errors.resultYear) {
-      const a = await footprintGwp(db, org.id, input.baselineYear!);
-      const b = await footprintGwp(db, org.id, input.resultYear!);
+      const a = await sources.footprintGwp(db, org.id, input.baselineYear!);
+      const b = await sources.footprintGwp(db, org.id, input.resultYear!);
       if (!a) errors.baselineYear = 'knowledge.report.noFootprint';
       if (!b) errors.resultYear = 'knowledge.report.noFootprint';
       if (a && b) {

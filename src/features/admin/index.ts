@@ -1,4 +1,7 @@
 import type { TFeature } from '../../http/feature.js';
+import { pages } from './routes.js';
 
-/** The admin feature: its pages, API, sitemap entries and seed (see issues). Other features call its exported services. */
-export const feature: TFeature = { name: 'admin' };
+export { setPlatformRole, setUserDisabled } from './manage-users.js';
+
+/** The back office of platform administrators: signatures, organisations, users, outbox, audit log. */
+export const feature: TFeature = { name: 'admin', pages };

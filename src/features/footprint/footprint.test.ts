@@ -21,7 +21,7 @@ const norm = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 function multipart(name: string, body: Uint8Array | string, preset = ''): FormData {
   const fd = new FormData();
-  fd.append('file', new File([body], name, { type: 'text/csv' }));
+  fd.append("file", new File([body as BlobPart], name, { type: 'text/csv' }));
   if (preset) fd.append('preset', preset);
   return fd;
 }

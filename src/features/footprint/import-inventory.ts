@@ -11,8 +11,7 @@ import { rm } from 'node:fs/promises';
 import { getFactorSet, latestFactorSetId } from '../../data/index.js';
 import { recordAudit } from '../../db/audit.js';
 import { nowIso, type DB } from '../../db/client.js';
-import { getPreset, mapHeaders, normaliseHeader, readTableRows, rowToLine, type TInventoryMapping } from '../../imports/index.js';
-import { HEADER_INDEX } from '../../imports/inventory-columns.js';
+import { getPreset, readInventory } from '../../imports/index.js';
 import { ZInventoryLine, type TFootprintResult, type TInventoryLine, type TLineError } from '../../lca/index.js';
 import { FootprintComputation, engineOptions } from './compute.js';
 import { ensureInventory, findInventory, insertLines, lineToRow, storeResult, type TLineRow } from './repository.js';
@@ -82,35 +81,6 @@ export async function failStaleImports(db: DB, everyRunning: boolean): Promise<n
   return Number(r.numUpdatedRows ?? 0);
 }
 
-function valueMapsOf(mapping?: TInventoryMapping): Map<string, Map<string, string>> {
-  const maps = new Map<string, Map<string, string>>();
-  for (const [col, vm] of Object.entries(mapping?.values ?? {})) {
-    const canonical = HEADER_INDEX.get(normaliseHeader(col)) ?? col;
-    maps.set(canonical, new Map(Object.entries(vm).map(([k, v]) => [normaliseHeader(k), v])));
-  }
-  return maps;
-}
-
-/** Streams a file's lines: header mapping errors and row errors go to `onError`, valid lines to `onLine`. */
-async function readFileLines(path: string, preset: string | null | undefined, onLine: (l: TInventoryLine, n: number) => Promise<void> | void, onError: (e: TLineError[]) => void): Promise<void> {
-  const mapping = preset ? getPreset(preset) : undefined;
-  const valueMaps = valueMapsOf(mapping);
-  let columns: ReturnType<typeof mapHeaders>['columns'] | undefined;
-  for await (const row of readTableRows(path)) {
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    if (!columns) {
-      const mapped = mapHeaders(row.cells.map((c) => c.trim()), mapping);
-      if (mapped.errors.length) { onError(mapped.errors.map((e) => ({ ...e, line: row.line }))); return; }
-      columns = mapped.columns;
-      continue;
-    }
-    const { line, errors } = rowToLine(row, columns, mapping, valueMaps);
-    if (errors.length) onError(errors);
-    else if (line) await onLine(line, row.line);
-  }
-  if (!columns) onError([{ line: 1, column: 'category', message: 'the file is empty: it needs a header line and at least one line' }]);
-}
-
 /** Runs an import to its end (see the file comment for the steps). Never throws: failures are recorded. */
 export async function runImport(db: DB, importId: number, t: TImportTarget, source: TImportSource): Promise<TImportOutcome> {
   try {
@@ -145,16 +115,23 @@ async function importSteps(db: DB, importId: number, t: TImportTarget, source: T
     errorCount += es.length;
     for (const e of es) if (errors.length < MAX_STORED_ERRORS) errors.push(e);
   };
-  const onLine = async (line: TInventoryLine, lineNo: number) => {
+  // Progress is written outside any transaction and without waiting: the reader yields between batches, so the
+  // status page (and these updates) get their turn while a large file is read.
+  const progress = () => { void db.updateTable('footprint_imports').set({ lines_read: read }).where('id', '=', importId).execute().catch(() => undefined); };
+  const onLine = (line: TInventoryLine, lineNo: number): TLineError[] => {
     read++;
-    if (read > MAX_IMPORT_LINES) { tooMany = true; return; }
+    if (read > MAX_IMPORT_LINES) { tooMany = true; return []; }
     const es = comp.add(line, lineNo);
-    if (es.length) addErrors(es);
-    else if (errorCount === 0) rows.push(lineToRow(line, lineNo));
-    if (read % PROGRESS_EVERY === 0) await db.updateTable('footprint_imports').set({ lines_read: read }).where('id', '=', importId).execute();
+    if (es.length === 0 && errorCount === 0) rows.push(lineToRow(line, lineNo));
+    if (read % PROGRESS_EVERY === 0) progress();
+    return es;
   };
   if (source.kind === 'file') {
-    await readFileLines(source.path, source.preset, onLine, (es) => { read += es.length ? 1 : 0; addErrors(es); });
+    // 2. The reader collects its own errors and those onLine returns (engine errors), with line and column.
+    const summary = await readInventory(source.path, onLine, { mapping: source.preset ? getPreset(source.preset) : undefined, maxErrors: MAX_STORED_ERRORS });
+    read = summary.lines;
+    errorCount = summary.errorCount;
+    errors.push(...summary.errors);
   } else {
     for (let i = 0; i < source.lines.length; i++) {
       const parsed = ZInventoryLine.safeParse(source.lines[i]);
@@ -163,7 +140,7 @@ async function importSteps(db: DB, importId: number, t: TImportTarget, source: T
         addErrors(parsed.error.issues.map((iss) => ({ line: i + 1, column: String(iss.path[0] ?? 'line'), message: iss.message })));
         continue;
       }
-      await onLine(parsed.data, i + 1);
+      addErrors(onLine(parsed.data, i + 1));
     }
   }
   await db.updateTable('footprint_imports').set({ lines_read: read }).where('id', '=', importId).execute();

@@ -24,3 +24,4 @@ export const feature: TFeature = {
     if (demo) await seedDemoFootprints(db);
   },
 };
+export { footprintReviewTotals, deviceLifespanQuery, measuredMemberCount, benchmarkDeviceCategories, type TFootprintReviewTotals, type TReviewScope } from './review-aggregates.js';

@@ -5,6 +5,7 @@ import { makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
 import { openDb } from '../../db/client.js';
 import { loadCurrentUser } from '../../http/middleware/session.js';
 import { publishResource } from './publish-resource.js';
+import type { TResourceInput } from './schemas.js';
 import { sendMonthlyDigest, type TDigestSources } from './send-monthly-digest.js';
 
 describeEachDb('knowledge: monthly digest', (kind) => {
@@ -42,7 +43,7 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     const partner = await makeUser(t.db);
     const org = await makeOrganisation(t.db, { kind: 'partner', ownerId: partner.id });
     const actor = (await loadCurrentUser(t.db, partner.id))!;
-    const input = { organisationId: org.id, summary: 'Un résumé suffisamment long.', kind: 'guide', language: 'fr', publishedOn: '2026-02-10', licence: 'cc-by-4.0', url: 'https://example.org', themes: [], levels: [], levers: [], rgesn: [] } as const;
+    const input: Omit<TResourceInput, 'title'> = { organisationId: org.id, summary: 'Un résumé suffisamment long.', kind: 'guide', language: 'fr', publishedOn: '2026-02-10', licence: 'cc-by-4.0', url: 'https://example.org', themes: [], levels: [], levers: [], rgesn: [] };
     const feb = await publishResource(t.db, config, actor, { ...input, title: 'Publiée en février' }, null);
     const jan = await publishResource(t.db, config, actor, { ...input, title: 'Publiée en janvier' }, null);
     await t.db.updateTable('knowledge_resources').set({ created_at: '2026-02-14T10:00:00.000Z' }).where('id', '=', feb.id).execute();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
 import { TestClient, testApp } from '../../../test/helpers/app.js';
 import { addMember, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
-import { listTrainings, trainingStats } from './index.js';
+import { listTrainings, trainingStats, type TTraining } from './index.js';
 import { ensureSkillsFramework } from './skills-store.js';
 
 const base = {
@@ -119,7 +119,7 @@ describeEachDb('training catalogue', (kind) => {
       f.set('file', new File([body], name));
       expect((await c2.postMultipart(`/organisations/${target.id}/trainings/import`, f)).status).toBe(303);
     }
-    const strip = (x: { id: number; organisationId: number; organisationName: string; organisationSlug: string; createdAt: string; updatedAt: string }) => ({ ...x, id: 0, organisationId: 0, organisationName: '', organisationSlug: '', createdAt: '', updatedAt: '' });
+    const strip = (x: TTraining) => ({ ...x, id: 0, organisationId: 0, organisationName: '', organisationSlug: '', createdAt: '', updatedAt: '' });
     const src = (await listTrainings(t.db, { provider: school.id })).map(strip).sort((a, b) => a.title.localeCompare(b.title));
     const copies = (await listTrainings(t.db, { provider: target.id, limit: 10 })).map(strip).sort((a, b) => a.title.localeCompare(b.title));
     expect(copies).toEqual([...src, ...src].sort((a, b) => a.title.localeCompare(b.title)));

@@ -6,7 +6,7 @@ import { fr } from '../../i18n/fr.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
 import { testApp, TestClient } from '../../../test/helpers/app.js';
 import { addMember, apiTokenFor, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
-import { actionStats, getLever, listLevers, pendingActionsForUser } from './index.js';
+import { actionStats, getLever, listLevers, organisationsWithPlanBy, pendingActionsForUser } from './index.js';
 import { filterLevers } from './levers-pages.js';
 import { seedDemoPlans } from './seed-demo-plans.js';
 
@@ -167,6 +167,10 @@ describeEachDb('actions pages and plans', (kind) => {
     const stats = await actionStats(db, Number(after.done_at!.slice(0, 4)));
     expect(stats.actionsDone).toBeGreaterThanOrEqual(1);
     expect(stats.organisationsWithPlan).toBeGreaterThanOrEqual(1);
+    const ids = (await organisationsWithPlanBy(db, '2999-01-01').execute()).map((r) => r.organisation_id);
+    expect(ids).toContain(org.id);
+    expect(ids).not.toContain(other.id);
+    expect(await organisationsWithPlanBy(db, '2000-01-01').execute()).toEqual([]);
   });
 
   it('lists a user’s pending actions for the digest, only in organisations they belong to', async () => {

@@ -111,7 +111,7 @@ export async function leverPage(c: Context<AppEnv>): Promise<Response> {
       <p>{t(k.lever(lever.slug, 'how'))}</p>
       <h2>{t('actions.detail.gain')}</h2>
       <p>{t(k.lever(lever.slug, 'gain'))}</p>
-      {lever.quantified ? (org ? <p><a href={`/organisations/${org.organisationId}/simulate?${lever.quantified}=on`}>{t('actions.detail.simulate', { org: org.name })}</a></p> : null) : <p>{t('actions.detail.notQuantified')}</p>}
+      {lever.quantified ? (org ? <p><a href={`/organisations/${org.organisationId}/simulate#f-${lever.quantified}`}>{t('actions.detail.simulate', { org: org.name })}</a></p> : null) : <p>{t('actions.detail.notQuantified')}</p>}
       <h2>{t('actions.detail.prerequisites')}</h2>
       <p>{t(k.lever(lever.slug, 'prerequisites'))}</p>
       <h2>{t('actions.detail.workshops')}</h2>

@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nowIso } from '../../src/db/client.js';
+import { markAnswer, postComment } from '../../src/features/knowledge/comments.js';
+import { publishExperienceReport } from '../../src/features/knowledge/publish-experience-report.js';
+import { loadCurrentUser } from '../../src/http/middleware/session.js';
 import { hashSecret, newSecret } from '../../src/http/tokens.js';
 import { axeViolations, hasChromium, launchBrowser, measurePage } from '../helpers/browser.js';
 import { createTestDb, type TTestDb } from '../helpers/db.js';
@@ -73,7 +76,24 @@ describe.skipIf(!hasChromium)('knowledge in Chromium: a partner publishes a guid
     const resourceUrl = mp.url();
     await member.close();
 
-    for (const url of [`${server.url}/resources`, resourceUrl, `${server.url}/experience`]) {
+    // A visitor's view of a published experience report with a comment marked as the answer.
+    const partnerUser = (await loadCurrentUser(t.db, partnerId))!;
+    const report = await publishExperienceReport(t.db, partnerUser, {
+      organisationId: partnerUser.memberships[0]!.organisationId, title: 'Nos ateliers de réparation', language: 'fr', whatWeDid: 'Un atelier mensuel de réparation des portables des adhérents.',
+      costEur: 1200, costNotes: '', measureSource: 'declared', measureLabel: 'Portables remplacés par an', beforeValue: 40, afterValue: 25, measureUnit: 'portables',
+      themes: ['devices'], levels: [1], levers: ['extend-lifespan'], rgesn: [],
+    });
+    const commentId = await postComment(t.db, (await loadCurrentUser(t.db, memberId))!, 'report', report.id, 'Combien de bénévoles ?');
+    await markAnswer(t.db, partnerUser, commentId, true);
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.url}/experience/${report.id}?lang=fr`);
+    expect(await visitor.locator('h1').textContent()).toContain('Nos ateliers de réparation');
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.goto(`${resourceUrl}?lang=en`);
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.close();
+
+    for (const url of [`${server.url}/resources`, resourceUrl, `${server.url}/experience`, `${server.url}/experience/${report.id}`]) {
       const m = await measurePage(browser, url);
       console.log(`${url.replace(server.url, '')} dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
       expect(m.grade, url).toBe('A');

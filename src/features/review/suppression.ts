@@ -1,0 +1,34 @@
+/**
+ * The disclosure rules of the review and the benchmark, in one place so pages, exports and the API apply the same:
+ *
+ * 1. Minimum group: no figure about members' private data (footprints, maturity, benchmark percentiles, mean
+ *    ratings) is shown for fewer than `MIN_GROUP` organisations (or, for ratings, `MIN_GROUP` answers).
+ * 2. Percentiles only: the benchmark shows the 25th, 50th and 75th percentiles, interpolated, rounded to two
+ *    significant digits; never a minimum, maximum or mean of a peer group.
+ * 3. One group per figure: for each benchmark figure a member sees one peer group only (the narrowest with enough
+ *    values: sector and size, then sector, then size, then the whole network) and is told which.
+ * 4. No differencing: a sum over a sub-sample is published only when its complement is empty or has at least
+ *    `MIN_GROUP` members; so the year's total minus the same-sample total never isolates one or a few members.
+ *    The same-sample comparison is withheld otherwise, in the pages, the JSON, the CSV and the API alike.
+ * 5. Private values of a member (its own footprint, level, head-count) appear only on its own report, which only
+ *    its members and administrators can open, and on its directory page when it chose to publish them.
+ */
+export const MIN_GROUP = 5;
+
+/** True when a group of `n` may be shown. */
+export function enoughFor(n: number): boolean {
+  return n >= MIN_GROUP;
+}
+
+/** True when a complement of `n` members cannot be isolated by subtraction (none, or a full group). */
+export function safeComplement(n: number): boolean {
+  return n === 0 || n >= MIN_GROUP;
+}
+
+/** Rounds a benchmark figure to two significant digits so a percentile never reproduces a member's exact value. */
+export function roundBenchmark(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const mag = Math.floor(Math.log10(Math.abs(x)));
+  const f = 10 ** (mag - 1);
+  return Math.round(x / f) * f;
+}

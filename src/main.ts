@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createApp } from './http/app.js';
 import { closePdfBrowser } from './reports/pdf.js';
 import { seedAll } from './seed.js';
+import { startJobs } from './jobs.js';
 
 /** Start-up only: config → migrate → seed → listen. */
 async function main(): Promise<void> {
@@ -30,7 +31,10 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Techcare listening on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port} (${dialectOf(db)})`);
   });
+  // 5. Periodic jobs (workshop reminders, monthly digest).
+  const stopJobs = startJobs(db, config);
   const stop = () => {
+    stopJobs();
     server.close();
     void closePdfBrowser().finally(() => db.destroy().finally(() => process.exit(0)));
   };

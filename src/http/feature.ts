@@ -23,4 +23,12 @@ export interface TFeature {
   api?: Hono<AppEnv>;
   sitemap?: (db: DB) => Promise<string[]>;
   seed?: (ctx: TSeedContext) => Promise<void>;
+  /** Periodic work (reminders, digests) run by the server process; each run must be safe on several instances. */
+  jobs?: TJob[];
+}
+
+export interface TJob {
+  name: string;
+  everyMs: number;
+  run: (ctx: { db: DB; config: TConfig; now: Date }) => Promise<unknown>;
 }

@@ -2,6 +2,7 @@ import type { TFeature } from '../../http/feature.js';
 import { api } from './api.js';
 import { pages } from './pages.js';
 import { seedWorkshops } from './seed.js';
+import { sendDueReminders } from './send-due-reminders.js';
 
 export { sendDueReminders } from './send-due-reminders.js';
 export { upcomingWorkshops, workshopStats, workshopsAttendedBy, type TUpcomingWorkshop, type TWorkshopStats } from './workshop-stats.js';
@@ -21,5 +22,7 @@ export const feature: TFeature = {
     return ['/workshops', ...rows.map((r) => `/workshops/${r.id}`)];
   },
   seed: seedWorkshops,
+  // Reminders are idempotent per registration, so every instance may run this timer.
+  jobs: [{ name: 'workshop-reminders', everyMs: 5 * 60_000, run: ({ db, config, now }) => sendDueReminders(db, config, now) }],
 };
 export { workshopReviewStats, type TWorkshopReviewStats, type TWorkshopReviewLine } from './review-aggregates.js';

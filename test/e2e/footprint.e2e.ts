@@ -94,10 +94,20 @@ describe.skipIf(!hasChromium)('footprint in Chromium', () => {
     const fmt = (n: number) => spaces(new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 3 }).format(n));
     expect(text).toContain(fmt(result.total.gwp!.value));
     expect(text).toContain(fmt(result.total.adpe!.value));
+
+    // The other footprint pages: no accessibility violation either.
+    const base = `${server.url}/organisations/${orgId}/footprint`;
+    for (const path of [base, `${base}/2025/inventory`, `${base}/settings`, `${base}/2025/frameworks`, `${base}/2025/lines/new`, `${server.url}/methodology`]) {
+      await page.goto(path);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
     await context.close();
 
     const m = await measurePage(browser, resultUrl, cookies);
     console.log(`result page: dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
     expect(m.grade).toBe('A');
+    const methodology = await measurePage(browser, `${server.url}/methodology`);
+    console.log(`methodology: dom=${methodology.dom} ecoindex=${methodology.score.toFixed(1)} ${methodology.grade}`);
+    expect(methodology.grade).toBe('A');
   });
 });

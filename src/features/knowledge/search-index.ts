@@ -48,9 +48,12 @@ export function matchesQuery(db: DB | Tx, docType: TKnowledgeDocType, idColumn: 
   if (dialectOf(db) === 'postgres') {
     const q = queryWords(query).join(' ');
     if (!q) return sql<SqlBool>`1 = 0`;
-    return sql<SqlBool>`${id} IN (SELECT s.doc_id FROM knowledge_search s WHERE s.doc_type = ${docType} AND (
-      (s.language = 'fr' AND to_tsvector('french', s.search_text) @@ plainto_tsquery('french', ${q}))
-      OR (s.language = 'en' AND to_tsvector('english', s.search_text) @@ plainto_tsquery('english', ${q}))))`;
+    // One arm per language, each written exactly as its partial GIN index (language = …, to_tsvector(config, …)),
+    // so the planner uses both indexes; an OR inside one WHERE made it scan and stem every row.
+    return sql<SqlBool>`${id} IN (
+      SELECT doc_id FROM knowledge_search WHERE language = 'fr' AND to_tsvector('french', search_text) @@ plainto_tsquery('french', ${q}) AND doc_type = ${docType}
+      UNION ALL
+      SELECT doc_id FROM knowledge_search WHERE language = 'en' AND to_tsvector('english', search_text) @@ plainto_tsquery('english', ${q}) AND doc_type = ${docType})`;
   }
   const match = ftsMatchExpression(query);
   if (!match) return sql<SqlBool>`1 = 0`;

@@ -43,6 +43,7 @@ export function DirectoryPage(p: { v: TViewContext; filter: TDirectoryFilter; it
       <h1>{t('directory.title')}</h1>
       <p>{t('directory.intro')}</p>
       <form method="get" action="/directory" class="filters" role="search">
+        {filter.demo ? <input type="hidden" name="demo" value={filter.demo} /> : null}
         <Field name="q" type="search" label={t('directory.filter.q')} value={filter.q ?? ''} />
         <Select name="kind" label={t('organisations.field.kind')} value={filter.kind ?? ''} options={o.kinds} emptyLabel={any} />
         <Select name="sector" label={t('organisations.field.sector')} value={filter.sector ?? ''} options={o.sectors} emptyLabel={any} />

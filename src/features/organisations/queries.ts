@@ -102,3 +102,8 @@ export function listPendingInvitations(db: DB | Tx, orgId: number) {
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** Whether this installation holds the demo network (the home page then links to it). */
+export async function hasDemoNetwork(db: DB | Tx): Promise<boolean> {
+  return (await db.selectFrom('organisations').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst()) !== undefined;
+}

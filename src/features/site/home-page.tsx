@@ -1,11 +1,14 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import { renderPage } from '../../http/render.js';
+import { hasDemoNetwork, listFoundingPartners } from '../organisations/index.js';
 
-/** The home page: what the programme is, what members get, how to join. */
-export function homePage(c: Context<AppEnv>) {
+/** The home page: what the programme is, what members get, the founding partners, how to join. */
+export async function homePage(c: Context<AppEnv>) {
   const t = c.get('t');
-  return renderPage(c, t('site.home.title'), (v) => (
+  const db = c.get('db');
+  const [partners, demo] = await Promise.all([listFoundingPartners(db), hasDemoNetwork(db)]);
+  return renderPage(c, t('site.home.title'), (
     <>
       <section class="hero">
         <h1>{t('app.tagline')}</h1>
@@ -29,11 +32,30 @@ export function homePage(c: Context<AppEnv>) {
           <li><a href="/review">{t('site.home.offer.review')}</a></li>
         </ul>
       </section>
-      <section class="demo-note">
-        <h2>{t('site.home.demo.title')}</h2>
-        <p>{t('site.home.demo.text')}</p>
-        {v.user ? null : null}
-      </section>
+      {partners.length ? (
+        <section>
+          <h2>{t('site.home.partners.title')}</h2>
+          <ul class="partner-list">
+            {partners.map((p) => (
+              <li>
+                <a href={`/directory/${p.slug}`}>{p.name}</a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/partners">{t('site.home.partners.more')}</a>
+          </p>
+        </section>
+      ) : null}
+      {demo ? (
+        <section class="demo-note">
+          <h2>{t('site.home.demo.title')}</h2>
+          <p>{t('site.home.demo.text')}</p>
+          <p>
+            <a href="/directory?demo=only">{t('site.home.demo.link')}</a>
+          </p>
+        </section>
+      ) : null}
     </>
   ));
 }

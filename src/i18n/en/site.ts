@@ -16,6 +16,8 @@ export const site = {
   'site.home.cta.sign': 'Sign the manifesto',
   'site.home.cta.directory': 'See the signatories',
   'site.home.partners.title': 'The founding partners',
+  'site.home.partners.more': 'Who the founding partners are',
+  'site.home.demo.link': 'Browse the demonstration network',
   'site.home.demo.title': 'A demonstration network',
   'site.home.demo.text': 'This installation holds a demonstration network: fictional organisations, workshops, inventories and assessments, marked “demo”.',
   'site.sitemap.title': 'Site map',

@@ -14,6 +14,8 @@ export const site = {
   'site.home.cta.sign': 'Signer le manifeste',
   'site.home.cta.directory': 'Voir les signataires',
   'site.home.partners.title': 'Les partenaires fondateurs',
+  'site.home.partners.more': 'Qui sont les partenaires fondateurs',
+  'site.home.demo.link': 'Parcourir le réseau de démonstration',
   'site.home.demo.title': 'Un réseau de démonstration',
   'site.home.demo.text': 'Cette installation contient un réseau de démonstration : organisations, ateliers, inventaires et évaluations fictifs, signalés par la mention « démo ».',
   'site.sitemap.title': 'Plan du site',

@@ -10,7 +10,7 @@ import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helper
 import { addMember, apiTokenFor, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
 import { footprintAggregates, getFootprintResult, getInventoryLines, listMeasuredYears } from './index.js';
 import { createImportRow, importFaults, runImport, waitForImport } from './import-inventory.js';
-import { inventoryTemplateCsv } from './template.js';
+import { inventoryTemplateCsv, inventoryTemplateXlsx } from './template.js';
 import { seedDemoFootprints, demoInventory } from './seed-demo.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -206,7 +206,18 @@ describeEachDb('footprint feature', (kind) => {
       const read = await readInventoryFile(join(dir, 't.csv'));
       expect(read.errors).toEqual([]);
       expect(read.items.length).toBeGreaterThan(3);
+      // The XLSX template reads back to the same lines as the CSV one.
+      const xlsx = await member.get(`/organisations/${orgId}/footprint/template.xlsx?lang=${lang}`);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      writeFileSync(join(dir, 't.xlsx'), Buffer.from(await xlsx.arrayBuffer()));
+      const readX = await readInventoryFile(join(dir, 't.xlsx'));
+      expect(readX.errors).toEqual([]);
+      expect(readX.items.map((i) => i.data)).toEqual(read.items.map((i) => i.data));
     }
+    // An XLSX upload goes through the same import.
+    const status = await upload(member, orgId, 2021, 'modele.xlsx', inventoryTemplateXlsx('fr'));
+    expect(await (await member.get(status)).text()).toMatch(/terminé|done/);
+    expect((await getInventoryLines(t.db, orgId, 2021))!.length).toBeGreaterThan(3);
   });
 
   it('serves the JSON API with tokens', async () => {
@@ -253,7 +264,7 @@ describeEachDb('footprint feature', (kind) => {
     const base = `/organisations/${orgId}/footprint`;
     const line = await t.db.selectFrom('footprint_lines').innerJoin('footprint_inventories as i', 'i.id', 'footprint_lines.inventory_id').select('footprint_lines.id').where('i.organisation_id', '=', orgId).where('i.year', '=', 2024).executeTakeFirstOrThrow();
     const imp = await t.db.selectFrom('footprint_imports').select('id').where('organisation_id', '=', orgId).executeTakeFirstOrThrow();
-    const gets = [base, `${base}/settings`, `${base}/open?year=2024`, `${base}/template.csv`, `${base}/compare?from=2024&to=2025`, `${base}/imports/${imp.id}`,
+    const gets = [base, `${base}/settings`, `${base}/open?year=2024`, `${base}/template.csv`, `${base}/template.xlsx`, `${base}/compare?from=2024&to=2025`, `${base}/imports/${imp.id}`,
       `${base}/2024`, `${base}/2024/inventory`, `${base}/2024/lines/new`, `${base}/2024/lines/${line.id}/edit`, `${base}/2024/frameworks`,
       `${base}/2024/export/csv`, `${base}/2024/export/json`, `${base}/2024/export/pcr-si`, `${base}/2024/export/pdf`];
     const posts: [string, Record<string, string>][] = [[`${base}/target`, { base_year: '2024', target_year: '2030', reduction_pct: '3' }], [`${base}/settings`, { country: 'FRA', fr_electricity: 'default', allocation: 'amortised' }],

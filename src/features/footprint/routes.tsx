@@ -25,7 +25,7 @@ import { engineErrorsToFields, formCategories, lineFromForm } from './line-form.
 import { getStoredResult, listMeasuredYears } from './queries.js';
 import { findInventory } from './repository.js';
 import { ZSettingsForm, ZTargetForm, countryChoices, frenchElectricityChoices, isReportingYear, readSettings } from './settings.js';
-import { inventoryTemplateCsv } from './template.js';
+import { inventoryTemplateCsv, inventoryTemplateXlsx } from './template.js';
 import { ComparePage } from './views/compare-page.js';
 import { FrameworksPage } from './views/frameworks-page.js';
 import { ImportPage } from './views/import-page.js';
@@ -106,6 +106,15 @@ pages.get(`${ORG}/template.csv`, async (c) => {
   return c.body(inventoryTemplateCsv(lang), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="techcare-inventory-template-${lang}.csv"`,
+  });
+});
+
+pages.get(`${ORG}/template.xlsx`, async (c) => {
+  await authoriseOrganisation(c);
+  const lang = c.req.query('lang') === 'en' ? 'en' : 'fr';
+  return c.body(new Uint8Array(inventoryTemplateXlsx(lang)), 200, {
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': `attachment; filename="techcare-inventory-template-${lang}.xlsx"`,
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { COLUMN_ALIASES } from '../../imports/index.js';
 import type { TColumn } from '../../lca/index.js';
+import { writeXlsx } from './xlsx-writer.js';
 
 /** The columns a template offers (the rarer server component columns are documented, not pre-filled). */
 export const TEMPLATE_COLUMNS: TColumn[] = [
@@ -28,10 +29,17 @@ const EXAMPLES: TExample[] = [
   { category: 'data_transfer', gigabytes: 25000, entity: 'IT', label: 'Website traffic' },
 ];
 
+const headerOf = (lang: 'fr' | 'en', c: TColumn) => (lang === 'fr' ? FRENCH[c] ?? COLUMN_ALIASES[c][0] : c);
+
+/** The template as an XLSX workbook (same columns and example lines; numbers stay numbers). */
+export function inventoryTemplateXlsx(lang: 'fr' | 'en'): Buffer {
+  return writeXlsx(lang === 'fr' ? 'Inventaire' : 'Inventory', [TEMPLATE_COLUMNS.map((c) => headerOf(lang, c)), ...EXAMPLES.map((e) => TEMPLATE_COLUMNS.map((c) => e[c]))]);
+}
+
 /** The template CSV in the given language (UTF-8 with BOM so spreadsheet software opens accents right). */
 export function inventoryTemplateCsv(lang: 'fr' | 'en'): string {
   const sep = lang === 'fr' ? ';' : ',';
-  const header = TEMPLATE_COLUMNS.map((c) => (lang === 'fr' ? FRENCH[c] ?? COLUMN_ALIASES[c][0] : c));
+  const header = TEMPLATE_COLUMNS.map((c) => headerOf(lang, c));
   const cell = (v: string | number | undefined) => {
     if (v === undefined) return '';
     const s = typeof v === 'number' && lang === 'fr' ? String(v).replace('.', ',') : String(v);

@@ -94,6 +94,8 @@ export const footprint = {
   'footprint.inventory.templates': 'Templates:',
   'footprint.inventory.templateFr': 'French template (CSV)',
   'footprint.inventory.templateEn': 'English template (CSV)',
+  'footprint.inventory.templateFrXlsx': 'French template (XLSX)',
+  'footprint.inventory.templateEnXlsx': 'English template (XLSX)',
   'footprint.inventory.file': 'Inventory file',
   'footprint.inventory.fileHint': 'CSV (UTF-8 or Windows-1252, comma or semicolon separated) or XLSX, at most 50 MB.',
   'footprint.inventory.preset': 'Export format of an asset-management tool',

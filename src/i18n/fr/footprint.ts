@@ -92,6 +92,8 @@ export const footprint = {
   'footprint.inventory.templates': 'Modèles :',
   'footprint.inventory.templateFr': 'modèle en français (CSV)',
   'footprint.inventory.templateEn': 'modèle en anglais (CSV)',
+  'footprint.inventory.templateFrXlsx': 'modèle en français (XLSX)',
+  'footprint.inventory.templateEnXlsx': 'modèle en anglais (XLSX)',
   'footprint.inventory.file': 'Fichier d’inventaire',
   'footprint.inventory.fileHint': 'CSV (UTF-8 ou Windows-1252, séparateur virgule ou point-virgule) ou XLSX, 50 Mo au plus.',
   'footprint.inventory.preset': 'Format d’export d’un outil de gestion de parc',

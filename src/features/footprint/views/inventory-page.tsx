@@ -33,7 +33,9 @@ export function InventoryPage(p: TInventoryPageProps) {
       <p class="hint">
         {t('footprint.inventory.uploadHelp')} {t('footprint.inventory.templates')}{' '}
         <a href={`${footprintBase(p.org.id)}/template.csv?lang=fr`} download>{t('footprint.inventory.templateFr')}</a>,{' '}
-        <a href={`${footprintBase(p.org.id)}/template.csv?lang=en`} download>{t('footprint.inventory.templateEn')}</a>.
+        <a href={`${footprintBase(p.org.id)}/template.csv?lang=en`} download>{t('footprint.inventory.templateEn')}</a>,{' '}
+        <a href={`${footprintBase(p.org.id)}/template.xlsx?lang=fr`} download>{t('footprint.inventory.templateFrXlsx')}</a>,{' '}
+        <a href={`${footprintBase(p.org.id)}/template.xlsx?lang=en`} download>{t('footprint.inventory.templateEnXlsx')}</a>.
       </p>
       <form method="post" action={`${base}/imports`} enctype="multipart/form-data">
         <div class="field">

@@ -9,7 +9,8 @@ import { TestClient, testApp } from '../../../test/helpers/app.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
 import { addMember, apiTokenFor, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
 import { footprintAggregates, getFootprintResult, getInventoryLines, listMeasuredYears } from './index.js';
-import { createImportRow, importFaults, runImport, waitForImport } from './import-inventory.js';
+import { createImportRow, failStaleImports, importFaults, runImport, waitForImport } from './import-inventory.js';
+import { spawnSync } from 'node:child_process';
 import { inventoryTemplateCsv, inventoryTemplateXlsx } from './template.js';
 import { seedDemoFootprints, demoInventory } from './seed-demo.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -107,6 +108,20 @@ describeEachDb('footprint feature', (kind) => {
     } finally { importFaults.failAfterRows = 0; }
     expect(await getFootprintResult(t.db, orgId, 2024)).toEqual(before);
     expect((await getInventoryLines(t.db, orgId, 2024))!).toHaveLength(13);
+  });
+
+  it('leaves the previous state when the process is killed mid-import, and reports the import failed at next start', async () => {
+    const before = await getFootprintResult(t.db, orgId, 2024);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(fixtures, 'kill-mid-import.ts'), t.url, String(orgId), '2024'], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.signal).toBe('SIGKILL');
+    expect(child.stdout).not.toContain('not killed');
+    const importId = Number(/import (\d+)/.exec(child.stdout)![1]);
+    expect(await getFootprintResult(t.db, orgId, 2024)).toEqual(before);
+    expect((await getInventoryLines(t.db, orgId, 2024))!).toHaveLength(13);
+    // The next start (seed) marks it failed; on PostgreSQL only once it is older than the stale delay.
+    await failStaleImports(t.db, true);
+    const row = await t.db.selectFrom('footprint_imports').select(['status', 'failure']).where('id', '=', importId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'failed', failure: 'interrupted' });
   });
 
   it('shows an import left running by a dead process as failed', async () => {

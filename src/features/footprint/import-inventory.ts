@@ -41,8 +41,8 @@ export type TImportSource =
 
 export interface TImportTarget { orgId: number; year: number; userId: number | null; source: string }
 
-/** Test hook: throw after this many inserted batches, as if the process died mid-transaction. */
-export const importFaults = { failAfterRows: 0 };
+/** Test hooks: throw after this many inserted rows, or run `onRows` after each batch (e.g. kill the process). */
+export const importFaults: { failAfterRows: number; onRows?: (done: number) => void } = { failAfterRows: 0 };
 
 /** Creates the import row (status running) and returns its id. */
 export async function createImportRow(db: DB, t: TImportTarget, fileName: string, preset: string | null): Promise<number> {
@@ -155,6 +155,7 @@ async function importSteps(db: DB, importId: number, t: TImportTarget, source: T
     await tx.deleteFrom('footprint_lines').where('inventory_id', '=', inv.id).execute();
     await insertLines(tx, inv.id, rows, (done) => {
       if (importFaults.failAfterRows && done >= importFaults.failAfterRows) throw new Error('injected failure (test)');
+      importFaults.onRows?.(done);
     });
     const revision = Number(inv.revision) + 1;
     await tx.updateTable('footprint_inventories').set({ revision, line_count: rows.length, source: t.source, updated_at: nowIso() }).where('id', '=', inv.id).execute();

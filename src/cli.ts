@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { adminCommands } from './cli/admin-commands.js';
+import { digestCommand } from './cli/digest.js';
 import { footprintCommand } from './cli/footprint.js';
 
 /** The `techcare` command: serve, administration, and the footprint calculator. */
@@ -9,6 +10,7 @@ program.command('serve').description('Start the web server (same as npm start)')
 });
 for (const command of adminCommands()) program.addCommand(command);
 program.addCommand(footprintCommand());
+program.addCommand(digestCommand());
 
 program.exitOverride((err) => {
   // Usage errors exit 2 (contracts.md); --help and --version exit 0.

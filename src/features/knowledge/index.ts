@@ -6,6 +6,7 @@ import { experiencePages } from './pages-experience.js';
 import { moderationPages } from './pages-moderation.js';
 import { resourcePages } from './pages-resources.js';
 import { seedKnowledge } from './seed.js';
+import { currentMonth, sendMonthlyDigest } from './send-monthly-digest.js';
 
 export { relatedResources, type TRelatedResource } from './find-related-resources.js';
 export { RelatedResources } from './related-resources.js';
@@ -31,4 +32,7 @@ export const feature: TFeature = {
     return ['/resources', '/experience', ...published.map((r) => `/resources/${r.id}`), ...reports.map((r) => `/experience/${r.id}`)];
   },
   seed: seedKnowledge,
+  // The digest of the current month goes out once per member (a unique mark per member and month), so an hourly
+  // timer on every instance is safe: after the first run of the month, later runs find nothing left to send.
+  jobs: [{ name: 'monthly-digest', everyMs: 60 * 60_000, run: ({ db, config }) => sendMonthlyDigest(db, config, currentMonth()) }],
 };

@@ -250,6 +250,11 @@ describeEachDb('footprint feature', (kind) => {
     const fd = multipart('inv.csv', fixture('inventory-fr-2024.csv'));
     const file = await app.request(`/api/v1/organisations/${orgId}/inventories/2022`, { method: 'POST', headers: auth, body: fd });
     expect(file.status).toBe(201);
+    const glpi = readFileSync(join(fixtures, '../inventories/glpi.csv'));
+    const preset = await app.request(`/api/v1/organisations/${orgId}/inventories/2020`, { method: 'POST', headers: auth, body: multipart('glpi.csv', glpi, 'glpi') });
+    expect(preset.status, await preset.clone().text()).toBe(201);
+    const noPreset = await app.request(`/api/v1/organisations/${orgId}/inventories/2020`, { method: 'POST', headers: auth, body: multipart('glpi.csv', glpi) });
+    expect(noPreset.status).toBe(422);
     const list = await app.request(`/api/v1/organisations/${orgId}/inventories/2022?per_page=5&page=2`, { headers: auth });
     expect(list.status).toBe(200);
     expect(list.headers.get('link')).toContain('rel="next"');

@@ -2,6 +2,14 @@ import { PRESETS } from '../../../imports/index.js';
 import { Pagination, Select } from '../../../views/components.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryLabel, footprintBase } from './labels.js';
+import type { TMessageKey } from '../../../i18n/index.js';
+
+/** A preset's name in the user's language (the engine's own descriptions are English). */
+function presetLabel(v: TViewContext, id: string): string {
+  const key = `footprint.preset.${id}` as TMessageKey;
+  const text = v.t(key);
+  return text === key ? id : text;
+}
 
 export interface TInventoryPageProps {
   v: TViewContext;
@@ -43,7 +51,7 @@ export function InventoryPage(p: TInventoryPageProps) {
           <p class="hint" id="f-file-hint">{t('footprint.inventory.fileHint')}</p>
           <input id="f-file" type="file" name="file" accept=".csv,.xlsx,text/csv" required aria-describedby="f-file-hint" />
         </div>
-        <Select name="preset" label={t('footprint.inventory.preset')} hint={t('footprint.inventory.presetHint')} options={Object.keys(PRESETS).map((k) => [k, PRESETS[k]!.description ?? k])} emptyLabel={t('footprint.inventory.presetNone')} />
+        <Select name="preset" label={t('footprint.inventory.preset')} hint={t('footprint.inventory.presetHint')} options={Object.keys(PRESETS).map((k) => [k, presetLabel(v, k)])} emptyLabel={t('footprint.inventory.presetNone')} />
         <button type="submit">{t('footprint.inventory.uploadSubmit')}</button>
       </form>
 

@@ -32,3 +32,4 @@ export const feature: TFeature = {
   seed: (ctx) => seedMaturity(ctx),
 };
 export { maturityLevelsAsOf, declarationsPublishedBy } from './review-aggregates.js';
+export { currentDimensionScores, listUnvalidatedCriteria } from './cross-feature.js';

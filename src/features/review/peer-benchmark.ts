@@ -45,7 +45,7 @@ export interface TPeerBenchmark {
 type TValues = SelectQueryBuilder<Database, any, { v: number | null }>;
 
 function metricValues(db: DB, metric: TBenchmarkMetric, year: number): SelectQueryBuilder<Database, any, { organisation_id: number; v: number | null }> {
-  const midpoint = sql<number>`case f.size_band ${sql.join(Object.entries(sizeBandMidpoints).map(([band, n]) => sql`when ${band} then ${n}`), sql` `)} else null end`;
+  const midpoint = sql<number>`case f.size_band ${sql.join(Object.entries(sizeBandMidpoints).map(([band, n]) => sql`when ${band} then ${sql.lit(n)}`), sql` `)} else null end`;
   switch (metric) {
     case 'gwpPerEmployee':
       return db.selectFrom(footprintResultsQuery(db, year).as('f'))

@@ -28,9 +28,10 @@ export function AccountPage(p: { v: TViewContext; settings: TSettings; tokens: T
       <ErrorSummary v={v} errors={p.errors} />
       <section>
         <h2>{t('accounts.account.settings')}</h2>
-        <p>
-          {t('accounts.field.email')} : <strong>{settings.email}</strong>
-        </p>
+        <dl class="facts">
+          <dt>{t('accounts.field.email')}</dt>
+          <dd>{settings.email}</dd>
+        </dl>
         <form method="post" action="/account" novalidate>
           <Field name="name" label={t('accounts.field.name')} value={name} errors={p.errors} required autocomplete="name" />
           <Select name="locale" label={t('accounts.field.locale')} value={settings.locale} errors={p.errors} options={[['fr', 'Français'], ['en', 'English']]} />

@@ -11,6 +11,7 @@ import { canPublishTrainingsFor, organisationOf, publishingMemberships } from '.
 import { parseTrainingFilter, validateTraining, ZTrainingInput } from './schemas.js';
 import { getTraining, listTrainings, organisationTrainings } from './training-repository.js';
 import { formToInput, formValuesOf, ImportPage, OrganisationTrainingsPage, TrainingForm, TrainingListPage, TrainingPage, type TTrainingFormValues } from './views-trainings.js';
+import { RelatedResources, relatedResources } from '../knowledge/index.js';
 
 const perPage = 20;
 /** Largest catalogue file accepted (2000 trainings of ordinary length fit well under it). */
@@ -86,7 +87,13 @@ trainingPages.get('/trainings/:id{[0-9]+}', async (c) => {
   const tr = await getTraining(c.get('db'), idParam(c));
   if (!tr) throw notFound();
   const canEdit = canPublishTrainingsFor(c.get('user'), await organisationOf(c.get('db'), tr.organisationId));
-  return renderPage(c, tr.title, (v) => <TrainingPage v={v} tr={tr} canEdit={canEdit} />);
+  const related = await relatedResources(c.get('db'), { trainingId: tr.id });
+  return renderPage(c, tr.title, (v) => (
+    <>
+      <TrainingPage v={v} tr={tr} canEdit={canEdit} />
+      <RelatedResources v={v} items={related} headingLevel={2} />
+    </>
+  ));
 });
 
 async function editable(c: Context<AppEnv>) {

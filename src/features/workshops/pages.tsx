@@ -28,6 +28,7 @@ import { RegistrantsPage } from './views/registrants-page.js';
 import { WorkshopPage } from './views/workshop-page.js';
 import { WorkshopForm } from './views/workshop-form.js';
 import { plannedMonths, workshopStats } from './workshop-stats.js';
+import { RelatedResources, relatedResources } from '../knowledge/index.js';
 
 export const pages = new Hono<AppEnv>();
 const perPage = 24;
@@ -203,7 +204,9 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
   const position = active?.status === 'waitlisted' ? await waitlistPosition(db, active) : null;
   const signatoryOrgs = user ? await signatoryMemberships(db, user) : [];
   const replayVisible = await canSeeReplay(db, user, w);
+  const related = await relatedResources(db, { workshopId: w.id });
   return renderPage(c, w.title, (v) => (
+    <>
     <WorkshopPage
       v={v}
       d={{
@@ -222,6 +225,8 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
         feedbackSummary: summary && Number(summary.n) > 0 ? { n: Number(summary.n), avg: Number(summary.avg) } : null,
       }}
     />
+    <RelatedResources v={v} items={related} headingLevel={2} />
+    </>
   ));
 });
 

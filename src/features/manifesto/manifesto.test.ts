@@ -63,12 +63,15 @@ describeEachDb('manifesto', (kind) => {
     const { u, org, client, admin } = await setup();
     await client.post(`/organisations/${org.id}/sign`, { signer_name: 'Owner Person', signer_role: 'CEO', commitment: '1' });
     const pending = (await listPendingSignatures(t.db)).find((p) => p.organisationId === org.id)!;
+    const toAdmin = await t.db.selectFrom('outbox').selectAll().where('to_address', '=', admin.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(toAdmin.body_text).toContain('/admin/signatures');
     const owner = (await loadCurrentUser(t.db, u.id))!;
     await expect(decideSignature(t.db, testConfig(), owner, pending.id, { validate: true })).rejects.toThrow();
     await decideSignature(t.db, testConfig(), admin, pending.id, { validate: true });
     expect(await isSignatory(t.db, org.id)).toBe(true);
     const mail = await t.db.selectFrom('outbox').selectAll().where('to_address', '=', u.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(mail.subject).toContain('validée');
+    expect(mail.body_text).toContain(`/directory/${org.slug}`);
     await expect(decideSignature(t.db, testConfig(), admin, pending.id, { validate: false, reason: 'x' })).rejects.toThrow();
     // Same version again: refused; a newer version: allowed.
     await client.post(`/organisations/${org.id}/sign`, { signer_name: 'Owner Person', signer_role: 'CEO', commitment: '1' });

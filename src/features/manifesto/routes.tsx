@@ -98,7 +98,7 @@ pages.post('/organisations/:id{[0-9]+}/sign', async (c) => {
   if (!result.ok) return signPage(c, values, result.errors);
   const orgId = Number(c.req.param('id'));
   try {
-    await signManifesto(c.get('db'), user, orgId, { signerName: result.data.signer_name, signerRole: result.data.signer_role });
+    await signManifesto(c.get('db'), c.get('config'), user, orgId, { signerName: result.data.signer_name, signerRole: result.data.signer_role });
   } catch (err) {
     // Already pending or signed, or not confirmed: the page explains it.
     if (err instanceof AppError && (err.status === 409 || err.code === 'email_unconfirmed')) return signPage(c);

@@ -1,4 +1,4 @@
-import type { TConfig } from '../../config.js';
+import { publicUrl, type TConfig } from '../../config.js';
 import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
@@ -15,7 +15,7 @@ import { audienceFor, currentVersion } from './versions.js';
  * Owners of the organisation (and administrators) with a confirmed email. 409 when a signature is already
  * pending or the organisation already signed this very version; re-signing a newer version is allowed.
  */
-export async function signManifesto(db: DB, actor: TCurrentUser, orgId: number, input: { signerName: string; signerRole: string }): Promise<number> {
+export async function signManifesto(db: DB, config: TConfig, actor: TCurrentUser, orgId: number, input: { signerName: string; signerRole: string }): Promise<number> {
   ensure(canManageOrganisation(actor, orgId));
   if (!actor.emailConfirmed) throw new AppError(403, 'email_unconfirmed', 'Confirm your email address first');
   const org = await getOrganisation(db, orgId);
@@ -39,6 +39,16 @@ export async function signManifesto(db: DB, actor: TCurrentUser, orgId: number, 
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(tx, { actorUserId: actor.id, action: 'signature.create', subjectType: 'organisation', subjectId: orgId, details: { version: version.version, audience: version.audience } });
+    // Administrators learn at once that a signature waits for them.
+    const admins = await tx.selectFrom('users').select(['email', 'locale']).where('platform_role', '=', 'admin').where('disabled_at', 'is', null).execute();
+    for (const admin of admins) {
+      const t = translator(admin.locale);
+      await sendMail(tx, config, {
+        to: admin.email,
+        subject: t('manifesto.mail.pending.subject', { organisation: org.name }),
+        text: t('manifesto.mail.pending.body', { organisation: org.name, link: `${publicUrl(config)}/admin/signatures`, signature: t('mail.signature') }),
+      });
+    }
     return row.id;
   });
 }
@@ -87,7 +97,13 @@ export async function decideSignature(
       await sendMail(tx, config, {
         to: owner.email,
         subject: t(decision.validate ? 'manifesto.mail.validated.subject' : 'manifesto.mail.rejected.subject', { organisation: org!.name }),
-        text: t(decision.validate ? 'manifesto.mail.validated.body' : 'manifesto.mail.rejected.body', { name: owner.name, organisation: org!.name, reason: reason ?? '', signature: t('mail.signature') }),
+        text: t(decision.validate ? 'manifesto.mail.validated.body' : 'manifesto.mail.rejected.body', {
+          name: owner.name,
+          organisation: org!.name,
+          reason: reason ?? '',
+          link: decision.validate ? `${publicUrl(config)}/directory/${org!.slug}` : `${publicUrl(config)}/organisations/${org!.id}`,
+          signature: t('mail.signature'),
+        }),
       });
     }
   });

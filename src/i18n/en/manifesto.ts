@@ -28,7 +28,9 @@ export const manifesto = {
   'manifesto.error.commitment': 'Tick the box to confirm you can commit the organisation.',
   'manifesto.flash.signed': 'Thank you! The signature is recorded and awaits validation by the network team.',
   'manifesto.mail.validated.subject': 'Manifesto signature validated for {organisation}',
-  'manifesto.mail.validated.body': 'Hello {name},\n\nThe manifesto signature of {organisation} is validated. The organisation now appears in the public directory of signatories.\n\n{signature}',
+  'manifesto.mail.validated.body': 'Hello {name},\n\nThe manifesto signature of {organisation} is validated. The organisation now appears in the public directory of signatories:\n{link}\n\n{signature}',
   'manifesto.mail.rejected.subject': 'Manifesto signature rejected for {organisation}',
-  'manifesto.mail.rejected.body': 'Hello {name},\n\nThe manifesto signature of {organisation} was not validated, for this reason:\n{reason}\n\nYou may correct the organisation’s profile and sign again.\n\n{signature}',
+  'manifesto.mail.rejected.body': 'Hello {name},\n\nThe manifesto signature of {organisation} was not validated, for this reason:\n{reason}\n\nYou may correct the organisation’s profile and sign again:\n{link}\n\n{signature}',
+  'manifesto.mail.pending.subject': 'Manifesto signature to validate: {organisation}',
+  'manifesto.mail.pending.body': 'Hello,\n\n{organisation} has just signed the manifesto. The signature awaits your validation:\n{link}\n\n{signature}',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -26,7 +26,9 @@ export const manifesto = {
   'manifesto.error.commitment': 'Cochez la case pour confirmer que vous pouvez engager l’organisation.',
   'manifesto.flash.signed': 'Merci ! La signature est enregistrée et attend la validation de l’équipe du réseau.',
   'manifesto.mail.validated.subject': 'Signature du manifeste validée pour {organisation}',
-  'manifesto.mail.validated.body': 'Bonjour {name},\n\nLa signature du manifeste par {organisation} est validée. L’organisation figure désormais dans l’annuaire public des signataires.\n\n{signature}',
+  'manifesto.mail.validated.body': 'Bonjour {name},\n\nLa signature du manifeste par {organisation} est validée. L’organisation figure désormais dans l’annuaire public des signataires :\n{link}\n\n{signature}',
   'manifesto.mail.rejected.subject': 'Signature du manifeste refusée pour {organisation}',
-  'manifesto.mail.rejected.body': 'Bonjour {name},\n\nLa signature du manifeste par {organisation} n’a pas été validée, pour la raison suivante :\n{reason}\n\nVous pouvez corriger le profil de l’organisation puis signer à nouveau.\n\n{signature}',
+  'manifesto.mail.rejected.body': 'Bonjour {name},\n\nLa signature du manifeste par {organisation} n’a pas été validée, pour la raison suivante :\n{reason}\n\nVous pouvez corriger le profil de l’organisation puis signer à nouveau :\n{link}\n\n{signature}',
+  'manifesto.mail.pending.subject': 'Signature du manifeste à valider : {organisation}',
+  'manifesto.mail.pending.body': 'Bonjour,\n\n{organisation} vient de signer le manifeste. La signature attend votre validation :\n{link}\n\n{signature}',
 } as const;

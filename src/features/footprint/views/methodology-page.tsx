@@ -2,6 +2,12 @@ import type { TFactorSet } from '../../../lca/index.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryLabel, critLabel, phaseLabel, tierLabel } from './labels.js';
 
+/**
+ * A source is linked only when its address can be followed from the site: the factor set also cites repository
+ * files (docs/methodology.md), which the server does not publish and whose content is this page.
+ */
+const sourceLink = (url: string | undefined) => !!url && /^(https?:\/\/|\/)/.test(url);
+
 /** The public methodology: the method in plain words, then every factor of the factor set with its source. */
 export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet; frElectricity: { id: string; gwp: number; source: string }[] }) {
   const { v, fs } = p;
@@ -50,7 +56,7 @@ export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet; frElectric
         <thead><tr><th scope="col">{t('footprint.methodology.source')}</th><th scope="col" class="num">{t('footprint.methodology.year')}</th><th scope="col">{t('footprint.methodology.licence')}</th></tr></thead>
         <tbody>
           {Object.entries(fs.sources).map(([id, s]) => (
-            <tr id={`source-${id}`}><th scope="row"><a href={s.url}>{s.title}</a></th><td class="num">{s.year}</td><td>{s.licence}</td></tr>
+            <tr id={`source-${id}`}><th scope="row">{sourceLink(s.url) ? <a href={s.url}>{s.title}</a> : s.title}</th><td class="num">{s.year}</td><td>{s.licence}</td></tr>
           ))}
         </tbody>
       </table>

@@ -104,3 +104,29 @@ describeEachDb('platform basics', (kind) => {
     expect(bad.status).toBe(401);
   });
 });
+
+describeEachDb('proxy headers', (kind) => {
+  let t: TTestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(() => t.destroy());
+
+  async function loginCookieName(trustProxy: string): Promise<string> {
+    const { makeUser, testPassword } = await import('./helpers/factories.js');
+    const u = await makeUser(t.db);
+    const client = new TestClient(testApp(t.db, { TRUST_PROXY: trustProxy }));
+    const res = await client.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ email: u.email, password: testPassword }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' },
+    });
+    expect(res.status).toBe(303);
+    return res.headers.getSetCookie().map((c) => c.split('=')[0]).find((n) => n!.includes('session')) ?? '';
+  }
+
+  it('ignores X-Forwarded-Proto unless TRUST_PROXY is set', async () => {
+    expect(await loginCookieName('false')).toBe('techcare_session');
+    expect(await loginCookieName('true')).toBe('__Host-techcare_session');
+  });
+});

@@ -56,7 +56,8 @@ export function createApp(deps: { db: DB; config: TConfig }): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
     c.set('config', deps.config);
-    const proto = c.req.header('x-forwarded-proto') ?? new URL(c.req.url).protocol.replace(':', '');
+    const forwardedProto = deps.config.TRUST_PROXY ? c.req.header('x-forwarded-proto') : undefined;
+    const proto = forwardedProto ?? new URL(c.req.url).protocol.replace(':', '');
     c.set('secure', proto === 'https');
     await next();
   });

@@ -1,4 +1,7 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import type { DB } from '../../db/client.js';
+import type { AppEnv } from '../env.js';
 import { nowIso } from '../../db/client.js';
 
 /**
@@ -19,8 +22,19 @@ export async function hitRateLimit(db: DB, key: string, max: number, windowMs: n
   return true;
 }
 
-/** The client address as seen by the node server (or the first hop of X-Forwarded-For behind a proxy). */
-export function clientAddress(headers: { header(name: string): string | undefined }, fallback = 'local'): string {
-  const forwarded = headers.header('x-forwarded-for');
-  return forwarded ? forwarded.split(',')[0]!.trim() : fallback;
+/**
+ * The client address for rate limits: the socket's address, or the first hop of X-Forwarded-For when the operator
+ * says a trusted proxy sits in front (TRUST_PROXY), since otherwise any client could rotate that header.
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.get('config').TRUST_PROXY) {
+    const forwarded = c.req.header('x-forwarded-for');
+    if (forwarded) return forwarded.split(',')[0]!.trim();
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'local';
+  }
 }

@@ -81,6 +81,26 @@ describe('techcare footprint', () => {
       expect.stringMatching(/^line 7, column quantity: -1 is out of range/),
     ]);
   });
+  it('--lang fr: French messages behind the same English `line <n>, column <name>: ` prefix; English by default', async () => {
+    const fr = await run(fx('errors.csv'), '--lang', 'fr');
+    expect(fr.code).toBe(1);
+    const lines = fr.err.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    for (const l of lines) expect(l).toMatch(/^line \d+, column [^:]+: /);
+    expect(lines[0]).toBe('line 2, column quantity: «\u00a0dix\u00a0» n’est pas un nombre\u00a0; écrivez un nombre d’unités, par exemple 12 (virgule ou point décimal)');
+    expect(lines[1]).toMatch(/^line 3, column category: catégorie «\u00a0spaceship\u00a0» inconnue/);
+    const en = await run(fx('errors.csv'), '--lang', 'en');
+    const dflt = await run(fx('errors.csv'));
+    expect(dflt.err).toBe(en.err);
+    expect(en.err).toMatch(/^line 2, column quantity: "dix" is not a number; expected a number of units/);
+  });
+  it('table warnings in the table language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-cli-'));
+    writeFileSync(join(dir, 'w.csv'), 'category;lifespan_years\nlaptop;0,5\n');
+    expect((await run(join(dir, 'w.csv'), '--year', '2025')).out).toMatch(/- ligne 2\u00a0: durée de vie de 0,5 an\(s\), inférieure à un an/);
+    expect((await run(join(dir, 'w.csv'), '--year', '2025', '--lang', 'en')).out).toMatch(/- line 2: lifespan of 0\.5 year\(s\) is under a year/);
+    expect(JSON.parse((await run(join(dir, 'w.csv'), '--year', '2025', '--format', 'json')).out).warnings).toContainEqual(expect.objectContaining({ line: 0, code: 'embodied-not-split' }));
+  });
   it('exit 1 on a file without category column, an empty file, a broken XLSX', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-cli-'));
     writeFileSync(join(dir, 'nocat.csv'), 'quantity\n3\n');

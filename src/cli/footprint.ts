@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../data/index.js';
 import { CRITERIA, createFootprintAccumulator, type TCriterion, type TFactorSet } from '../lca/index.js';
-import { getPreset, PRESETS, readInventory, ZInventoryMapping, type TInventoryMapping } from '../imports/index.js';
+import { getPreset, inventoryErrorText, PRESETS, readerError, readInventory, ZInventoryMapping, type TInventoryMapping } from '../imports/index.js';
 import { formatFootprint, FOOTPRINT_FORMATS, type TFootprintFormat } from '../reports/footprint-formats.js';
 
 export interface TFootprintIo { stdout(text: string): void; stderr(text: string): void }
@@ -34,7 +34,7 @@ function build(io: TFootprintIo, action: (file: string, opts: Record<string, unk
     .option('--mapping <file>', 'mapping file (JSON): source columns → inventory columns, value maps')
     .option('--preset <name>', `built-in mapping: ${Object.keys(PRESETS).join(', ')}`)
     .option('--electricity <zone=variant...>', 'alternative electricity reference, e.g. FRA=ademe (ADEME’s French mix instead of Scarlat 2019)')
-    .addOption(new Option('--lang <lang>', 'language of the table format').choices(['fr', 'en']).default('fr'))
+    .addOption(new Option('--lang <lang>', 'language of the table format (French by default) and, when given, of the error messages on stderr (English by default, as scripts expect)').choices(['fr', 'en']).default('fr'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .action(async (file: string, opts: Record<string, unknown>) => action(file, opts));
@@ -93,6 +93,9 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
     }
     if (opts.monteCarlo !== undefined && (opts.monteCarlo as number) <= 0) throw new UsageError('--monte-carlo must be a positive number of draws');
     const mapping = resolveMapping(opts);
+    // Error messages stay English unless --lang is given explicitly: the table's French default must not change
+    // what scripts read on stderr.
+    const errorLang = cmd.getOptionValueSource('lang') === 'cli' ? (opts.lang as 'fr' | 'en') : 'en';
     const acc = createFootprintAccumulator(fs, {
       year: opts.year as number, country, allocation: opts.allocation as 'amortised' | 'purchase-year', criteria: criteria as TCriterion[],
       electricityVariants: variants,
@@ -102,12 +105,14 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
     try {
       summary = await readInventory(file, (line, lineNo) => acc.add(line, lineNo), { mapping });
     } catch (e) {
-      io.stderr(`line 1, column -: the file could not be read: ${(e as Error).message}\n`);
+      const err = readerError(1, '-', 'file-unreadable', { reason: (e as Error).message });
+      io.stderr(`line ${err.line}, column ${err.column}: ${inventoryErrorText(err, errorLang)}\n`);
       code = 1;
       return;
     }
     if (summary.errorCount > 0) {
-      io.stderr(summary.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.message}`).join('\n') + '\n');
+      // The `line <n>, column <name>: ` prefix stays English in every language (contracts.md: scripts parse it).
+      io.stderr(summary.errors.map((e) => `line ${e.line}, column ${e.column}: ${inventoryErrorText(e, errorLang)}`).join('\n') + '\n');
       code = 1;
       return;
     }

@@ -9,3 +9,7 @@ export {
 } from './read-inventory.js';
 export { ZInventoryMapping, PRESETS, getPreset, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
 export { COLUMN_ALIASES } from './inventory-columns.js';
+export {
+  READER_ERROR_CODES, READER_ERROR_TEXTS, COLUMN_HINTS, readerError, inventoryErrorParts, inventoryErrorText, formatInventoryError,
+  type TReaderErrorCode,
+} from './messages.js';

@@ -53,18 +53,18 @@ export const HEADER_INDEX: Map<string, TColumn> = (() => {
 export const NUMERIC = new Set<string>(NUMERIC_COLUMNS);
 export const TEXT = new Set<string>(TEXT_COLUMNS);
 
-/** Bounds of numeric columns, with the hint given when a value falls outside. */
-export const NUMERIC_RULES: Partial<Record<TColumn, { min?: number; minExclusive?: boolean; max?: number; int?: boolean; hint: string }>> = {
-  quantity: { min: 0, hint: 'a number of units, e.g. 12' },
-  lifespan_years: { min: 0, minExclusive: true, hint: 'years, e.g. 5' },
-  purchase_year: { min: 1950, max: 2200, int: true, hint: 'a year such as 2023, or a date' },
-  power_w: { min: 0, hint: 'average power in watts, e.g. 45' },
-  hours_per_year: { min: 0, max: 8784, hint: 'hours of use per year, at most 8,784' },
-  annual_kwh: { min: 0, hint: 'kWh per unit and year, e.g. 35' },
-  embodied_gwp_kg: { min: 0, hint: 'kgCO2e per unit, e.g. 250' },
-  electricity_gwp_kg_per_kwh: { min: 0, max: 2, hint: 'kgCO2e per kWh, e.g. 0.052' },
-  pue: { min: 1, max: 5, hint: 'a ratio between 1 and 5, e.g. 1.5' },
-  cpu_load_pct: { min: 0, max: 100, hint: 'a percentage between 0 and 100' },
-  ram_density_gb_cm2: { min: 0, minExclusive: true, hint: 'GB per cm², e.g. 0.625' },
-  ssd_density_gb_cm2: { min: 0, minExclusive: true, hint: 'GB per cm², e.g. 48.5' },
+/** Bounds of numeric columns (what each expects is said in `messages.ts`, `COLUMN_HINTS`, in both languages). */
+export const NUMERIC_RULES: Partial<Record<TColumn, { min?: number; minExclusive?: boolean; max?: number; int?: boolean }>> = {
+  quantity: { min: 0 },
+  lifespan_years: { min: 0, minExclusive: true },
+  purchase_year: { min: 1950, max: 2200, int: true },
+  power_w: { min: 0 },
+  hours_per_year: { min: 0, max: 8784 },
+  annual_kwh: { min: 0 },
+  embodied_gwp_kg: { min: 0 },
+  electricity_gwp_kg_per_kwh: { min: 0, max: 2 },
+  pue: { min: 1, max: 5 },
+  cpu_load_pct: { min: 0, max: 100 },
+  ram_density_gb_cm2: { min: 0, minExclusive: true },
+  ssd_density_gb_cm2: { min: 0, minExclusive: true },
 };

@@ -4,6 +4,7 @@
  */
 import type { TColumn, TInventoryLine, TLineError } from '../lca/index.js';
 import { HEADER_INDEX, NUMERIC, NUMERIC_RULES, TEXT } from './inventory-columns.js';
+import { readerError } from './messages.js';
 import { ZInventoryMapping, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
 import { normaliseHeader, readTableBatches, type TReadTableOptions, type TTableInfo, type TTableRow } from './read-table.js';
 
@@ -76,7 +77,7 @@ export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { co
     if (!target) return; // Unknown columns are kept out on purpose: exports carry many columns we do not need.
     const column = (HEADER_INDEX.get(normaliseHeader(target)) ?? target) as TColumn;
     if (!NUMERIC.has(column) && !TEXT.has(column)) {
-      errors.push({ line: 1, column: h, message: `the mapping sends this column to "${target}", which is not an inventory column` });
+      errors.push(readerError(1, h, 'mapping-target-unknown', { target }));
       return;
     }
     const isExplicit = explicit.has(key);
@@ -85,72 +86,98 @@ export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { co
       // A mapping beats a built-in alias; two mapped columns: the first wins (presets list alternatives).
       if (prev.explicit) return;
       if (isExplicit) { columns[prev.at] = { index, column, header: h }; seen.set(column, { header: h, explicit: true, at: prev.at }); return; }
-      errors.push({ line: 1, column: h, message: `duplicate column: "${prev.header}" already gives ${column}; remove or rename one of them` });
+      errors.push(readerError(1, h, 'duplicate-column', { previous: prev.header, target: column }));
       return;
     }
     seen.set(column, { header: h, explicit: isExplicit, at: columns.length });
     columns.push({ index, column, header: h });
   });
   if (!seen.has('category') && mapping?.defaults?.category === undefined) {
-    errors.push({ line: 1, column: 'category', message: 'missing column "category" (or "catégorie"): every line needs a category such as laptop, monitor or server' });
+    errors.push(readerError(1, 'category', 'missing-category-column'));
   }
   return { columns, errors };
 }
 
-/** Turns one table row into an inventory line, or errors. */
+/** The per-file state of `readRow`: column readers and the headers errors name, resolved once per file. */
+interface TRowReader {
+  readers: TColumnReader[];
+  defaults: Record<string, string | number> | undefined;
+  categoryHeader: string;
+  formFactorHeader: string;
+  transferModelHeader: string;
+}
+
+const rowReaders = new WeakMap<TCompiledHeader[], { valueMaps: Map<string, Map<string, string>>; defaults: unknown; reader: TRowReader }>();
+
+/**
+ * Turns one table row into an inventory line, or errors. The column readers are compiled once per `columns` array
+ * (and value maps, defaults) and reused for the next rows, so calling this row after row stays cheap.
+ */
 export function rowToLine(row: TTableRow, columns: TCompiledHeader[], mapping: TInventoryMapping | undefined, valueMaps: Map<string, Map<string, string>>): { line?: TInventoryLine; errors: TLineError[] } {
-  return readRow(row, compileReaders(columns, valueMaps), mapping?.defaults);
+  const defaults = mapping?.defaults && Object.keys(mapping.defaults).length ? mapping.defaults : undefined;
+  let hit = rowReaders.get(columns);
+  if (!hit || hit.valueMaps !== valueMaps || hit.defaults !== defaults) {
+    hit = { valueMaps, defaults, reader: compileRowReader(columns, valueMaps, defaults) };
+    rowReaders.set(columns, hit);
+  }
+  const errors: TLineError[] = [];
+  const line = readRow(row, hit.reader, errors);
+  return line ? { line, errors } : { errors };
 }
 
-function compileReaders(columns: TCompiledHeader[], valueMaps: Map<string, Map<string, string>>): TColumnReader[] {
-  return columns.map((c) => ({ ...c, numeric: NUMERIC.has(c.column), year: c.column === 'purchase_year', rule: NUMERIC_RULES[c.column], values: valueMaps.get(c.column) }));
+function compileRowReader(columns: TCompiledHeader[], valueMaps: Map<string, Map<string, string>>, defaults: Record<string, string | number> | undefined): TRowReader {
+  const readers: TColumnReader[] = columns.map((c) => ({ ...c, numeric: NUMERIC.has(c.column), year: c.column === 'purchase_year', rule: NUMERIC_RULES[c.column], values: valueMaps.get(c.column) }));
+  const headerOf = (col: TColumn): string => columns.find((c) => c.column === col)?.header ?? col;
+  return { readers, defaults, categoryHeader: headerOf('category'), formFactorHeader: headerOf('form_factor'), transferModelHeader: headerOf('transfer_model') };
 }
-
-const NO_ERRORS: TLineError[] = [];
 
 function isBlank(cells: string[]): boolean {
   for (let i = 0; i < cells.length; i++) if (cells[i].trim() !== '') return false;
   return true;
 }
 
-function readRow(row: TTableRow, readers: TColumnReader[], defaults: Record<string, string | number> | undefined): { line?: TInventoryLine; errors: TLineError[] } {
-  let errors = NO_ERRORS;
-  const out: Record<string, string | number> = defaults ? { ...defaults } : {};
+/**
+ * Reads one row into a new line object; errors are pushed onto `errors` (the caller's array: no allocation per
+ * row when the row is valid). Returns undefined when the row has errors.
+ */
+function readRow(row: TTableRow, rr: TRowReader, errors: TLineError[]): TInventoryLine | undefined {
+  const before = errors.length;
+  const readers = rr.readers;
+  const cells = row.cells;
+  const out: Record<string, string | number> = rr.defaults ? { ...rr.defaults } : {};
   for (let k = 0; k < readers.length; k++) {
-    const { index, column, header, numeric, year, rule, values } = readers[k];
-    const cell = row.cells[index];
-    if (cell === undefined) continue;
+    const r = readers[k];
+    const cell = cells[r.index];
+    if (cell === undefined || cell === '') continue;
     const raw = cell.trim();
     if (raw === '') continue;
-    if (numeric) {
-      const n = year ? parseYear(raw) : parseLocaleNumber(raw);
-      if (!Number.isFinite(n)) { (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: header, message: `"${raw}" is not a number; expected ${rule?.hint ?? 'a number'} (decimal point or comma)` }); continue; }
-      if (rule && ((rule.min !== undefined && (rule.minExclusive ? n <= rule.min : n < rule.min)) || (rule.max !== undefined && n > rule.max))) {
-        (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: header, message: `${raw} is out of range; expected ${rule.hint}` }); continue;
-      }
-      if (rule === undefined && n < 0) { (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: header, message: `${raw} is negative; expected a positive number` }); continue; }
-      out[column] = n;
+    if (r.numeric) {
+      const n = r.year ? parseYear(raw) : parseLocaleNumber(raw);
+      if (!Number.isFinite(n)) { errors.push(readerError(row.line, r.header, 'not-a-number', { value: raw, column: r.column })); continue; }
+      const rule = r.rule;
+      if (rule) {
+        if ((rule.min !== undefined && (rule.minExclusive ? n <= rule.min : n < rule.min)) || (rule.max !== undefined && n > rule.max)) {
+          errors.push(readerError(row.line, r.header, 'out-of-range', { value: raw, column: r.column })); continue;
+        }
+      } else if (n < 0) { errors.push(readerError(row.line, r.header, 'negative-number', { value: raw, column: r.column })); continue; }
+      out[r.column] = n;
     } else {
-      out[column] = values?.get(normaliseHeader(raw)) ?? raw;
+      out[r.column] = r.values?.get(normaliseHeader(raw)) ?? raw;
     }
   }
-  const columns = readers;
-  if (out.category === undefined || out.category === '') {
-    const cat = columns.find((c) => c.column === 'category');
-    (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: cat?.header ?? 'category', message: 'empty category; give one such as laptop, desktop, monitor, smartphone, server, cloud_instance or data_transfer' });
-  }
+  if (out.category === undefined || out.category === '') errors.push(readerError(row.line, rr.categoryHeader, 'empty-category'));
   if (out.form_factor !== undefined) {
     const f = String(out.form_factor).toLowerCase();
-    if (f !== 'rack' && f !== 'blade' && f !== 'tower') (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: columns.find((c) => c.column === 'form_factor')?.header ?? 'form_factor', message: `"${out.form_factor}" is not a form factor; use rack, blade or tower` });
+    if (f !== 'rack' && f !== 'blade' && f !== 'tower') errors.push(readerError(row.line, rr.formFactorHeader, 'bad-form-factor', { value: String(out.form_factor) }));
     else out.form_factor = f;
   }
   if (out.transfer_model !== undefined) {
     const m = String(out.transfer_model).toLowerCase().replace(/[^a-z0-9]/g, '');
     if (m === 'swd' || m === 'sustainablewebdesign') out.transfer_model = 'swd';
     else if (m === '1byte' || m === 'onebyte') out.transfer_model = '1byte';
-    else (errors === NO_ERRORS ? (errors = []) : errors).push({ line: row.line, column: columns.find((c) => c.column === 'transfer_model')?.header ?? 'transfer_model', message: `"${out.transfer_model}" is not a transfer model; use swd or 1byte` });
+    else errors.push(readerError(row.line, rr.transferModelHeader, 'bad-transfer-model', { value: String(out.transfer_model) }));
   }
-  return errors.length ? { errors } : { line: out as unknown as TInventoryLine, errors };
+  return errors.length === before ? (out as unknown as TInventoryLine) : undefined;
 }
 
 function compileValueMaps(mapping?: TInventoryMapping): Map<string, Map<string, string>> {
@@ -179,8 +206,10 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
   };
   const info: TTableInfo = { kind: 'csv' };
   let headers: string[] | undefined;
-  let columns: TColumnReader[] = [];
+  let reader: TRowReader | undefined;
   const defaults = mapping && Object.keys(mapping.defaults).length ? mapping.defaults : undefined;
+  // Errors of one row land here; the array is reused, so valid rows allocate nothing for errors.
+  const rowErrors: TLineError[] = [];
   let lines = 0;
   let headerBroken = false;
   outer: for await (const batch of readTableBatches(path, options, info)) {
@@ -189,19 +218,20 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
       if (!headers) {
         headers = row.cells.map((c) => c.trim());
         const mapped = mapHeaders(headers, mapping);
-        columns = compileReaders(mapped.columns, valueMaps);
+        reader = compileRowReader(mapped.columns, valueMaps, defaults);
         if (mapped.errors.length) { addErrors(mapped.errors.map((e) => ({ ...e, line: row.line }))); headerBroken = true; }
         continue;
       }
       if (headerBroken) break outer; // Without usable headers every line would repeat the same error.
       lines++;
-      const { line, errors: es } = readRow(row, columns, defaults);
-      if (es.length) { addErrors(es); continue; }
-      if (line) { const more = onLine(line, row.line); if (more && more.length) addErrors(more); }
+      const line = readRow(row, reader as TRowReader, rowErrors);
+      if (line === undefined) { addErrors(rowErrors); rowErrors.length = 0; continue; }
+      const more = onLine(line, row.line);
+      if (more && more.length) addErrors(more);
     }
   }
-  if (!headers) addErrors([{ line: 1, column: 'category', message: 'the file is empty: it needs a header line and at least one line' }]);
-  if (errorCount > errors.length) errors.push({ line: 0, column: '-', message: `${errorCount - errors.length} more errors not shown` });
+  if (!headers) addErrors([readerError(1, 'category', 'empty-file')]);
+  if (errorCount > errors.length) errors.push(readerError(0, '-', 'more-errors', { count: errorCount - errors.length }));
   return { lines, errors, errorCount, headers: headers ?? [], info };
 }
 

@@ -1,16 +1,19 @@
 import { compileFactorSet, type TCompiled } from './compile.js';
 import { evaluateLine, runPreparedLine, type TLineContext } from './models.js';
 import type { TParam } from './params.js';
+import { englishMessage, type TWarningCode } from './messages.js';
 import { mulberry32, percentile, triangular } from './prng.js';
 import {
   CRITERIA, PHASES, TIERS, UNITS, ZFootprintOptions, type TCriterion, type TFactorSet, type TFootprintOptions,
   type TFootprintResult, type TImpacts, type TInventoryLine, type TLineError, type TPhase, type TProvenance, type TTier,
-  type TWarning, type TAllocation,
+  type TWarning, type TAllocation, type TMessageParams,
 } from './types.js';
 
 const NC = CRITERIA.length;
 const NP = PHASES.length;
 const CELLS = NC * NP * 3;
+
+interface TGroup { sums: Float64Array; seen: Uint8Array; whole: boolean }
 
 /** One merged Monte Carlo term: coef × Π params^exps, for one criterion. */
 interface TMcTerm { crit: number; coef: number; params: readonly TParam[]; exps: readonly number[] }
@@ -36,7 +39,8 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
 
   const byTier = TIERS.map(() => new Float64Array(CELLS));
   const tierSeen = TIERS.map(() => new Uint8Array(NC * NP));
-  const byCategory = new Map<string, { sums: Float64Array; seen: Uint8Array }>();
+  /** Per category: sums, cells seen, and whether a line booked a whole-life embodied figure in BLD. */
+  const byCategory = new Map<string, TGroup>();
   const energy = new Float64Array(3);
   let gwpAbs = 0;
   let gwpDefaultAbs = 0;
@@ -51,13 +55,13 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   let errorCount = 0;
   const mc = opts.monteCarlo ? new Map<string, TMcTerm>() : undefined;
 
-  let cur: { sums: Float64Array; seen: Uint8Array } | undefined;
+  let cur: TGroup | undefined;
   let curTier = 0;
   let curLineDefaultAbs = 0;
   let curLineAbs = 0;
 
-  const warn = (line: number, message: string): void => {
-    if (warnings.length < maxWarnings) warnings.push({ line, message });
+  const warn = (line: number, code: TWarningCode, params: TMessageParams = {}): void => {
+    if (warnings.length < maxWarnings) warnings.push({ line, message: englishMessage('warning', code, params), code, params });
     else warningsLeftOut++;
   };
 
@@ -68,11 +72,12 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
     country,
     wanted,
     warn,
-    warnOnce(key, line, message) {
+    warnOnce(key, line, code, params) {
       if (onceWarned.has(key)) return;
       onceWarned.add(key);
-      warn(line, typeof message === 'function' ? message() : message);
+      warn(line, code, typeof params === 'function' ? params() : params);
     },
+    embodiedWhole() { if (cur) cur.whole = true; },
     gap(category, criterion, phase, message) {
       // Called for every line lacking a figure: flags per category keep it cheap, the message is built once.
       let seen = gapSeen.get(category);
@@ -139,7 +144,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       if (prepared.errors.length) { errorCount += prepared.errors.length; return prepared.errors; }
       const cat = prepared.category;
       let group = byCategory.get(cat);
-      if (!group) { group = { sums: new Float64Array(CELLS), seen: new Uint8Array(NC * NP) }; byCategory.set(cat, group); }
+      if (!group) { group = { sums: new Float64Array(CELLS), seen: new Uint8Array(NC * NP), whole: false }; byCategory.set(cat, group); }
       cur = group;
       curTier = TIERS.indexOf(prepared.tier);
       curLineAbs = 0;
@@ -188,7 +193,16 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         byCategoryPhase[cat] = perPhase;
       }
       const outWarnings = warnings.slice();
-      if (warningsLeftOut) outWarnings.push({ line: 0, message: `${warningsLeftOut} more warnings left out` });
+      // Once per result, first (it explains how to read BLD, DIS and EOL) and outside the cap.
+      const whole = [...byCategory.entries()].filter(([, g]) => g.whole).map(([cat]) => cat).sort();
+      if (whole.length) {
+        const params = { categories: whole.join(', ') };
+        outWarnings.unshift({ line: 0, message: englishMessage('warning', 'embodied-not-split', params), code: 'embodied-not-split', params });
+      }
+      if (warningsLeftOut) {
+        const params = { count: warningsLeftOut };
+        outWarnings.push({ line: 0, message: englishMessage('warning', 'warnings-left-out', params), code: 'warnings-left-out', params });
+      }
       const result: TFootprintResult = {
         methodology: { factorSet: factorSet.id, allocation: opts.allocation as TAllocation, year: opts.year, country, ...(opts.electricityVariants && Object.keys(opts.electricityVariants).length ? { electricityVariants: opts.electricityVariants } : {}) },
         lines,

@@ -1,6 +1,6 @@
 import { co2 } from '@tgwf/co2';
 import { makeParam, paramOf, type TParam } from './params.js';
-import { CRITERIA, type TCriterion, type TFactorSet, type TTier, type TCloudPlatform } from './types.js';
+import { CRITERIA, type TCriterion, type TFactorSet, type TTier, type TCloudPlatform, type TMessageParams } from './types.js';
 
 export interface TCompiledDevice {
   id: string;
@@ -10,6 +10,8 @@ export interface TCompiledDevice {
   power?: TParam;
   hours?: TParam;
   note?: string;
+  /** Per criterion (CRITERIA order), 1 when the archetype has an embodied factor (a whole-life figure). */
+  embodiedMask: Uint8Array;
 }
 export type TElecFactors = Partial<Record<TCriterion, TParam>>;
 
@@ -48,7 +50,8 @@ export interface TCompiled {
   };
   /** kgCO2e per GB: SWD v4 (data centre + network) embodied and operational at the global intensity; OneByte. */
   transfer: { swdEmbodiedKgPerGb: number; swdOperationalKgPerGb: number; swdGridKgPerKwh: number; oneByteKgPerGb: number };
-  negativeFactors: Map<string, string[]>;
+  /** Device id → params of its `negative-factor` warnings (one per criterion). */
+  negativeFactors: Map<string, TMessageParams[]>;
 }
 
 const cache = new WeakMap<TFactorSet, Map<string, TCompiled>>();
@@ -82,7 +85,7 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
   const hit = perFs.get(key);
   if (hit) return hit;
 
-  const negativeFactors = new Map<string, string[]>();
+  const negativeFactors = new Map<string, TMessageParams[]>();
   const devices = new Map<string, TCompiledDevice>();
   for (const [id, d] of Object.entries(fs.devices)) {
     const embodied: Partial<Record<TCriterion, TParam>> = {};
@@ -93,12 +96,12 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
       if (r.value < 0) {
         const src = fs.sources[r.source]?.title ?? r.source;
         const list = negativeFactors.get(id) ?? [];
-        list.push(`${c} embodied factor of ${id} is negative (${r.value} ${fs.criteria[c].unit} per unit, source: ${src}); end-of-life credits exceed the other stages; reported as published`);
+        list.push({ criterion: c, category: id, value: r.value, unit: fs.criteria[c].unit, source: src });
         negativeFactors.set(id, list);
       }
     }
     devices.set(id, {
-      id, tier: d.tier, embodied, note: d.note,
+      id, tier: d.tier, embodied, note: d.note, embodiedMask: Uint8Array.from(CRITERIA.map((c) => (embodied[c] ? 1 : 0))),
       lifespan: paramOf(`${id}.lifespan`, d.lifespanYears, 'default'),
       power: d.use ? paramOf(`${id}.power`, d.use.powerW, 'default') : undefined,
       hours: d.use ? paramOf(`${id}.hours`, d.use.hoursPerYear, 'default') : undefined,

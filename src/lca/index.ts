@@ -13,8 +13,13 @@ export {
 export type {
   TCriterion, TPhase, TTier, TAllocation, TProvenance, TImpact, TImpacts, TInventoryLine, TColumn, TCitedRange,
   TDeviceArchetype, TServerModel, TCloudPlatform, TCloudInstance, TCloudProvider, TSource, TFactorSet,
-  TFootprintOptions, TFootprintResult, TLineError, TWarning,
+  TFootprintOptions, TFootprintResult, TLineError, TWarning, TMessageParams,
 } from './types.js';
+export {
+  formatLineError, formatWarning, lineErrorParts, lineErrorText, warningParts, warningText, linePrefix, joinParts, splitMessage,
+  messageNumber, textParts, LINE_ERROR_CODES, WARNING_CODES, LINE_ERROR_TEXTS, WARNING_TEXTS,
+  type TMessageLang, type TMessageParts, type TMessageText, type TLineErrorCode, type TWarningCode,
+} from './messages.js';
 export { createFootprintAccumulator, termInterval, type TFootprintAccumulator } from './accumulator.js';
 export { computeFootprint, validateInventory, simulateInventory, InventoryErrors } from './engine.js';
 export { normaliseCategory } from './models.js';

@@ -1,7 +1,8 @@
 import type { TCompiled, TCompiledDevice } from './compile.js';
 import { cpuPowerAtLoad } from './compile.js';
 import { makeParam, type TParam } from './params.js';
-import { CRITERIA, type TAllocation, type TCriterion, type TInventoryLine, type TLineError, type TProvenance, type TTier } from './types.js';
+import { englishMessage, type TLineErrorCode, type TWarningCode } from './messages.js';
+import { CRITERIA, type TAllocation, type TCriterion, type TInventoryLine, type TLineError, type TMessageParams, type TProvenance, type TTier } from './types.js';
 
 const BLD = 0;
 const USE = 2;
@@ -16,8 +17,11 @@ export interface TLineContext {
   country: string;
   wanted: Uint8Array;
   lineNo: number;
-  warn(line: number, message: string): void;
-  warnOnce(key: string, line: number, message: string | (() => string)): void;
+  /** A warning by code (messages.ts); its text is only built when the warning is kept. */
+  warn(line: number, code: TWarningCode, params?: TMessageParams): void;
+  warnOnce(key: string, line: number, code: TWarningCode, params?: TMessageParams | (() => TMessageParams)): void;
+  /** Notes that the current line books a whole-life embodied figure in BLD (the `embodied-not-split` warning). */
+  embodiedWhole(): void;
   gap(category: string, criterion: TCriterion, phase: 'BLD' | 'DIS' | 'USE' | 'EOL', message: string | (() => string)): void;
   provenance(name: string, kind: TProvenance): void;
   /** Adds a term coef × Π params^exps (× extra, when given) to criterion `crit`, phase `phase` of the current line. */
@@ -43,6 +47,11 @@ function single(p: TParam): readonly TParam[] {
   if (!a) { a = [p]; singles.set(p, a); }
   return a;
 }
+/** A line error with its code, params and English message. */
+function lineError(line: number, column: string, code: TLineErrorCode, params: TMessageParams = {}): TLineError {
+  return { line, column, message: englishMessage('error', code, params), code, params };
+}
+
 const STATIC_GAP_EMBODIED = 'no embodied figure for this criterion in the factor set (for GWP, give embodied_gwp_kg)';
 const STATIC_GAP_WU = 'no open water-use factor for electricity';
 
@@ -75,6 +84,20 @@ export function normaliseCategory(raw: string): string {
   return v;
 }
 
+const choicesCache = new WeakMap<TCompiled, string>();
+/** The categories a line may name, for the `unknown-category` fix (built once per compiled factor set). */
+function categoryChoices(c: TCompiled): string {
+  let v = choicesCache.get(c);
+  if (v === undefined) { v = [...c.devices.keys(), 'cloud_instance', 'data_transfer'].join(', '); choicesCache.set(c, v); }
+  return v;
+}
+
+/** Whether a wanted criterion is among those of a mask (both indexed like CRITERIA). */
+function wantsAny(wanted: Uint8Array, mask: Uint8Array): boolean {
+  for (let i = 0; i < mask.length; i++) if (mask[i] && wanted[i]) return true;
+  return false;
+}
+
 const POWER_BOUNDS: Record<TTier, number> = { terminals: 1500, network: 1000, datacenter: 5000, cloud: 5000, transfer: 5000 };
 const SERVER_SPEC_KEYS = ['cpu_units', 'cpu_model', 'cpu_cores', 'cpu_die_mm2', 'ram_units', 'ram_gb', 'ram_density_gb_cm2', 'ssd_units', 'ssd_gb', 'ssd_density_gb_cm2', 'hdd_units', 'psu_units', 'psu_kg', 'form_factor'] as const;
 
@@ -92,7 +115,7 @@ export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = 
   const isCloud = category === 'cloud_instance';
   const isTransfer = category === 'data_transfer';
   if (!device && !isCloud && !isTransfer) {
-    errors.push({ line: n, column: 'category', message: `unknown category "${line.category}"; use one of ${[...c.devices.keys(), 'cloud_instance', 'data_transfer'].join(', ')}` });
+    errors.push(lineError(n, 'category', 'unknown-category', { value: String(line.category ?? ''), choices: categoryChoices(c) }));
     return { errors, category, tier: 'terminals', quantity: 0, kind: 'none', line, zone: ctx.country, embodiedMode: 'none' };
   }
   const tier: TTier = isCloud ? 'cloud' : isTransfer ? 'transfer' : (device as TCompiledDevice).tier;
@@ -103,7 +126,7 @@ export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = 
   if (line.country !== undefined && line.country.trim() !== '') {
     const code = line.country.trim().toUpperCase();
     const z = code.length === 2 ? c.alpha2.get(code) : c.zones.has(code) ? code : undefined;
-    if (!z) errors.push({ line: n, column: 'country', message: `unknown country "${line.country}"; use an ISO 3166 alpha-3 (FRA) or alpha-2 (FR) code, WOR (world) or EEE (Europe)` });
+    if (!z) errors.push(lineError(n, 'country', 'unknown-country', { value: line.country }));
     else zone = z;
   }
 
@@ -112,16 +135,16 @@ export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = 
   const d = device as TCompiledDevice;
 
   // Allocation of the embodied phases to the reporting year.
-  if (line.lifespan_years !== undefined && line.lifespan_years < 1) ctx.warn(n, `lifespan of ${line.lifespan_years} year(s) is under a year: check the column lifespan_years`);
+  if (line.lifespan_years !== undefined && line.lifespan_years < 1) ctx.warn(n, 'lifespan-under-a-year', { value: line.lifespan_years });
   const lifespanValue = line.lifespan_years ?? d.lifespan.mode;
   let embodiedMode: 'amortise' | 'whole' | 'none' = 'amortise';
   let counted = true;
   if (line.purchase_year !== undefined && line.purchase_year > ctx.year) counted = false;
   else if (ctx.allocation === 'purchase-year') {
-    if (line.purchase_year === undefined) ctx.warnOnce('no-purchase-year', n, 'purchase-year allocation without purchase_year: embodied impacts of such lines are amortised');
+    if (line.purchase_year === undefined) ctx.warnOnce('no-purchase-year', n, 'purchase-year-missing');
     else embodiedMode = line.purchase_year === ctx.year ? 'whole' : 'none';
   } else if (line.purchase_year !== undefined && ctx.year - line.purchase_year >= lifespanValue) embodiedMode = 'none';
-  if (line.power_w !== undefined && line.power_w > POWER_BOUNDS[tier]) ctx.warn(n, `power of ${line.power_w} W is above the plausible bound of ${POWER_BOUNDS[tier]} W for ${tier}: check the column power_w (W per unit)`);
+  if (line.power_w !== undefined && line.power_w > POWER_BOUNDS[tier]) ctx.warn(n, 'power-above-bound', { value: line.power_w, bound: POWER_BOUNDS[tier], tier });
   if (errors.length || !counted) return { errors, category, tier, quantity: counted ? quantity : 0, kind: 'none', line, zone, embodiedMode };
   return { errors, category, tier, quantity, kind: 'device', line, zone, device: d, embodiedMode };
 }
@@ -137,12 +160,14 @@ function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
   const d = prep.device as TCompiledDevice;
   const { line, quantity, category, zone, embodiedMode } = prep;
   const neg = c.negativeFactors.get(d.id);
-  if (neg) ctx.warnOnce(`neg:${d.id}`, ctx.lineNo, neg.join('; '));
+  if (neg) for (const p of neg) ctx.warnOnce(`neg:${d.id}:${p.criterion}`, ctx.lineNo, 'negative-factor', p);
   const lifespan: number | TParam = line.lifespan_years ?? d.lifespan;
   ctx.provenance('lifespan_years', line.lifespan_years !== undefined ? 'input' : 'default');
   const isServer = category === 'server';
   let bottomUp = false;
   if (isServer) for (const k of SERVER_SPEC_KEYS) if (line[k] !== undefined) { bottomUp = true; break; }
+  // Whole-life embodied figures (archetype factors, embodied_gwp_kg) land in BLD: flagged for `embodied-not-split`.
+  if (embodiedMode !== 'none' && ((ctx.wanted[GWP] && line.embodied_gwp_kg !== undefined) || (!bottomUp && wantsAny(ctx.wanted, d.embodiedMask)))) ctx.embodiedWhole();
   if (bottomUp) serverEmbodied(ctx, line, quantity, embodiedMode, lifespan, category);
   else {
     for (let ci = 0; ci < CRITERIA.length; ci++) {
@@ -226,7 +251,7 @@ function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, mode
   if (die === undefined && line.cpu_model) {
     const hit = c.fs.cpuDies[line.cpu_model.trim().toLowerCase()];
     if (hit) die = hit.dieMm2;
-    else ctx.warnOnce(`cpu:${line.cpu_model}`, ctx.lineNo, `CPU model "${line.cpu_model}" is not in the CPU table of ${c.fs.id}: die area estimated from cores (give cpu_die_mm2 to be exact)`);
+    else ctx.warnOnce(`cpu:${line.cpu_model}`, ctx.lineNo, 'cpu-model-unknown', { model: line.cpu_model, factorSet: c.fs.id });
   }
   ctx.provenance('cpu_die_mm2', die !== undefined ? 'input' : 'default');
   const kase = line.form_factor === 'blade' ? null : line.form_factor === 'tower' ? k.case.tower : k.case.rack;
@@ -260,21 +285,21 @@ function cloudLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[]
   const n = ctx.lineNo;
   const provider = line.provider?.trim().toLowerCase();
   const type = line.instance_type?.trim().toLowerCase();
-  if (!provider) errors.push({ line: n, column: 'provider', message: 'a cloud_instance line needs a provider (aws, azure, gcp, ovhcloud, scaleway)' });
-  if (!type) errors.push({ line: n, column: 'instance_type', message: 'a cloud_instance line needs an instance_type (e.g. m5.large)' });
+  if (!provider) errors.push(lineError(n, 'provider', 'cloud-provider-missing', { choices: Object.keys(c.fs.cloud.providers).join(', ') }));
+  if (!type) errors.push(lineError(n, 'instance_type', 'cloud-instance-type-missing'));
   const none: TPreparedLine = { errors, category, tier, quantity, kind: 'none', line, zone: lineZone, embodiedMode: 'none' };
   if (errors.length || !provider || !type) return none;
   const inst = c.fs.cloud.instances[`${provider}:${type}`];
   if (!inst) {
-    errors.push({ line: n, column: 'instance_type', message: `unknown instance type "${line.instance_type}" for ${provider} in ${c.fs.id}` });
+    errors.push(lineError(n, 'instance_type', 'unknown-instance-type', { value: String(line.instance_type), provider, factorSet: c.fs.id }));
     return none;
   }
   let zone = lineZone;
   if (line.region) {
     const z = c.fs.cloud.regions[`${provider}:${line.region.trim().toLowerCase()}`];
-    if (!z) errors.push({ line: n, column: 'region', message: `unknown region "${line.region}" for ${provider} in ${c.fs.id}` });
+    if (!z) errors.push(lineError(n, 'region', 'unknown-region', { value: line.region, provider, factorSet: c.fs.id }));
     else zone = z;
-  } else ctx.warnOnce('cloud-no-region', n, 'cloud_instance without region: the country of use of the line (or --country) gives the electricity factor');
+  } else ctx.warnOnce('cloud-no-region', n, 'cloud-no-region');
   if (errors.length) return none;
   return { errors, category, tier, quantity, kind: 'cloud', line, zone, embodiedMode: 'amortise' };
 }
@@ -291,8 +316,8 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
   {
     const hours: number | TParam = line.hours ?? c.fs.cloud.defaultHoursPerYear.value;
     ctx.provenance('hours', line.hours !== undefined ? 'input' : 'default');
-    if (line.hours === undefined) ctx.warnOnce('cloud-no-hours', n, 'cloud_instance without hours: counted as running all year (8,760 h)');
-    if (inst.gpuUnits > 0) ctx.warnOnce(`gpu:${platformKey}`, n, `GPUs of ${line.instance_type} are not counted (no open GPU factor in ${c.fs.id})`);
+    if (line.hours === undefined) ctx.warnOnce('cloud-no-hours', n, 'cloud-no-hours');
+    if (inst.gpuUnits > 0) ctx.warnOnce(`gpu:${platformKey}`, n, 'gpu-not-counted', () => ({ instanceType: String(line.instance_type), factorSet: c.fs.id }));
     const prov = c.fs.cloud.providers[provider] ? provider : 'default';
     const util = line.cpu_load_pct;
     let vcpuW: number | TParam = c.cloud.vcpuWatts.get(prov) as TParam;
@@ -328,7 +353,7 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
 function transferLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number): TPreparedLine {
   const n = ctx.lineNo;
   if (line.gigabytes === undefined) {
-    errors.push({ line: n, column: 'gigabytes', message: 'a data_transfer line needs gigabytes (GB transferred in the reporting year)' });
+    errors.push(lineError(n, 'gigabytes', 'transfer-gigabytes-missing'));
     return { errors, category, tier, quantity, kind: 'none', line, zone: ctx.country, embodiedMode: 'none' };
   }
   return { errors, category, tier, quantity, kind: 'transfer', line, zone: ctx.country, embodiedMode: 'none' };

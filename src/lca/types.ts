@@ -188,8 +188,16 @@ export const ZFootprintOptions = z.object({
 });
 export type TFootprintOptions = z.input<typeof ZFootprintOptions>;
 
-export interface TLineError { line: number; column: string; message: string }
-export interface TWarning { line: number; message: string }
+/** Values a message needs (a cell as typed, a bound, a list of names), JSON-serialisable so results can be stored. */
+export type TMessageParams = Record<string, string | number>;
+/**
+ * An error of one inventory line. The engine and the readers always set `code` and `params` (stable, see
+ * `messages.ts`) and keep `message` as the English text; `code` is optional only for errors built elsewhere or
+ * stored before codes existed, which formatters show through `message`.
+ */
+export interface TLineError { line: number; column: string; message: string; code?: string; params?: TMessageParams }
+/** A warning (`line` 0 for a warning about the whole result); `code`/`params` as for `TLineError`. */
+export interface TWarning { line: number; message: string; code?: string; params?: TMessageParams }
 
 /** The footprint result (the CLI's `--format json` contract). */
 export interface TFootprintResult {

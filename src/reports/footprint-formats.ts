@@ -2,7 +2,7 @@
  * Output formats of a footprint result: json (the CLI contract), csv (one row per category × phase ×
  * criterion), table (readable, French or English), pcr-si (exchange format after Boavizta's PCR-SI data format).
  */
-import { CRITERIA, PHASES, TIERS, type TCriterion, type TFootprintResult, type TImpact, type TImpacts } from '../lca/index.js';
+import { CRITERIA, formatWarning, PHASES, TIERS, type TCriterion, type TFootprintResult, type TImpact, type TImpacts } from '../lca/index.js';
 
 export const FOOTPRINT_FORMATS = ['table', 'json', 'csv', 'pcr-si'] as const;
 export type TFootprintFormat = (typeof FOOTPRINT_FORMATS)[number];
@@ -81,6 +81,7 @@ function pad(rows: string[][]): string {
 
 /** `--format table`: a readable summary, numbers rounded to 3 significant digits (only here: the engine never rounds). */
 export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabels = FOOTPRINT_LABELS_FR, locale = 'fr-FR'): string {
+  const lang = locale.startsWith('en') ? 'en' : 'fr';
   const nf = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
   const n = (x: number): string => nf.format(x).replace(/[\u202f\u00a0]/g, ' ');
   const row = (name: string, x: TImpact): string[] => [name, n(x.value), n(x.low), n(x.high), x.unit];
@@ -114,7 +115,7 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
   if (r.warnings.length) {
     out.push('');
     out.push(`${labels.warnings} (${r.warnings.length})`);
-    for (const w of r.warnings.slice(0, 20)) out.push(`- ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
+    for (const w of r.warnings.slice(0, 20)) out.push(`- ${formatWarning(w, lang)}`);
   }
   return out.join('\n') + '\n';
 }

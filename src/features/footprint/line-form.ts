@@ -3,7 +3,7 @@
  * does not show (server components, PUE …) are kept from the existing line when editing.
  */
 import { parseLocaleNumber, parseYear } from '../../imports/index.js';
-import { ZInventoryLine, type TInventoryLine, type TLineError } from '../../lca/index.js';
+import { lineErrorText, ZInventoryLine, type TInventoryLine, type TLineError, type TMessageLang } from '../../lca/index.js';
 import { getFactorSet, latestFactorSetId } from '../../data/index.js';
 
 export const FORM_NUMBER_FIELDS = ['quantity', 'lifespan_years', 'purchase_year', 'annual_kwh', 'power_w', 'hours_per_year', 'embodied_gwp_kg', 'hours', 'gigabytes'] as const;
@@ -41,13 +41,13 @@ export function lineFromForm(values: Record<string, unknown>, base: TInventoryLi
   return { line: parsed.data, errors };
 }
 
-/** Engine errors → field errors (the engine's message, which names the fix), on the form field when there is one. */
-export function engineErrorsToFields(errs: TLineError[]): Record<string, string> {
+/** Engine errors → field errors (the engine's message in the page's language, with the fix), on the form field when there is one. */
+export function engineErrorsToFields(errs: TLineError[], lang: TMessageLang = 'en'): Record<string, string> {
   const out: Record<string, string> = {};
   const fields = new Set<string>([...FORM_NUMBER_FIELDS, ...FORM_TEXT_FIELDS]);
   for (const e of errs) {
     const key = fields.has(e.column) ? e.column : 'category';
-    out[key] ??= e.message;
+    out[key] ??= lineErrorText(e, lang);
   }
   return out;
 }

@@ -224,7 +224,7 @@ pages.post(`${YEAR}/lines`, async (c) => {
   const { line, errors } = lineFromForm(values, null);
   if (!line) return lineForm(c, org.id, year, null, values, translateErrors(c, errors));
   const engineErrors = await addLine(c.get('db'), user, org.id, year, line);
-  if (engineErrors.length) return lineForm(c, org.id, year, null, values, engineErrorsToFields(engineErrors));
+  if (engineErrors.length) return lineForm(c, org.id, year, null, values, engineErrorsToFields(engineErrors, c.get('locale')));
   return redirectWithFlash(c, `${footprintBase(org.id)}/${year}/inventory`, 'flash.saved');
 });
 pages.get(`${YEAR}/lines/:lineId{[0-9]+}/edit`, async (c) => {
@@ -242,7 +242,7 @@ pages.post(`${YEAR}/lines/:lineId{[0-9]+}`, async (c) => {
   const { line, errors } = lineFromForm(values, existing.data);
   if (!line) return lineForm(c, org.id, year, lineId, values, translateErrors(c, errors));
   const engineErrors = await updateLine(c.get('db'), user, org.id, year, lineId, line);
-  if (engineErrors.length) return lineForm(c, org.id, year, lineId, values, engineErrorsToFields(engineErrors));
+  if (engineErrors.length) return lineForm(c, org.id, year, lineId, values, engineErrorsToFields(engineErrors, c.get('locale')));
   return redirectWithFlash(c, `${footprintBase(org.id)}/${year}/inventory`, 'flash.saved');
 });
 pages.post(`${YEAR}/lines/:lineId{[0-9]+}/delete`, async (c) => {

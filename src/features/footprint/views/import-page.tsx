@@ -1,6 +1,7 @@
+import { inventoryErrorParts } from '../../../imports/index.js';
 import type { TLineError } from '../../../lca/index.js';
 import type { TViewContext } from '../../../views/context.js';
-import { footprintBase, splitFix } from './labels.js';
+import { footprintBase } from './labels.js';
 
 const ERRORS_SHOWN = 100;
 
@@ -31,7 +32,7 @@ export function ImportPage(p: { v: TViewContext; orgId: number; imp: { id: numbe
               <thead><tr><th scope="col" class="num">{t('footprint.import.line')}</th><th scope="col">{t('footprint.import.column')}</th><th scope="col">{t('footprint.import.message')}</th><th scope="col">{t('footprint.import.fix')}</th></tr></thead>
               <tbody>
                 {imp.errors.slice(0, ERRORS_SHOWN).map((e) => {
-                  const [msg, fix] = splitFix(e.message);
+                  const [msg, fix] = inventoryErrorParts(e, v.locale);
                   return <tr><td class="num">{e.line || '—'}</td><td>{e.column}</td><td>{msg}</td><td>{fix}</td></tr>;
                 })}
               </tbody>

@@ -1,8 +1,8 @@
-import { CRITERIA, PHASES, TIERS, type TCriterion, type TFootprintResult, type TImpacts } from '../../../lca/index.js';
+import { CRITERIA, PHASES, TIERS, warningParts, type TCriterion, type TFootprintResult, type TImpacts } from '../../../lca/index.js';
 import { BarChart, type TBar } from '../../../views/charts/bar-chart.js';
 import type { TViewContext } from '../../../views/context.js';
 import type { TFootprintExtra } from '../compute.js';
-import { categoryLabel, critLabel, entityLabel, footprintBase, phaseLabel, splitFix, tierLabel } from './labels.js';
+import { categoryLabel, critLabel, entityLabel, footprintBase, phaseLabel, tierLabel } from './labels.js';
 import { SettingsLine } from './settings-line.js';
 
 /** Bars kept per long breakdown: the rest is summed in one bar, so the page stays light (EcoIndex A). */
@@ -118,7 +118,7 @@ export function ResultPage(p: TResultPageProps) {
           <h2>{t('footprint.result.warnings', { n: result.warnings.length })}</h2>
           <ul>
             {warnings.map((w) => {
-              const [msg, fix] = splitFix(w.message);
+              const [msg, fix] = warningParts(w, v.locale);
               return <li>{w.line ? t('footprint.result.warningLine', { line: w.line }) : ''}{msg}{fix ? ` — ${fix}` : ''}</li>;
             })}
           </ul>

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COLUMN_HINTS, formatInventoryError, inventoryErrorParts, READER_ERROR_CODES, READER_ERROR_TEXTS, readerError, readInventoryFile } from './index.js';
+
+const fx = (f: string): string => join(process.cwd(), 'test/fixtures/inventories', f);
+
+describe('reader messages', () => {
+  it('French and English have exactly the same codes, and the same column hints', () => {
+    expect(Object.keys(READER_ERROR_TEXTS.fr).sort()).toEqual(Object.keys(READER_ERROR_TEXTS.en).sort());
+    expect(Object.keys(READER_ERROR_TEXTS.fr).sort()).toEqual([...READER_ERROR_CODES].sort());
+    expect(Object.keys(COLUMN_HINTS.fr).sort()).toEqual(Object.keys(COLUMN_HINTS.en).sort());
+  });
+  it('every code has a problem and a fix in both languages', () => {
+    for (const code of READER_ERROR_CODES) {
+      const e = readerError(2, 'x', code, { value: 'v', column: 'quantity', target: 't', previous: 'p', count: 2, reason: 'r' });
+      for (const lang of ['fr', 'en'] as const) {
+        const [problem, fix] = inventoryErrorParts(e, lang);
+        expect(problem.length, `${code} ${lang}`).toBeGreaterThan(3);
+        expect(fix.length, `${code} ${lang}`).toBeGreaterThan(3);
+      }
+      expect(inventoryErrorParts(e, 'fr')).not.toEqual(inventoryErrorParts(e, 'en'));
+    }
+  });
+  it('a messy file: codes and params on every error, the column as written, French with the fix', async () => {
+    const r = await readInventoryFile(fx('errors.csv'));
+    expect(r.errors.map((e) => e.code)).toEqual(['not-a-number', 'out-of-range', 'out-of-range', 'out-of-range']);
+    expect(r.errors[0].params).toEqual({ value: 'dix', column: 'quantity' });
+    expect(formatInventoryError(r.errors[0], 'fr')).toBe('ligne 2, colonne quantity\u00a0: «\u00a0dix\u00a0» n’est pas un nombre\u00a0; écrivez un nombre d’unités, par exemple 12 (virgule ou point décimal)');
+    expect(formatInventoryError(r.errors[0], 'en')).toBe('line 2, column quantity: "dix" is not a number; expected a number of units, e.g. 12 (decimal point or comma)');
+  });
+  it('engine errors in a summary go through the engine catalogue', () => {
+    const e = { line: 3, column: 'category', message: 'x', code: 'unknown-category', params: { value: 'spaceship', choices: 'laptop' } };
+    expect(formatInventoryError(e, 'fr')).toMatch(/^ligne 3, colonne category\u00a0: catégorie «\u00a0spaceship\u00a0» inconnue/);
+  });
+});

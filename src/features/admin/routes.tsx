@@ -57,6 +57,12 @@ function AdminNav(p: { t: (k: TMessageKey) => string }) {
     ['/admin/users', 'admin.users.title'],
     ['/admin/outbox', 'admin.outbox.title'],
     ['/admin/audit', 'admin.audit.title'],
+    // Back-office pages that live in their own features.
+    ['/admin/rgesn', 'admin.nav.rgesn'],
+    ['/admin/skills', 'admin.nav.skills'],
+    ['/admin/resources', 'admin.nav.resources'],
+    ['/admin/digest', 'admin.nav.digest'],
+    ['/workshops/programme', 'admin.nav.programme'],
   ];
   return (
     <nav aria-label={p.t('admin.nav')}>

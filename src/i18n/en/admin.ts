@@ -53,4 +53,9 @@ export const admin = {
   'admin.flash.rejected': 'Signature rejected; the owners received the reason.',
   'admin.flash.reasonRequired': 'Give the reason for the rejection (at least 3 characters).',
   'admin.flash.refused': 'Not possible: it was already done, or it would target yourself.',
+  'admin.nav.rgesn': 'RGESN referential',
+  'admin.nav.skills': 'Skills framework',
+  'admin.nav.resources': 'Resource moderation',
+  'admin.nav.digest': 'Monthly digest',
+  'admin.nav.programme': 'Workshop programme',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -51,4 +51,9 @@ export const admin = {
   'admin.flash.rejected': 'Signature refusée ; les responsables ont reçu le motif.',
   'admin.flash.reasonRequired': 'Indiquez le motif du refus (3 caractères au moins).',
   'admin.flash.refused': 'Action impossible : elle a déjà été faite, ou elle vous viserait vous-même.',
+  'admin.nav.rgesn': 'Référentiel RGESN',
+  'admin.nav.skills': 'Référentiel de compétences',
+  'admin.nav.resources': 'Modération des ressources',
+  'admin.nav.digest': 'Lettre mensuelle',
+  'admin.nav.programme': 'Programme des ateliers',
 } as const;

@@ -61,9 +61,11 @@ function metricValues(db: DB, metric: TBenchmarkMetric, year: number): SelectQue
   }
 }
 
-function peerValues(db: DB, metric: TBenchmarkMetric, year: number, group: TPeerGroup, org: { sector: string; size_band: string }, includeDemo: boolean): TValues {
+function peerValues(db: DB, metric: TBenchmarkMetric, year: number, group: TPeerGroup, org: { id: number; sector: string; size_band: string }, includeDemo: boolean): TValues {
   // Peers are today's signatories (a member who joined later still compares its past years with the network).
-  let peers = membersAt(db, new Date().getUTCFullYear(), includeDemo).clearSelect().select('s.organisation_id');
+  // The member itself is left out: its percentiles describe the others only, so knowing its own value never helps
+  // place another member's value among them.
+  let peers = membersAt(db, new Date().getUTCFullYear(), includeDemo).clearSelect().select('s.organisation_id').where('s.organisation_id', '!=', org.id);
   if (group === 'sectorSize' || group === 'sector') peers = peers.where('o.sector', '=', org.sector);
   if (group === 'sectorSize' || group === 'size') peers = peers.where('o.size_band', '=', org.size_band);
   return db.selectFrom(metricValues(db, metric, year).as('mv')).where('mv.organisation_id', 'in', peers).select('mv.v') as TValues;
@@ -75,7 +77,7 @@ function quarterOf(own: number, p: { p25: number; p50: number; p75: number }): 1
 
 /**
  * Where a member stands among its peers for a year, following the rules of suppression.ts: one group per figure
- * (the narrowest with at least MIN_GROUP values), percentiles only, rounded. Authorisation: the caller lets only
+ * (the narrowest with at least MIN_GROUP values from other members), percentiles only, rounded. Authorisation: the caller lets only
  * the organisation's members and administrators see the result (it contains the member's own values).
  */
 export async function peerBenchmark(db: DB, org: { id: number; sector: string; size_band: string }, year: number, options: { includeDemo: boolean }): Promise<TPeerBenchmark> {

@@ -1,12 +1,13 @@
 import type { TMessageKey } from '../../i18n/index.js';
 import { BarChart } from '../../views/charts/bar-chart.js';
+import { ColumnChart } from './column-chart.js';
 import type { TViewContext } from '../../views/context.js';
 import { kindLabel, regionLabel, sectorLabel, sizeLabel } from '../organisations/index.js';
 import type { TCountRow, TNetworkReview } from './build-network-review.js';
 import { MIN_GROUP } from './suppression.js';
 
 /** Rows shown on the page for long breakdowns (sectors, regions, organisers); the exports carry every row. */
-export const PAGE_ROWS = 8;
+export const PAGE_ROWS = 5;
 
 function Growth(props: { v: TViewContext; now: number; before: number }) {
   const { v } = props;
@@ -22,11 +23,11 @@ function CountTable(props: { v: TViewContext; id: string; caption: string; rows:
   return (
     <table id={props.id}>
       <caption>{props.caption}</caption>
-      <thead><tr><th scope="col"></th><th scope="col" class="num">{String(props.year)}</th><th scope="col" class="num">{String(props.year - 1)}</th><th scope="col" class="num">{v.t('review.growth')}</th></tr></thead>
+      <thead><tr><th scope="col"></th><th scope="col" class="num">{String(props.year)}</th><th scope="col" class="num">{v.t('review.growthSince', { year: props.year - 1 })}</th></tr></thead>
       <tbody>
-        {shown.map((r) => <tr><th scope="row">{props.label(r.code)}</th><td class="num">{v.fmt.number(r.count)}</td><td class="num">{v.fmt.number(r.previous)}</td><td class="num"><Growth v={v} now={r.count} before={r.previous} /></td></tr>)}
+        {shown.map((r) => <tr><th scope="row">{props.label(r.code)}</th><td class="num">{v.fmt.number(r.count)}</td><td class="num"><Growth v={v} now={r.count} before={r.previous} /></td></tr>)}
         {rest.length ? (
-          <tr><th scope="row">{v.t('review.others', { n: rest.length })}</th><td class="num">{v.fmt.number(rest.reduce((s, r) => s + r.count, 0))}</td><td class="num">{v.fmt.number(rest.reduce((s, r) => s + r.previous, 0))}</td><td></td></tr>
+          <tr><th scope="row">{v.t('review.others', { n: rest.length })}</th><td class="num">{v.fmt.number(rest.reduce((s, r) => s + r.count, 0))}</td><td class="num"><Growth v={v} now={rest.reduce((s, r) => s + r.count, 0)} before={rest.reduce((s, r) => s + r.previous, 0)} /></td></tr>
         ) : null}
       </tbody>
     </table>
@@ -53,15 +54,15 @@ export function NetworkReviewView(props: { v: TViewContext; r: TNetworkReview; y
       {props.printable ? null : (
         <nav aria-label={t('review.downloads')}>
           <p>
-            {t('review.downloads')} : <a href={`/review/${y}.csv`} download>CSV</a> · <a href={`/review/${y}.json`} download>JSON</a> · <a href={`/review/${y}/pdf?lang=${v.locale}`}>PDF</a> · <a href={`/api/v1/reviews/${y}`}>API</a>
+            {t('review.downloadsLabel')} <a href={`/review/${y}.csv`} download>CSV</a> · <a href={`/review/${y}.json`} download>JSON</a> · <a href={`/review/${y}/pdf?lang=${v.locale}`}>PDF</a> · <a href={`/api/v1/reviews/${y}`}>API</a>
           </p>
-          {props.years.length > 1 ? <p>{t('review.otherYears')} : {props.years.filter((x) => x !== y).map((x, i) => <>{i ? ', ' : ''}<a href={`/review/${x}`}>{String(x)}</a></>)}</p> : null}
+          {props.years.length > 1 ? <p>{t('review.otherYearsLabel')} {props.years.filter((x) => x !== y).map((x, i) => <>{i ? ', ' : ''}<a href={`/review/${x}`}>{String(x)}</a></>)}</p> : null}
         </nav>
       )}
 
       <h2 id="signatories">{t('review.signatories.title')}</h2>
       <p>{t('review.signatories.summary', { total: v.fmt.number(r.signatories.total), added: v.fmt.number(r.signatories.newInYear), previous: v.fmt.number(r.signatories.previous) })}</p>
-      <BarChart v={v} id="chart-kind" title={t('review.signatories.byKind')} unit={t('review.unit.organisations')} bars={r.signatories.byKind.map((k) => ({ label: kindLabel(t, k.code), value: k.count }))} format={(n) => v.fmt.number(n)} />
+      <ColumnChart v={v} id="chart-kind" title={t('review.signatories.byKind')} unit={t('review.unit.organisations')} columns={r.signatories.byKind.map((k) => ({ label: kindLabel(t, k.code), value: k.count }))} format={(n) => v.fmt.number(n)} />
       <CountTable v={v} id="table-size" caption={t('review.signatories.bySize')} rows={r.signatories.bySize} label={(c) => sizeLabel(t, c)} year={y} />
       <CountTable v={v} id="table-sector" caption={t('review.signatories.bySector')} rows={r.signatories.bySector} label={(c) => sectorLabel(t, c)} year={y} />
       <CountTable v={v} id="table-region" caption={t('review.signatories.byRegion')} rows={r.signatories.byRegion} label={(c) => regionLabel(t, c)} year={y} />
@@ -72,7 +73,8 @@ export function NetworkReviewView(props: { v: TViewContext; r: TNetworkReview; y
         attendance: w.total.attendanceRate === null ? '—' : v.fmt.percent(w.total.attendanceRate),
         satisfaction: w.total.satisfaction === null ? t('review.withheld') : v.fmt.number(w.total.satisfaction, 1),
       })}</p>
-      <BarChart v={v} id="chart-months" title={t('review.workshops.byMonth')} unit={t('review.unit.workshops')} bars={w.months.map((m) => ({ label: v.fmt.month(y, m.month), value: m.workshops }))} format={(n) => v.fmt.number(n)} />
+      <ColumnChart v={v} id="chart-months" title={t('review.workshops.byMonth')} unit={t('review.unit.workshops')} format={(n) => v.fmt.number(n)}
+        columns={w.months.map((m) => ({ label: v.fmt.month(y, m.month), short: v.fmt.month(y, m.month).slice(0, 1).toUpperCase(), value: m.workshops }))} />
       <table id="table-organisers">
         <caption>{t('review.workshops.byOrganiser')}</caption>
         <thead><tr><th scope="col">{t('review.workshops.organiser')}</th><th scope="col" class="num">{t('review.unit.workshops')}</th><th scope="col" class="num">{t('review.workshops.registrations')}</th><th scope="col" class="num">{t('review.workshops.attendance')}</th><th scope="col" class="num">{t('review.workshops.satisfaction')}</th></tr></thead>
@@ -120,17 +122,17 @@ export function NetworkReviewView(props: { v: TViewContext; r: TNetworkReview; y
       <h2 id="maturity">{t('review.maturity.title')}</h2>
       {r.maturity ? (
         <>
-          <BarChart v={v} id="chart-maturity" title={t('review.maturity.chart', { n: v.fmt.number(r.maturity.assessed) })} unit={t('review.unit.organisations')}
-            bars={r.maturity.levels.map((n, i) => ({ label: t(`maturity.level.${i + 1}` as TMessageKey), value: n }))} format={(n) => v.fmt.number(n)} />
-          <table id="table-maturity">
-            <caption>{t('review.maturity.change')}</caption>
-            <thead><tr><th scope="col"></th><th scope="col" class="num">{String(y)}</th><th scope="col" class="num">{String(y - 1)}</th></tr></thead>
-            <tbody>
-              {r.maturity.levels.map((n, i) => (
-                <tr><th scope="row">{t(`maturity.level.${i + 1}` as TMessageKey)}</th><td class="num">{share(v, n, r.maturity!.assessed)}</td><td class="num">{r.maturity!.previousLevels ? share(v, r.maturity!.previousLevels[i]!, r.maturity!.previousAssessed) : t('review.withheldShort')}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <ColumnChart v={v} id="chart-maturity" title={t('review.maturity.chart', { n: v.fmt.number(r.maturity.assessed) })} unit={t('review.unit.organisations')}
+            columns={r.maturity.levels.map((n, i) => ({ label: t(`maturity.level.${i + 1}` as TMessageKey), value: n }))} format={(n) => v.fmt.number(n)} />
+          <p id="maturity-change">{r.maturity.previousLevels
+            ? t('review.maturity.changeText', {
+              previous: y - 1,
+              changes: r.maturity.levels.map((n, i) => {
+                const pts = 100 * (n / r.maturity!.assessed - r.maturity!.previousLevels![i]! / r.maturity!.previousAssessed);
+                return `${t(`maturity.level.${i + 1}` as TMessageKey)} ${pts >= 0 ? '+' : '−'}${v.fmt.number(Math.abs(pts), 0)} pts`;
+              }).join(', '),
+            })
+            : t('review.maturity.noPrevious', { previous: y - 1, min: MIN_GROUP })}</p>
         </>
       ) : <p class="notice">{t('review.maturity.withheld', { min: MIN_GROUP })}</p>}
 

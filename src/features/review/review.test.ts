@@ -192,31 +192,31 @@ describeEachDb('review: percentiles and the peer benchmark', (kind) => {
   it('uses the narrowest group of at least 5 and falls back to the sector, then says which', async () => {
     const db = t.db;
     const same: number[] = [];
-    for (let i = 0; i < 5; i++) same.push(await signatory(db, { signedAt: '2024-01-01T00:00:00.000Z', sector: 'telecom', sizeBand: '10-49' }));
-    // Per device 10, 20, 30, 40, 50 kgCO2e.
-    await insertBatched(db, 'footprint_results', footprintResultRows(same.map((id, i) => ({ orgId: id, year: 2025, gwp: 100 * (i + 1), devices: 10 }))));
+    for (let i = 0; i < 6; i++) same.push(await signatory(db, { signedAt: '2024-01-01T00:00:00.000Z', sector: 'telecom', sizeBand: '10-49' }));
+    // The member (per device 5 kgCO2e) and five peers at 10, 20, 30, 40, 50 kgCO2e per device.
+    await insertBatched(db, 'footprint_results', footprintResultRows(same.map((id, i) => ({ orgId: id, year: 2025, gwp: i === 0 ? 50 : 100 * i, devices: 10 }))));
     const me = { id: same[0]!, sector: 'telecom', size_band: '10-49' };
     let b = await peerBenchmark(db, me, 2025, { includeDemo: false });
     let perDevice = b.figures.find((f) => f.metric === 'gwpPerDevice')!;
-    expect(perDevice).toMatchObject({ group: 'sectorSize', n: 5, p25: 20, p50: 30, p75: 40, own: 10, quarter: 1 });
-    // Per employee with the band midpoint (30 people): 100/30 … 500/30; then with a declared head-count.
+    expect(perDevice).toMatchObject({ group: 'sectorSize', n: 5, p25: 20, p50: 30, p75: 40, own: 5, quarter: 1 });
+    // Per employee with the band midpoint (30 people): peers 100/30 … 500/30.
     const perEmployee = b.figures.find((f) => f.metric === 'gwpPerEmployee')!;
     expect(perEmployee.p50).toBeCloseTo(roundBenchmark(300 / 30), 10);
     expect(b.employeesSource).toBe('band');
     // Too few for maturity anywhere: withheld.
     expect(b.figures.find((f) => f.metric === 'maturityLevel')).toMatchObject({ group: null, p50: null });
 
-    // One peer leaves the size band: 4 left in sector+size, 5 in the sector.
-    await db.updateTable('organisations').set({ size_band: '50-249' }).where('id', '=', same[4]!).execute();
+    // One peer leaves the size band: 4 peers left in sector+size, 5 in the sector.
+    await db.updateTable('organisations').set({ size_band: '50-249' }).where('id', '=', same[5]!).execute();
     b = await peerBenchmark(db, me, 2025, { includeDemo: false });
     perDevice = b.figures.find((f) => f.metric === 'gwpPerDevice')!;
     expect(perDevice).toMatchObject({ group: 'sector', n: 5 });
     // And one more leaves the sector: the whole network (5 with per-device values) is next.
-    await db.updateTable('organisations').set({ sector: 'finance' }).where('id', '=', same[3]!).execute();
+    await db.updateTable('organisations').set({ sector: 'finance' }).where('id', '=', same[4]!).execute();
     b = await peerBenchmark(db, me, 2025, { includeDemo: false });
     expect(b.figures.find((f) => f.metric === 'gwpPerDevice')).toMatchObject({ group: 'network', n: 5 });
-    // With four measured members in the network, nothing is shown.
-    await db.deleteFrom('footprint_results').where('organisation_id', '=', same[4]!).execute();
+    // With four other measured members in the network, nothing is shown.
+    await db.deleteFrom('footprint_results').where('organisation_id', '=', same[5]!).execute();
     b = await peerBenchmark(db, me, 2025, { includeDemo: false });
     expect(b.figures.find((f) => f.metric === 'gwpPerDevice')).toMatchObject({ group: null, n: 0, p25: null, p50: null, p75: null, quarter: null });
   });

@@ -6,7 +6,10 @@
  * 2. Percentiles only: the benchmark shows the 25th, 50th and 75th percentiles, interpolated, rounded to two
  *    significant digits; never a minimum, maximum or mean of a peer group.
  * 3. One group per figure: for each benchmark figure a member sees one peer group only (the narrowest with enough
- *    values: sector and size, then sector, then size, then the whole network) and is told which.
+ *    values: sector and size, then sector, then size, then the whole network) and is told which. The group never
+ *    includes the member itself, and needs MIN_GROUP values from *other* members: the viewer's own value cannot be
+ *    used to pin down the others' (with five values including its own, the three percentiles would be three of
+ *    the four others' values).
  * 4. No differencing: a sum over a sub-sample is published only when its complement is empty or has at least
  *    `MIN_GROUP` members; so the year's total minus the same-sample total never isolates one or a few members.
  *    The same-sample comparison is withheld otherwise, in the pages, the JSON, the CSV and the API alike.

@@ -61,6 +61,7 @@ export const common = {
   'pagination.page': 'Page {page} of {pages}',
   'table.empty': 'Nothing here yet.',
   'chart.tableCaption': 'Chart data: {title}',
+  'chart.range': 'Low – high range',
   'pdf.unavailable': 'PDF export needs Chromium on the server and it is not installed. Use your browser’s print command: the print stylesheet lays the page out.',
   'sitemap.title': 'Site map',
   'mail.signature': 'The Techcare team',

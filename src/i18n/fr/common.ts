@@ -59,6 +59,7 @@ export const common = {
   'pagination.page': 'Page {page} sur {pages}',
   'table.empty': 'Aucun élément.',
   'chart.tableCaption': 'Données du graphique : {title}',
+  'chart.range': 'Fourchette basse – haute',
   'pdf.unavailable': 'L’export PDF nécessite Chromium sur le serveur ; il n’est pas installé. Utilisez l’impression de votre navigateur : la feuille de style d’impression met la page en forme.',
   'sitemap.title': 'Plan du site',
   'mail.signature': 'L’équipe Techcare',

@@ -29,16 +29,19 @@ export function BarChart(props: { v: TViewContext; id: string; title: string; un
         {bars.map((b, i) => {
           const y = i * rowH + 5;
           const w = Math.max(0, (Math.max(0, b.value) / max) * barW);
+          const ranged = b.low !== undefined && b.high !== undefined;
+          // The figure goes after whichever ends last, the bar or its whisker, so the line never crosses it.
+          const end = Math.max(w, ranged ? (Math.max(0, b.high!) / max) * barW : 0);
           return (
             <g>
               <text x={labelW - 6} y={y + 17} text-anchor="end" font-size="13" fill="currentColor">
                 {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
               </text>
               <rect x={labelW} y={y + 4} width={w} height={rowH - 10} fill="#2e7d5b" />
-              {b.low !== undefined && b.high !== undefined ? (
-                <line x1={labelW + (Math.max(0, b.low) / max) * barW} x2={labelW + (b.high / max) * barW} y1={y + 13} y2={y + 13} stroke="#1b1b1b" stroke-width="2" />
+              {ranged ? (
+                <line x1={labelW + (Math.max(0, b.low!) / max) * barW} x2={labelW + (b.high! / max) * barW} y1={y + 13} y2={y + 13} stroke="#1b1b1b" stroke-width="2" />
               ) : null}
-              <text x={labelW + w + 6} y={y + 17} font-size="12" fill="currentColor">
+              <text x={labelW + end + 6} y={y + 17} font-size="12" fill="currentColor">
                 {fmt(b.value)}
               </text>
             </g>
@@ -51,7 +54,7 @@ export function BarChart(props: { v: TViewContext; id: string; title: string; un
           <tr>
             <th scope="col"></th>
             <th scope="col">{props.unit}</th>
-            {hasRange ? <th scope="col">min – max</th> : null}
+            {hasRange ? <th scope="col">{v.t('chart.range')}</th> : null}
           </tr>
         </thead>
         <tbody>

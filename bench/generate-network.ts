@@ -28,6 +28,8 @@ export interface TGenerateOptions {
   /** Everything above. */
   all?: boolean;
   seed?: number;
+  /** Refresh the planner statistics at the end (default true). */
+  analyze?: boolean;
 }
 
 export interface TGeneratedNetwork {
@@ -205,6 +207,6 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
   }
   // 6. Fresh statistics, as autovacuum (PostgreSQL) or a long-running instance would have: the planner needs them
   // to choose hash joins over nested loops on tables that just grew from empty.
-  await sql`analyze`.execute(db);
+  if (options.analyze !== false) await sql`analyze`.execute(db);
   return { organisationIds: rows.map((r) => r.id), counts };
 }

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDb, type DB } from '../src/db/client.js';
@@ -39,21 +40,25 @@ async function run(kind: string, url: string, db: DB): Promise<boolean> {
   console.log(`\n${kind}`);
   await migrateToLatest(db);
   const t0 = performance.now();
-  const { counts, organisationIds } = await generateNetwork(db, { organisations: ORGS, all: true });
+  const { counts, organisationIds } = await generateNetwork(db, { organisations: ORGS, all: true, analyze: false });
   console.log(`  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   const app = createApp({ db, config: loadConfig({ DATABASE_URL: url, TECHCARE_DEMO: 'false', LOG_LEVEL: 'silent', TECHCARE_ADMIN_PASSWORD: 'bench-password-123' }) });
-  const page = await time(`GET /review/${year} (page)`, RUNS, async () => {
+  const reviewPage = async () => {
     const res = await app.request(`/review/${year}`);
     if (res.status !== 200) throw new Error(`status ${res.status}`);
     await res.text();
-  });
+  };
+  // First on tables the planner has no statistics on yet (right after a bulk load), then as in steady state.
+  const cold = await time(`GET /review/${year} (page, before ANALYZE)`, RUNS, reviewPage);
+  await sql`analyze`.execute(db);
+  const page = await time(`GET /review/${year} (page)`, RUNS, reviewPage);
   await time(`GET /review/${year}.json`, RUNS, async () => (await app.request(`/review/${year}.json`)).text());
   // A member's report (with its benchmark), as an administrator would open it.
   const admin = await db.insertInto('users').values({ email: `admin-${Date.now()}@bench.invalid`, password_hash: 'x', name: 'Admin', platform_role: 'admin', locale: 'fr', email_confirmed_at: null, disabled_at: null, digest_opt_in: 0, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
   const actor = (await loadCurrentUser(db, admin.id))!;
   const member = organisationIds[Math.floor(organisationIds.length / 2)]!;
   await time('member report + benchmark (service)', RUNS, () => buildMemberReport(db, actor, member, year, { includeDemo: false }));
-  const ok = page < 1000;
+  const ok = page < 1000 && cold < 1000;
   console.log(`  review page target < 1000 ms: ${ok ? 'met' : 'MISSED'}`);
   return ok;
 }

@@ -5,7 +5,7 @@ import { footprintReviewTotals, measuredMemberCount } from '../footprint/index.j
 import { declarationsPublishedBy, maturityLevelsAsOf } from '../maturity/index.js';
 import { trainingStats, type TTrainingStats } from '../training/index.js';
 import { workshopReviewStats, type TWorkshopReviewLine } from '../workshops/index.js';
-import { membersAt, yearBounds } from './scope.js';
+import { memberIdsAt, membersAt, yearBounds } from './scope.js';
 import { enoughFor, safeComplement } from './suppression.js';
 
 export interface TCountRow { code: string; count: number; previous: number }
@@ -51,16 +51,15 @@ function figures(l: TWorkshopReviewLine): TWorkshopFigures {
 }
 
 async function signatoryCounts(db: DB, year: number, includeDemo: boolean, column: 'kind' | 'size_band' | 'sector' | 'region'): Promise<TCountRow[]> {
-  const prevEnd = yearBounds(year - 1).end;
   const rows = await db.selectFrom(membersAt(db, year, includeDemo).as('m')).groupBy(`m.${column}`)
-    .select([sql<string>`m.${sql.ref(column)}`.as('code'), sql<number>`count(*)`.as('n'), sql<number>`sum(case when m.first_at < ${prevEnd} then 1 else 0 end)`.as('prev')])
+    .select([sql<string>`m.${sql.ref(column)}`.as('code'), sql<number>`count(*)`.as('n'), sql<number>`sum(m.was_member)`.as('prev')])
     .orderBy(sql`count(*)`, 'desc').orderBy(`m.${column}`).execute();
   return rows.map((r) => ({ code: r.code, count: Number(r.n), previous: Number(r.prev ?? 0) }));
 }
 
 async function levelCounts(db: DB, year: number, includeDemo: boolean): Promise<number[]> {
   const rows = await db.selectFrom(maturityLevelsAsOf(db, yearBounds(year).end).as('l'))
-    .where('l.organisation_id', 'in', membersAt(db, year, includeDemo).clearSelect().select('s.organisation_id'))
+    .where('l.organisation_id', 'in', memberIdsAt(db, year, includeDemo))
     .groupBy('l.level').select(['l.level', sql<number>`count(*)`.as('n')]).execute();
   const levels = [0, 0, 0, 0, 0];
   for (const r of rows) levels[Number(r.level) - 1] = Number(r.n);

@@ -4,7 +4,7 @@ import type { Database } from '../../db/types.js';
 import { deviceLifespanQuery, footprintResultsQuery } from '../footprint/index.js';
 import { maturityLevelsAsOf } from '../maturity/index.js';
 import { percentilesOf } from './percentiles.js';
-import { membersAt, yearBounds } from './scope.js';
+import { memberIdsAt, yearBounds } from './scope.js';
 import { enoughFor, roundBenchmark } from './suppression.js';
 
 export const benchmarkMetrics = ['gwpPerEmployee', 'gwpPerDevice', 'deviceLifespan', 'maturityLevel'] as const;
@@ -65,7 +65,7 @@ function peerValues(db: DB, metric: TBenchmarkMetric, year: number, group: TPeer
   // Peers are today's signatories (a member who joined later still compares its past years with the network).
   // The member itself is left out: its percentiles describe the others only, so knowing its own value never helps
   // place another member's value among them.
-  let peers = membersAt(db, new Date().getUTCFullYear(), includeDemo).clearSelect().select('s.organisation_id').where('s.organisation_id', '!=', org.id);
+  let peers = memberIdsAt(db, new Date().getUTCFullYear(), includeDemo).where('o.id', '!=', org.id);
   if (group === 'sectorSize' || group === 'sector') peers = peers.where('o.sector', '=', org.sector);
   if (group === 'sectorSize' || group === 'size') peers = peers.where('o.size_band', '=', org.size_band);
   return db.selectFrom(metricValues(db, metric, year).as('mv')).where('mv.organisation_id', 'in', peers).select('mv.v') as TValues;

@@ -2,7 +2,7 @@
  * Who counts as a member in a year's review: an organisation whose first validated signature was decided before
  * the end of that year. Demo organisations count only when the installation shows its demo network.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { DB } from '../../db/client.js';
 
 /** Start and end (exclusive) of a year as the ISO bounds stored timestamps compare with. */
@@ -16,14 +16,27 @@ export function firstSignatures(db: DB) {
     .select(['organisation_id', sql<string>`min(coalesce(decided_at, signed_at))`.as('first_at')]);
 }
 
+/** Whether the organisation `o` of the enclosing query had a validated signature decided before `before`. */
+function signedBefore(before: string) {
+  return sql<SqlBool>`exists (select 1 from signatures sg where sg.organisation_id = o.id and sg.status = 'validated' and coalesce(sg.decided_at, sg.signed_at) < ${before})`;
+}
+
 /**
  * Members at the end of `year` with their profile: columns `organisation_id`, `kind`, `size_band`, `sector`,
- * `region`, `first_at`. A sub-query the review groups and joins.
+ * `region`, and `was_member` (1 when already a member a year earlier). A sub-query the review groups and joins.
+ * EXISTS rather than a grouped sub-query: the planner then never re-runs a GROUP BY per row, even before
+ * PostgreSQL has statistics on freshly filled tables.
  */
 export function membersAt(db: DB, year: number, includeDemo: boolean) {
-  let q = db.selectFrom('organisations as o').innerJoin(firstSignatures(db).as('s'), 's.organisation_id', 'o.id')
-    .where('s.first_at', '<', yearBounds(year).end)
-    .select(['s.organisation_id', 'o.kind', 'o.size_band', 'o.sector', 'o.region', 's.first_at']);
+  let q = db.selectFrom('organisations as o').where(signedBefore(yearBounds(year).end))
+    .select(['o.id as organisation_id', 'o.kind', 'o.size_band', 'o.sector', 'o.region', sql<number>`case when ${signedBefore(yearBounds(year - 1).end)} then 1 else 0 end`.as('was_member')]);
+  if (!includeDemo) q = q.where('o.is_demo', '=', 0);
+  return q;
+}
+
+/** The ids of the members at the end of `year` (column `id`), for `IN` filters. */
+export function memberIdsAt(db: DB, year: number, includeDemo: boolean) {
+  let q = db.selectFrom('organisations as o').where(signedBefore(yearBounds(year).end)).select('o.id');
   if (!includeDemo) q = q.where('o.is_demo', '=', 0);
   return q;
 }

@@ -4,6 +4,7 @@ import { pages } from './routes.js';
 import { reviewYears } from './review-years.js';
 
 export { publicFactsOf, type TPublicFacts } from './public-facts.js';
+export { PublicFactsView } from './public-facts-view.js';
 export { buildNetworkReview, type TNetworkReview } from './build-network-review.js';
 export { MIN_GROUP } from './suppression.js';
 

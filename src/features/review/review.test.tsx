@@ -12,6 +12,8 @@ import { percentilesOf } from './percentiles.js';
 import { publicFactsOf } from './public-facts.js';
 import { reviewCsv } from './export-review.js';
 import { roundBenchmark } from './suppression.js';
+import { PublicFactsView } from './public-facts-view.js';
+import { formatters, translator } from '../../i18n/index.js';
 
 /** A signatory whose signature was validated at a given date. */
 async function signatory(db: DB, opts: { kind?: 'company' | 'school' | 'partner'; signedAt: string; sector?: string; sizeBand?: string; region?: string; demo?: boolean; ownerId?: number; name?: string }) {
@@ -283,6 +285,25 @@ describeEachDb('review: member report, settings and privacy', (kind) => {
     const facts = await publicFactsOf(t.db, secret);
     expect(facts.maturityLevel?.level).toBe(4);
     expect(facts.footprintTrend).toBeUndefined();
+    const audit = await t.db.selectFrom('audit_log').select('action').where('subject_id', '=', String(secret)).where('action', 'like', 'review.%').execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['review.employees.save', 'review.public_choices.save']);
+    const v = { locale: 'en' as const, t: translator('en'), fmt: formatters('en'), user: null, path: '/', url: new URL('http://localhost/') };
+    const html = String(await (<PublicFactsView v={v} facts={facts} />));
+    expect(html).toContain('Advanced');
+    expect(html).not.toContain('tCO2e');
+    expect(String(await (<PublicFactsView v={v} facts={{}} />))).toBe('');
+  });
+
+  it('redirects the benchmark URL to the report and says when PDF printing is unavailable', async () => {
+    const app = testApp(t.db, { CHROMIUM_PATH: '/nonexistent/chromium' });
+    const member = new TestClient(app);
+    await loginAs(t.db, member, owner.id);
+    const bench = await member.get(`/organisations/${secret}/benchmark/2025`);
+    expect(bench.headers.get('location')).toBe(`/organisations/${secret}/report/2025#benchmark`);
+    const pdf = await member.get(`/organisations/${secret}/report/2025/pdf?lang=en`);
+    expect(pdf.status).toBe(503);
+    expect(await pdf.text()).toContain('Chromium');
+    expect((await app.request('/review/2025/pdf')).status).toBe(503);
   });
 
   it('never shows a member\'s private figures in public pages, exports or the API', async () => {

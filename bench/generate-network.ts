@@ -25,6 +25,8 @@ export interface TGenerateOptions {
   declarations?: boolean;
   actions?: boolean;
   workshops?: boolean;
+  /** Trainings published by schools and partners, and schools' yearly curricula. */
+  training?: boolean;
   /** Everything above. */
   all?: boolean;
   seed?: number;
@@ -205,7 +207,35 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
     counts.workshop_registrations = regs.length;
     counts.workshop_feedback = feedback.length;
   }
-  // 6. Fresh statistics, as autovacuum (PostgreSQL) or a long-running instance would have: the planner needs them
+  // 6. Training: a few trainings a year per school and partner; each school reports two programmes a year.
+  if (all || options.training) {
+    const providers = rows.filter((o) => o.kind === 'school' || o.kind === 'partner');
+    const trainings: Insertable<Database['trainings']>[] = [];
+    const curricula: Insertable<Database['curriculum_entries']>[] = [];
+    for (const o of providers) {
+      for (const y of years) {
+        for (let i = between(0, 2); i > 0; i--) {
+          const at = iso(y, between(1, 12), between(1, 28));
+          trainings.push({
+            organisation_id: o.id, title: `Sobriété numérique ${y}-${i}`, description: 'Formation générée', search_text: 'sobriete numerique', kind: 'course',
+            education_level: 'none', duration_hours: between(3, 35), format: 'online', language: 'fr', cost_cents: 0, certificate: 0, licence: 'CC-BY-4.0',
+            prerequisites: '', learning_outcomes: '', url: null, created_by: null, created_at: at, updated_at: at,
+          });
+        }
+        if (o.kind === 'school') {
+          for (const programme of ['Licence informatique', 'Master numérique responsable']) {
+            curricula.push({ organisation_id: o.id, programme, year: y, hours: between(6, 60), compulsory: rnd() < 0.5 ? 1 : 0, students: between(20, 300), updated_by: null, updated_at: now });
+          }
+        }
+      }
+    }
+    await insertBatched(db, 'trainings', trainings);
+    await insertBatched(db, 'curriculum_entries', curricula);
+    counts.trainings = trainings.length;
+    counts.curriculum_entries = curricula.length;
+  }
+
+  // 7. Fresh statistics, as autovacuum (PostgreSQL) or a long-running instance would have: the planner needs them
   // to choose hash joins over nested loops on tables that just grew from empty.
   if (options.analyze !== false) await sql`analyze`.execute(db);
   return { organisationIds: rows.map((r) => r.id), counts };

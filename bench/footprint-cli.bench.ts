@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -60,7 +60,10 @@ async function main(): Promise<void> {
       const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', file], { encoding: 'utf8', maxBuffer: 1 << 24 });
       const last = r.stdout.trim().split('\n').pop() ?? '{}';
       const m = JSON.parse(last) as { code: number; ms: number; cpuMs: number; maxRssMb: number };
-      const ok = n === 1_000_000 ? (m.ms < 5000 && m.maxRssMb < 1024 ? 'OK' : 'ABOVE TARGET (wall time)') : '';
+      // The target is for one core: CPU time says whether the code meets it; wall time also counts the other
+      // processes of a shared machine (the load average is printed so a slow wall time can be read).
+      const verdict = (x: number, what: string): string => (x < 5000 && m.maxRssMb < 1024 ? `OK (${what})` : `ABOVE TARGET (${what})`);
+      const ok = n === 1_000_000 ? `${verdict(m.cpuMs, 'CPU')}, ${verdict(m.ms, 'wall')}, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores` : '';
       console.log(`${String(n).padStart(9)} lines: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(n / (m.ms / 1000)).toLocaleString('en')} lines/s, peak RSS ${m.maxRssMb.toFixed(0)} MB, exit ${m.code} ${ok}`);
       if (r.status !== 0 || m.code !== 0) console.log(r.stderr.slice(0, 2000));
     }

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvRowParser, detectDelimiter, detectEncoding, getPreset, parseCsvBuffer, parseLocaleNumber, parseYear, readInventoryFile, readTable, ZInventoryMapping } from './index.js';
+import { CsvRowParser, detectDelimiter, detectEncoding, getPreset, mapHeaders, parseCsvBuffer, parseLocaleNumber, parseYear, readInventoryFile, readTable, rowToLine, ZInventoryMapping } from './index.js';
 
 const fx = (f: string): string => join(process.cwd(), 'test/fixtures/inventories', f);
 
@@ -40,6 +40,10 @@ describe('table reader', () => {
     const p = new CsvRowParser(',');
     const rows = [...p.push('a,"b,\nc",d\ne,"f'), ...p.push('""g"""\nh,i', true)];
     expect(rows).toEqual([{ line: 1, cells: ['a', 'b,\nc', 'd'] }, { line: 3, cells: ['e', 'f"g"'] }, { line: 4, cells: ['h', 'i'] }]);
+  });
+  it('mixes quoted and unquoted CRLF lines in one chunk (the quote search is shared across lines)', () => {
+    const rows = new CsvRowParser(',').push('a,b\r\n"c,d",e\r\nf,g\r\n\r\nh,"i"\r\n', true);
+    expect(rows).toEqual([{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['c,d', 'e'] }, { line: 3, cells: ['f', 'g'] }, { line: 4, cells: [''] }, { line: 5, cells: ['h', 'i'] }]);
   });
   it('reads a Windows-1252, semicolon file with CRLF and blank lines', async () => {
     const t = await readTable(fx('win1252-semicolon.csv'));
@@ -100,6 +104,17 @@ describe('inventory reader', () => {
     expect(r.errors[0]).toMatchObject({ line: 1, column: 'category' });
     writeFileSync(join(dir, 'd.csv'), 'category;catégorie\nlaptop;laptop\n');
     expect((await readInventoryFile(join(dir, 'd.csv'))).errors[0]).toMatchObject({ line: 1, column: 'catégorie' });
+  });
+  it('rowToLine: row after row with the same columns, values mapped, errors with codes', () => {
+    const { columns } = mapHeaders(['Catégorie', 'Quantité', 'Format']);
+    const mapping = ZInventoryMapping.parse({ values: { category: { Portable: 'laptop' } }, defaults: { country: 'FRA' } });
+    const valueMaps = new Map([['category', new Map([['portable', 'laptop']])]]);
+    expect(rowToLine({ line: 2, cells: ['Portable', '3', ''] }, columns, mapping, valueMaps)).toEqual({ line: { country: 'FRA', category: 'laptop', quantity: 3 }, errors: [] });
+    expect(rowToLine({ line: 3, cells: ['server', '1,5', 'Rack'] }, columns, mapping, valueMaps).line).toEqual({ country: 'FRA', category: 'server', quantity: 1.5, form_factor: 'rack' });
+    const bad = rowToLine({ line: 4, cells: ['', 'x', 'cube'] }, columns, mapping, valueMaps);
+    expect(bad.line).toBeUndefined();
+    expect(bad.errors.map((e) => [e.column, e.code])).toEqual([['Quantité', 'not-a-number'], ['Catégorie', 'empty-category'], ['Format', 'bad-form-factor']]);
+    expect(rowToLine({ line: 5, cells: ['tablet', '2', ''] }, columns, undefined, new Map())).toEqual({ line: { category: 'tablet', quantity: 2 }, errors: [] });
   });
   it('mapping file: columns, value maps and defaults', async () => {
     const mapping = ZInventoryMapping.parse(JSON.parse(await import('node:fs').then((m) => m.readFileSync(fx('mapping.json'), 'utf8'))));

@@ -69,16 +69,20 @@ export class CsvRowParser {
     const rows: TTableRow[] = [];
     const d = this.delimiter;
     let pos = 0;
+    // Position of the next quote, searched once for many lines: most files have no quotes at all, so the fast
+    // path below never looks inside a line twice.
+    let quote = text.indexOf('"');
+    if (quote === -1) quote = Infinity;
     for (;;) {
       const nl = text.indexOf('\n', pos);
       if (nl === -1 && !final) break;
       const end = nl === -1 ? text.length : nl;
       if (end === pos && nl === -1) { pos = text.length; break; }
-      let raw = text.slice(pos, end);
-      if (raw.indexOf('"') === -1) {
-        if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+      if (quote < pos) { quote = text.indexOf('"', pos); if (quote === -1) quote = Infinity; }
+      if (quote >= end) {
+        const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end; // CRLF
         this.line++;
-        rows.push({ line: this.line, cells: raw.split(d) });
+        rows.push({ line: this.line, cells: text.slice(pos, stop).split(d) });
         pos = nl === -1 ? text.length : nl + 1;
         if (nl === -1) break;
         continue;

@@ -44,7 +44,8 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   const energy = new Float64Array(3);
   let gwpAbs = 0;
   let gwpDefaultAbs = 0;
-  const provenance: Record<string, Partial<Record<TProvenance, number>>> = {};
+  // Counters per parameter name: [input, default, archetype] (a typed array per name, nothing allocated per line).
+  const provenance = new Map<string, Float64Array>();
   const warnings: TWarning[] = [];
   let warningsLeftOut = 0;
   const onceWarned = new Set<string>();
@@ -89,18 +90,29 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       gaps.push({ category, criterion, phase, message: typeof message === 'function' ? message() : message });
     },
     provenance(name, kind) {
-      const p = (provenance[name] ??= {});
-      p[kind] = (p[kind] ?? 0) + 1;
+      let p = provenance.get(name);
+      if (!p) { p = new Float64Array(3); provenance.set(name, p); }
+      p[kind === 'input' ? 0 : kind === 'default' ? 1 : 2]++;
     },
-    energy(coef, params, exps) {
-      const [v, lo, hi] = termInterval(coef, params, exps);
+    energy(coef, params, exps, n) {
+      // Same interval product as termInterval, without its result array (once or more per line).
+      let v = coef; let lo = coef; let hi = coef;
+      const np = n ?? params.length;
+      for (let k = 0; k < np; k++) {
+        const p = params[k];
+        let a: number; let b: number;
+        // v × (1/mode), not v / mode: bit for bit the arithmetic of termInterval, so results do not move.
+        if (exps[k] === 1) { a = p.low; b = p.high; v *= p.mode; } else { a = 1 / p.high; b = 1 / p.low; v *= 1 / p.mode; }
+        const x1 = lo * a; const x2 = lo * b; const x3 = hi * a; const x4 = hi * b;
+        lo = Math.min(x1, x2, x3, x4); hi = Math.max(x1, x2, x3, x4);
+      }
       energy[0] += v; energy[1] += lo; energy[2] += hi;
     },
-    term(crit, phase, coef, params, exps, extra) {
+    term(crit, phase, coef, params, exps, extra, n) {
       if (!wanted[crit] || !cur) return;
       // Interval product inlined (no array per term): this runs several times per line.
       let v = coef; let lo = coef; let hi = coef; let dflt = false;
-      const np = params.length;
+      const np = n ?? params.length;
       for (let k = 0; k <= np; k++) {
         const p = k < np ? params[k] : extra;
         if (p === undefined) break;
@@ -126,11 +138,16 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       }
       if (mc) {
         let key = String(crit);
-        for (let k = 0; k < params.length; k++) key += `|${params[k].id}^${exps[k]}`;
+        for (let k = 0; k < np; k++) key += `|${params[k].id}^${exps[k]}`;
         if (extra) key += `|${extra.id}^1`;
         const m = mc.get(key);
         if (m) m.coef += coef;
-        else mc.set(key, { crit, coef, params: extra ? [...params, extra] : params.slice(), exps: extra ? [...exps, 1] : exps.slice() });
+        else {
+          // Copies: the models reuse their scratch arrays for the next term.
+          const ps = params.slice(0, np); const es = exps.slice(0, np);
+          if (extra) { ps.push(extra); es.push(1); }
+          mc.set(key, { crit, coef, params: ps, exps: es });
+        }
       }
     },
     lineNo: 0,
@@ -213,7 +230,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         byCategory: byCategoryOut,
         byCategoryPhase,
         energy: { useKwh: { value: energy[0], low: Math.min(energy[1], energy[0]), high: Math.max(energy[2], energy[0]), unit: 'kWh' } },
-        dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance, gaps: gaps.slice() },
+        dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance: provenanceOut(provenance), gaps: gaps.slice() },
         warnings: outWarnings,
       };
       if (mc && opts.monteCarlo) result.monteCarlo = runMonteCarlo([...mc.values()], opts.monteCarlo.draws, opts.monteCarlo.seed, wanted);
@@ -222,10 +239,22 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   };
 }
 
+const PROVENANCE_KINDS: readonly TProvenance[] = ['input', 'default', 'archetype'];
+/** The counters as the result's plain object: kinds that occurred only, names in first-seen order. */
+function provenanceOut(counts: Map<string, Float64Array>): Record<string, Partial<Record<TProvenance, number>>> {
+  const out: Record<string, Partial<Record<TProvenance, number>>> = {};
+  for (const [name, c] of counts) {
+    const o: Partial<Record<TProvenance, number>> = {};
+    PROVENANCE_KINDS.forEach((k, i) => { if (c[i]) o[k] = c[i]; });
+    out[name] = o;
+  }
+  return out;
+}
+
 /** Value and interval bounds of coef × Π params^exps (interval arithmetic, any signs). */
-export function termInterval(coef: number, params: readonly TParam[], exps: readonly number[]): [number, number, number] {
+export function termInterval(coef: number, params: readonly TParam[], exps: readonly number[], n = params.length): [number, number, number] {
   let v = coef; let lo = coef; let hi = coef;
-  for (let k = 0; k < params.length; k++) {
+  for (let k = 0; k < n; k++) {
     const p = params[k];
     let a: number; let b: number; let m: number;
     if (exps[k] === 1) { a = p.low; b = p.high; m = p.mode; } else { a = 1 / p.high; b = 1 / p.low; m = 1 / p.mode; }

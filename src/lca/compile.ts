@@ -50,8 +50,8 @@ export interface TCompiled {
   };
   /** kgCO2e per GB: SWD v4 (data centre + network) embodied and operational at the global intensity; OneByte. */
   transfer: { swdEmbodiedKgPerGb: number; swdOperationalKgPerGb: number; swdGridKgPerKwh: number; oneByteKgPerGb: number };
-  /** Device id → params of its `negative-factor` warnings (one per criterion). */
-  negativeFactors: Map<string, TMessageParams[]>;
+  /** Device id → its `negative-factor` warnings (one per criterion), with their warn-once key built once. */
+  negativeFactors: Map<string, { key: string; params: TMessageParams }[]>;
 }
 
 const cache = new WeakMap<TFactorSet, Map<string, TCompiled>>();
@@ -85,7 +85,7 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
   const hit = perFs.get(key);
   if (hit) return hit;
 
-  const negativeFactors = new Map<string, TMessageParams[]>();
+  const negativeFactors = new Map<string, { key: string; params: TMessageParams }[]>();
   const devices = new Map<string, TCompiledDevice>();
   for (const [id, d] of Object.entries(fs.devices)) {
     const embodied: Partial<Record<TCriterion, TParam>> = {};
@@ -96,7 +96,7 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
       if (r.value < 0) {
         const src = fs.sources[r.source]?.title ?? r.source;
         const list = negativeFactors.get(id) ?? [];
-        list.push({ criterion: c, category: id, value: r.value, unit: fs.criteria[c].unit, source: src });
+        list.push({ key: `neg:${id}:${c}`, params: { criterion: c, category: id, value: r.value, unit: fs.criteria[c].unit, source: src } });
         negativeFactors.set(id, list);
       }
     }

@@ -2,7 +2,7 @@ import type { TCompiled, TCompiledDevice } from './compile.js';
 import { cpuPowerAtLoad } from './compile.js';
 import { makeParam, type TParam } from './params.js';
 import { englishMessage, type TLineErrorCode, type TWarningCode } from './messages.js';
-import { CRITERIA, type TAllocation, type TCriterion, type TInventoryLine, type TLineError, type TMessageParams, type TProvenance, type TTier } from './types.js';
+import { CRITERIA, type TAllocation, type TCloudInstance, type TCloudPlatform, type TCriterion, type TInventoryLine, type TLineError, type TMessageParams, type TProvenance, type TTier } from './types.js';
 
 const BLD = 0;
 const USE = 2;
@@ -24,10 +24,13 @@ export interface TLineContext {
   embodiedWhole(): void;
   gap(category: string, criterion: TCriterion, phase: 'BLD' | 'DIS' | 'USE' | 'EOL', message: string | (() => string)): void;
   provenance(name: string, kind: TProvenance): void;
-  /** Adds a term coef × Π params^exps (× extra, when given) to criterion `crit`, phase `phase` of the current line. */
-  term(crit: number, phase: number, coef: number, params: readonly TParam[], exps: readonly number[], extra?: TParam): void;
-  /** Adds use-phase energy (kWh) of the current line. */
-  energy(coef: number, params: readonly TParam[], exps: readonly number[]): void;
+  /**
+   * Adds a term coef × Π params^exps (× extra, when given) to criterion `crit`, phase `phase` of the current line.
+   * `np`: how many entries of params/exps count (default: all).
+   */
+  term(crit: number, phase: number, coef: number, params: readonly TParam[], exps: readonly number[], extra?: TParam, np?: number): void;
+  /** Adds use-phase energy (kWh) of the current line (`np` as for `term`). */
+  energy(coef: number, params: readonly TParam[], exps: readonly number[], np?: number): void;
 }
 
 /** A checked line, ready to run (`runPreparedLine`); plain data, no closure, because this runs once per line. */
@@ -35,6 +38,46 @@ export interface TPreparedLine {
   errors: TLineError[]; category: string; tier: TTier; quantity: number;
   kind: 'none' | 'device' | 'cloud' | 'transfer';
   line: TInventoryLine; zone: string; device?: TCompiledDevice; embodiedMode: 'amortise' | 'whole' | 'none';
+  /** Cloud lines: the instance and its host platform, resolved once per provider and instance type. */
+  cloud?: TResolvedCloud;
+}
+
+/** A cloud instance type resolved against the factor set (cached: inventories repeat a few instance types). */
+interface TResolvedCloud {
+  provider: string; inst: TCloudInstance; platformKey: string; platform: TCloudPlatform | undefined;
+  embodied: Partial<Record<TCriterion, TParam>> | undefined; gpuKey: string;
+}
+
+const KEY_CACHE = new Map<string, string>();
+/** Trimmed lower case, memoised (provider, instance type and region names repeat line after line). */
+function normaliseKey(raw: string): string {
+  const hit = KEY_CACHE.get(raw);
+  if (hit !== undefined) return hit;
+  const v = raw.trim().toLowerCase();
+  if (KEY_CACHE.size < 10_000) KEY_CACHE.set(raw, v);
+  return v;
+}
+
+const cloudCache = new WeakMap<TCompiled, Map<string, Map<string, TResolvedCloud | null>>>();
+function resolveCloud(c: TCompiled, provider: string, type: string): TResolvedCloud | undefined {
+  let byProvider = cloudCache.get(c);
+  if (!byProvider) { byProvider = new Map(); cloudCache.set(c, byProvider); }
+  let byType = byProvider.get(provider);
+  if (!byType) { byType = new Map(); byProvider.set(provider, byType); }
+  let hit = byType.get(type);
+  if (hit === undefined) {
+    const inst = c.fs.cloud.instances[`${provider}:${type}`];
+    if (!inst) hit = null;
+    else {
+      const platformKey = `${provider}:${inst.platform}`;
+      hit = { provider, inst, platformKey, platform: c.fs.cloud.platforms[platformKey], embodied: c.cloud.platformEmbodied.get(platformKey), gpuKey: `gpu:${platformKey}` };
+    }
+    if (byType.size < 10_000) byType.set(type, hit);
+  }
+  return hit ?? undefined;
+}
+function resolveRegion(c: TCompiled, provider: string, region: string): string | undefined {
+  return c.fs.cloud.regions[`${provider}:${normaliseKey(region)}`];
 }
 
 const EMPTY: readonly TParam[] = [];
@@ -62,16 +105,29 @@ export function runPreparedLine(ctx: TLineContext, p: TPreparedLine): void {
   else if (p.kind === 'transfer') runTransfer(ctx, p);
 }
 
-/** A product of factors: numbers (inputs, constants) fold into the coefficient, parameters stay uncertain. */
+/**
+ * A product of factors: numbers (inputs, constants) fold into the coefficient, parameters stay uncertain. Only the
+ * first `n` entries of `params`/`exps` count: a reset sets `n` to 0 instead of truncating the arrays (truncating is
+ * a runtime call in V8, measurable at a million lines).
+ */
 class Product {
   coef: number;
+  n = 0;
   params: TParam[] = [];
   exps: number[] = [];
   constructor(coef: number) { this.coef = coef; }
-  mul(x: number | TParam): this { if (typeof x === 'number') this.coef *= x; else { this.params.push(x); this.exps.push(1); } return this; }
-  div(x: number | TParam): this { if (typeof x === 'number') this.coef /= x; else { this.params.push(x); this.exps.push(-1); } return this; }
-  clone(): Product { const p = new Product(this.coef); p.params = this.params.slice(); p.exps = this.exps.slice(); return p; }
+  mul(x: number | TParam): this { if (typeof x === 'number') this.coef *= x; else { this.params[this.n] = x; this.exps[this.n++] = 1; } return this; }
+  div(x: number | TParam): this { if (typeof x === 'number') this.coef /= x; else { this.params[this.n] = x; this.exps[this.n++] = -1; } return this; }
+  /** Starts a new product in this object (scratch reuse: no allocation per line). */
+  reset(coef: number): this { this.coef = coef; this.n = 0; return this; }
 }
+
+// Scratch products reused line after line. Safe because a product is consumed (its terms emitted, and the
+// accumulator copies what it keeps) before the same scratch is reset again; the engine is synchronous.
+const S0 = new Product(0);
+const S1 = new Product(0);
+/** Frozen: lines without errors share it, and nobody may push onto it. */
+const NO_ERRORS = Object.freeze([]) as unknown as TLineError[];
 
 const CATEGORY_CLEAN = /[\s\-./]+/g;
 const categoryCache = new Map<string, string>();
@@ -106,9 +162,19 @@ const SERVER_SPEC_KEYS = ['cpu_units', 'cpu_model', 'cpu_cores', 'cpu_die_mm2', 
  * called when there are no errors.
  */
 export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = true): TPreparedLine {
+  // One scratch array for every line: valid lines (nearly all) then share NO_ERRORS and allocate nothing.
+  const scratch = SCRATCH_ERRORS;
+  if (scratch.length) scratch.length = 0;
+  const prepared = prepareLine(ctx, line, scratch);
+  prepared.errors = scratch.length ? scratch.slice() : NO_ERRORS;
+  return prepared;
+}
+
+const SCRATCH_ERRORS: TLineError[] = [];
+
+function prepareLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[]): TPreparedLine {
   const c = ctx.compiled;
   const n = ctx.lineNo;
-  const errors: TLineError[] = [];
   const raw = normaliseCategory(line.category ?? '');
   const category = c.aliases.get(raw) ?? raw;
   const device = c.devices.get(category);
@@ -152,7 +218,7 @@ export function evaluateLine(ctx: TLineContext, line: TInventoryLine, _stream = 
 function emitEmbodied(ctx: TLineContext, mode: 'amortise' | 'whole' | 'none', lifespan: number | TParam, crit: number, p: Product): void {
   if (mode === 'none') return;
   if (mode === 'amortise') p.div(lifespan);
-  ctx.term(crit, BLD, p.coef, p.params, p.exps);
+  ctx.term(crit, BLD, p.coef, p.params, p.exps, undefined, p.n);
 }
 
 function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
@@ -160,7 +226,7 @@ function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
   const d = prep.device as TCompiledDevice;
   const { line, quantity, category, zone, embodiedMode } = prep;
   const neg = c.negativeFactors.get(d.id);
-  if (neg) for (const p of neg) ctx.warnOnce(`neg:${d.id}:${p.criterion}`, ctx.lineNo, 'negative-factor', p);
+  if (neg) for (const x of neg) ctx.warnOnce(x.key, ctx.lineNo, 'negative-factor', x.params);
   const lifespan: number | TParam = line.lifespan_years ?? d.lifespan;
   ctx.provenance('lifespan_years', line.lifespan_years !== undefined ? 'input' : 'default');
   const isServer = category === 'server';
@@ -173,7 +239,7 @@ function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
     for (let ci = 0; ci < CRITERIA.length; ci++) {
       const crit = CRITERIA[ci];
       if (!ctx.wanted[ci]) continue;
-      if (ci === GWP && line.embodied_gwp_kg !== undefined) { emitEmbodied(ctx, embodiedMode, lifespan, ci, new Product(quantity * line.embodied_gwp_kg)); continue; }
+      if (ci === GWP && line.embodied_gwp_kg !== undefined) { emitEmbodied(ctx, embodiedMode, lifespan, ci, S0.reset(quantity * line.embodied_gwp_kg)); continue; }
       const f = d.embodied[crit];
       if (!f) { ctx.gap(category, crit, 'BLD', STATIC_GAP_EMBODIED); continue; }
       // Common case without allocation: shared [factor, lifespan] arrays prepared at compile time.
@@ -190,7 +256,7 @@ function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
 /** Use phase of devices and servers: energy × electricity factor of the country (× PUE for servers). */
 function useLine(ctx: TLineContext, line: TInventoryLine, d: TCompiledDevice, category: string, quantity: number, zone: string, isServer: boolean): void {
   const c = ctx.compiled;
-  const energy = new Product(quantity);
+  const energy = S1.reset(quantity);
   if (line.annual_kwh !== undefined) {
     energy.mul(line.annual_kwh);
     ctx.provenance('annual_kwh', 'input');
@@ -198,14 +264,15 @@ function useLine(ctx: TLineContext, line: TInventoryLine, d: TCompiledDevice, ca
     // Server power model: CPUs on the load curve + RAM per GB, both × (1 + other-consumption ratio).
     const s = c.server;
     const hours: number | TParam = line.hours_per_year ?? s.hours;
-    const cpu = new Product(quantity).mul(line.cpu_units ?? s.cpuUnits);
+    const cpu = S0.reset(quantity).mul(line.cpu_units ?? s.cpuUnits);
     if (line.cpu_load_pct !== undefined) cpu.mul(cpuPowerAtLoad(c.fs.server.use.cpuCurve, line.cpu_load_pct)).mul(s.otherFactor);
     else cpu.mul(s.cpuWattsDefaultLoad);
     cpu.mul(hours).div(1000);
-    const ram = new Product(quantity).mul(line.ram_units ?? s.ramUnits).mul(line.ram_gb ?? s.ramGb).mul(s.ramWattsPerGb).mul(hours).div(1000);
     ctx.provenance('power_w', 'default');
     ctx.provenance('cpu_load_pct', line.cpu_load_pct !== undefined ? 'input' : 'default');
-    for (const part of [cpu, ram]) emitUse(ctx, line, part.mul(line.pue ?? s.pue), category, zone);
+    emitUse(ctx, line, cpu.mul(line.pue ?? s.pue), category, zone);
+    const ram = S0.reset(quantity).mul(line.ram_units ?? s.ramUnits).mul(line.ram_gb ?? s.ramGb).mul(s.ramWattsPerGb).mul(hours).div(1000);
+    emitUse(ctx, line, ram.mul(line.pue ?? s.pue), category, zone);
     ctx.provenance('pue', line.pue !== undefined ? 'input' : 'default');
     return;
   } else {
@@ -225,24 +292,24 @@ function useLine(ctx: TLineContext, line: TInventoryLine, d: TCompiledDevice, ca
 
 function emitUse(ctx: TLineContext, line: TInventoryLine, energy: Product, category: string, zone: string): void {
   const factors = ctx.compiled.zones.get(zone) ?? {};
-  ctx.energy(energy.coef, energy.params, energy.exps);
+  ctx.energy(energy.coef, energy.params, energy.exps, energy.n);
   ctx.provenance('country', line.country ? 'input' : 'default');
   for (let ci = 0; ci < CRITERIA.length; ci++) {
     if (!ctx.wanted[ci]) continue;
     const crit = CRITERIA[ci];
     if (ci === GWP && line.electricity_gwp_kg_per_kwh !== undefined) {
-      ctx.term(ci, USE, energy.coef * line.electricity_gwp_kg_per_kwh, energy.params, energy.exps);
+      ctx.term(ci, USE, energy.coef * line.electricity_gwp_kg_per_kwh, energy.params, energy.exps, undefined, energy.n);
       continue;
     }
     const f = factors[crit];
     if (!f) { ctx.gap(category, crit, 'USE', ci === WU ? STATIC_GAP_WU : 'no electricity factor for this criterion and country'); continue; }
-    ctx.term(ci, USE, energy.coef, energy.params, energy.exps, f);
+    ctx.term(ci, USE, energy.coef, energy.params, energy.exps, f, energy.n);
   }
 }
 
 /** Bottom-up server manufacture (UBA 2021 constants): one term per component and criterion. */
 function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, mode: 'amortise' | 'whole' | 'none', lifespan: number | TParam, category: string): void {
-  const embodied = (crit: number, p: Product): void => emitEmbodied(ctx, mode, lifespan, crit, p);
+  const embodied = (crit: number, p: Product): void => { emitEmbodied(ctx, mode, lifespan, crit, p); };
   const c = ctx.compiled;
   const s = c.server;
   const k = c.fs.server.components;
@@ -258,23 +325,23 @@ function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, mode
   for (const crit of ['gwp', 'pe', 'adpe'] as const) {
     const ci = CRITERIA.indexOf(crit);
     if (!ctx.wanted[ci]) continue;
-    if (ci === GWP && line.embodied_gwp_kg !== undefined) { embodied(ci, new Product(q * line.embodied_gwp_kg)); continue; }
-    const cpuDie = new Product(q * k.cpu.perMm2[crit]).mul(cpuUnits);
+    if (ci === GWP && line.embodied_gwp_kg !== undefined) { embodied(ci, S0.reset(q * line.embodied_gwp_kg)); continue; }
+    const cpuDie = S0.reset(q * k.cpu.perMm2[crit]).mul(cpuUnits);
     if (die !== undefined) cpuDie.mul(die); else cpuDie.mul(line.cpu_cores ?? s.cpuCores).mul(s.diePerCore);
     embodied(ci, cpuDie);
-    embodied(ci, new Product(q * k.cpu.fixed[crit]).mul(cpuUnits));
+    embodied(ci, S0.reset(q * k.cpu.fixed[crit]).mul(cpuUnits));
     const ramUnits = line.ram_units ?? s.ramUnits;
-    embodied(ci, new Product(q * k.ram.perCm2[crit]).mul(ramUnits).mul(line.ram_gb ?? s.ramGb).div(line.ram_density_gb_cm2 ?? s.ramDensity));
-    embodied(ci, new Product(q * k.ram.fixed[crit]).mul(ramUnits));
+    embodied(ci, S0.reset(q * k.ram.perCm2[crit]).mul(ramUnits).mul(line.ram_gb ?? s.ramGb).div(line.ram_density_gb_cm2 ?? s.ramDensity));
+    embodied(ci, S0.reset(q * k.ram.fixed[crit]).mul(ramUnits));
     const ssdUnits = line.ssd_units ?? s.ssdUnits;
     if (ssdUnits !== 0) {
-      embodied(ci, new Product(q * k.ssd.perCm2[crit]).mul(ssdUnits).mul(line.ssd_gb ?? s.ssdGb).div(line.ssd_density_gb_cm2 ?? s.ssdDensity));
-      embodied(ci, new Product(q * k.ssd.fixed[crit]).mul(ssdUnits));
+      embodied(ci, S0.reset(q * k.ssd.perCm2[crit]).mul(ssdUnits).mul(line.ssd_gb ?? s.ssdGb).div(line.ssd_density_gb_cm2 ?? s.ssdDensity));
+      embodied(ci, S0.reset(q * k.ssd.fixed[crit]).mul(ssdUnits));
     }
-    if (line.hdd_units) embodied(ci, new Product(q * k.hdd.fixed[crit]).mul(line.hdd_units));
-    embodied(ci, new Product(q * k.powerSupply.perKg[crit]).mul(line.psu_units ?? s.psuUnits).mul(line.psu_kg ?? s.psuKg));
+    if (line.hdd_units) embodied(ci, S0.reset(q * k.hdd.fixed[crit]).mul(line.hdd_units));
+    embodied(ci, S0.reset(q * k.powerSupply.perKg[crit]).mul(line.psu_units ?? s.psuUnits).mul(line.psu_kg ?? s.psuKg));
     const caseImpact = kase ? kase[crit] : k.case.bladeServer[crit] + k.case.bladeEnclosure16[crit] / 16;
-    embodied(ci, new Product(q * (caseImpact + k.motherboard.fixed[crit] + k.assembly.fixed[crit])));
+    embodied(ci, S0.reset(q * (caseImpact + k.motherboard.fixed[crit] + k.assembly.fixed[crit])));
   }
   for (const crit of ['wu', 'ap', 'pm', 'ir'] as const) ctx.gap(category, crit, 'BLD', 'the bottom-up server model (UBA 2021) has gwp, pe and adpe only');
   ctx.gap(category, 'gwp', 'EOL', 'end of life is not in the UBA component constants');
@@ -283,41 +350,37 @@ function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, mode
 function cloudLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number, lineZone: string): TPreparedLine {
   const c = ctx.compiled;
   const n = ctx.lineNo;
-  const provider = line.provider?.trim().toLowerCase();
-  const type = line.instance_type?.trim().toLowerCase();
+  const provider = line.provider === undefined ? undefined : normaliseKey(line.provider);
+  const type = line.instance_type === undefined ? undefined : normaliseKey(line.instance_type);
   if (!provider) errors.push(lineError(n, 'provider', 'cloud-provider-missing', { choices: Object.keys(c.fs.cloud.providers).join(', ') }));
   if (!type) errors.push(lineError(n, 'instance_type', 'cloud-instance-type-missing'));
   const none: TPreparedLine = { errors, category, tier, quantity, kind: 'none', line, zone: lineZone, embodiedMode: 'none' };
   if (errors.length || !provider || !type) return none;
-  const inst = c.fs.cloud.instances[`${provider}:${type}`];
+  const inst = resolveCloud(c, provider, type);
   if (!inst) {
     errors.push(lineError(n, 'instance_type', 'unknown-instance-type', { value: String(line.instance_type), provider, factorSet: c.fs.id }));
     return none;
   }
   let zone = lineZone;
   if (line.region) {
-    const z = c.fs.cloud.regions[`${provider}:${line.region.trim().toLowerCase()}`];
+    const z = resolveRegion(c, provider, line.region);
     if (!z) errors.push(lineError(n, 'region', 'unknown-region', { value: line.region, provider, factorSet: c.fs.id }));
     else zone = z;
   } else ctx.warnOnce('cloud-no-region', n, 'cloud-no-region');
   if (errors.length) return none;
-  return { errors, category, tier, quantity, kind: 'cloud', line, zone, embodiedMode: 'amortise' };
+  return { errors, category, tier, quantity, kind: 'cloud', line, zone, embodiedMode: 'amortise', cloud: inst };
 }
 
 function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
   const c = ctx.compiled;
   const n = ctx.lineNo;
   const { line, quantity, category, zone } = prep;
-  const provider = (line.provider as string).trim().toLowerCase();
-  const inst = c.fs.cloud.instances[`${provider}:${(line.instance_type as string).trim().toLowerCase()}`];
-  const platformKey = `${provider}:${inst.platform}`;
-  const platform = c.fs.cloud.platforms[platformKey];
-  const embodiedParams = c.cloud.platformEmbodied.get(platformKey);
+  const { provider, inst, platformKey, platform, embodied: embodiedParams, gpuKey } = prep.cloud as TResolvedCloud;
   {
     const hours: number | TParam = line.hours ?? c.fs.cloud.defaultHoursPerYear.value;
     ctx.provenance('hours', line.hours !== undefined ? 'input' : 'default');
     if (line.hours === undefined) ctx.warnOnce('cloud-no-hours', n, 'cloud-no-hours');
-    if (inst.gpuUnits > 0) ctx.warnOnce(`gpu:${platformKey}`, n, 'gpu-not-counted', () => ({ instanceType: String(line.instance_type), factorSet: c.fs.id }));
+    if (inst.gpuUnits > 0) ctx.warnOnce(gpuKey, n, 'gpu-not-counted', () => ({ instanceType: String(line.instance_type), factorSet: c.fs.id }));
     const prov = c.fs.cloud.providers[provider] ? provider : 'default';
     const util = line.cpu_load_pct;
     let vcpuW: number | TParam = c.cloud.vcpuWatts.get(prov) as TParam;
@@ -327,13 +390,11 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
       vcpuW = makeParam(`cloud.${prov}.vcpuWatts@${util}`, w(cp.minWattsPerVcpu.low, cp.maxWattsPerVcpu.low), w(cp.minWattsPerVcpu.value, cp.maxWattsPerVcpu.value), w(cp.minWattsPerVcpu.high, cp.maxWattsPerVcpu.high), 'reference', 'ccf');
     }
     const pue = c.cloud.pue.get(prov) as TParam;
-    const parts = [
-      new Product(quantity * inst.vcpu / 1000).mul(vcpuW).mul(hours),
-      new Product(quantity * inst.memoryGb).mul(c.cloud.memoryKwhPerGbHour).mul(hours),
-    ];
-    if (inst.ssdGb) parts.push(new Product(quantity * inst.ssdGb).mul(c.cloud.ssdKwhPerGbHour).mul(hours));
-    if (inst.hddGb) parts.push(new Product(quantity * inst.hddGb).mul(c.cloud.hddKwhPerGbHour).mul(hours));
-    for (const p of parts) emitUse(ctx, line, p.mul(pue), category, zone);
+    // CPU, memory, SSD, HDD energy, each × PUE, emitted in that order.
+    emitUse(ctx, line, S0.reset(quantity * inst.vcpu / 1000).mul(vcpuW).mul(hours).mul(pue), category, zone);
+    emitUse(ctx, line, S0.reset(quantity * inst.memoryGb).mul(c.cloud.memoryKwhPerGbHour).mul(hours).mul(pue), category, zone);
+    if (inst.ssdGb) emitUse(ctx, line, S0.reset(quantity * inst.ssdGb).mul(c.cloud.ssdKwhPerGbHour).mul(hours).mul(pue), category, zone);
+    if (inst.hddGb) emitUse(ctx, line, S0.reset(quantity * inst.hddGb).mul(c.cloud.hddKwhPerGbHour).mul(hours).mul(pue), category, zone);
     // Embodied: SCI share of the host platform = time share × resource (vCPU) share.
     if (!embodiedParams || !platform?.vcpu) {
       ctx.gap(category, 'gwp', 'BLD', () => `no platform data for ${platformKey}`);
@@ -344,8 +405,8 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
       if (!ctx.wanted[ci]) continue;
       const f = embodiedParams[CRITERIA[ci]];
       if (!f) { ctx.gap(category, CRITERIA[ci], 'BLD', 'the platform model has gwp, pe and adpe only'); continue; }
-      const p = new Product(share).mul(f).mul(hours).div(c.cloud.lifespan);
-      ctx.term(ci, BLD, p.coef, p.params, p.exps);
+      const p = S0.reset(share).mul(f).mul(hours).div(c.cloud.lifespan);
+      ctx.term(ci, BLD, p.coef, p.params, p.exps, undefined, p.n);
     }
   }
 }

@@ -18,6 +18,8 @@ export const ZConfig = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected smtp://… or smtps://…').optional(),
   PUBLIC_URL: z.url({ message: 'expected an absolute URL' }).optional(),
+  /** Folder of the knowledge library's uploaded files; default `uploads/` beside the SQLite file, `./data/uploads` with PostgreSQL. */
+  TECHCARE_UPLOADS_DIR: z.string().min(1).optional(),
   /** Behind a reverse proxy: honour X-Forwarded-For / X-Forwarded-Proto. Off by default, since a client could forge them. */
   TRUST_PROXY: ZFlag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

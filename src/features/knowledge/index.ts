@@ -7,11 +7,13 @@ import { moderationPages } from './pages-moderation.js';
 import { resourcePages } from './pages-resources.js';
 import { seedKnowledge } from './seed.js';
 import { currentMonth, sendMonthlyDigest } from './send-monthly-digest.js';
+import { sweepOrphanRows, sweepOrphanUploads } from './sweep-orphan-uploads.js';
 
 export { relatedResources, type TRelatedResource } from './find-related-resources.js';
 export { RelatedResources } from './related-resources.js';
 export { experienceReportsForLever, type TReportSummary } from './list-experience-reports.js';
 export { sendMonthlyDigest, currentMonth } from './send-monthly-digest.js';
+export { sweepOrphanUploads } from './sweep-orphan-uploads.js';
 
 const pages = new Hono<AppEnv>();
 pages.route('/', resourcePages);
@@ -34,5 +36,10 @@ export const feature: TFeature = {
   seed: seedKnowledge,
   // The digest of the current month goes out once per member (a unique mark per member and month), so an hourly
   // timer on every instance is safe: after the first run of the month, later runs find nothing left to send.
-  jobs: [{ name: 'monthly-digest', everyMs: 60 * 60_000, run: ({ db, config }) => sendMonthlyDigest(db, config, currentMonth()) }],
+  // The sweep removes files no resource references any more (organisations deleted with their resources, crashes
+  // between a file and its row) and the comments, tags and index entries of deleted documents.
+  jobs: [
+    { name: 'monthly-digest', everyMs: 60 * 60_000, run: ({ db, config }) => sendMonthlyDigest(db, config, currentMonth()) },
+    { name: 'knowledge-sweep', everyMs: 60 * 60_000, run: async ({ db, config, now }) => ({ files: await sweepOrphanUploads(db, config, now), rows: await sweepOrphanRows(db) }) },
+  ],
 };

@@ -12,7 +12,8 @@ import { relatedResources } from './find-related-resources.js';
 import type { TResourceInput } from './schemas.js';
 
 const uploads = mkdtempSync(join(tmpdir(), 'techcare-uploads-test-'));
-process.env.TECHCARE_UPLOADS_DIR = uploads;
+// The uploads folder comes from the configuration (TECHCARE_UPLOADS_DIR), like every setting.
+const env = { TECHCARE_UPLOADS_DIR: uploads };
 afterAll(() => rmSync(uploads, { recursive: true, force: true }));
 
 const base: Omit<TResourceInput, 'organisationId' | 'title' | 'summary'> = {
@@ -41,7 +42,7 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     otherUser = (await makeUser(t.db)).id;
     await makeOrganisation(t.db, { kind: 'school', ownerId: otherUser });
     adminUser = (await makeUser(t.db, { admin: true })).id;
-    const config = (await import('../../../test/helpers/app.js')).testConfig();
+    const config = (await import('../../../test/helpers/app.js')).testConfig(env);
     const p = await asUser(partnerUser);
     await publishResource(t.db, config, p, { ...base, organisationId: partnerOrg, title: 'Guide de l’éco-conception des services', summary: 'Réduire la charge des serveurs et des terminaux.', levers: ['eco-design-services'] }, null);
     await publishResource(t.db, config, p, { ...base, organisationId: partnerOrg, title: 'Mutualiser ses serveurs', summary: 'Consolidation des machines virtuelles dans le centre de données.', themes: ['infrastructure'], levels: [3] }, null);
@@ -69,7 +70,7 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
   });
 
   it('keeps a member organisation’s publication hidden from others until an administrator approves it', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t.db, env);
     const member = new TestClient(app);
     await loginAs(t.db, member, memberUser);
     const res = await member.post('/resources', {
@@ -106,16 +107,16 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
   });
 
   it('publishes a partner’s resource at once and lists it in the API with filters', async () => {
-    const res = await new TestClient(testApp(t.db)).get('/api/v1/resources?lever=eco-design-services&per_page=5');
+    const res = await new TestClient(testApp(t.db, env)).get('/api/v1/resources?lever=eco-design-services&per_page=5');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { title: string; tags: { levers: string[] } }[];
     expect(body.map((r) => r.title)).toEqual(['Guide de l’éco-conception des services']);
     expect(res.headers.get('x-total-count')).toBe('1');
-    expect((await new TestClient(testApp(t.db)).get('/api/v1/resources?kind=bogus')).status).toBe(400);
+    expect((await new TestClient(testApp(t.db, env)).get('/api/v1/resources?kind=bogus')).status).toBe(400);
   });
 
   it('validates uploads by name, type, content and size, and serves them with a safe name', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t.db, env);
     const partner = new TestClient(app);
     await loginAs(t.db, partner, partnerUser);
     const form = (file: File | null, extra: Record<string, string> = {}) => {
@@ -158,7 +159,7 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
   });
 
   it('lets users comment and report, the author organisation mark the answer, and administrators hide', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t.db, env);
     const { items } = await listResources(t.db, null, { q: 'mutualiser' }, { offset: 0, limit: 1 });
     const path = `/resources/${items[0]!.id}`;
     const other = new TestClient(app);

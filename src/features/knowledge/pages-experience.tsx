@@ -12,9 +12,11 @@ import { canPublishFor } from './policy.js';
 import { leverCatalogue, type TLeverRef } from './ports.js';
 import { PublicationInputError } from './publish-resource.js';
 import { publishExperienceReport } from './publish-experience-report.js';
-import { ZCommentInput, ZReportInput } from './schemas.js';
+import { ZCommentInput, ZReportEditInput, ZReportInput } from './schemas.js';
 import { ZSlug } from './constants.js';
-import { CommentsSection, k, OrgSelect, options, StatusBadge, TagFields, TagList } from './views.js';
+import { deleteExperienceReport } from './delete-publication.js';
+import { editExperienceReport } from './edit-experience-report.js';
+import { CommentsSection, DeleteConfirm, EditHeader, k, OrgSelect, OwnerActions, options, StatusBadge, TagFields, TagList, type TEditContext } from './views.js';
 
 export const experiencePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -25,27 +27,41 @@ const idParam = (c: Context<AppEnv>) => {
   return id;
 };
 
-/** "before → after (change)" in the viewer's language, and where the figures come from. */
-export function MeasuredChange(props: { v: TViewContext; r: TReportSummary }) {
+/**
+ * "before → after (change)" in the viewer's language, and where the figures come from. With `detailed` (the
+ * report's own page), platform-measured figures are listed with their two years, so readers see the evidence
+ * without the organisation's private footprint pages; `footprintLink` (members of the organisation only) adds the
+ * link to those pages.
+ */
+export function MeasuredChange(props: { v: TViewContext; r: TReportSummary; detailed?: boolean; footprintLink?: boolean }) {
   const { v, r } = props;
   if (r.measureSource === 'none' || r.before === null || r.after === null) return <p>{v.t('knowledge.report.noMeasure')}</p>;
   const change = r.change === null ? '' : ` (${r.change > 0 ? '+' : ''}${v.fmt.percent(r.change, 1)})`;
+  const platform = r.measureSource === 'platform';
   return (
-    <p>
-      {r.measureSource === 'platform'
-        ? v.t('knowledge.report.measuredPlatform', { from: r.baselineYear ?? '', to: r.resultYear ?? '' })
-        : v.t('knowledge.report.measuredDeclared', { label: r.measureLabel })}{' '}
-      <strong>
-        {v.fmt.significant(r.before)} → {v.fmt.significant(r.after)} {r.unit}
-        {change}
-      </strong>
-      {r.measureSource === 'platform' ? (
-        <>
-          {' '}
-          <a href={`/organisations/${r.organisationId}/footprint`}>{v.t('knowledge.report.footprintLink')}</a>
-        </>
+    <>
+      <p>
+        {platform
+          ? v.t('knowledge.report.measuredPlatform', { from: r.baselineYear ?? '', to: r.resultYear ?? '' })
+          : v.t('knowledge.report.measuredDeclared', { label: r.measureLabel })}{' '}
+        <strong>
+          {v.fmt.significant(r.before)} → {v.fmt.significant(r.after)} {r.unit}
+          {change}
+        </strong>
+      </p>
+      {platform && props.detailed ? (
+        <dl class="facts">
+          <dt>{v.t('knowledge.report.resultOfYear', { year: r.baselineYear ?? '' })}</dt>
+          <dd>{v.fmt.significant(r.before)} {r.unit}</dd>
+          <dt>{v.t('knowledge.report.resultOfYear', { year: r.resultYear ?? '' })}</dt>
+          <dd>{v.fmt.significant(r.after)} {r.unit}</dd>
+        </dl>
       ) : null}
-    </p>
+      {platform && props.detailed ? <p class="hint">{v.t('knowledge.report.platformNote')}</p> : null}
+      {platform && props.footprintLink ? (
+        <p><a href={`/organisations/${r.organisationId}/footprint`}>{v.t('knowledge.report.footprintLink')}</a></p>
+      ) : null}
+    </>
   );
 }
 
@@ -89,15 +105,14 @@ experiencePages.get('/experience', async (c) => {
   ));
 });
 
-function ReportForm(props: { v: TViewContext; values: Record<string, unknown>; errors: TFieldErrors | null; levers: TLeverRef[] | null }) {
-  const { v, values, errors } = props;
-  const s = (x: unknown) => (typeof x === 'string' ? x : '');
+function ReportForm(props: { v: TViewContext; values: Record<string, unknown>; errors: TFieldErrors | null; levers: TLeverRef[] | null; action?: string; edit?: TEditContext }) {
+  const { v, values, errors, edit } = props;
+  const s = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
   const opt = v.t('form.optional');
   return (
-    <form method="post" action="/experience" novalidate>
+    <form method="post" action={props.action ?? '/experience'} novalidate>
       <ErrorSummary v={v} errors={errors} />
-      <OrgSelect v={v} values={values} errors={errors} />
-      <p class="hint">{v.t('knowledge.form.reviewNote')}</p>
+      {edit ? <EditHeader v={v} edit={edit} /> : <><OrgSelect v={v} values={values} errors={errors} /><p class="hint">{v.t('knowledge.form.reviewNote')}</p></>}
       <Field name="title" label={v.t('knowledge.field.title')} required value={s(values.title)} errors={errors} />
       <Select name="language" label={v.t('knowledge.field.language')} required value={s(values.language) || v.locale} options={options(v, 'language', ['fr', 'en'])} errors={errors} />
       <TextArea name="whatWeDid" label={v.t('knowledge.report.whatWeDid')} required rows={8} value={s(values.whatWeDid)} errors={errors} />
@@ -117,21 +132,25 @@ function ReportForm(props: { v: TViewContext; values: Record<string, unknown>; e
         <Field name="measureUnit" label={v.t('knowledge.report.unit')} value={s(values.measureUnit)} errors={errors} optionalLabel={opt} />
       </fieldset>
       <TagFields v={v} values={values} errors={errors} levers={props.levers} />
-      <button type="submit">{v.t('knowledge.form.publish')}</button>
+      <button type="submit">{edit ? v.t('knowledge.form.save') : v.t('knowledge.form.publish')}</button>
     </form>
   );
 }
 
-async function formPage(c: Context<AppEnv>, values: Record<string, unknown>, errors: TFieldErrors | null, status: 200 | 422 = 200) {
+async function formPage(c: Context<AppEnv>, values: Record<string, unknown>, errors: TFieldErrors | null, status: 200 | 422 = 200, edit?: TEditContext & { id: number }) {
   const t = c.get('t');
   const levers = await leverCatalogue();
-  return renderPage(c, t('knowledge.experience.publish'), (v) => (
+  const title = edit ? t('knowledge.experience.editTitle') : t('knowledge.experience.publish');
+  return renderPage(c, title, (v) => (
     <>
-      <h1>{t('knowledge.experience.publish')}</h1>
-      <ReportForm v={v} values={values} errors={errors} levers={levers} />
+      <h1>{title}</h1>
+      <ReportForm v={v} values={values} errors={errors} levers={levers} action={edit ? `/experience/${edit.id}/edit` : '/experience'} edit={edit} />
     </>
   ), { status });
 }
+
+const translateErrors = (c: Context<AppEnv>, fieldErrors: Record<string, string>): TFieldErrors =>
+  Object.fromEntries(Object.entries(fieldErrors).map(([f, key]) => [f, c.get('t')(k(key))]));
 
 experiencePages.get('/experience/new', (c) => {
   const user = requireUser(c);
@@ -149,9 +168,57 @@ experiencePages.post('/experience', async (c) => {
     const { id, status } = await publishExperienceReport(c.get('db'), user, result.data);
     return redirectWithFlash(c, `/experience/${id}`, status === 'published' ? 'knowledge.flash.published' : 'knowledge.flash.pending');
   } catch (err) {
-    if (err instanceof PublicationInputError) return formPage(c, values, Object.fromEntries(Object.entries(err.fieldErrors).map(([f, key]) => [f, t(k(key))])), 422);
+    if (err instanceof PublicationInputError) return formPage(c, values, translateErrors(c, err.fieldErrors), 422);
     throw err;
   }
+});
+
+/** The report if the user may change it: 404 when they cannot see it, 403 when they see but do not own it. */
+async function ownReport(c: Context<AppEnv>) {
+  const user = requireUser(c);
+  const r = await getExperienceReport(c.get('db'), user, idParam(c));
+  if (!r) throw notFound();
+  if (!canPublishFor(user, r.organisationId)) throw forbidden('not the author organisation');
+  return { user, r, edit: { id: r.id, organisationName: r.organisationName } };
+}
+
+experiencePages.get('/experience/:id/edit', async (c) => {
+  const { r, edit } = await ownReport(c);
+  const num = (x: number | null) => (x === null ? '' : String(x));
+  const values: Record<string, unknown> = {
+    title: r.title, language: r.language, whatWeDid: r.whatWeDid, costEur: num(r.costEur), costNotes: r.costNotes, measureSource: r.measureSource,
+    baselineYear: num(r.baselineYear), resultYear: num(r.resultYear),
+    // Platform figures are read again from the footprint results on saving: only declared ones are typed in.
+    measureLabel: r.measureLabel, beforeValue: r.measureSource === 'declared' ? num(r.before) : '', afterValue: r.measureSource === 'declared' ? num(r.after) : '',
+    measureUnit: r.measureSource === 'declared' ? r.unit : '',
+    themes: r.tags.themes, levels: r.tags.levels.map(String), levers: r.tags.levers, rgesn: r.tags.rgesn,
+  };
+  return formPage(c, values, null, 200, edit);
+});
+
+experiencePages.post('/experience/:id/edit', async (c) => {
+  const { user, r, edit } = await ownReport(c);
+  const { values, result } = await parseForm(c, ZReportEditInput);
+  if (!result.ok) return formPage(c, values, result.errors, 422, edit);
+  try {
+    const { status, previousStatus } = await editExperienceReport(c.get('db'), user, r.id, result.data);
+    return redirectWithFlash(c, `/experience/${r.id}`, status === 'pending' && previousStatus !== 'pending' ? 'knowledge.flash.editedPending' : 'knowledge.flash.edited');
+  } catch (err) {
+    if (err instanceof PublicationInputError) return formPage(c, values, translateErrors(c, err.fieldErrors), 422, edit);
+    throw err;
+  }
+});
+
+experiencePages.get('/experience/:id/delete', async (c) => {
+  const { r } = await ownReport(c);
+  const t = c.get('t');
+  return renderPage(c, t('knowledge.owner.deleteTitle', { title: r.title }), (v) => <DeleteConfirm v={v} title={r.title} base={`/experience/${r.id}`} />);
+});
+
+experiencePages.post('/experience/:id/delete', async (c) => {
+  const { user, r } = await ownReport(c);
+  await deleteExperienceReport(c.get('db'), user, r.id);
+  return redirectWithFlash(c, '/experience', 'knowledge.flash.deleted');
 });
 
 experiencePages.get('/experience/:id', async (c) => {
@@ -177,8 +244,9 @@ experiencePages.get('/experience/:id', async (c) => {
       <h2>{t('knowledge.report.cost')}</h2>
       <p>{r.costEur !== null ? `${v.fmt.number(r.costEur)} €` : t('knowledge.report.costUnknown')}{r.costNotes ? ` — ${r.costNotes}` : ''}</p>
       <h2>{t('knowledge.report.measure')}</h2>
-      <MeasuredChange v={v} r={r} />
+      <MeasuredChange v={v} r={r} detailed footprintLink={!!user?.memberships.some((m) => m.organisationId === r.organisationId)} />
       <TagList v={v} tags={r.tags} levers={levers} />
+      {canPublishFor(user, r.organisationId) ? <OwnerActions v={v} base={`/experience/${r.id}`} /> : null}
       <CommentsSection v={v} comments={comments} postAction={`/experience/${r.id}/comments`} canAnswer={canPublishFor(user, r.organisationId)} isAdmin={isAdmin(user)} loginNext={`/experience/${r.id}`} />
     </>
   ));

@@ -143,6 +143,7 @@ moderationPages.get('/digest/unsubscribe/:token', async (c) => {
   const token = c.req.param('token');
   const who = await digestTokenUser(c.get('db'), token);
   if (!who) throw notFound();
+  if (who.expired) return expiredTokenPage(c);
   return renderPage(c, t('knowledge.digest.unsubscribe.title'), (
     <>
       <h1>{t('knowledge.digest.unsubscribe.title')}</h1>
@@ -160,9 +161,25 @@ moderationPages.get('/digest/unsubscribe/:token', async (c) => {
   ));
 });
 
+/** An unsubscribe link older than 12 months: 410, and the way that always works (the account page). */
+function expiredTokenPage(c: Context<AppEnv>) {
+  const t = c.get('t');
+  return renderPage(c, t('knowledge.digest.unsubscribe.title'), (
+    <>
+      <h1>{t('knowledge.digest.unsubscribe.title')}</h1>
+      <p>{t('knowledge.digest.unsubscribe.expired')}</p>
+      <p><a href={`/login?next=${encodeURIComponent('/account')}`}>{t('knowledge.digest.unsubscribe.account')}</a></p>
+    </>
+  ), { status: 410 });
+}
+
 moderationPages.post('/digest/unsubscribe/:token', async (c) => {
   const t = c.get('t');
-  if (!(await unsubscribeFromDigest(c.get('db'), c.req.param('token')))) throw notFound();
+  const token = c.req.param('token');
+  const who = await digestTokenUser(c.get('db'), token);
+  if (!who) throw notFound();
+  if (who.expired) return expiredTokenPage(c);
+  if (!(await unsubscribeFromDigest(c.get('db'), token))) throw notFound();
   return renderPage(c, t('knowledge.digest.unsubscribe.title'), (
     <>
       <h1>{t('knowledge.digest.unsubscribe.title')}</h1>

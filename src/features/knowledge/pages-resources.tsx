@@ -9,11 +9,13 @@ import { licences, maturityLevelIds, resourceKinds, themes, uploadTypes, type TU
 import { listComments, postComment } from './comments.js';
 import { getResource, listResources } from './list-resources.js';
 import { canPublishFor } from './policy.js';
-import { leverCatalogue, leverLabel } from './ports.js';
+import { deleteResource } from './delete-publication.js';
+import { editResource } from './edit-resource.js';
+import { leverCatalogue, leverLabel, trainingRef, workshopRef } from './ports.js';
 import { PublicationInputError, publishResource } from './publish-resource.js';
-import { ZCommentInput, ZResourceFilter, ZResourceInput } from './schemas.js';
+import { ZCommentInput, ZResourceEditInput, ZResourceFilter, ZResourceInput } from './schemas.js';
 import { contentDisposition, readUpload, storeUpload } from './uploads.js';
-import { CommentsSection, k, options, ResourceForm, StatusBadge, TagList } from './views.js';
+import { CommentsSection, DeleteConfirm, k, options, OwnerActions, ResourceForm, StatusBadge, TagList } from './views.js';
 
 export const resourcePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -78,22 +80,71 @@ resourcePages.get('/resources', async (c) => {
   ));
 });
 
-function formPage(c: Context<AppEnv>, values: Record<string, unknown>, errors: TFieldErrors | null, status: 200 | 422 = 200) {
-  const t = c.get('t');
-  return leverCatalogue().then((levers) =>
-    renderPage(c, t('knowledge.resources.publish'), (v) => (
-      <>
-        <h1>{t('knowledge.resources.publish')}</h1>
-        <ResourceForm v={v} values={values} errors={errors} levers={levers} />
-      </>
-    ), { status }),
-  );
+const asText = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+const positiveId = (x: unknown): number | null => {
+  const n = Number(asText(x));
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
+
+/**
+ * The workshop and training the form's values link to, when the user may see them (a draft workshop's title only
+ * to its organiser's members): the form then names them instead of showing a number field.
+ */
+async function formLinks(c: Context<AppEnv>, values: Record<string, unknown>) {
+  const db = c.get('db');
+  const user = c.get('user');
+  const wid = positiveId(values.workshopId);
+  const tid = positiveId(values.trainingId);
+  const w = wid ? await workshopRef(db, wid) : null;
+  const tr = tid ? await trainingRef(db, tid) : null;
+  return {
+    workshop: w && (w.public || canPublishFor(user, w.organisationId)) ? w : null,
+    training: tr && (tr.public || canPublishFor(user, tr.organisationId)) ? tr : null,
+  };
 }
 
-resourcePages.get('/resources/new', (c) => {
+interface TFormOptions {
+  status?: 200 | 422;
+  /** Editing resource `id` of `organisationName` (else publishing a new one). */
+  edit?: { id: number; organisationName: string; fileName: string | null };
+}
+
+async function formPage(c: Context<AppEnv>, values: Record<string, unknown>, errors: TFieldErrors | null, options: TFormOptions = {}) {
+  const t = c.get('t');
+  const [levers, links] = await Promise.all([leverCatalogue(), formLinks(c, values)]);
+  const title = options.edit ? t('knowledge.resources.editTitle') : t('knowledge.resources.publish');
+  return renderPage(c, title, (v) => (
+    <>
+      <h1>{title}</h1>
+      <ResourceForm v={v} values={values} errors={errors} levers={levers} links={links}
+        action={options.edit ? `/resources/${options.edit.id}/edit` : '/resources'} edit={options.edit} />
+    </>
+  ), { status: options.status ?? 200 });
+}
+
+const translateErrors = (c: Context<AppEnv>, fieldErrors: Record<string, string>): TFieldErrors =>
+  Object.fromEntries(Object.entries(fieldErrors).map(([f, key]) => [f, c.get('t')(k(key))]));
+
+/** The uploaded file of a multipart form, if one was chosen. */
+const chosenFile = (raw: unknown): File | null => (raw instanceof File && (raw.size > 0 || raw.name) ? raw : null);
+
+/**
+ * The publish form. `?workshopId=` or `?trainingId=` (the organiser's "publish the materials" link) prefill the
+ * link, name the workshop or training, and pick its organisation when the user belongs to it.
+ */
+resourcePages.get('/resources/new', async (c) => {
   const user = requireUser(c);
   if (!user.memberships.length) throw forbidden('no organisation');
-  return formPage(c, {}, null);
+  const values: Record<string, unknown> = {};
+  const wid = positiveId(c.req.query('workshopId'));
+  const tid = positiveId(c.req.query('trainingId'));
+  if (wid) values.workshopId = String(wid);
+  if (tid) values.trainingId = String(tid);
+  const links = await formLinks(c, values);
+  const owner = links.workshop ?? links.training;
+  if (owner && user.memberships.some((m) => m.organisationId === owner.organisationId)) values.organisationId = String(owner.organisationId);
+  if (links.workshop) values.kind = 'material';
+  return formPage(c, values, null);
 });
 
 /** Publishing: validate the fields, then the file (name, size, magic bytes), then the service decides the status. */
@@ -101,27 +152,77 @@ resourcePages.post('/resources', async (c) => {
   const user = requireUser(c);
   const t = c.get('t');
   const { values, result } = await parseForm(c, ZResourceInput);
-  const raw = values.file;
-  const upload = raw instanceof File && (raw.size > 0 || raw.name) ? raw : null;
+  const upload = chosenFile(values.file);
   const errors: TFieldErrors = result.ok ? {} : { ...result.errors };
   if (result.ok && !canPublishFor(user, result.data.organisationId)) errors.organisationId = t('knowledge.form.notYourOrg');
-  if (Object.keys(errors).length) return formPage(c, values, errors, 422);
-  if (!result.ok) return formPage(c, values, errors, 422);
+  if (Object.keys(errors).length || !result.ok) return formPage(c, values, errors, { status: 422 });
   let stored = null;
   if (upload) {
     const s = await storeUpload(c.get('config'), upload);
-    if (!s.ok) return formPage(c, values, { file: t(k(s.error)) }, 422);
+    if (!s.ok) return formPage(c, values, { file: t(k(s.error)) }, { status: 422 });
     stored = s.file;
   }
   try {
     const { id, status } = await publishResource(c.get('db'), c.get('config'), user, result.data, stored);
     return redirectWithFlash(c, `/resources/${id}`, status === 'published' ? 'knowledge.flash.published' : 'knowledge.flash.pending');
   } catch (err) {
-    if (err instanceof PublicationInputError) {
-      return formPage(c, values, Object.fromEntries(Object.entries(err.fieldErrors).map(([f, key]) => [f, t(k(key))])), 422);
-    }
+    if (err instanceof PublicationInputError) return formPage(c, values, translateErrors(c, err.fieldErrors), { status: 422 });
     throw err;
   }
+});
+
+/** The resource if the user may change it: 404 when they cannot even see it, 403 when they see but do not own it. */
+async function ownResource(c: Context<AppEnv>) {
+  const user = requireUser(c);
+  const r = await getResource(c.get('db'), user, idParam(c));
+  if (!r) throw notFound();
+  if (!canPublishFor(user, r.organisation_id)) throw forbidden('not the author organisation');
+  return { user, r };
+}
+
+resourcePages.get('/resources/:id/edit', async (c) => {
+  const { r } = await ownResource(c);
+  const values: Record<string, unknown> = {
+    title: r.title, summary: r.summary, kind: r.kind, language: r.language, publishedOn: r.published_on, licence: r.licence, url: r.url ?? '',
+    themes: r.tags.themes, levels: r.tags.levels.map(String), levers: r.tags.levers, rgesn: r.tags.rgesn,
+    workshopId: r.workshop_id ? String(r.workshop_id) : '', trainingId: r.training_id ? String(r.training_id) : '',
+  };
+  return formPage(c, values, null, { edit: { id: r.id, organisationName: r.org_name, fileName: r.file_name } });
+});
+
+/** Editing: the same checks as publishing (a replacing file goes through the same name, size and content checks). */
+resourcePages.post('/resources/:id/edit', async (c) => {
+  const { user, r } = await ownResource(c);
+  const t = c.get('t');
+  const edit = { id: r.id, organisationName: r.org_name, fileName: r.file_name };
+  const { values, result } = await parseForm(c, ZResourceEditInput);
+  if (!result.ok) return formPage(c, values, result.errors, { status: 422, edit });
+  let stored = null;
+  const upload = chosenFile(values.file);
+  if (upload) {
+    const s = await storeUpload(c.get('config'), upload);
+    if (!s.ok) return formPage(c, values, { file: t(k(s.error)) }, { status: 422, edit });
+    stored = s.file;
+  }
+  try {
+    const { status, previousStatus } = await editResource(c.get('db'), c.get('config'), user, r.id, result.data, stored);
+    return redirectWithFlash(c, `/resources/${r.id}`, status === 'pending' && previousStatus !== 'pending' ? 'knowledge.flash.editedPending' : 'knowledge.flash.edited');
+  } catch (err) {
+    if (err instanceof PublicationInputError) return formPage(c, values, translateErrors(c, err.fieldErrors), { status: 422, edit });
+    throw err;
+  }
+});
+
+resourcePages.get('/resources/:id/delete', async (c) => {
+  const { r } = await ownResource(c);
+  const t = c.get('t');
+  return renderPage(c, t('knowledge.owner.deleteTitle', { title: r.title }), (v) => <DeleteConfirm v={v} title={r.title} base={`/resources/${r.id}`} hasFile={!!r.file_key} />);
+});
+
+resourcePages.post('/resources/:id/delete', async (c) => {
+  const { user, r } = await ownResource(c);
+  await deleteResource(c.get('db'), c.get('config'), user, r.id);
+  return redirectWithFlash(c, '/resources', 'knowledge.flash.deleted');
 });
 
 resourcePages.get('/resources/:id', async (c) => {
@@ -130,7 +231,7 @@ resourcePages.get('/resources/:id', async (c) => {
   const user = c.get('user');
   const r = await getResource(db, user, idParam(c));
   if (!r) throw notFound();
-  const [comments, levers] = await Promise.all([listComments(db, user, 'resource', r.id), leverCatalogue()]);
+  const [comments, levers, links] = await Promise.all([listComments(db, user, 'resource', r.id), leverCatalogue(), formLinks(c, { workshopId: r.workshop_id, trainingId: r.training_id })]);
   return renderPage(c, r.title, (v) => (
     <>
       <p><a href="/resources">{t('knowledge.resources.back')}</a></p>
@@ -145,10 +246,11 @@ resourcePages.get('/resources/:id', async (c) => {
         <dt>{t('knowledge.field.language')}</dt><dd>{t(k(`knowledge.language.${r.language}`))}</dd>
         <dt>{t('knowledge.field.date')}</dt><dd>{v.fmt.date(r.published_on)}</dd>
         <dt>{t('knowledge.field.licence')}</dt><dd>{t(k(`knowledge.licence.${r.licence}`))}</dd>
-        {r.workshop_id ? <><dt>{t('knowledge.field.workshop')}</dt><dd><a href={`/workshops/${r.workshop_id}`}>{t('knowledge.field.workshopLink')}</a></dd></> : null}
-        {r.training_id ? <><dt>{t('knowledge.field.training')}</dt><dd><a href={`/trainings/${r.training_id}`}>{t('knowledge.field.trainingLink')}</a></dd></> : null}
+        {r.workshop_id ? <><dt>{t('knowledge.field.workshop')}</dt><dd><a href={`/workshops/${r.workshop_id}`}>{links.workshop?.title ?? t('knowledge.field.workshopLink')}</a></dd></> : null}
+        {r.training_id ? <><dt>{t('knowledge.field.training')}</dt><dd><a href={`/trainings/${r.training_id}`}>{links.training?.title ?? t('knowledge.field.trainingLink')}</a></dd></> : null}
       </dl>
       <TagList v={v} tags={r.tags} levers={levers} />
+      {canPublishFor(user, r.organisation_id) ? <OwnerActions v={v} base={`/resources/${r.id}`} /> : null}
       <p>
         {r.url ? <a class="button" href={r.url} rel="noopener noreferrer">{t('knowledge.resources.open')}</a> : null}
         {r.file_key ? (

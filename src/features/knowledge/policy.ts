@@ -1,6 +1,7 @@
 import type { Expression, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { TOrgKind } from '../../db/tables/foundation.js';
+import type { TPublicationStatus } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { isAdmin } from '../../http/actor.js';
 
@@ -30,4 +31,24 @@ export function visibleTo(user: TCurrentUser | null, table: 'knowledge_resources
   const status = sql.ref(`${table}.status`);
   if (!orgIds.length) return sql<SqlBool>`${status} = 'published'`;
   return sql<SqlBool>`(${status} = 'published' OR ${sql.ref(`${table}.organisation_id`)} IN (${sql.join(orgIds)}))`;
+}
+
+/**
+ * The status of a publication after its author organisation edits it — the rule, decided once for resources and
+ * reports alike:
+ * - a partner's or expert's publication keeps its status (they publish without review);
+ * - a member organisation's (company, school) PUBLISHED publication goes back to review only when its public claim
+ *   changes materially: `material` is true when the title, the summary or text, the link or the file (resources),
+ *   or the cost and measured figures (reports) change. Tags, kind, language, date, licence and the links to a
+ *   workshop or training describe the publication rather than make a claim: editing them keeps it public, so
+ *   fixing a tag never takes a guide offline;
+ * - a REJECTED publication edited in any way goes back to review (the edit is its resubmission);
+ * - a pending one stays pending.
+ * An administrator's edit never changes the status: the reviewer's own change needs no review.
+ */
+export function statusAfterEdit(p: { orgKind: TOrgKind; status: TPublicationStatus; material: boolean; byAdmin: boolean }): TPublicationStatus {
+  if (p.byAdmin || publishesWithoutReview(p.orgKind)) return p.status;
+  if (p.status === 'rejected') return 'pending';
+  if (p.status === 'published' && p.material) return 'pending';
+  return p.status;
 }

@@ -58,3 +58,27 @@ export async function footprintGwp(db: DB, orgId: number, year: number): Promise
   const gwp = (await getFootprintResult(db, orgId, year))?.total.gwp;
   return gwp ? { value: gwp.value, unit: gwp.unit } : null;
 }
+
+/** A workshop or training a resource may be linked to, as the publish form names it. */
+export interface TLinkedItem {
+  id: number;
+  title: string;
+  organisationId: number;
+  /** False for a draft or cancelled workshop: only its organiser's members see its title. */
+  public: boolean;
+}
+
+/**
+ * A workshop by id, for linking a resource to it. The workshops feature exports no lookup by id (only date-ranged
+ * lists), so this reads the three public columns of its table; to be replaced by its export when it has one.
+ */
+export async function workshopRef(db: DB, id: number): Promise<TLinkedItem | null> {
+  const w = await db.selectFrom('workshops').select(['id', 'title', 'organisation_id', 'status']).where('id', '=', id).executeTakeFirst();
+  return w ? { id: w.id, title: w.title, organisationId: w.organisation_id, public: w.status === 'published' } : null;
+}
+
+/** A training by id (the training catalogue is public), for linking a resource to it; same caveat as workshopRef. */
+export async function trainingRef(db: DB, id: number): Promise<TLinkedItem | null> {
+  const tr = await db.selectFrom('trainings').select(['id', 'title', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+  return tr ? { id: tr.id, title: tr.title, organisationId: tr.organisation_id, public: true } : null;
+}

@@ -5,6 +5,7 @@ import type { TCurrentUser } from '../../http/env.js';
 import { notFound } from '../../http/errors.js';
 import { ensure } from '../../http/actor.js';
 import { footprintGwp } from './ports.js';
+import { reportSearchText, resolveMeasure } from './resolve-measure.js';
 import { canPublishFor, publishesWithoutReview } from './policy.js';
 import { PublicationInputError, unknownLevers } from './publish-resource.js';
 import type { TReportInput } from './schemas.js';
@@ -27,35 +28,7 @@ export async function publishExperienceReport(
   const org = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
   if (!org) throw notFound('organisation');
   const errors: Record<string, string> = {};
-  let before = input.beforeValue ?? null;
-  let after = input.afterValue ?? null;
-  let unit = input.measureUnit;
-  let label = input.measureLabel;
-  if (input.measureSource === 'platform') {
-    if (!input.baselineYear) errors.baselineYear = 'form.required';
-    if (!input.resultYear) errors.resultYear = 'form.required';
-    if (input.baselineYear && input.resultYear && input.baselineYear >= input.resultYear) errors.resultYear = 'knowledge.report.yearsOrder';
-    if (!errors.baselineYear && !errors.resultYear) {
-      const a = await sources.footprintGwp(db, org.id, input.baselineYear!);
-      const b = await sources.footprintGwp(db, org.id, input.resultYear!);
-      if (!a) errors.baselineYear = 'knowledge.report.noFootprint';
-      if (!b) errors.resultYear = 'knowledge.report.noFootprint';
-      if (a && b) {
-        before = a.value;
-        after = b.value;
-        unit = a.unit;
-        label = '';
-      }
-    }
-  } else if (input.measureSource === 'declared') {
-    if (before === null) errors.beforeValue = 'form.required';
-    if (after === null) errors.afterValue = 'form.required';
-    if (!label) errors.measureLabel = 'form.required';
-    if (!unit) errors.measureUnit = 'form.required';
-  } else {
-    before = null;
-    after = null;
-  }
+  const m = await resolveMeasure(db, org.id, input, sources, errors);
   if ((await unknownLevers(input.levers)).length) errors.levers = 'knowledge.form.leverUnknown';
   if (Object.keys(errors).length) throw new PublicationInputError(errors);
 
@@ -66,15 +39,14 @@ export async function publishExperienceReport(
       .insertInto('knowledge_reports')
       .values({
         title: input.title, organisation_id: org.id, author_user_id: actor.id, language: input.language, what_we_did: input.whatWeDid,
-        cost_eur: input.costEur ?? null, cost_notes: input.costNotes, measure_source: input.measureSource, measure_label: label,
-        before_value: before, after_value: after, measure_unit: input.measureSource === 'none' ? '' : unit,
-        baseline_year: input.measureSource === 'platform' ? input.baselineYear! : null, result_year: input.measureSource === 'platform' ? input.resultYear! : null,
+        cost_eur: input.costEur ?? null, cost_notes: input.costNotes, measure_source: input.measureSource, measure_label: m.label,
+        before_value: m.before, after_value: m.after, measure_unit: m.unit, baseline_year: m.baselineYear, result_year: m.resultYear,
         status, reviewed_by: null, reviewed_at: null, rejection_reason: null, is_demo: 0, created_at: now, updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await saveTags(tx, 'report', row.id, input);
-    await indexDocument(tx, 'report', row.id, input.language, [input.title, input.whatWeDid, input.costNotes, label, input.levers.join(' '), input.themes.join(' ')].join('\n'));
+    await indexDocument(tx, 'report', row.id, input.language, reportSearchText(input, m.label));
     await recordAudit(tx, { actorUserId: actor.id, action: 'report.publish', subjectType: 'knowledge_report', subjectId: row.id, details: { status, organisationId: org.id } });
     return row.id;
   });

@@ -5,9 +5,9 @@ import { recordAudit } from '../../db/audit.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { ensure } from '../../http/actor.js';
-import { leverCatalogue } from './ports.js';
+import { leverCatalogue, trainingRef, workshopRef } from './ports.js';
 import { canPublishFor, publishesWithoutReview } from './policy.js';
-import type { TResourceInput } from './schemas.js';
+import type { TResourceEditInput, TResourceInput } from './schemas.js';
 import { indexDocument } from './search-index.js';
 import { saveTags } from './tags.js';
 import { discardUpload, type TStoredFile } from './uploads.js';
@@ -27,6 +27,19 @@ export async function unknownLevers(slugs: string[]): Promise<string[]> {
   return slugs.filter((s) => !known.has(s));
 }
 
+/**
+ * Field errors of a resource beyond its schema, shared by publishing and editing: exactly one of a link and a file,
+ * levers from the catalogue, a workshop and a training that exist.
+ */
+export async function resourceInputErrors(db: DB, input: TResourceEditInput, hasFile: boolean): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  if (!!input.url === hasFile) errors.url = 'knowledge.form.linkOrFile';
+  if ((await unknownLevers(input.levers)).length) errors.levers = 'knowledge.form.leverUnknown';
+  if (input.workshopId !== undefined && !(await workshopRef(db, input.workshopId))) errors.workshopId = 'knowledge.form.workshopUnknown';
+  if (input.trainingId !== undefined && !(await trainingRef(db, input.trainingId))) errors.trainingId = 'knowledge.form.trainingUnknown';
+  return errors;
+}
+
 /** Text a resource is found by: title, summary and tags. */
 export function resourceSearchText(input: { title: string; summary: string; themes: string[]; levers: string[]; rgesn: string[] }): string {
   return [input.title, input.summary, input.themes.join(' '), input.levers.join(' '), input.rgesn.join(' ')].join('\n');
@@ -43,10 +56,7 @@ export async function publishResource(db: DB, config: TConfig, actor: TCurrentUs
     ensure(canPublishFor(actor, input.organisationId));
     const org = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
     if (!org) throw notFound('organisation');
-    const errors: Record<string, string> = {};
-    if (!!input.url === !!file) errors.url = 'knowledge.form.linkOrFile';
-    const unknown = await unknownLevers(input.levers);
-    if (unknown.length) errors.levers = 'knowledge.form.leverUnknown';
+    const errors = await resourceInputErrors(db, input, !!file);
     if (Object.keys(errors).length) throw new PublicationInputError(errors);
 
     const status = publishesWithoutReview(org.kind) ? 'published' : 'pending';

@@ -35,6 +35,9 @@ export const ZResourceInput = ZTagsInput.extend({
   trainingId: optionalId,
 });
 export type TResourceInput = z.infer<typeof ZResourceInput>;
+/** An edit: the same fields except the organisation, which a publication never changes. */
+export const ZResourceEditInput = ZResourceInput.omit({ organisationId: true });
+export type TResourceEditInput = z.infer<typeof ZResourceEditInput>;
 
 const optionalNumber = z.preprocess(
   (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? v.replace(',', '.').replace(/\s/g, '') : v),
@@ -59,6 +62,8 @@ export const ZReportInput = ZTagsInput.extend({
   resultYear: optionalYear,
 });
 export type TReportInput = z.infer<typeof ZReportInput>;
+export const ZReportEditInput = ZReportInput.omit({ organisationId: true });
+export type TReportEditInput = z.infer<typeof ZReportEditInput>;
 
 export const ZCommentInput = z.object({ body: z.string().trim().min(2).max(4000) });
 

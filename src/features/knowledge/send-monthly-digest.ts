@@ -139,22 +139,44 @@ export async function sendMonthlyDigest(
   return { sent, alreadySent };
 }
 
-/** The user a digest unsubscribe token belongs to (null when unknown). Reading changes nothing. */
-export async function digestTokenUser(db: DB, token: string): Promise<{ userId: number; email: string; optedIn: boolean } | null> {
+/**
+ * How long an unsubscribe link works: 12 months from the digest that carried it. Every digest already carries a
+ * fresh token (one per member and month, stored hashed), so the latest mail always has a working link; the limit
+ * bounds how long an old mail — forwarded, archived, leaked — can act on the account. Expiring rather than
+ * revoking earlier tokens at each digest keeps last month's link working when a member opens an older mail.
+ */
+export const unsubscribeTokenMonths = 12;
+
+/** The instant before which a digest's unsubscribe token has expired. */
+export function unsubscribeTokenCutoff(now: Date): string {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - unsubscribeTokenMonths);
+  return d.toISOString();
+}
+
+/**
+ * The user a digest unsubscribe token belongs to, or null when unknown; `expired` when the digest that carried it
+ * is older than 12 months (the link then only tells the reader to use their account page). Reading changes nothing.
+ */
+export async function digestTokenUser(db: DB, token: string, now: Date = new Date()): Promise<{ userId: number; email: string; optedIn: boolean; expired: boolean } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const row = await db
     .selectFrom('knowledge_digest_sends')
     .innerJoin('users', 'users.id', 'knowledge_digest_sends.user_id')
-    .select(['users.id', 'users.email', 'users.digest_opt_in'])
+    .select(['users.id', 'users.email', 'users.digest_opt_in', 'knowledge_digest_sends.created_at'])
     .where('knowledge_digest_sends.unsubscribe_token_hash', '=', hashSecret(token))
     .executeTakeFirst();
-  return row ? { userId: row.id, email: row.email, optedIn: row.digest_opt_in === 1 } : null;
+  if (!row) return null;
+  return { userId: row.id, email: row.email, optedIn: row.digest_opt_in === 1, expired: row.created_at < unsubscribeTokenCutoff(now) };
 }
 
-/** Unsubscribes the token's user from the digest. Policy: whoever holds a token from one of their digests. */
-export async function unsubscribeFromDigest(db: DB, token: string): Promise<boolean> {
-  const who = await digestTokenUser(db, token);
-  if (!who) return false;
+/**
+ * Unsubscribes the token's user from the digest. Policy: whoever holds a token from one of their digests of the
+ * last 12 months. Returns false for an unknown or expired token.
+ */
+export async function unsubscribeFromDigest(db: DB, token: string, now: Date = new Date()): Promise<boolean> {
+  const who = await digestTokenUser(db, token, now);
+  if (!who || who.expired) return false;
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ digest_opt_in: 0 }).where('id', '=', who.userId).execute();
     await recordAudit(tx, { actorUserId: who.userId, action: 'digest.unsubscribe', subjectType: 'user', subjectId: who.userId });

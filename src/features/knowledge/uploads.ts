@@ -12,8 +12,7 @@ import { maxUploadBytes, uploadTypes, type TUploadType } from './constants.js';
  * (tests) uses the system temp folder.
  */
 export function uploadsDir(config: TConfig): string {
-  const override = process.env.TECHCARE_UPLOADS_DIR;
-  if (override) return resolve(override);
+  if (config.TECHCARE_UPLOADS_DIR) return resolve(config.TECHCARE_UPLOADS_DIR);
   const url = config.DATABASE_URL;
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -105,8 +104,11 @@ export async function storeUpload(config: TConfig, file: File): Promise<{ ok: tr
 }
 
 /** Reads a stored file; the key is ours (hex + extension), re-checked so a tampered row cannot escape the folder. */
+/** The shape of the names we give stored files; anything else in the folder is not ours and is never touched. */
+export const storedKeyPattern = /^[0-9a-f]{32}\.[a-z]{3,4}$/;
+
 export async function readUpload(config: TConfig, key: string): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!/^[0-9a-f]{32}\.[a-z]{3,4}$/.test(key)) return null;
+  if (!storedKeyPattern.test(key)) return null;
   try {
     return new Uint8Array(await readFile(join(uploadsDir(config), key)));
   } catch {
@@ -114,8 +116,9 @@ export async function readUpload(config: TConfig, key: string): Promise<Uint8Arr
   }
 }
 
+/** Removes a stored file (a missing one is fine: another instance or a sweep may have removed it first). */
 export async function discardUpload(config: TConfig, key: string): Promise<void> {
-  if (!/^[0-9a-f]{32}\.[a-z]{3,4}$/.test(key)) return;
+  if (!storedKeyPattern.test(key)) return;
   await unlink(join(uploadsDir(config), key)).catch(() => undefined);
 }
 

@@ -5,7 +5,7 @@ import { ButtonForm, ErrorSummary, Field, Select, TextArea } from '../../views/c
 import type { TViewContext } from '../../views/context.js';
 import type { TCommentView } from './comments.js';
 import { licences, maturityLevelIds, resourceKinds, themes } from './constants.js';
-import { leverLabel, type TLeverRef } from './ports.js';
+import { leverLabel, type TLeverRef, type TLinkedItem } from './ports.js';
 import type { TTags } from './tags.js';
 
 export const k = (key: string) => key as TMessageKey;
@@ -92,15 +92,59 @@ export function OrgSelect(props: { v: TViewContext; values: Record<string, unkno
   );
 }
 
-/** The publish form of a resource (multipart: link or file). */
-export function ResourceForm(props: { v: TViewContext; values: Record<string, unknown>; errors?: TFieldErrors | null; levers: TLeverRef[] | null }) {
-  const { v, values, errors } = props;
+/** What an edit form shows instead of the organisation select: the fixed author organisation. */
+export interface TEditContext {
+  organisationName: string;
+  /** The resource's current file, kept unless a new file or a link replaces it. */
+  fileName?: string | null;
+}
+
+/** The author organisation, fixed once published, and what an edit does to the review status. */
+export function EditHeader(props: { v: TViewContext; edit: TEditContext }) {
+  return (
+    <>
+      <p>{props.v.t('knowledge.field.organisation')} : <strong>{props.edit.organisationName}</strong></p>
+      <p class="hint">{props.v.t('knowledge.form.editReviewNote')}</p>
+    </>
+  );
+}
+
+/**
+ * A linked workshop or training, named by its title: a checked box that keeps the link (untick to remove it).
+ * Without a known title, the bare number field.
+ */
+function LinkField(props: { v: TViewContext; name: 'workshopId' | 'trainingId'; item: TLinkedItem | null; value: string; errors?: TFieldErrors | null }) {
+  const { v, item } = props;
+  const numberLabel = props.name === 'workshopId' ? v.t('knowledge.field.workshopId') : v.t('knowledge.field.trainingId');
+  if (!item) return <Field name={props.name} type="number" label={numberLabel} value={props.value} errors={props.errors} optionalLabel={v.t('form.optional')} min={1} />;
+  const href = props.name === 'workshopId' ? `/workshops/${item.id}` : `/trainings/${item.id}`;
+  return (
+    <div class="field" id={`f-${props.name}`}>
+      <label class="check">
+        <input type="checkbox" name={props.name} value={String(item.id)} checked />{' '}
+        {v.t(props.name === 'workshopId' ? 'knowledge.form.linkedWorkshop' : 'knowledge.form.linkedTraining', { title: item.title })}
+      </label>{' '}
+      <a href={href}>{v.t(props.name === 'workshopId' ? 'knowledge.field.workshopLink' : 'knowledge.field.trainingLink')}</a>
+    </div>
+  );
+}
+
+/** The publish (or edit) form of a resource (multipart: link or file). */
+export function ResourceForm(props: {
+  v: TViewContext;
+  values: Record<string, unknown>;
+  errors?: TFieldErrors | null;
+  levers: TLeverRef[] | null;
+  action?: string;
+  edit?: TEditContext;
+  links?: { workshop: TLinkedItem | null; training: TLinkedItem | null };
+}) {
+  const { v, values, errors, edit } = props;
   const opt = v.t('form.optional');
   return (
-    <form method="post" action="/resources" enctype="multipart/form-data" novalidate>
+    <form method="post" action={props.action ?? '/resources'} enctype="multipart/form-data" novalidate>
       <ErrorSummary v={v} errors={errors} />
-      <OrgSelect v={v} values={values} errors={errors} />
-      <p class="hint">{v.t('knowledge.form.reviewNote')}</p>
+      {edit ? <EditHeader v={v} edit={edit} /> : <><OrgSelect v={v} values={values} errors={errors} /><p class="hint">{v.t('knowledge.form.reviewNote')}</p></>}
       <Field name="title" label={v.t('knowledge.field.title')} required value={asText(values.title)} errors={errors} />
       <TextArea name="summary" label={v.t('knowledge.field.summary')} required value={asText(values.summary)} errors={errors} />
       <Select name="kind" label={v.t('knowledge.field.kind')} required value={asText(values.kind)} options={options(v, 'kind', resourceKinds)} errors={errors} />
@@ -110,15 +154,42 @@ export function ResourceForm(props: { v: TViewContext; values: Record<string, un
       <Field name="url" type="url" label={v.t('knowledge.field.url')} hint={v.t('knowledge.field.urlHint')} value={asText(values.url)} errors={errors} optionalLabel={opt} />
       <div class={errors?.file ? 'field has-error' : 'field'}>
         <label for="f-file">{v.t('knowledge.field.file')} <span class="optional">{opt}</span></label>
-        <p class="hint" id="f-file-hint">{v.t('knowledge.field.fileHint')}</p>
+        <p class="hint" id="f-file-hint">
+          {v.t('knowledge.field.fileHint')}
+          {edit?.fileName ? <> {v.t('knowledge.field.fileCurrent', { name: edit.fileName })}</> : null}
+        </p>
         {errors?.file ? <p class="error" id="f-file-error">{errors.file}</p> : null}
         <input id="f-file" type="file" name="file" accept=".pdf,.odp,.pptx,.ods,.xlsx,.csv" aria-describedby={errors?.file ? 'f-file-hint f-file-error' : 'f-file-hint'} />
       </div>
       <TagFields v={v} values={values} errors={errors} levers={props.levers} />
-      <Field name="workshopId" type="number" label={v.t('knowledge.field.workshopId')} value={asText(values.workshopId)} errors={errors} optionalLabel={opt} min={1} />
-      <Field name="trainingId" type="number" label={v.t('knowledge.field.trainingId')} value={asText(values.trainingId)} errors={errors} optionalLabel={opt} min={1} />
-      <button type="submit">{v.t('knowledge.form.publish')}</button>
+      <LinkField v={v} name="workshopId" item={props.links?.workshop ?? null} value={asText(values.workshopId)} errors={errors} />
+      <LinkField v={v} name="trainingId" item={props.links?.training ?? null} value={asText(values.trainingId)} errors={errors} />
+      <button type="submit">{edit ? v.t('knowledge.form.save') : v.t('knowledge.form.publish')}</button>
     </form>
+  );
+}
+
+/** "Edit · Delete" for the author organisation's members and administrators. */
+export function OwnerActions(props: { v: TViewContext; base: string }) {
+  return (
+    <p>
+      <a href={`${props.base}/edit`}>{props.v.t('knowledge.owner.edit')}</a> · <a href={`${props.base}/delete`}>{props.v.t('knowledge.owner.delete')}</a>
+    </p>
+  );
+}
+
+/** The confirmation step of a deletion: what goes, and a POST button (a GET never deletes). */
+export function DeleteConfirm(props: { v: TViewContext; title: string; base: string; hasFile?: boolean }) {
+  const { v } = props;
+  return (
+    <>
+      <h1>{v.t('knowledge.owner.deleteTitle', { title: props.title })}</h1>
+      <p>{v.t('knowledge.owner.deleteWarning')}</p>
+      {props.hasFile ? <p>{v.t('knowledge.owner.deleteFile')}</p> : null}
+      <form method="post" action={`${props.base}/delete`}>
+        <button type="submit" class="danger">{v.t('knowledge.owner.deleteConfirm')}</button> <a href={props.base}>{v.t('knowledge.owner.cancel')}</a>
+      </form>
+    </>
   );
 }
 

@@ -149,6 +149,7 @@ export const workshops = {
   'workshops.form.save': 'Save changes',
   'workshops.manage.title': 'Manage the workshop',
   'workshops.manage.edit': 'Edit',
+  'workshops.manage.publishResource': 'Publish the materials as a resource',
   'workshops.manage.publish': 'Publish the workshop',
   'workshops.manage.cancel': 'Cancel the workshop',
   'workshops.manage.registrants': 'Registrants and attendance',

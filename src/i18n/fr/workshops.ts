@@ -147,6 +147,7 @@ export const workshops = {
   'workshops.form.save': 'Enregistrer les modifications',
   'workshops.manage.title': 'Gestion de l’atelier',
   'workshops.manage.edit': 'Modifier',
+  'workshops.manage.publishResource': 'Publier les supports comme ressource',
   'workshops.manage.publish': 'Publier l’atelier',
   'workshops.manage.cancel': 'Annuler l’atelier',
   'workshops.manage.registrants': 'Inscrits et présences',

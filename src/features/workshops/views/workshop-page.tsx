@@ -189,6 +189,12 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
                 <a href={`/workshops/${w.id}/edit`}>{t('workshops.manage.edit')}</a>
               </>
             ) : null}
+            {d.canEdit ? (
+              <>
+                {' · '}
+                <a href={`/resources/new?workshopId=${w.id}`}>{t('workshops.manage.publishResource')}</a>
+              </>
+            ) : null}
           </p>
           {d.canEdit && w.status === 'draft' ? <ButtonForm action={`/workshops/${w.id}/publish`} label={t('workshops.manage.publish')} /> : null}{' '}
           {d.canEdit && w.status !== 'cancelled' && !d.started ? <ButtonForm action={`/workshops/${w.id}/cancel`} label={t('workshops.manage.cancel')} className="danger" /> : null}

@@ -113,6 +113,9 @@ export function TrainingPage(props: { v: TViewContext; tr: TTraining; canEdit: b
             <ButtonForm action={`/trainings/${tr.id}/delete`} label={v.t('training.detail.delete')} className="secondary" />
           </p>
         ) : null}
+        {props.canEdit ? (
+          <p><a href={`/resources/new?trainingId=${tr.id}`}>{v.t('training.detail.publishResource')}</a></p>
+        ) : null}
         <p><a href="/trainings">{v.t('training.detail.back')}</a></p>
       </article>
     </>

@@ -107,6 +107,7 @@ export const training = {
   'training.detail.facts': 'At a glance',
   'training.detail.visit': 'See the training on the provider’s site',
   'training.detail.edit': 'Edit',
+  'training.detail.publishResource': 'Publish material as a resource',
   'training.detail.delete': 'Withdraw from the catalogue',
   'training.detail.back': 'Back to the catalogue',
   'training.detail.none': 'Not stated',

@@ -105,6 +105,7 @@ export const training = {
   'training.detail.facts': 'En bref',
   'training.detail.visit': 'Voir la formation sur le site de l’organisme',
   'training.detail.edit': 'Modifier',
+  'training.detail.publishResource': 'Publier un support comme ressource',
   'training.detail.delete': 'Retirer du catalogue',
   'training.detail.back': 'Retour au catalogue',
   'training.detail.none': 'Non renseigné',

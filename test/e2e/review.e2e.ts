@@ -5,6 +5,9 @@ import { generateNetwork } from '../../bench/generate-network.js';
 import { axeViolations, hasChromium, launchBrowser, measurePage } from '../helpers/browser.js';
 import { createTestDb, type TTestDb } from '../helpers/db.js';
 import { startServer, type TRunningServer } from '../helpers/server.js';
+import { addMember, makeUser } from '../helpers/factories.js';
+import { nowIso } from '../../src/db/client.js';
+import { hashSecret, newSecret } from '../../src/http/tokens.js';
 
 describe.skipIf(!hasChromium)('annual review in Chromium', () => {
   let t: TTestDb;
@@ -52,6 +55,21 @@ describe.skipIf(!hasChromium)('annual review in Chromium', () => {
     const m = await measurePage(browser, `${server.url}/review/${year}`);
     expect(m.grade, JSON.stringify(m)).toBe('A');
     console.log(`review page: ${m.dom} DOM nodes, ${m.requests} requests, ${m.kb.toFixed(1)} KB, EcoIndex ${m.grade} (${m.score.toFixed(0)})`);
+    await context.close();
+  });
+
+  it('shows a member its report with the benchmark table, without accessibility violations', async () => {
+    const org = await t.db.selectFrom('footprint_results').select('organisation_id').where('year', '=', year).orderBy('organisation_id').executeTakeFirstOrThrow();
+    const user = await makeUser(t.db);
+    await addMember(t.db, org.organisation_id, user.id, 'owner');
+    const token = newSecret();
+    await t.db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: user.id, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 86_400_000)) }).execute();
+    const context = await browser.newContext({ locale: 'en-GB' });
+    await context.addCookies([{ name: 'techcare_session', value: token, url: server.url }]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/organisations/${org.organisation_id}/report/${year}?lang=en`);
+    expect(await page.locator('#table-benchmark tbody tr').count()).toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

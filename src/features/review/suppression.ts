@@ -13,6 +13,11 @@
  * 4. No differencing: a sum over a sub-sample is published only when its complement is empty or has at least
  *    `MIN_GROUP` members; so the year's total minus the same-sample total never isolates one or a few members.
  *    The same-sample comparison is withheld otherwise, in the pages, the JSON, the CSV and the API alike.
+ *    Percentiles resist differencing between overlapping groups (unlike sums or means), which is why the benchmark
+ *    shows nothing else; the only sums published (footprint totals) are covered by the complement rule above.
+ *    Known limit: two consecutive years' public distributions (maturity levels, footprint totals) are different
+ *    samples and are not checked against each other; a year in which a single member joins and nobody else
+ *    changes could, in theory, be compared with the year before.
  * 5. Private values of a member (its own footprint, level, head-count) appear only on its own report, which only
  *    its members and administrators can open, and on its directory page when it chose to publish them.
  */

@@ -26,7 +26,8 @@ export async function moderatePublication(db: DB, actor: TCurrentUser, docType: 
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, 'already_moderated', 'This publication was already reviewed');
-    await recordAudit(tx, { actorUserId: actor.id, action: decision.approve ? `${docType}.approve` : `${docType}.reject`, subjectType: table, subjectId: id, details: decision.approve ? undefined : { reason: decision.reason } });
+    // Same subject type as publish, edit and delete (knowledge_resource, knowledge_report), so one query finds a document's history.
+    await recordAudit(tx, { actorUserId: actor.id, action: decision.approve ? `${docType}.approve` : `${docType}.reject`, subjectType: `knowledge_${docType}`, subjectId: id, details: decision.approve ? undefined : { reason: decision.reason } });
   });
 }
 

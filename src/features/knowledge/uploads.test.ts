@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFileName, contentDisposition, contentMatches } from './uploads.js';
+import { testConfig } from '../../../test/helpers/app.js';
+import { checkFileName, contentDisposition, contentMatches, uploadsDir } from './uploads.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
@@ -39,5 +41,20 @@ describe('upload checks', () => {
     const h = contentDisposition('Rapport été "final".pdf');
     expect(h).toContain('filename="Rapport ete _final_.pdf"');
     expect(h).toContain("filename*=UTF-8''Rapport%20%C3%A9t%C3%A9%20%22final%22.pdf");
+  });
+});
+
+describe('uploads folder', () => {
+  it('comes from TECHCARE_UPLOADS_DIR, else sits beside the SQLite file, else ./data/uploads with PostgreSQL', () => {
+    expect(uploadsDir(testConfig({ TECHCARE_UPLOADS_DIR: '/srv/techcare/files' }))).toBe('/srv/techcare/files');
+    expect(uploadsDir(testConfig({ DATABASE_URL: 'sqlite:/var/lib/techcare/techcare.db' }))).toBe('/var/lib/techcare/uploads');
+    expect(uploadsDir(testConfig({ DATABASE_URL: 'postgres://u@db/techcare' }))).toBe(resolve('data/uploads'));
+    // The process environment is not read behind the configuration's back.
+    process.env.TECHCARE_UPLOADS_DIR = '/somewhere/else';
+    try {
+      expect(uploadsDir(testConfig({ DATABASE_URL: 'postgres://u@db/techcare' }))).toBe(resolve('data/uploads'));
+    } finally {
+      delete process.env.TECHCARE_UPLOADS_DIR;
+    }
   });
 });

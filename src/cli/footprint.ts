@@ -4,6 +4,7 @@
  * (`line <n>, column <name>: <message>`) and nothing on stdout; exit 2 on a usage error.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../data/index.js';
 import { CRITERIA, createFootprintAccumulator, type TCriterion, type TFactorSet } from '../lca/index.js';
@@ -116,7 +117,7 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
       code = 1;
       return;
     }
-    io.stdout(formatFootprint(acc.result(), opts.format as TFootprintFormat, opts.lang as 'fr' | 'en'));
+    io.stdout(formatFootprint(acc.result(), opts.format as TFootprintFormat, opts.lang as 'fr' | 'en', { dataset: basename(file) }));
   });
   try {
     await cmd.parseAsync(argv, { from: 'user' });

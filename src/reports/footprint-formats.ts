@@ -1,7 +1,8 @@
 /**
  * Output formats of a footprint result: json (the CLI contract), csv (one row per category × phase ×
- * criterion), table (readable, French or English), pcr-si (exchange format after Boavizta's PCR-SI data format).
+ * criterion), table (readable, French or English), pcr-si (Boavizta PCR-SI data format response, see `PCRSI_SPEC`).
  */
+import { getFactorSet } from '../data/index.js';
 import { CRITERIA, formatWarning, PHASES, TIERS, type TCriterion, type TFootprintResult, type TImpact, type TImpacts } from '../lca/index.js';
 
 export const FOOTPRINT_FORMATS = ['table', 'json', 'csv', 'pcr-si'] as const;
@@ -120,44 +121,131 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
   return out.join('\n') + '\n';
 }
 
-const PCRSI_CODES: Record<TCriterion, string> = { gwp: 'GWP', adpe: 'ADPe', wu: 'WU', pe: 'PE', ap: 'AP', pm: 'PM', ir: 'IR' };
+/**
+ * Boavizta PCR-SI data format (repository Boavizta/PCR-SI_dataformat, MIT; follow-up of the ADEME PCR "Systèmes
+ * d’information" working group). What it specifies, and what this formatter follows:
+ * - `ImpactObject.md`: an impact object is keyed first by life-cycle step (`BLD`, `DIS`, `USE`, `EOL`), then by
+ *   indicator code (`GWP`, `ADPe`, `WU`, `TPE` total primary energy, `AP`, `PM`, `IR` …), values in the units listed
+ *   there (kg CO2 eq, kg Sb eq, m3 eq, MJ, mol H+ eq, disease occurrences …).
+ * - `response.json` (the response example read at commit 0bd5a918bd26f5eb8a7c4cbbc79133f2fba7a376): top-level
+ *   `metadata` {organization, dataset, timestamp, provider, sources[{name, version}], version,
+ *   indicators[{indicator, source, unit}]}, `total_impact` (an impact object), `tags` [{name, impacts}],
+ *   `quality` {high, medium, low}, `details` {"1": {type, name, tags, quality, impacts, source, provider}, …}.
+ * The repository's examples are drafts (placeholders, not valid JSON) and an older stored version of response.json
+ * (commit 75c54ae8af990ebf8aaf3fa581c67b43619f3b83) differs (`details` as an array with equipment_type /
+ * equipment_name, `tags` as an object); docs/inventory-formats.md lists the choices made here.
+ */
+export const PCRSI_SPEC = {
+  repository: 'https://github.com/Boavizta/PCR-SI_dataformat',
+  responseCommit: '0bd5a918bd26f5eb8a7c4cbbc79133f2fba7a376',
+} as const;
+
+/** Indicator codes of ImpactObject.md for Techcare's criteria (`pe` is total primary energy: `TPE`). */
+export const PCRSI_INDICATORS: Record<TCriterion, { code: string; unit: string }> = {
+  gwp: { code: 'GWP', unit: 'kg CO2 eq' },
+  adpe: { code: 'ADPe', unit: 'kg Sb eq' },
+  wu: { code: 'WU', unit: 'm3 eq' },
+  pe: { code: 'TPE', unit: 'MJ' },
+  ap: { code: 'AP', unit: 'mol H+ eq' },
+  pm: { code: 'PM', unit: 'Disease occurrences' },
+  // ImpactObject.md writes "kg U235 eq"; the factor set's figures are in kBq U-235 eq, and
+  // a kBq cannot be turned into a kg: the unit is stated as it is.
+  ir: { code: 'IR', unit: 'kBq U235 eq' },
+};
+
+/** Options of the PCR-SI document that the result itself does not hold. */
+export interface TPcrSiOptions {
+  /** `metadata.organization` (empty when not given). */
+  organization?: string;
+  /** `metadata.dataset` (default: `Techcare footprint <year>`). */
+  dataset?: string;
+  /** `metadata.timestamp`, ISO 8601 (default: now). */
+  timestamp?: string;
+}
+
+type TImpactObject = Record<string, Record<string, number>>;
+
+/** An ImpactObject: every life-cycle step present (empty when nothing is booked there), indicator codes inside. */
+function impactObject(perPhase: Partial<Record<string, TImpacts>>, pick: (x: TImpact) => number = (x) => x.value): TImpactObject {
+  const out: TImpactObject = {};
+  for (const ph of PHASES) {
+    const cell: Record<string, number> = {};
+    const imp = perPhase[ph];
+    if (imp) for (const c of CRITERIA) { const x = imp[c]; if (x) cell[PCRSI_INDICATORS[c].code] = pick(x); }
+    out[ph] = cell;
+  }
+  return out;
+}
 
 /**
- * `--format pcr-si`: an exchange document after the Boavizta PCR-SI data format (MIT): the assessed perimeter,
- * then impacts per equipment category × life-cycle phase × criterion (criterion codes of PCR-SI), with the
- * uncertainty range. See docs/methodology.md for the mapping.
+ * `--format pcr-si`: the result as a Boavizta PCR-SI data format response (see `PCRSI_SPEC`). Mapping: `tags` are
+ * the tiers (terminals, network, datacenter, cloud, transfer) with their totals over the life cycle (the `Tag` of
+ * the draft API carries impacts by indicator only); `details` are the equipment categories, numbered "1", "2" … in
+ * name order; `quality` splits the GWP between figures given in the inventory (`high`) and defaults or archetype
+ * factors (`low`), `medium` being 0 (Techcare has two levels). The uncertainty ranges and the methodology, which the
+ * format has no place for, go in an `x_techcare` extension object.
  */
-export function formatFootprintPcrSi(r: TFootprintResult): string {
-  const impacts: Record<string, unknown>[] = [];
-  for (const [cat, phases] of Object.entries(r.byCategoryPhase)) {
-    for (const ph of PHASES) {
-      const imp = phases[ph];
-      if (!imp) continue;
-      for (const c of CRITERIA) {
-        const x = imp[c];
-        if (x) impacts.push({ equipment: cat, phase: ph, criterion: PCRSI_CODES[c], value: x.value, min: x.low, max: x.high, unit: x.unit });
-      }
-    }
-  }
+export function formatFootprintPcrSi(r: TFootprintResult, options: TPcrSiOptions = {}): string {
+  const used = CRITERIA.filter((c) => r.total[c]);
+  const tierImpacts = (t: (typeof TIERS)[number]): Record<string, number> => {
+    const o: Record<string, number> = {};
+    for (const c of CRITERIA) { const x = r.byTier[t]?.[c]; if (x) o[PCRSI_INDICATORS[c].code] = x.value; }
+    return o;
+  };
+  const tierOf = (cat: string): string | undefined => categoryTier(r.methodology.factorSet, cat);
+  const details: Record<string, unknown> = {};
+  Object.keys(r.byCategoryPhase).sort().forEach((cat, i) => {
+    const tier = tierOf(cat);
+    details[String(i + 1)] = {
+      type: cat,
+      name: cat,
+      tags: tier ? [tier] : [],
+      impacts: impactObject(r.byCategoryPhase[cat]),
+      source: r.methodology.factorSet,
+      provider: 'Techcare',
+    };
+  });
+  const d = r.dataQuality.defaultShare;
   const doc = {
-    format: 'pcr-si',
-    formatReference: 'Boavizta PCR-SI data format (https://github.com/Boavizta), as mapped in docs/methodology.md',
-    generator: 'techcare',
-    perimeter: { reportingYear: r.methodology.year, allocation: r.methodology.allocation, defaultCountry: r.methodology.country, lines: r.lines, units: r.units },
-    methodology: { factorSet: r.methodology.factorSet, dataQuality: { defaultShare: r.dataQuality.defaultShare } },
-    totals: Object.fromEntries(CRITERIA.filter((c) => r.total[c]).map((c) => [PCRSI_CODES[c], { value: r.total[c]?.value, min: r.total[c]?.low, max: r.total[c]?.high, unit: r.total[c]?.unit }])),
-    flows: { electricityUseKwh: r.energy.useKwh.value },
-    impacts,
+    metadata: {
+      organization: options.organization ?? '',
+      dataset: options.dataset ?? `Techcare footprint ${r.methodology.year}`,
+      timestamp: options.timestamp ?? new Date().toISOString(),
+      provider: 'Techcare',
+      sources: [{ name: r.methodology.factorSet, version: r.methodology.factorSet.replace(/^[^-]*-/, '') }],
+      version: `PCR-SI_dataformat@${PCRSI_SPEC.responseCommit.slice(0, 7)}`,
+      indicators: used.map((c) => ({ indicator: PCRSI_INDICATORS[c].code, source: `${r.methodology.factorSet} (figures and sources: docs/methodology.md)`, unit: PCRSI_INDICATORS[c].unit })),
+    },
+    total_impact: impactObject(r.byPhase),
+    tags: TIERS.filter((t) => Object.keys(r.byTier[t] ?? {}).length).map((t) => ({ name: t, impacts: tierImpacts(t) })),
+    quality: { high: 1 - d, medium: 0, low: d },
+    details,
+    x_techcare: {
+      methodology: r.methodology,
+      lines: r.lines,
+      units: r.units,
+      total_impact_low: impactObject(r.byPhase, (x) => x.low),
+      total_impact_high: impactObject(r.byPhase, (x) => x.high),
+      use_electricity_kwh: r.energy.useKwh.value,
+      warnings: r.warnings.map((w) => ({ line: w.line, code: w.code, message: w.message })),
+    },
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
+/** The tier of a category, from the factor set the result names (none when that factor set is not shipped). */
+function categoryTier(factorSetId: string, cat: string): string | undefined {
+  if (cat === 'cloud_instance') return 'cloud';
+  if (cat === 'data_transfer') return 'transfer';
+  try { return getFactorSet(factorSetId).devices[cat]?.tier; } catch { return undefined; }
+}
+
 /** Formats a result in one of the four formats. */
-export function formatFootprint(r: TFootprintResult, format: TFootprintFormat, lang: 'fr' | 'en' = 'fr'): string {
+export function formatFootprint(r: TFootprintResult, format: TFootprintFormat, lang: 'fr' | 'en' = 'fr', pcrSi: TPcrSiOptions = {}): string {
   switch (format) {
     case 'json': return formatFootprintJson(r);
     case 'csv': return formatFootprintCsv(r);
-    case 'pcr-si': return formatFootprintPcrSi(r);
+    case 'pcr-si': return formatFootprintPcrSi(r, pcrSi);
     default: return formatFootprintTable(r, lang === 'en' ? FOOTPRINT_LABELS_EN : FOOTPRINT_LABELS_FR, lang === 'en' ? 'en-GB' : 'fr-FR');
   }
 }

@@ -58,6 +58,19 @@ describe.skipIf(!hasChromium)('knowledge in Chromium: a partner publishes a guid
     await page.getByRole('button', { name: 'Publier' }).click();
     await page.waitForURL(/\/resources\/\d+/);
     await expect(page.locator('h1').textContent()).resolves.toContain('Allonger la durée de vie');
+    // The author edits it through an accessible form, then reaches the delete confirmation step and cancels.
+    await page.getByRole('link', { name: 'Modifier', exact: true }).click();
+    await page.waitForURL(/\/resources\/\d+\/edit$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#f-summary').fill('Un guide pas à pas : batteries, réparations, réemploi interne et reconditionnement des portables.');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.waitForURL(/\/resources\/\d+\?flash=/);
+    await expect(page.locator('body').textContent()).resolves.toContain('reconditionnement des portables');
+    await page.getByRole('link', { name: 'Supprimer', exact: true }).click();
+    await page.waitForURL(/\/delete$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Annuler', exact: true }).click();
+    await page.waitForURL(/\/resources\/\d+$/);
     await partner.close();
 
     const member = await contextAs(browser, t, server.url, memberId);

@@ -41,7 +41,7 @@ await new Promise<void>((resolve, reject) => {
 async function load(title: string, path: string): Promise<void> {
   // Warm-up, then the measured run.
   await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 10, duration: 2 });
-  const r = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 32, duration: 10 });
+  const r = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 10, duration: 10 });
   const ok = r.requests.average >= 1000 && r.latency.p99 < 50;
   console.log(
     `${title.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ` +

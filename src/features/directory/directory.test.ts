@@ -73,3 +73,22 @@ describeEachDb('directory', (kind) => {
     expect(xml).not.toContain(`/directory/${unsigned.slug}<`);
   });
 });
+
+describeEachDb('directory page and public facts', (kind) => {
+  let t: TTestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(() => t.destroy());
+
+  it('shows a member maturity level on its page only after the member chose to publish it', async () => {
+    const org = await makeOrganisation(t.db, { name: 'Sobriété Conseil', signed: true });
+    const now = new Date().toISOString();
+    await t.db.insertInto('maturity_assessments').values({ organisation_id: org.id, status: 'completed', overall_level: 3, overall_score: 3.2, created_by: null, created_at: now, completed_at: now }).execute();
+    const page = async () => (await testApp(t.db).request(`/directory/${org.slug}?lang=en`)).text();
+    const levelName = 'acting';
+    expect((await page()).toLowerCase()).not.toContain(levelName);
+    await t.db.insertInto('review_public_choices').values({ organisation_id: org.id, footprint_trend: 0, maturity_level: 1, actions_done: 0, workshops_attended: 0, updated_by: null, updated_at: now }).execute();
+    expect((await page()).toLowerCase()).toContain(levelName);
+  });
+});

@@ -7,6 +7,7 @@ import { listFoundingPartners, ProfileFacts } from '../organisations/index.js';
 import { manifestoText } from '../manifesto/index.js';
 import { publicProfile, searchDirectory, ZDirectoryFilter } from './search-directory.js';
 import { descriptionOf, DirectoryPage, OrganisationCard } from './views.js';
+import { PublicFactsView, publicFactsOf } from '../review/index.js';
 
 export const pages = new Hono<AppEnv>();
 
@@ -29,6 +30,8 @@ pages.get('/directory/:slug', async (c) => {
   const org = await publicProfile(c.get('db'), { slug: c.req.param('slug') });
   if (!org) throw notFound();
   const text = manifestoText(t, org.signature.version, org.signature.audience);
+  // What the organisation chose to make public on its annual report (nothing by default).
+  const facts = await publicFactsOf(c.get('db'), org.id);
   return renderPage(c, org.name, (v) => (
     <>
       <h1>
@@ -39,6 +42,7 @@ pages.get('/directory/:slug', async (c) => {
       <ProfileFacts v={v} org={org as never} />
       <h2>{t('directory.signature.title')}</h2>
       <p>{t('directory.signature.text', { title: text.title, version: org.signature.version, date: v.fmt.date(org.signature.decided_at ?? org.signature.signed_at) })}</p>
+      <PublicFactsView v={v} facts={facts} />
       <p>
         <a href="/manifesto">{t('directory.signature.read')}</a> · <a href="/directory">{t('directory.back')}</a>
       </p>

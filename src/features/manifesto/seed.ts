@@ -5,12 +5,12 @@ import { demoOrganisations, listFoundingPartners, listMembers } from '../organis
 import { audienceFor, currentVersion, ensureManifestoVersions } from './versions.js';
 
 /** Gives an organisation a validated signature of its current version unless it has one (idempotent). */
-async function ensureValidated(db: DB, org: { id: number; kind: 'company' | 'school' | 'partner' | 'expert' }, signer: { id: number; name: string }, role: string, adminId: number | null): Promise<void> {
+async function ensureValidated(db: DB, org: { id: number; kind: 'company' | 'school' | 'partner' | 'expert' }, signer: { id: number; name: string }, role: string, adminId: number | null, at = nowIso()): Promise<void> {
   const has = await db.selectFrom('signatures').select('id').where('organisation_id', '=', org.id).where('status', '=', 'validated').executeTakeFirst();
   if (has) return;
   const version = await currentVersion(db, audienceFor(org.kind));
   if (!version) return;
-  const now = nowIso();
+  const now = at;
   await db
     .insertInto('signatures')
     .values({
@@ -31,8 +31,11 @@ export async function seedManifesto({ db, demo }: TSeedContext): Promise<void> {
     for (const p of await listFoundingPartners(db)) await ensureValidated(db, p, { id: admin.id, name: p.name }, 'founding-partner', admin.id);
   }
   if (!demo) return;
-  for (const o of await demoOrganisations(db)) {
+  // Demo members joined over the past four years, so the annual reviews of the demo network show growth.
+  const thisYear = new Date().getUTCFullYear();
+  for (const [i, o] of (await demoOrganisations(db)).entries()) {
     const owner = (await listMembers(db, o.id)).find((m) => m.role === 'owner');
-    if (owner) await ensureValidated(db, o, { id: owner.userId, name: owner.name }, 'Direction', admin?.id ?? null);
+    const joined = new Date(Date.UTC(thisYear - 4 + (i % 4), (i * 5) % 12, 15)).toISOString();
+    if (owner) await ensureValidated(db, o, { id: owner.userId, name: owner.name }, 'Direction', admin?.id ?? null, joined);
   }
 }

@@ -7,6 +7,9 @@ export function reviewJson(r: TNetworkReview): Record<string, unknown> {
     ...r,
     units: { gwp: 'kgCO2e', satisfaction: 'mean rating 1..5', shares: 'ratio 0..1' },
     disclosure: { minimumGroup: MIN_GROUP, withheldValue: null },
+    // The aggregates are the network's own open data; Etalab's open licence is the French public-sector norm
+    // for such data and allows any reuse with attribution.
+    licence: { name: 'Licence Ouverte / Open Licence 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
   };
 }
 

@@ -10,7 +10,7 @@ import {
 import { peerBenchmark } from './peer-benchmark.js';
 import { percentilesOf } from './percentiles.js';
 import { publicFactsOf } from './public-facts.js';
-import { reviewCsv } from './export-review.js';
+import { reviewCsv, reviewJson } from './export-review.js';
 import { roundBenchmark } from './suppression.js';
 import { PublicFactsView } from './public-facts-view.js';
 import { formatters, translator } from '../../i18n/index.js';
@@ -141,6 +141,7 @@ describeEachDb('review: network aggregates on a hand-built network', (kind) => {
     const csv = reviewCsv(r);
     expect(csv).toContain('maturity,level,2,organisations,3\r\n');
     expect(csv).toContain('footprint,same_sample,2025,change,\r\n');
+    expect(reviewJson(r).licence).toMatchObject({ name: 'Licence Ouverte / Open Licence 2.0' });
   });
 
   it('publishes the same-sample change once both years hold the same members', async () => {

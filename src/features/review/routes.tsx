@@ -63,7 +63,12 @@ pages.get('/review/:file', async (c) => {
   if (m[2] === 'json') {
     return c.body(JSON.stringify(reviewJson(r), null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="techcare-review-${year}.json"` });
   }
-  return c.body(reviewCsv(r), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="techcare-review-${year}.csv"` });
+  // CSV has no room for metadata: the licence travels as an RFC 8288 link, as in the JSON body.
+  return c.body(reviewCsv(r), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="techcare-review-${year}.csv"`,
+    Link: '<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>; rel="license"',
+  });
 });
 
 pages.get('/review/:year/pdf', async (c) => {

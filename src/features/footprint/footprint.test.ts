@@ -210,6 +210,9 @@ describeEachDb('footprint feature', (kind) => {
     expect(csv.split('\n')[0]).toBe('category,phase,criterion,value,low,high,unit');
     const pcr = await member.get(`/organisations/${orgId}/footprint/2024/export/pcr-si`);
     expect(pcr.status).toBe(200);
+    const pcrDoc = JSON.parse(await pcr.text());
+    const orgName = (await t.db.selectFrom('organisations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()).name;
+    expect(pcrDoc.metadata.organization).toBe(orgName);
     const fw = norm(await (await member.get(`/organisations/${orgId}/footprint/2024/frameworks`)).text());
     expect(fw).toContain('Scope 2');
     expect(fw).toContain('Poste 4.2');

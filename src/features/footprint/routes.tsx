@@ -307,7 +307,8 @@ pages.get(`${YEAR}/export/:format{csv|json|pcr-si|pdf}`, async (c) => {
     const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH);
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}.pdf"` });
   }
-  const body = formatFootprint(stored.result, format, c.get('locale'));
+  // PCR-SI metadata name the organisation and when the result was computed (not when it was downloaded).
+  const body = formatFootprint(stored.result, format, c.get('locale'), { organization: org.name, timestamp: stored.computedAt });
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
   const ext = format === 'csv' ? 'csv' : format === 'json' ? 'json' : 'pcr-si.json';
   return c.body(body, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}.${ext}"` });

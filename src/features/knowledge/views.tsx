@@ -103,7 +103,7 @@ export interface TEditContext {
 export function EditHeader(props: { v: TViewContext; edit: TEditContext }) {
   return (
     <>
-      <p>{props.v.t('knowledge.field.organisation')} : <strong>{props.edit.organisationName}</strong></p>
+      <p>{props.v.t('knowledge.form.authorOrganisation', { name: props.edit.organisationName })}</p>
       <p class="hint">{props.v.t('knowledge.form.editReviewNote')}</p>
     </>
   );

@@ -171,6 +171,7 @@ export const knowledge = {
   'knowledge.resources.editTitle': 'Edit the resource',
   'knowledge.experience.editTitle': 'Edit the experience report',
   'knowledge.field.fileCurrent': 'Current file: {name}. A new file replaces it; a link instead removes it.',
+  'knowledge.form.authorOrganisation': 'Author organisation: {name} (it does not change)',
   'knowledge.form.save': 'Save the changes',
   'knowledge.form.editReviewNote': 'For a company or a school, changing the title, summary or text, link, file, cost or measurement of a published publication sends it back to review; themes, levels, levers, criteria and other details change without review.',
   'knowledge.form.linkedWorkshop': 'Linked to the workshop “{title}” (untick to remove the link)',

@@ -169,6 +169,7 @@ export const knowledge = {
   'knowledge.resources.editTitle': 'Modifier la ressource',
   'knowledge.experience.editTitle': 'Modifier le retour d’expérience',
   'knowledge.field.fileCurrent': 'Fichier actuel : {name}. Un nouveau fichier le remplace ; un lien à la place le supprime.',
+  'knowledge.form.authorOrganisation': 'Organisation autrice : {name} (elle ne change pas)',
   'knowledge.form.save': 'Enregistrer les modifications',
   'knowledge.form.editReviewNote': 'Pour une entreprise ou une école, modifier le titre, le résumé ou le texte, le lien, le fichier, le coût ou la mesure d’une publication en ligne la renvoie en relecture ; les thèmes, niveaux, leviers, critères et autres informations se modifient sans relecture.',
   'knowledge.form.linkedWorkshop': 'Liée à l’atelier « {title} » (décochez pour retirer le lien)',

@@ -3,7 +3,8 @@ import { listLevers } from '../actions/index.js';
 import { getFootprintResult } from '../footprint/index.js';
 import { currentMaturityLevel } from '../maturity/index.js';
 import { pendingActionsForUser } from '../actions/index.js';
-import { upcomingWorkshops } from '../workshops/index.js';
+import { getWorkshop, upcomingWorkshops } from '../workshops/index.js';
+import { getTraining } from '../training/index.js';
 
 /**
  * The services of other features this feature uses, each reached through that feature's index.ts and narrowed
@@ -68,17 +69,14 @@ export interface TLinkedItem {
   public: boolean;
 }
 
-/**
- * A workshop by id, for linking a resource to it. The workshops feature exports no lookup by id (only date-ranged
- * lists), so this reads the three public columns of its table; to be replaced by its export when it has one.
- */
+/** A workshop by id, for linking a resource to it; drafts are not public. */
 export async function workshopRef(db: DB, id: number): Promise<TLinkedItem | null> {
-  const w = await db.selectFrom('workshops').select(['id', 'title', 'organisation_id', 'status']).where('id', '=', id).executeTakeFirst();
+  const w = await getWorkshop(db, id);
   return w ? { id: w.id, title: w.title, organisationId: w.organisation_id, public: w.status === 'published' } : null;
 }
 
-/** A training by id (the training catalogue is public), for linking a resource to it; same caveat as workshopRef. */
+/** A training by id (the training catalogue is public), for linking a resource to it. */
 export async function trainingRef(db: DB, id: number): Promise<TLinkedItem | null> {
-  const tr = await db.selectFrom('trainings').select(['id', 'title', 'organisation_id']).where('id', '=', id).executeTakeFirst();
-  return tr ? { id: tr.id, title: tr.title, organisationId: tr.organisation_id, public: true } : null;
+  const tr = await getTraining(db, id);
+  return tr ? { id: tr.id, title: tr.title, organisationId: tr.organisationId, public: true } : null;
 }

@@ -45,3 +45,4 @@ export const feature: TFeature = {
   },
 };
 export { memberTrainingSummary, type TMemberTrainingSummary } from './review-aggregates.js';
+export { getTraining } from './training-repository.js';

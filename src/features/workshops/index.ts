@@ -26,3 +26,4 @@ export const feature: TFeature = {
   jobs: [{ name: 'workshop-reminders', everyMs: 5 * 60_000, run: ({ db, config, now }) => sendDueReminders(db, config, now) }],
 };
 export { workshopReviewStats, type TWorkshopReviewStats, type TWorkshopReviewLine } from './review-aggregates.js';
+export { findWorkshop as getWorkshop } from './repository.js';

@@ -2,19 +2,45 @@ import type { Child } from 'hono/jsx';
 import type { TFieldErrors } from '../http/forms.js';
 import type { TViewContext } from './context.js';
 
-/** The list of a form's errors, announced and focusable, each linking to its field (WCAG 3.3.1). */
-export function ErrorSummary(props: { v: TViewContext; errors?: TFieldErrors | null }) {
+/** Whether a message already names its field by quoting the label, in French or English quotation marks. */
+function quotesLabel(message: string, label: string): boolean {
+  const at = message.indexOf(label);
+  if (at < 1) return false;
+  const before = message.slice(0, at).trimEnd().slice(-1);
+  const after = message.slice(at + label.length).trimStart().charAt(0);
+  return (before === '«' && after === '»') || (before === '“' && after === '”') || (before === '"' && after === '"');
+}
+
+/** Visible label of each field of a form, keyed by field name (the keys of `TFieldErrors`). */
+export type TFieldLabels = Record<string, string | undefined>;
+
+/**
+ * The list of a form's errors, announced and focusable, each linking to its field (WCAG 3.3.1) and naming it:
+ * "<label> : <message>", because a bare "This field is required." out of context says neither which field nor what
+ * to do.
+ *
+ * The labels come as a `labels` prop (field name → the same visible label the form gives its field) rather than
+ * being discovered from the fields: hono/jsx renders synchronously in tree order, so the summary, placed before the
+ * fields, has nothing to read them from, and an after-the-fact pass would depend on renderer internals. A map keyed
+ * like `errors` costs each form one prop, needs no change to its fields (declaring each form's labels once for both
+ * would rewrite every field line of some thirty forms), and also covers inputs that are not a `Field` (checkbox
+ * groups, fieldsets, table cells with a visually hidden label). An entry without a label (an
+ * unknown key) shows its message alone, and so does a message that already quotes its label (« Choose an answer to
+ * the question "…" »), rather than saying it twice; `_form`, an error of the whole form, has no field to link to.
+ */
+export function ErrorSummary(props: { v: TViewContext; errors?: TFieldErrors | null; labels?: TFieldLabels }) {
   const entries = Object.entries(props.errors ?? {});
   if (!entries.length) return null;
+  const t = props.v.t;
   return (
     <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
-      <p>{props.v.t('form.errorSummary')}</p>
+      <p>{t('form.errorSummary')}</p>
       <ul>
-        {entries.map(([field, message]) => (
-          <li>
-            <a href={`#f-${field}`}>{message}</a>
-          </li>
-        ))}
+        {entries.map(([field, message]) => {
+          const label = props.labels?.[field];
+          const text = label && !quotesLabel(message, label.trim()) ? t('form.errorSummaryItem', { label: label.trim(), message }) : message;
+          return <li>{field === '_form' ? text : <a href={`#f-${field}`}>{text}</a>}</li>;
+        })}
       </ul>
     </div>
   );

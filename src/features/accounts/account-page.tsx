@@ -25,7 +25,7 @@ export function AccountPage(p: { v: TViewContext; settings: TSettings; tokens: T
     <>
       <h1>{t('accounts.account.title')}</h1>
       {settings.email_confirmed_at ? null : <UnconfirmedNotice v={v} />}
-      <ErrorSummary v={v} errors={p.errors} />
+      <ErrorSummary v={v} errors={p.errors} labels={{ name: t('accounts.field.name'), locale: t('accounts.field.locale'), digest_opt_in: t('accounts.field.digest'), token_name: t('accounts.tokens.name') }} />
       <section>
         <h2>{t('accounts.account.settings')}</h2>
         <dl class="facts">

@@ -108,7 +108,7 @@ describeEachDb('actions pages and plans', (kind) => {
     const res = await c.get(`/organisations/${org.id}/simulate?year=2025&extend-lifespan=on&extend-lifespan.years=6&lang=en`);
     const html = await res.text();
     expect(html).toContain('error-summary');
-    expect(html).toContain('Tick at least one category for the lever “Keep equipment longer”');
+    expect(html).toContain('<a href="#f-extend-lifespan">Keep equipment longer: Tick at least one category of equipment to apply this lever to.</a>');
     const bad = await (await c.get(`/organisations/${org.id}/simulate?year=2025&cloud-region=on&cloud-region.provider=aws&cloud-region.region=mars&lang=en`)).text();
     expect(bad).toContain('error-summary');
   });

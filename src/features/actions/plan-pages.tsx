@@ -139,7 +139,25 @@ async function formPage(c: Context<AppEnv>, orgId: number, action: TPlanAction |
   return renderPage(c, title, (v) => (
     <>
       <h1>{title}</h1>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary
+        v={v}
+        errors={errors}
+        labels={{
+          title: t('actions.form.title'),
+          description: t('actions.form.description'),
+          origin: t('actions.form.origin'),
+          lever_slug: t('actions.form.lever'),
+          rgesn_criterion: t('actions.form.rgesn'),
+          owner_user_id: t('actions.form.owner'),
+          due_date: t('actions.form.due'),
+          status: t('actions.form.status'),
+          kpi_baseline: t('actions.form.kpiBaseline'),
+          kpi_target: t('actions.form.kpiTarget'),
+          kpi_current: t('actions.form.kpiCurrent'),
+          kpi_unit: t('actions.form.kpiUnit'),
+          evidence: t('actions.form.evidence'),
+        }}
+      />
       <form method="post" action={action ? `/organisations/${orgId}/plan/${action.id}` : `/organisations/${orgId}/plan`} novalidate>
         <Field name="title" label={t('actions.form.title')} value={val('title')} errors={errors} required />
         <TextArea name="description" label={t('actions.form.description')} value={val('description')} errors={errors} optionalLabel={t('form.optional')} rows={3} />

@@ -57,7 +57,7 @@ export async function simulatePage(c: Context<AppEnv>): Promise<Response> {
       <h1>{t('actions.sim.title', { org })}</h1>
       <p>{t('actions.sim.intro', { year })}</p>
       <p class="hint">{t('actions.sim.steadyState')}</p>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary v={v} errors={errors} labels={Object.fromEntries(QUANTIFIED_LEVERS.map((l) => [l, t(k.lever(leverOfTransform(l).slug, 'title'))]))} />
       {!input ? (
         <>
           <p>{t('actions.sim.noInventory')}</p>

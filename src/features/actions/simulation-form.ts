@@ -2,7 +2,6 @@ import type { TFactorSet, TInventoryLine } from '../../lca/index.js';
 import { canonicalCategory, leverTransform, QUANTIFIED_LEVERS, type TLeverApplication, type TQuantifiedLever } from '../../lca/levers/index.js';
 import type { TTranslate } from '../../i18n/index.js';
 import type { TFieldErrors } from '../../http/forms.js';
-import { leverOfTransform } from './catalogue.js';
 
 /**
  * The simulation form (GET, so a simulation is a shareable link and needs no JavaScript). Field names:
@@ -61,17 +60,17 @@ function paramsOf(lever: TQuantifiedLever, v: TSimValues): Record<string, unknow
 
 /**
  * Reads the levers turned on and validates their parameters against the factor set. Errors are keyed by the
- * lever (`f-<lever>` is its fieldset) and name the lever and the fix, in the user's language.
+ * lever (`f-<lever>` is its fieldset, whose legend is the lever's title) and say the fix, in the user's language; the
+ * page's error summary prefixes each with the lever's title, so the messages do not repeat it.
  */
 export function parseSimulationForm(fs: TFactorSet, v: TSimValues, t: TTranslate): { applications: TLeverApplication[]; errors: TFieldErrors } {
   const applications: TLeverApplication[] = [];
   const errors: TFieldErrors = {};
   for (const lever of QUANTIFIED_LEVERS) {
     if (first(v, lever) !== 'on') continue;
-    const name = t(`actions.lever.${leverOfTransform(lever).slug}.title` as Parameters<TTranslate>[0]);
     const params = paramsOf(lever, v);
     if (withCategories.includes(lever) && !(params.categories as string[]).length) {
-      errors[lever] = t('actions.sim.error.categories', { lever: name });
+      errors[lever] = t('actions.sim.error.categories');
       continue;
     }
     try {
@@ -80,7 +79,7 @@ export function parseSimulationForm(fs: TFactorSet, v: TSimValues, t: TTranslate
     } catch (e) {
       errors[lever] = e instanceof RangeError
         ? t('actions.sim.error.region', { region: String(params.region ?? ''), provider: String(params.provider ?? '') })
-        : t('actions.sim.error.param', { lever: name });
+        : t('actions.sim.error.param');
     }
   }
   return { applications, errors };

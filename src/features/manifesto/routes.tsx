@@ -67,7 +67,8 @@ async function signPage(c: Context<AppEnv>, values?: Record<string, unknown>, er
           <p class="notice">{t(latest!.status === 'pending' ? 'manifesto.sign.pending' : 'manifesto.sign.alreadySigned')}</p>
         ) : (
           <>
-            <ErrorSummary v={v} errors={errors} />
+            {/* The commitment's error already names its box; its label is a whole sentence, so it is not repeated. */}
+            <ErrorSummary v={v} errors={errors} labels={{ signer_name: t('manifesto.field.signerName'), signer_role: t('manifesto.field.signerRole') }} />
             <form method="post" action={`/organisations/${org.id}/sign`} novalidate>
               <Field name="signer_name" label={t('manifesto.field.signerName')} value={String(values?.signer_name ?? user.name)} errors={errors} required autocomplete="name" />
               <Field name="signer_role" label={t('manifesto.field.signerRole')} hint={t('manifesto.field.signerRoleHint')} value={String(values?.signer_role ?? '')} errors={errors} required autocomplete="organization-title" />

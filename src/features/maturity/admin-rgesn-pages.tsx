@@ -51,7 +51,7 @@ async function adminPage(c: Context<AppEnv>, errors?: TFieldErrors, lines: strin
           </tbody>
         </table>
         <h2>{t('maturity.admin.import')}</h2>
-        <ErrorSummary v={v} errors={errors} />
+        <ErrorSummary v={v} errors={errors} labels={{ version: t('maturity.admin.versionLabel'), file: t('maturity.admin.file') }} />
         {lines.length ? <ul class="error-lines">{lines.slice(0, 50).map((l) => <li>{l}</li>)}</ul> : null}
         <form method="post" action="/admin/rgesn" enctype="multipart/form-data">
           <Field name="version" label={t('maturity.admin.versionLabel')} hint={t('maturity.admin.versionHint')} required value={version} errors={errors} />

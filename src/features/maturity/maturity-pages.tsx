@@ -205,7 +205,7 @@ function DimensionForm(props: { v: TViewContext; orgId: number; assessmentId: nu
       <p><a href={base(props.orgId)}>{t('maturity.space.back')}</a></p>
       <h1>{t(gridKeys.dimension(dimension))}</h1>
       <p>{t('maturity.form.step', { n: index + 1, total: maturityGrid.length })}</p>
-      <ErrorSummary v={v} errors={props.errors} />
+      <ErrorSummary v={v} errors={props.errors} labels={Object.fromEntries(dimensionOf(dimension).questions.map((q) => [q.replace('.', '-'), t(k(gridKeys.question(q)))]))} />
       <form method="post" action={`${base(props.orgId)}/assessments/${props.assessmentId}/${dimension}`}>
         {dimensionOf(dimension).questions.map((q) => {
           const field = q.replace('.', '-');

@@ -35,7 +35,7 @@ function CreateForm(props: { v: TViewContext; orgId: number; values?: Record<str
   return (
     <section aria-labelledby="create-title">
       <h2 id="create-title">{t('maturity.rgesn.create.title')}</h2>
-      <ErrorSummary v={v} errors={props.errors} />
+      <ErrorSummary v={v} errors={props.errors} labels={{ service_name: t('maturity.rgesn.create.name'), service_url: t('maturity.rgesn.create.url'), description: t('maturity.rgesn.create.description') }} />
       <form method="post" action={base(props.orgId)}>
         <Field name="service_name" label={t('maturity.rgesn.create.name')} required value={val('service_name')} errors={props.errors} />
         <Field name="service_url" type="url" label={t('maturity.rgesn.create.url')} value={val('service_url')} errors={props.errors} optionalLabel={t('form.optional')} hint={t('maturity.rgesn.create.urlHint')} />
@@ -156,7 +156,7 @@ async function summaryPage(c: Context<AppEnv>, planValues?: Record<string, unkno
         </table>
         <p><a href={`${base(orgId)}/${a.id}/history`}>{t('maturity.rgesn.history.link')}</a></p>
         <h2>{t('maturity.rgesn.declaration')}</h2>
-        <ErrorSummary v={v} errors={planErrors} />
+        <ErrorSummary v={v} errors={planErrors} labels={{ previous_score: t('maturity.rgesn.plan.previous'), target_score: t('maturity.rgesn.plan.target'), target_date: t('maturity.rgesn.plan.targetDate') }} />
         <form method="post" action={`${base(orgId)}/${a.id}/plan`}>
           <Field name="previous_score" type="number" min={0} max={100} step="0.1" label={t('maturity.rgesn.plan.previous')} value={pv('previous_score', num(a.previous_score))} errors={planErrors} optionalLabel={t('form.optional')} />
           <Field name="target_score" type="number" min={0} max={100} step="0.1" label={t('maturity.rgesn.plan.target')} value={pv('target_score', num(a.target_score))} errors={planErrors} optionalLabel={t('form.optional')} />
@@ -216,12 +216,18 @@ function FamilyForm(props: {
   const prev = props.families.find((f) => f.family === props.family - 1);
   const next = props.families.find((f) => f.family === props.family + 1);
   const first = props.criteria[0]!;
+  // The summary names the criterion and the field ("Critère 1.2 – Justification"); the messages say only the fix,
+  // as beside the field they sit under the criterion's legend.
+  const fieldKeys = { status: 'maturity.rgesn.field.status', justification: 'maturity.rgesn.field.justification', owner: 'maturity.rgesn.field.owner', due: 'maturity.rgesn.field.due' } as const;
+  const labels = Object.fromEntries(
+    props.criteria.flatMap((c) => Object.entries(fieldKeys).map(([name, key]) => [`${name}-${fieldId(c.number)}`, t('maturity.rgesn.field.ofCriterion', { field: t(key), n: c.number })])),
+  );
   return (
     <>
       <p><a href={`${base(props.orgId)}/${props.assessmentId}`}>{t('maturity.rgesn.backToAssessment')}</a></p>
       <h1>{`${props.family}. ${familyName(v, first)}`}</h1>
       <ScoreBox v={v} score={props.score} />
-      <ErrorSummary v={v} errors={props.errors} />
+      <ErrorSummary v={v} errors={props.errors} labels={labels} />
       <form method="post" action={`${base(props.orgId)}/${props.assessmentId}/family/${props.family}`}>
         {props.criteria.map((c) => {
           const id = fieldId(c.number);
@@ -309,11 +315,11 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/family/:family', async (c) => {
     const justification = str(`justification-${id}`).trim();
     const owner = str(`owner-${id}`).trim();
     const due = ZDate.safeParse(str(`due-${id}`).trim());
-    if (!status.success) errors[`status-${id}`] = t('maturity.rgesn.error.status', { n: cr.number });
-    else if (status.data === 'not_applicable' && cr.applicableToAll) errors[`status-${id}`] = t('maturity.rgesn.error.forbiddenNa', { n: cr.number });
-    if (justification.length > 2000) errors[`justification-${id}`] = t('maturity.rgesn.error.tooLong', { n: cr.number, max: 2000 });
-    if (owner.length > 200) errors[`owner-${id}`] = t('maturity.rgesn.error.tooLong', { n: cr.number, max: 200 });
-    if (!due.success) errors[`due-${id}`] = t('maturity.rgesn.error.date', { n: cr.number });
+    if (!status.success) errors[`status-${id}`] = t('maturity.rgesn.error.status');
+    else if (status.data === 'not_applicable' && cr.applicableToAll) errors[`status-${id}`] = t('maturity.rgesn.error.forbiddenNa');
+    if (justification.length > 2000) errors[`justification-${id}`] = t('maturity.rgesn.error.tooLong', { max: 2000 });
+    if (owner.length > 200) errors[`owner-${id}`] = t('maturity.rgesn.error.tooLong', { max: 200 });
+    if (!due.success) errors[`due-${id}`] = t('maturity.rgesn.error.date');
     inputs.push({
       number: cr.number, status: status.success ? status.data : 'to_assess', justification, actionOwner: owner || null,
       actionDue: due.success && due.data ? due.data : null, seen: str(`seen-${id}`),
@@ -323,7 +329,7 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/family/:family', async (c) => {
   if (Object.keys(errors).length) return familyPage(c, overrides, errors);
   const saved = await saveRgesnAnswers(db, user, orgId, aid, inputs);
   if (!saved.ok) {
-    for (const n of saved.forbiddenNotApplicable) errors[`status-${fieldId(n)}`] = t('maturity.rgesn.error.forbiddenNa', { n });
+    for (const n of saved.forbiddenNotApplicable) errors[`status-${fieldId(n)}`] = t('maturity.rgesn.error.forbiddenNa');
     return familyPage(c, overrides, errors);
   }
   return redirectWithFlash(c, `${base(orgId)}/${aid}/family/${family}`, 'flash.saved');

@@ -77,7 +77,7 @@ export function ManagePage(p: {
       <h1>
         {org.name} {org.is_demo ? <span class="badge demo">{t('demo.badge')}</span> : null}
       </h1>
-      <ErrorSummary v={v} errors={p.errors} />
+      <ErrorSummary v={v} errors={p.errors} labels={{ email: t('organisations.invite.email'), role: t('organisations.member.role') }} />
       <nav aria-label={t('organisations.manage.spaces')}>
         <ul class="offer">
           {organisationSpaces(org.id, org.kind).map((s) => (

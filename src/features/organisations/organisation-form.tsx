@@ -14,7 +14,20 @@ export function OrganisationForm(p: { v: TViewContext; action: string; submit: s
   const opt = t('form.optional');
   return (
     <>
-      <ErrorSummary v={p.v} errors={p.errors} />
+      <ErrorSummary
+        v={p.v}
+        errors={p.errors}
+        labels={{
+          name: t('organisations.field.name'),
+          kind: t('organisations.field.kind'),
+          siren: t('organisations.field.siren'),
+          size_band: t('organisations.field.size'),
+          sector: t('organisations.field.sector'),
+          region: t('organisations.field.region'),
+          website: t('organisations.field.website'),
+          description: t('organisations.field.description'),
+        }}
+      />
       <form method="post" action={p.action} novalidate>
         <Field name="name" label={t('organisations.field.name')} value={val('name')} errors={p.errors} required autocomplete="organization" />
         <Select name="kind" label={t('organisations.field.kind')} value={val('kind')} errors={p.errors} options={o.kinds} emptyLabel={t('organisations.field.choose')} required />

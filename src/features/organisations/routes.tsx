@@ -177,7 +177,7 @@ function deletePage(c: Context<AppEnv>, org: { id: number; name: string }, error
       <>
         <h1>{t('organisations.delete.title')}</h1>
         <p class="notice">{t('organisations.delete.warning', { name: org.name })}</p>
-        <ErrorSummary v={v} errors={errors} />
+        <ErrorSummary v={v} errors={errors} labels={{ confirm_name: t('organisations.delete.confirmLabel', { name: org.name }) }} />
         <form method="post" action={`/organisations/${org.id}/delete`} novalidate>
           <Field name="confirm_name" label={t('organisations.delete.confirmLabel', { name: org.name })} errors={errors} required />
           <button type="submit" class="danger">

@@ -37,7 +37,7 @@ function validateItems(items: { line: number; value: Record<string, unknown> }[]
   const errors: TImportError[] = [];
   const trainings: TTrainingInput[] = [];
   for (const item of items) {
-    const r = validateTraining(ZTrainingInput, item.value, t);
+    const r = validateTraining(ZTrainingInput, item.value, t, 'file');
     if (r.ok) trainings.push(r.data);
     else for (const [field, message] of Object.entries(r.errors)) errors.push({ line: item.line, field, message });
   }

@@ -56,13 +56,17 @@ function CurriculaPage(props: { v: TViewContext; org: { id: number; name: string
         </>
       ) : null}
       <h2>{t('training.curricula.add')}</h2>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary
+        v={v}
+        errors={errors}
+        labels={{ programme: t('training.curricula.programme'), year: t('training.curricula.year'), hours: t('training.curricula.hours'), students: t('training.curricula.students'), compulsory: t('training.curricula.compulsory') }}
+      />
       <form method="post" action={`/organisations/${org.id}/curricula`} novalidate>
         <Field name="programme" label={t('training.curricula.programme')} value={x('programme')} errors={errors} required />
         <Field name="year" type="number" label={t('training.curricula.year')} value={x('year') || String(new Date().getUTCFullYear())} errors={errors} required min={2000} max={2100} />
         <Field name="hours" label={t('training.curricula.hours')} value={x('hours')} errors={errors} required />
         <Field name="students" type="number" label={t('training.curricula.students')} value={x('students')} errors={errors} required min={0} />
-        <div class="field"><label class="check"><input type="checkbox" name="compulsory" value="yes" checked={x('compulsory') === 'yes'} /> {t('training.curricula.compulsory')}</label></div>
+        <div class="field"><label class="check"><input type="checkbox" id="f-compulsory" name="compulsory" value="yes" checked={x('compulsory') === 'yes'} /> {t('training.curricula.compulsory')}</label></div>
         <button type="submit">{t('form.save')}</button>
       </form>
     </>
@@ -80,7 +84,7 @@ curriculaPages.get('/organisations/:id{[0-9]+}/curricula', async (c) => {
 curriculaPages.post('/organisations/:id{[0-9]+}/curricula', async (c) => {
   const { user, org } = await schoolFor(c);
   const values = await readForm(c);
-  const checked = validateTraining(ZCurriculumInput, values, c.get('t'));
+  const checked = validateTraining(ZCurriculumInput, values, c.get('t'), 'form');
   if (!checked.ok) {
     const entries = await listCurriculum(c.get('db'), org.id);
     return renderPage(c, c.get('t')('training.curricula.title', { name: org.name }), (v) => <CurriculaPage v={v} org={org} entries={entries} values={values} errors={checked.errors} />, { status: 422 });

@@ -25,7 +25,20 @@ function OfferForm(props: { v: TViewContext; action: string; title: string; valu
   return (
     <>
       <h1>{props.title}</h1>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary
+        v={v}
+        errors={errors}
+        labels={{
+          organisation: t('training.offers.company'),
+          title: t('training.offers.field.title'),
+          kind: t('training.offers.kind'),
+          description: t('training.offers.field.description'),
+          location: t('training.offers.field.location'),
+          start_date: t('training.offers.field.start'),
+          contact_email: t('training.offers.field.contact'),
+          expires_on: t('training.offers.field.expires'),
+        }}
+      />
       <form method="post" action={props.action} novalidate>
         {props.companies ? <Select name="organisation" label={t('training.offers.company')} value={x('organisation')} options={props.companies} required /> : null}
         <Field name="title" label={t('training.offers.field.title')} value={x('title')} errors={errors} required />
@@ -43,7 +56,7 @@ function OfferForm(props: { v: TViewContext; action: string; title: string; valu
 
 /** Validates an offer; the expiry must not be in the past (an offer born expired would never show). */
 function checkOffer(c: Context<AppEnv>, values: Record<string, unknown>) {
-  const checked = validateTraining(ZOfferInput, values, c.get('t'));
+  const checked = validateTraining(ZOfferInput, values, c.get('t'), 'form');
   if (checked.ok && checked.data.expires_on < today()) return { ok: false as const, errors: { expires_on: c.get('t')('training.offers.error.expiry') } };
   return checked;
 }

@@ -74,7 +74,7 @@ trainingPages.post('/trainings/new', async (c) => {
   const t = c.get('t');
   const values = await readForm(c);
   const orgId = Number(values.organisation);
-  const checked = validateTraining(ZTrainingInput, formToInput(values), t);
+  const checked = validateTraining(ZTrainingInput, formToInput(values), t, 'form');
   if (!checked.ok) {
     const choices = await orgChoices(c);
     return renderPage(c, t('training.form.newTitle'), (v) => <TrainingForm v={v} action="/trainings/new" title={t('training.form.newTitle')} values={values as TTrainingFormValues} errors={checked.errors} organisations={choices} />, { status: 422 });
@@ -114,7 +114,7 @@ trainingPages.post('/trainings/:id{[0-9]+}/edit', async (c) => {
   const { user, id } = await editable(c);
   const t = c.get('t');
   const values = await readForm(c);
-  const checked = validateTraining(ZTrainingInput, formToInput(values), t);
+  const checked = validateTraining(ZTrainingInput, formToInput(values), t, 'form');
   if (!checked.ok) return renderPage(c, t('training.form.editTitle'), (v) => <TrainingForm v={v} action={`/trainings/${id}/edit`} title={t('training.form.editTitle')} values={values as TTrainingFormValues} errors={checked.errors} />, { status: 422 });
   await updateTraining(c.get('db'), user, id, checked.data);
   return redirectWithFlash(c, `/trainings/${id}`, 'flash.saved');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issueMessage } from '../../http/forms.js';
-import type { TTranslate } from '../../i18n/index.js';
+import type { TMessageKey, TTranslate } from '../../i18n/index.js';
 import { skillBlockCount } from '../../referentials/skills-framework.js';
 import { audiences, educationLevels, licences, offerKinds, trainingFormats, trainingKinds, trainingLanguages } from './vocabulary.js';
 
@@ -39,7 +39,11 @@ const ZSkillRef = z.preprocess(
     const m = /^\s*(\d+)\s*[:-]\s*(\d+)\s*$/.exec(v);
     return m ? { block: Number(m[1]), level: Number(m[2]) } : v;
   },
-  z.object({ block: z.number().int().min(1).max(skillBlockCount), level: z.number().int().min(1).max(5) }, { message: 'training.error.skills' }),
+  // Every issue of a skill (not a pair, block or level out of range) gets the sentence that says how to write one.
+  z.object(
+    { block: z.number('training.error.skills').int('training.error.skills').min(1, 'training.error.skills').max(skillBlockCount, 'training.error.skills'), level: z.number('training.error.skills').int('training.error.skills').min(1, 'training.error.skills').max(5, 'training.error.skills') },
+    { message: 'training.error.skills' },
+  ),
 );
 
 export const ZTrainingInput = z.object({
@@ -109,22 +113,39 @@ export const ZCurriculumInput = z.object({
 export type TCurriculumInput = z.infer<typeof ZCurriculumInput>;
 
 /**
- * Words a zod issue for a training field: a value outside a closed list names the allowed values (the fix);
- * other issues use the platform's generic sentences.
+ * Who reads the errors: `file` for CSV/JSON imports and the API, where people type codes, so a message names the
+ * codes to write ("students", "3:2"); `form` for the web forms, where the same values are ticked or picked from
+ * lists, so a message speaks of those choices instead.
  */
-export function trainingIssueMessage(issue: z.core.$ZodIssue, t: TTranslate): string {
-  if (issue.code === 'invalid_value') return t('training.error.oneOf', { values: issue.values.map(String).join(', ') });
-  return issueMessage(issue, t);
+export type TTrainingWording = 'file' | 'form';
+
+/** The form wording of the messages whose file wording spells codes. */
+const formWording: Partial<Record<TMessageKey, TMessageKey>> = {
+  'training.error.audiences': 'training.error.form.audiences',
+  'training.error.skills': 'training.error.form.skills',
+  'training.error.skillsRequired': 'training.error.form.skillsRequired',
+  'training.error.certificate': 'training.error.form.certificate',
+};
+
+/**
+ * Words a zod issue for a training field: in a file, a value outside a closed list names the allowed values (the
+ * fix); on a form it asks to pick from the list. Other issues use the platform's generic sentences.
+ */
+export function trainingIssueMessage(issue: z.core.$ZodIssue, t: TTranslate, wording: TTrainingWording): string {
+  if (issue.code === 'invalid_value') return wording === 'form' ? t('training.error.form.oneOf') : t('training.error.oneOf', { values: issue.values.map(String).join(', ') });
+  const formKey = wording === 'form' ? formWording[issue.message as TMessageKey] : undefined;
+  // `none` is the list's own wording for a block left out, so the message quotes what the reader sees.
+  return formKey ? t(formKey, { none: t('training.field.noLevel') }) : issueMessage(issue, t);
 }
 
-/** Validates with field errors worded by `trainingIssueMessage`, keyed by the first path segment. */
-export function validateTraining<S extends z.ZodType>(schema: S, input: unknown, t: TTranslate): { ok: true; data: z.infer<S> } | { ok: false; errors: Record<string, string> } {
+/** Validates with field errors worded by `trainingIssueMessage` for `wording`, keyed by the first path segment. */
+export function validateTraining<S extends z.ZodType>(schema: S, input: unknown, t: TTranslate, wording: TTrainingWording): { ok: true; data: z.infer<S> } | { ok: false; errors: Record<string, string> } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '_form');
-    errors[field] ??= trainingIssueMessage(issue, t);
+    errors[field] ??= trainingIssueMessage(issue, t, wording);
   }
   return { ok: false, errors };
 }

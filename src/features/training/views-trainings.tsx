@@ -145,7 +145,28 @@ export function TrainingForm(props: { v: TViewContext; action: string; title: st
   return (
     <>
       <h1>{props.title}</h1>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary
+        v={v}
+        errors={errors}
+        labels={{
+          organisation: v.t('training.form.organisation'),
+          title: v.t('training.field.title'),
+          description: v.t('training.field.description'),
+          kind: v.t('training.field.kind'),
+          audiences: v.t('training.field.audiences'),
+          education_level: v.t('training.field.educationLevel'),
+          duration_hours: v.t('training.field.duration'),
+          format: v.t('training.field.format'),
+          language: v.t('training.field.language'),
+          cost_eur: v.t('training.field.cost'),
+          certificate: v.t('training.field.certificate'),
+          licence: v.t('training.field.licence'),
+          prerequisites: v.t('training.field.prerequisites'),
+          learning_outcomes: v.t('training.field.outcomes'),
+          url: v.t('training.field.url'),
+          skills: v.t('training.field.skills'),
+        }}
+      />
       <form method="post" action={props.action} novalidate>
         {props.organisations ? <Select name="organisation" label={v.t('training.form.organisation')} value={str(x.organisation)} options={props.organisations} errors={errors} required /> : null}
         <Field name="title" label={v.t('training.field.title')} value={str(x.title)} errors={errors} required />
@@ -165,7 +186,7 @@ export function TrainingForm(props: { v: TViewContext; action: string; title: st
         <Select name="language" label={v.t('training.field.language')} value={str(x.language) || v.locale} options={options(v, trainingLanguages, 'training.language')} errors={errors} required />
         <Field name="cost_eur" label={v.t('training.field.cost')} hint={v.t('training.field.costHint')} value={str(x.cost_eur)} errors={errors} optionalLabel={opt} />
         <div class="field">
-          <label class="check"><input type="checkbox" name="certificate" value="yes" checked={str(x.certificate) === 'yes'} /> {v.t('training.field.certificate')}</label>
+          <label class="check"><input type="checkbox" id="f-certificate" name="certificate" value="yes" checked={str(x.certificate) === 'yes'} /> {v.t('training.field.certificate')}</label>
         </div>
         <Select name="licence" label={v.t('training.field.licence')} value={str(x.licence)} options={options(v, licences, 'training.licence')} errors={errors} required />
         <TextArea name="prerequisites" label={v.t('training.field.prerequisites')} value={str(x.prerequisites)} errors={errors} rows={3} optionalLabel={opt} />

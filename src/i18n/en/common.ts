@@ -39,6 +39,7 @@ export const common = {
   'error.backHome': 'Back to the home page',
   'error.loginRequired': 'Log in to access this page.',
   'form.errorSummary': 'The form has errors:',
+  'form.errorSummaryItem': '{label}: {message}',
   'form.required': 'This field is required.',
   'form.invalid': 'This value is not valid.',
   'form.tooLong': 'This text is too long (at most {max} characters).',

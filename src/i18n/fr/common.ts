@@ -37,6 +37,7 @@ export const common = {
   'error.backHome': 'Revenir à l’accueil',
   'error.loginRequired': 'Connectez-vous pour accéder à cette page.',
   'form.errorSummary': 'Le formulaire contient des erreurs :',
+  'form.errorSummaryItem': '{label}\u00a0: {message}',
   'form.required': 'Ce champ est obligatoire.',
   'form.invalid': 'Cette valeur n’est pas valide.',
   'form.tooLong': 'Ce texte est trop long (maximum {max} caractères).',

@@ -16,7 +16,7 @@ export function LineFormPage(p: { v: TViewContext; orgId: number; year: number; 
   return (
     <>
       <h1>{p.lineId ? t('footprint.line.editTitle', { year: p.year }) : t('footprint.line.newTitle', { year: p.year })}</h1>
-      <ErrorSummary v={v} errors={p.errors} />
+      <ErrorSummary v={v} errors={p.errors} labels={Object.fromEntries([...FORM_NUMBER_FIELDS, ...FORM_TEXT_FIELDS].map((f) => [f, t(`footprint.line.${f}` as never)]))} />
       <form method="post" action={p.lineId ? `${base}/lines/${p.lineId}` : `${base}/lines`}>
         <Select name="category" label={t('footprint.line.category')} required errors={p.errors} value={val('category')} options={p.categories.map((c) => [c, categoryLabel(v, c)])} emptyLabel="" />
         <Field name="quantity" label={t('footprint.line.quantity')} errors={p.errors} value={val('quantity') || '1'} required />

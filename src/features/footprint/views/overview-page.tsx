@@ -74,7 +74,7 @@ export function OverviewPage(p: TOverviewProps) {
 
       <h2 id="target">{t('footprint.target.title')}</h2>
       <p class="hint">{t('footprint.target.help')}</p>
-      <ErrorSummary v={v} errors={p.targetErrors} />
+      <ErrorSummary v={v} errors={p.targetErrors} labels={{ base_year: t('footprint.target.baseYear'), target_year: t('footprint.target.targetYear'), reduction_pct: t('footprint.target.reduction') }} />
       <form method="post" action={`${base}/target`}>
         <Field name="base_year" type="number" label={t('footprint.target.baseYear')} errors={p.targetErrors} value={String(tv.base_year ?? target?.baseYear ?? p.years[0]?.year ?? '')} required min={2019} />
         <Field name="target_year" type="number" label={t('footprint.target.targetYear')} errors={p.targetErrors} value={String(tv.target_year ?? target?.targetYear ?? 2030)} required min={2020} />

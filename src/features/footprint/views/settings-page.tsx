@@ -16,7 +16,7 @@ export function SettingsPage(p: { v: TViewContext; org: { id: number; name: stri
     <>
       <h1>{t('footprint.settings.title', { org: p.org.name })}</h1>
       <p>{t('footprint.settings.intro')}</p>
-      <ErrorSummary v={v} errors={p.errors} />
+      <ErrorSummary v={v} errors={p.errors} labels={{ country: t('footprint.settings.country'), fr_electricity: t('footprint.settings.frElectricity'), allocation: t('footprint.settings.allocation') }} />
       <form method="post" action={`${footprintBase(p.org.id)}/settings`}>
         <Select name="country" label={t('footprint.settings.country')} hint={t('footprint.settings.countryHint')} errors={p.errors} value={settings.country} options={countries.map(([id, name]) => [id, `${name} (${id})`])} required />
         <Select name="fr_electricity" label={t('footprint.settings.frElectricity')} hint={t('footprint.settings.frElectricityHint')} errors={p.errors} value={settings.frElectricity}

@@ -20,7 +20,33 @@ export function WorkshopForm(props: { v: TViewContext; values: TValues; errors?:
   return (
     <>
       <h1>{t(props.isNew ? 'workshops.form.newTitle' : 'workshops.form.editTitle')}</h1>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary
+        v={v}
+        errors={errors}
+        labels={{
+          organisation_id: t('workshops.form.organisation'),
+          title: t('workshops.form.title'),
+          description: t('workshops.form.description'),
+          theme: t('workshops.form.theme'),
+          levels: t('workshops.form.levels'),
+          format: t('workshops.form.format'),
+          online_url: t('workshops.form.onlineUrl'),
+          address: t('workshops.form.address'),
+          start_date: t('workshops.form.startDate'),
+          start_time: t('workshops.form.startTime'),
+          time_zone: t('workshops.form.timeZone'),
+          duration_minutes: t('workshops.form.duration'),
+          capacity: t('workshops.form.capacity'),
+          per_org_limit: t('workshops.form.perOrgLimit'),
+          closes_date: t('workshops.form.closesDate'),
+          closes_time: t('workshops.form.closesTime'),
+          language: t('workshops.form.language'),
+          speakers: t('workshops.form.speakers'),
+          materials: t('workshops.form.materials'),
+          repeat: t('workshops.form.repeat'),
+          occurrences: t('workshops.form.occurrences'),
+        }}
+      />
       <form method="post" action={props.action} novalidate>
         {props.isNew && props.organisations.length > 1 ? (
           <Select name="organisation_id" label={t('workshops.form.organisation')} options={props.organisations} value={val('organisation_id')} errors={errors} required />

@@ -16,7 +16,7 @@ import { ZCommentInput, ZReportEditInput, ZReportInput } from './schemas.js';
 import { ZSlug } from './constants.js';
 import { deleteExperienceReport } from './delete-publication.js';
 import { editExperienceReport } from './edit-experience-report.js';
-import { CommentsSection, DeleteConfirm, EditHeader, k, OrgSelect, OwnerActions, options, StatusBadge, TagFields, TagList, type TEditContext } from './views.js';
+import { CommentsSection, DeleteConfirm, EditHeader, k, OrgSelect, OwnerActions, options, StatusBadge, TagFields, TagList, tagLabels, type TEditContext } from './views.js';
 
 export const experiencePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -111,7 +111,12 @@ function ReportForm(props: { v: TViewContext; values: Record<string, unknown>; e
   const opt = v.t('form.optional');
   return (
     <form method="post" action={props.action ?? '/experience'} novalidate>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary v={v} errors={errors} labels={{
+        ...tagLabels(v), title: v.t('knowledge.field.title'), language: v.t('knowledge.field.language'), whatWeDid: v.t('knowledge.report.whatWeDid'),
+        costEur: v.t('knowledge.report.costEur'), costNotes: v.t('knowledge.report.costNotes'), measureSource: v.t('knowledge.report.measureSource'),
+        baselineYear: v.t('knowledge.report.baselineYear'), resultYear: v.t('knowledge.report.resultYear'), measureLabel: v.t('knowledge.report.measureLabel'),
+        beforeValue: v.t('knowledge.report.before'), afterValue: v.t('knowledge.report.after'), measureUnit: v.t('knowledge.report.unit'),
+      }} />
       {edit ? <EditHeader v={v} edit={edit} /> : <><OrgSelect v={v} values={values} errors={errors} /><p class="hint">{v.t('knowledge.form.reviewNote')}</p></>}
       <Field name="title" label={v.t('knowledge.field.title')} required value={s(values.title)} errors={errors} />
       <Select name="language" label={v.t('knowledge.field.language')} required value={s(values.language) || v.locale} options={options(v, 'language', ['fr', 'en'])} errors={errors} />

@@ -5,7 +5,7 @@ import { ensure, isAdmin, requireUser } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { parseForm } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
-import { ButtonForm, ErrorSummary, Field } from '../../views/components.js';
+import { ButtonForm, Field } from '../../views/components.js';
 import { markAnswer, moderateComment, reportComment, reportedComments } from './comments.js';
 import { ZMonth } from './constants.js';
 import { moderatePublication, pendingPublications } from './moderate-publication.js';
@@ -120,7 +120,6 @@ moderationPages.get('/admin/digest', async (c) => {
       <p>{t('knowledge.digest.admin.lead')}</p>
       {sent !== undefined ? <p class="flash" role="status">{t('knowledge.digest.admin.result', { sent: Number(sent) || 0, already: Number(already) || 0 })}</p> : null}
       <form method="post" action="/admin/digest">
-        <ErrorSummary v={v} errors={null} />
         <Field name="month" label={t('knowledge.digest.admin.month')} hint={t('knowledge.digest.admin.monthHint')} required value={currentMonth()} />
         <button type="submit">{t('knowledge.digest.admin.send')}</button>
       </form>

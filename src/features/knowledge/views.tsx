@@ -84,6 +84,11 @@ export function TagFields(props: { v: TViewContext; values: Record<string, unkno
 }
 
 /** The organisation select: the organisations the user may publish for. */
+/** The labels of the tag fields, for error summaries (each entry names its field). */
+export function tagLabels(v: TViewContext): Record<string, string> {
+  return { themes: v.t('knowledge.field.themes'), levels: v.t('knowledge.field.levels'), levers: v.t('knowledge.field.levers'), rgesn: v.t('knowledge.field.rgesn'), organisationId: v.t('knowledge.field.organisation') };
+}
+
 export function OrgSelect(props: { v: TViewContext; values: Record<string, unknown>; errors?: TFieldErrors | null }) {
   const orgs = props.v.user?.memberships ?? [];
   return (
@@ -143,7 +148,11 @@ export function ResourceForm(props: {
   const opt = v.t('form.optional');
   return (
     <form method="post" action={props.action ?? '/resources'} enctype="multipart/form-data" novalidate>
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary v={v} errors={errors} labels={{
+        ...tagLabels(v), title: v.t('knowledge.field.title'), summary: v.t('knowledge.field.summary'), kind: v.t('knowledge.field.kind'),
+        language: v.t('knowledge.field.language'), publishedOn: v.t('knowledge.field.date'), licence: v.t('knowledge.field.licence'),
+        url: v.t('knowledge.field.url'), file: v.t('knowledge.field.file'), workshopId: v.t('knowledge.field.workshop'), trainingId: v.t('knowledge.field.training'),
+      }} />
       {edit ? <EditHeader v={v} edit={edit} /> : <><OrgSelect v={v} values={values} errors={errors} /><p class="hint">{v.t('knowledge.form.reviewNote')}</p></>}
       <Field name="title" label={v.t('knowledge.field.title')} required value={asText(values.title)} errors={errors} />
       <TextArea name="summary" label={v.t('knowledge.field.summary')} required value={asText(values.summary)} errors={errors} />

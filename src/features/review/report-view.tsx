@@ -98,7 +98,7 @@ export function MemberReportView(props: { v: TViewContext; r: TMemberReport; can
         <>
           <h2 id="employees">{t('review.report.employeesTitle')}</h2>
           <form method="post" action={`${base}/employees`}>
-            <ErrorSummary v={v} errors={props.errors} />
+            <ErrorSummary v={v} errors={props.errors} labels={{ employees: t('review.report.employeesLabel', { year: r.year }) }} />
             <Field name="employees" type="number" min={1} step={1} label={t('review.report.employeesLabel', { year: r.year })} hint={t('review.report.employeesHint')} value={props.employeesValue ?? r.employees} errors={props.errors} required />
             <button type="submit">{t('review.report.save')}</button>
           </form>

@@ -61,11 +61,14 @@ type TFieldProps = {
   optionalLabel?: string;
 };
 
-/** A labelled input with its hint and error tied by aria-describedby. */
-export function Field(p: TFieldProps) {
+/**
+ * The frame every form control shares: label (with "optional"), hint and error, tied to the control by id and
+ * aria-describedby. `control` receives the attributes the control must carry.
+ */
+function FieldFrame(p: TFieldProps & { control: (a: { id: string; invalid?: 'true'; describedBy?: string }) => Child }) {
   const id = `f-${p.name}`;
   const error = p.errors?.[p.name];
-  const described = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>
@@ -81,79 +84,65 @@ export function Field(p: TFieldProps) {
           {error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value == null ? '' : String(p.value)}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-        min={p.min}
-        max={p.max}
-        step={p.step}
-      />
+      {p.control({ id, invalid: error ? 'true' : undefined, describedBy })}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error tied by aria-describedby. */
+export function Field(p: TFieldProps) {
+  return (
+    <FieldFrame
+      {...p}
+      control={(a) => (
+        <input
+          id={a.id}
+          name={p.name}
+          type={p.type ?? 'text'}
+          value={p.value == null ? '' : String(p.value)}
+          required={p.required}
+          autocomplete={p.autocomplete}
+          aria-invalid={a.invalid}
+          aria-describedby={a.describedBy}
+          min={p.min}
+          max={p.max}
+          step={p.step}
+        />
+      )}
+    />
   );
 }
 
 /** A labelled textarea. */
 export function TextArea(p: Omit<TFieldProps, 'type'> & { rows?: number }) {
-  const id = `f-${p.name}`;
-  const error = p.errors?.[p.name];
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label} {!p.required && p.optionalLabel ? <span class="optional">{p.optionalLabel}</span> : null}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea id={id} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
-        {p.value == null ? '' : String(p.value)}
-      </textarea>
-    </div>
+    <FieldFrame
+      {...p}
+      control={(a) => (
+        <textarea id={a.id} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={a.invalid} aria-describedby={a.describedBy}>
+          {p.value == null ? '' : String(p.value)}
+        </textarea>
+      )}
+    />
   );
 }
 
 /** A labelled select; options are [value, label] pairs. */
 export function Select(p: Omit<TFieldProps, 'type'> & { options: [string, string][]; emptyLabel?: string }) {
-  const id = `f-${p.name}`;
-  const error = p.errors?.[p.name];
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label} {!p.required && p.optionalLabel ? <span class="optional">{p.optionalLabel}</span> : null}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
-        {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
-        {p.options.map(([value, label]) => (
-          <option value={value} selected={String(p.value ?? '') === value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame
+      {...p}
+      control={(a) => (
+        <select id={a.id} name={p.name} required={p.required} aria-invalid={a.invalid} aria-describedby={a.describedBy}>
+          {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
+          {p.options.map(([value, label]) => (
+            <option value={value} selected={String(p.value ?? '') === value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { ensure, isAdmin, requireUser } from '../../http/actor.js';
@@ -8,6 +9,7 @@ import { parseForm } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import { ButtonForm, Field, Pagination } from '../../views/components.js';
+import type { TViewContext } from '../../views/context.js';
 import { decideSignature, listPendingSignatures } from '../manifesto/index.js';
 import { kindLabel } from '../organisations/index.js';
 import { setPlatformRole, setUserDisabled } from './manage-users.js';
@@ -75,6 +77,51 @@ function AdminNav(p: { t: (k: TMessageKey) => string }) {
         ))}
       </p>
     </nav>
+  );
+}
+
+/**
+ * The frame of every back-office list: title, navigation, an optional search form, a table whose caption gives the
+ * total, and the pagination. Pages pass their column headers and rows.
+ */
+function AdminList(p: {
+  v: TViewContext;
+  title: string;
+  intro?: Child;
+  search?: { action: string; label: string; q: string };
+  total: number;
+  headers: TMessageKey[];
+  page: number;
+  pages: number;
+  children: Child;
+}) {
+  const t = p.v.t;
+  return (
+    <>
+      <h1>{p.title}</h1>
+      <AdminNav t={t} />
+      {p.intro}
+      {p.search ? (
+        <form method="get" action={p.search.action} class="filters" role="search">
+          <Field name="q" type="search" label={p.search.label} value={p.search.q} />
+          <div class="field">
+            <button type="submit">{t('form.search')}</button>
+          </div>
+        </form>
+      ) : null}
+      <table>
+        <caption>{t('admin.total', { count: p.total })}</caption>
+        <thead>
+          <tr>
+            {p.headers.map((h) => (
+              <th scope="col">{t(h)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{p.children}</tbody>
+      </table>
+      <Pagination v={p.v} page={p.page} pages={p.pages} />
+    </>
   );
 }
 
@@ -159,40 +206,18 @@ pages.get('/admin/organisations', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listAllOrganisations(c.get('db'), q, pg);
   return renderPage(c, t('admin.organisations.title'), (v) => (
-    <>
-      <h1>{t('admin.organisations.title')}</h1>
-      <AdminNav t={t} />
-      <form method="get" action="/admin/organisations" class="filters" role="search">
-        <Field name="q" type="search" label={t('directory.filter.q')} value={q} />
-        <div class="field">
-          <button type="submit">{t('form.search')}</button>
-        </div>
-      </form>
-      <table>
-        <caption>{t('admin.total', { count: total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('organisations.field.name')}</th>
-            <th scope="col">{t('organisations.field.kind')}</th>
-            <th scope="col">{t('admin.organisations.signature')}</th>
-            <th scope="col">{t('admin.createdAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((o) => (
-            <tr>
-              <td>
-                <a href={`/organisations/${o.id}`}>{o.name}</a> {o.is_demo ? <span class="badge demo">{t('demo.badge')}</span> : null}
-              </td>
-              <td>{kindLabel(t, o.kind)}</td>
-              <td>{o.signature_status ? t(`admin.status.${o.signature_status}` as TMessageKey) : '—'}</td>
-              <td>{v.fmt.date(o.created_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pagination v={v} page={pg.page} pages={pagesFor(total)} />
-    </>
+    <AdminList v={v} title={t('admin.organisations.title')} search={{ action: '/admin/organisations', label: t('directory.filter.q'), q }} total={total} headers={['organisations.field.name', 'organisations.field.kind', 'admin.organisations.signature', 'admin.createdAt']} page={pg.page} pages={pagesFor(total)}>
+      {items.map((o) => (
+        <tr>
+          <td>
+            <a href={`/organisations/${o.id}`}>{o.name}</a> {o.is_demo ? <span class="badge demo">{t('demo.badge')}</span> : null}
+          </td>
+          <td>{kindLabel(t, o.kind)}</td>
+          <td>{o.signature_status ? t(`admin.status.${o.signature_status}` as TMessageKey) : '—'}</td>
+          <td>{v.fmt.date(o.created_at)}</td>
+        </tr>
+      ))}
+    </AdminList>
   ));
 });
 
@@ -204,49 +229,27 @@ pages.get('/admin/users', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listUsers(c.get('db'), q, pg);
   return renderPage(c, t('admin.users.title'), (v) => (
-    <>
-      <h1>{t('admin.users.title')}</h1>
-      <AdminNav t={t} />
-      <form method="get" action="/admin/users" class="filters" role="search">
-        <Field name="q" type="search" label={t('admin.users.search')} value={q} />
-        <div class="field">
-          <button type="submit">{t('form.search')}</button>
-        </div>
-      </form>
-      <table>
-        <caption>{t('admin.total', { count: total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('accounts.field.email')}</th>
-            <th scope="col">{t('admin.users.role')}</th>
-            <th scope="col">{t('admin.users.state')}</th>
-            <th scope="col">{t('organisations.member.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((u) => (
-            <tr>
-              <td>
-                {u.email}
-                <br />
-                {u.name}
-              </td>
-              <td>{t(`admin.role.${u.platform_role}` as TMessageKey)}</td>
-              <td>{u.disabled_at ? t('admin.users.disabled') : u.email_confirmed_at ? t('admin.users.active') : t('admin.users.unconfirmed')}</td>
-              <td>
-                {u.id === me.id ? null : (
-                  <>
-                    <ButtonForm action={`/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} label={t(u.disabled_at ? 'admin.users.enable' : 'admin.users.disable')} className="secondary" />{' '}
-                    <ButtonForm action={`/admin/users/${u.id}/role`} fields={{ role: u.platform_role === 'admin' ? 'member' : 'admin' }} label={t(u.platform_role === 'admin' ? 'admin.users.makeMember' : 'admin.users.makeAdmin')} className="secondary" />
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pagination v={v} page={pg.page} pages={pagesFor(total)} />
-    </>
+    <AdminList v={v} title={t('admin.users.title')} search={{ action: '/admin/users', label: t('admin.users.search'), q }} total={total} headers={['accounts.field.email', 'admin.users.role', 'admin.users.state', 'organisations.member.actions']} page={pg.page} pages={pagesFor(total)}>
+      {items.map((u) => (
+        <tr>
+          <td>
+            {u.email}
+            <br />
+            {u.name}
+          </td>
+          <td>{t(`admin.role.${u.platform_role}` as TMessageKey)}</td>
+          <td>{u.disabled_at ? t('admin.users.disabled') : u.email_confirmed_at ? t('admin.users.active') : t('admin.users.unconfirmed')}</td>
+          <td>
+            {u.id === me.id ? null : (
+              <>
+                <ButtonForm action={`/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} label={t(u.disabled_at ? 'admin.users.enable' : 'admin.users.disable')} className="secondary" />{' '}
+                <ButtonForm action={`/admin/users/${u.id}/role`} fields={{ role: u.platform_role === 'admin' ? 'member' : 'admin' }} label={t(u.platform_role === 'admin' ? 'admin.users.makeMember' : 'admin.users.makeAdmin')} className="secondary" />
+              </>
+            )}
+          </td>
+        </tr>
+      ))}
+    </AdminList>
   ));
 });
 
@@ -269,35 +272,18 @@ pages.get('/admin/outbox', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listOutbox(c.get('db'), pg);
   return renderPage(c, t('admin.outbox.title'), (v) => (
-    <>
-      <h1>{t('admin.outbox.title')}</h1>
-      <AdminNav t={t} />
-      <p>{t(c.get('config').SMTP_URL ? 'admin.outbox.smtp' : 'admin.outbox.noSmtp')}</p>
-      <table>
-        <caption>{t('admin.total', { count: total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.outbox.date')}</th>
-            <th scope="col">{t('admin.outbox.to')}</th>
-            <th scope="col">{t('admin.outbox.subject')}</th>
-            <th scope="col">{t('admin.users.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((m) => (
-            <tr>
-              <td>{when(v.locale, m.created_at)}</td>
-              <td>{m.to_address}</td>
-              <td>
-                <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
-              </td>
-              <td>{m.sent_at ? t('admin.outbox.sent') : m.error ? t('admin.outbox.failed') : t('admin.outbox.stored')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pagination v={v} page={pg.page} pages={pagesFor(total)} />
-    </>
+    <AdminList v={v} title={t('admin.outbox.title')} intro={<p>{t(c.get('config').SMTP_URL ? 'admin.outbox.smtp' : 'admin.outbox.noSmtp')}</p>} total={total} headers={['admin.outbox.date', 'admin.outbox.to', 'admin.outbox.subject', 'admin.users.state']} page={pg.page} pages={pagesFor(total)}>
+      {items.map((m) => (
+        <tr>
+          <td>{when(v.locale, m.created_at)}</td>
+          <td>{m.to_address}</td>
+          <td>
+            <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
+          </td>
+          <td>{m.sent_at ? t('admin.outbox.sent') : m.error ? t('admin.outbox.failed') : t('admin.outbox.stored')}</td>
+        </tr>
+      ))}
+    </AdminList>
   ));
 });
 
@@ -335,41 +321,25 @@ pages.get('/admin/audit', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listAudit(c.get('db'), pg);
   return renderPage(c, t('admin.audit.title'), (v) => (
-    <>
-      <h1>{t('admin.audit.title')}</h1>
-      <AdminNav t={t} />
-      <table>
-        <caption>{t('admin.total', { count: total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.audit.when')}</th>
-            <th scope="col">{t('admin.audit.who')}</th>
-            <th scope="col">{t('admin.audit.what')}</th>
-            <th scope="col">{t('admin.audit.subject')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr>
-              <td>{when(v.locale, a.at)}</td>
-              <td>{a.actor ?? t('admin.audit.system')}</td>
-              <td>
-                <code>{a.action}</code>
-                {a.details_json ? (
-                  <>
-                    <br />
-                    <small>{a.details_json.slice(0, 200)}</small>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                {a.subject_type} {a.subject_id ?? ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pagination v={v} page={pg.page} pages={pagesFor(total)} />
-    </>
+    <AdminList v={v} title={t('admin.audit.title')} total={total} headers={['admin.audit.when', 'admin.audit.who', 'admin.audit.what', 'admin.audit.subject']} page={pg.page} pages={pagesFor(total)}>
+      {items.map((a) => (
+        <tr>
+          <td>{when(v.locale, a.at)}</td>
+          <td>{a.actor ?? t('admin.audit.system')}</td>
+          <td>
+            <code>{a.action}</code>
+            {a.details_json ? (
+              <>
+                <br />
+                <small>{a.details_json.slice(0, 200)}</small>
+              </>
+            ) : null}
+          </td>
+          <td>
+            {a.subject_type} {a.subject_id ?? ''}
+          </td>
+        </tr>
+      ))}
+    </AdminList>
   ));
 });

@@ -1,12 +1,25 @@
 // `npm test`: type check, unit + integration tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then
 // browser tests when Chromium is found. It says what it skipped and why, and fails when any step fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const skipped = [];
 let failed = false;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const reportDir = mkdtempSync(join(tmpdir(), 'techcare-test-report-'));
+
+/** Adds a vitest JSON report's counts to the totals printed on the closing line. */
+function count(reportFile) {
+  if (!existsSync(reportFile)) return;
+  const r = JSON.parse(readFileSync(reportFile, 'utf8'));
+  totals.passed += r.numPassedTests ?? 0;
+  totals.failed += r.numFailedTests ?? 0;
+  totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+const reporters = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, name)}`];
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -30,7 +43,7 @@ function testsReadingShared(dir) {
   return found;
 }
 
-const vitestArgs = ['vitest', 'run', ...process.argv.slice(2)];
+const vitestArgs = ['vitest', 'run', ...reporters('unit.json'), ...process.argv.slice(2)];
 if (!existsSync('../shared/data')) {
   // A checkout without the reference files beside it (CI always has them): those tests cannot run here.
   const files = [...testsReadingShared('src'), ...testsReadingShared('test')];
@@ -41,7 +54,7 @@ if (!existsSync('../shared/data')) {
 run('type check', 'npx', ['tsc', '--noEmit']);
 run('unit and integration tests', 'npx', vitestArgs);
 if (existsSync(chromium)) {
-  run('browser tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { CHROMIUM_PATH: chromium });
+  run('browser tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...reporters('e2e.json')], { CHROMIUM_PATH: chromium });
 } else {
   skipped.push(`browser tests: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH)`);
 }
@@ -50,5 +63,9 @@ if (skipped.length) {
   console.log('\nSkipped:');
   for (const s of skipped) console.log(`- ${s}`);
 }
+count(join(reportDir, 'unit.json'));
+count(join(reportDir, 'e2e.json'));
+rmSync(reportDir, { recursive: true, force: true });
 console.log(failed ? '\nTest run FAILED' : '\nAll test steps passed');
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,7 @@
-import type { TFactorSet } from '../../../lca/index.js';
+import type { TCriterion, TFactorSet } from '../../../lca/index.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryLabel, critLabel, phaseLabel, tierLabel } from './labels.js';
+import { PCRSI_INDICATORS } from '../../../reports/footprint-formats.js';
 
 /**
  * A source is linked only when its address can be followed from the site: the factor set also cites repository
@@ -22,7 +23,7 @@ export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet; frElectric
       <p>{t('footprint.methodology.method1')}</p>
       <p>{t('footprint.methodology.method2')}</p>
       <h2 id="criteria">{t('footprint.methodology.criteriaTitle')}</h2>
-      <ul>{Object.entries(fs.criteria).map(([c, d]) => <li id={`crit-${c}`}>{critLabel(v, c)} ({d.unit}, PCR-SI {d.pcrsi})</li>)}</ul>
+      <ul>{Object.entries(fs.criteria).map(([c, d]) => <li id={`crit-${c}`}>{critLabel(v, c)} ({d.unit}, PCR-SI {PCRSI_INDICATORS[c as TCriterion]?.code ?? d.pcrsi})</li>)}</ul>
       <h2 id="phases">{t('footprint.methodology.phasesTitle')}</h2>
       <p>{t('footprint.methodology.phases', { bld: phaseLabel(v, 'BLD'), dis: phaseLabel(v, 'DIS'), use: phaseLabel(v, 'USE'), eol: phaseLabel(v, 'EOL') })}</p>
       <h2 id="tiers">{t('footprint.methodology.tiersTitle')}</h2>

@@ -12,6 +12,8 @@ export interface WorkshopTables {
     organisation_id: number;
     /** Occurrences created together as a recurring series share this random id. */
     series_id: string | null;
+    /** The series' repetition rule (migration 0031); null for a single workshop or a series older than the column. */
+    series_repeat: 'weekly' | 'monthly' | null;
     status: TWorkshopStatus;
     title: string;
     description: string;

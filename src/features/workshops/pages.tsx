@@ -17,8 +17,11 @@ import { currentMaturityLevel } from './peers.js';
 import { canEditWorkshop, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
 import { cancelRegistration, registerForWorkshop, signatoryMemberships } from './register-for-workshop.js';
 import { findRegistration, findWorkshop, listOrganiserWorkshops, listRegistrants, listUserRegistrations, listWorkshops, seatCounts, waitlistPosition } from './repository.js';
-import { cancelWorkshop, createWorkshops, formValuesOf, publishWorkshop, updateWorkshop } from './save-workshop.js';
+import { createWorkshops, formValuesOf, publishWorkshop } from './save-workshop.js';
+import { cancelWorkshops, extendSeries, seriesScopes, updateWorkshops, type TCapacityConflict } from './edit-series.js';
+import { formatWhen } from './time-zones.js';
 import { ZFeedbackInput, ZRegisterInput, ZReplayInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
+import { z } from 'zod';
 import { sendDueReminders } from './send-due-reminders.js';
 import { viewerZone } from './viewer.js';
 import { CalendarPage } from './views/calendar-page.js';
@@ -239,19 +242,35 @@ pages.get('/workshops/:id{[0-9]+}/edit', async (c) => {
   const user = requireUser(c);
   const w = await visibleWorkshop(c);
   if (!canEditWorkshop(user, w) || w.status === 'cancelled') throw new AppError(403, 'forbidden', 'organiser only');
-  return renderPage(c, c.get('t')('workshops.form.editTitle'), (v) => <WorkshopForm v={v} values={formValuesOf(w)} action={`/workshops/${w.id}`} organisations={[]} isNew={false} />);
+  return renderPage(c, c.get('t')('workshops.form.editTitle'), (v) => <WorkshopForm v={v} values={formValuesOf(w)} action={`/workshops/${w.id}`} organisations={[]} isNew={false} series={!!w.series_id} />);
 });
+
+/** Which occurrences of a series an action reaches; anything else means this one only. */
+const ZScope = z.object({ scope: z.enum(seriesScopes).catch('one') });
+const ZExtend = z.object({ count: z.coerce.number({ message: 'workshops.error.extend_count' }).int().min(1, 'workshops.error.extend_count').max(12, 'workshops.error.extend_count') });
 
 pages.post('/workshops/:id{[0-9]+}', async (c) => {
   const user = requireUser(c);
   const w = await visibleWorkshop(c);
   if (!canEditWorkshop(user, w)) throw new AppError(403, 'forbidden', 'organiser only');
   const { values, result } = await parseForm(c, ZWorkshopInput);
-  if (!result.ok) {
-    return renderPage(c, c.get('t')('workshops.form.editTitle'), (v) => <WorkshopForm v={v} values={values} errors={result.errors} action={`/workshops/${w.id}`} organisations={[]} isNew={false} />, { status: 422 });
+  const scope = ZScope.parse(values).scope;
+  const again = (errors: Record<string, string>) =>
+    renderPage(c, c.get('t')('workshops.form.editTitle'), (v) => <WorkshopForm v={v} values={values} errors={errors} action={`/workshops/${w.id}`} organisations={[]} isNew={false} series={!!w.series_id} />, { status: 422 });
+  if (!result.ok) return again(result.errors);
+  try {
+    const r = await updateWorkshops(c.get('db'), c.get('config'), user, w.id, result.data, scope);
+    return redirectWithFlash(c, `/workshops/${w.id}`, r.updated.length > 1 ? 'workshops.flash.seriesUpdated' : 'workshops.flash.updated');
+  } catch (err) {
+    const t = c.get('t');
+    if (err instanceof AppError && err.code === 'capacity_below_confirmed') {
+      // Name every occurrence at fault, in the workshop's own zone, so the organiser knows what to change.
+      const list = (err.details as TCapacityConflict[]).map((o) => t('workshops.error.capacityOccurrence', { when: formatWhen(c.get('locale'), o.starts_at, o.time_zone), n: o.confirmed })).join('; ');
+      return again({ capacity: t('workshops.error.capacity_below_confirmed', { occurrences: list }) });
+    }
+    if (err instanceof AppError && err.code === 'series_date_change') return again({ start_date: t('workshops.error.series_date_change') });
+    throw err;
   }
-  await updateWorkshop(c.get('db'), c.get('config'), user, w.id, result.data);
-  return redirectWithFlash(c, `/workshops/${w.id}`, 'workshops.flash.updated');
 });
 
 pages.post('/workshops/:id{[0-9]+}/publish', async (c) => {
@@ -262,8 +281,27 @@ pages.post('/workshops/:id{[0-9]+}/publish', async (c) => {
 
 pages.post('/workshops/:id{[0-9]+}/cancel', async (c) => {
   const id = Number(c.req.param('id'));
-  await cancelWorkshop(c.get('db'), c.get('config'), requireUser(c), id);
-  return redirectWithFlash(c, `/workshops/${id}`, 'workshops.flash.cancelled');
+  const user = requireUser(c);
+  const { scope } = ZScope.parse(await readForm(c));
+  try {
+    const r = await cancelWorkshops(c.get('db'), c.get('config'), user, id, scope);
+    return redirectWithFlash(c, `/workshops/${id}`, r.cancelled.length > 1 ? 'workshops.flash.seriesCancelled' : 'workshops.flash.cancelled');
+  } catch (err) {
+    return flashError(c, id, err);
+  }
+});
+
+pages.post('/workshops/:id{[0-9]+}/extend', async (c) => {
+  const id = Number(c.req.param('id'));
+  const user = requireUser(c);
+  const parsed = ZExtend.safeParse(await readForm(c));
+  if (!parsed.success) return redirectWithFlash(c, `/workshops/${id}`, 'workshops.error.extend_count');
+  try {
+    await extendSeries(c.get('db'), user, id, parsed.data.count);
+    return redirectWithFlash(c, `/workshops/${id}`, 'workshops.flash.seriesExtended');
+  } catch (err) {
+    return flashError(c, id, err);
+  }
 });
 
 pages.post('/workshops/:id{[0-9]+}/register', async (c) => {

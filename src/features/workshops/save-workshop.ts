@@ -9,13 +9,11 @@ import type { TLocale } from '../../i18n/index.js';
 import { canEditWorkshop, organiserOrgs } from './policy.js';
 import { findWorkshop, type TWorkshopRow } from './repository.js';
 import { storeLevels, type TWorkshopInput } from './schemas.js';
-import { fillSeats, withSeatLock } from './seats.js';
 import { utcToZonedInput, zonedToUtc } from './time-zones.js';
-import { notifyRegistrations } from './register-for-workshop.js';
 import { mailRegistrant, type TWorkshopMailKind } from './workshop-mails.js';
 
 /** Adds months to a local date, keeping the day or the month's last day (31 January + 1 month = 28/29 February). */
-function addLocal(date: string, repeat: 'weekly' | 'monthly', k: number): string {
+export function addLocal(date: string, repeat: 'weekly' | 'monthly', k: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   if (repeat === 'weekly') return new Date(Date.UTC(y, m - 1, d + 7 * k)).toISOString().slice(0, 10);
   const first = new Date(Date.UTC(y, m - 1 + k, 1));
@@ -31,25 +29,34 @@ export function occurrenceStarts(input: Pick<TWorkshopInput, 'start_date' | 'sta
   const out: string[] = [];
   for (let k = 0; k < (input.repeat === 'none' ? 1 : input.occurrences); k++) {
     const date = k === 0 || input.repeat === 'none' ? input.start_date : addLocal(input.start_date, input.repeat, k);
-    // A time inside a skipped hour (clocks forward) moves one hour later, as calendar applications do.
-    let start = zonedToUtc(date, input.start_time, input.time_zone);
-    if (!start) {
-      const [h, mi] = input.start_time.split(':').map(Number) as [number, number];
-      start = zonedToUtc(date, `${String(Math.min(h + 1, 23)).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, input.time_zone);
-    }
-    if (start) out.push(start.toISOString());
+    const start = localStartUtc(date, input.start_time, input.time_zone);
+    if (start) out.push(start);
   }
   return out;
 }
 
+/**
+ * The UTC instant of a local date and time in a zone, for an occurrence computed from a rule: a time inside a
+ * skipped hour (clocks forward) moves one hour later, as calendar applications do. Null only for invalid input.
+ */
+export function localStartUtc(date: string, time: string, zone: string): string | null {
+  let start = zonedToUtc(date, time, zone);
+  if (!start) {
+    const [h, mi] = time.split(':').map(Number) as [number, number];
+    start = zonedToUtc(date, `${String(Math.min(h + 1, 23)).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, zone);
+  }
+  return start ? start.toISOString() : null;
+}
+
 /** How long before the start registrations close (0 when the form left it empty: they close at the start). */
-function closingLeadMs(input: TWorkshopInput, startIso: string): number {
+export function closingLeadMs(input: TWorkshopInput, startIso: string): number {
   if (!input.closes_date && !input.closes_time) return 0;
   const closes = zonedToUtc(input.closes_date ?? input.start_date, input.closes_time ?? input.start_time, input.time_zone);
   return closes ? new Date(startIso).getTime() - closes.getTime() : 0;
 }
 
-function columns(input: TWorkshopInput) {
+/** The stored columns shared by every occurrence of a series (everything but dates and status). */
+export function columns(input: TWorkshopInput) {
   return {
     title: input.title,
     description: input.description,
@@ -99,6 +106,7 @@ export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorksh
           ...columns(input),
           organisation_id: organisationId,
           series_id: seriesId,
+          series_repeat: seriesId && input.repeat !== 'none' ? input.repeat : null,
           status: input.publish ? 'published' : 'draft',
           starts_at: start,
           registration_closes_at: new Date(new Date(start).getTime() - lead).toISOString(),
@@ -120,7 +128,8 @@ export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorksh
   });
 }
 
-async function loadEditable(db: DB, user: TCurrentUser, id: number) {
+/** The workshop if the user may edit it (organising partner's members), else 404/403. */
+export async function loadEditable(db: DB, user: TCurrentUser, id: number) {
   const w = await findWorkshop(db, id);
   if (!w) throw new AppError(404, 'not_found', 'No such workshop');
   if (!canEditWorkshop(user, w)) throw new AppError(403, 'forbidden', 'Only the organising partner edits this workshop');
@@ -128,7 +137,7 @@ async function loadEditable(db: DB, user: TCurrentUser, id: number) {
 }
 
 /** Mails every active registrant of a workshop (changes, cancellation). */
-async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind): Promise<number> {
+export async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind): Promise<number> {
   const w = (await findWorkshop(db, id))!;
   const regs = await db
     .selectFrom('workshop_registrations as r')
@@ -142,32 +151,7 @@ async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWo
 }
 
 /** Fields whose change registrants must hear about (and which bump the iCalendar SEQUENCE). */
-const noticeable: (keyof TWorkshopRow)[] = ['title', 'starts_at', 'duration_minutes', 'time_zone', 'format', 'online_url', 'address', 'language'];
-
-/**
- * Updates a workshop (not its series siblings). Policy: members of the organising organisation. Registrants are
- * mailed when the date, place or format change; added seats go to the waiting list at once.
- */
-export async function updateWorkshop(db: DB, config: TConfig, user: TCurrentUser, id: number, input: TWorkshopInput): Promise<{ notified: number }> {
-  const before = await loadEditable(db, user, id);
-  if (before.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'A cancelled workshop cannot be changed');
-  const start = zonedToUtc(input.start_date, input.start_time, input.time_zone)!.toISOString();
-  const next = { ...columns(input), starts_at: start, registration_closes_at: new Date(new Date(start).getTime() - closingLeadMs(input, start)).toISOString() };
-  const changed = noticeable.some((k) => String((before as Record<string, unknown>)[k] ?? '') !== String((next as Record<string, unknown>)[k] ?? ''));
-  const promoted = await withSeatLock(db, id, async (q) => {
-    await q
-      .updateTable('workshops')
-      .set({ ...next, updated_at: nowIso(), sequence: changed ? before.sequence + 1 : before.sequence })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(q, { actorUserId: user.id, action: 'workshop.update', subjectType: 'workshop', subjectId: id, details: { changed } });
-    return fillSeats(q, id);
-  });
-  const w = (await findWorkshop(db, id))!;
-  await notifyRegistrations(db, config, w, promoted);
-  const notified = changed && before.status === 'published' ? await mailAllRegistrants(db, config, id, 'changed') : 0;
-  return { notified };
-}
+export const noticeable: (keyof TWorkshopRow)[] = ['title', 'starts_at', 'duration_minutes', 'time_zone', 'format', 'online_url', 'address', 'language'];
 
 /** Publishes a draft. Policy: members of the organising organisation. */
 export async function publishWorkshop(db: DB, user: TCurrentUser, id: number): Promise<void> {
@@ -179,19 +163,7 @@ export async function publishWorkshop(db: DB, user: TCurrentUser, id: number): P
   });
 }
 
-/**
- * Calls a workshop off. Policy: members of the organising organisation. Every registrant receives a mail with
- * an iCalendar CANCEL so the event leaves their calendar.
- */
-export async function cancelWorkshop(db: DB, config: TConfig, user: TCurrentUser, id: number): Promise<{ notified: number }> {
-  const w = await loadEditable(db, user, id);
-  if (w.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'This workshop is already cancelled');
-  await withSeatLock(db, id, async (q) => {
-    await q.updateTable('workshops').set({ status: 'cancelled', cancelled_at: nowIso(), updated_at: nowIso(), sequence: w.sequence + 1 }).where('id', '=', id).execute();
-    await recordAudit(q, { actorUserId: user.id, action: 'workshop.cancel', subjectType: 'workshop', subjectId: id });
-  });
-  return { notified: w.status === 'published' ? await mailAllRegistrants(db, config, id, 'cancelled') : 0 };
-}
+// Changes and cancellation, of one occurrence or of a series, live in edit-series.ts.
 
 /** The form values of an existing workshop (local date and time in its own zone). */
 export function formValuesOf(w: TWorkshopRow): Record<string, string | string[]> {

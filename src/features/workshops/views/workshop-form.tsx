@@ -3,11 +3,12 @@ import type { TViewContext } from '../../../views/context.js';
 import { ErrorSummary, Field, Select, TextArea } from '../../../views/components.js';
 import { commonTimeZones } from '../time-zones.js';
 import { formatOptions, levelOptions, themeOptions } from './labels.js';
+import { ScopeChoice } from './scope-choice.js';
 
 type TValues = Record<string, string | string[] | File | undefined>;
 
 /** The workshop form, for a new workshop (with repetition) or an existing one. Works without JavaScript. */
-export function WorkshopForm(props: { v: TViewContext; values: TValues; errors?: TFieldErrors | null; action: string; organisations: [string, string][]; isNew: boolean }) {
+export function WorkshopForm(props: { v: TViewContext; values: TValues; errors?: TFieldErrors | null; action: string; organisations: [string, string][]; isNew: boolean; series?: boolean }) {
   const { v, errors } = props;
   const t = v.t;
   const val = (k: string) => {
@@ -45,6 +46,7 @@ export function WorkshopForm(props: { v: TViewContext; values: TValues; errors?:
           materials: t('workshops.form.materials'),
           repeat: t('workshops.form.repeat'),
           occurrences: t('workshops.form.occurrences'),
+          scope: t('workshops.series.editLegend'),
         }}
       />
       <form method="post" action={props.action} novalidate>
@@ -93,9 +95,12 @@ export function WorkshopForm(props: { v: TViewContext; values: TValues; errors?:
             </p>
           </>
         ) : (
-          <p>
-            <button type="submit">{t('workshops.form.save')}</button>
-          </p>
+          <>
+            {props.series ? <ScopeChoice v={v} legend={t('workshops.series.editLegend')} value={val('scope')} idPrefix="edit" /> : null}
+            <p>
+              <button type="submit">{t('workshops.form.save')}</button>
+            </p>
+          </>
         )}
       </form>
     </>

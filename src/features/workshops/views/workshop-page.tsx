@@ -1,4 +1,5 @@
 import type { TViewContext } from '../../../views/context.js';
+import { ScopeChoice } from './scope-choice.js';
 import { formatWhen } from '../time-zones.js';
 import { ButtonForm, Field, Select, TextArea } from '../../../views/components.js';
 import type { TFieldErrors } from '../../../http/forms.js';
@@ -197,7 +198,19 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
             ) : null}
           </p>
           {d.canEdit && w.status === 'draft' ? <ButtonForm action={`/workshops/${w.id}/publish`} label={t('workshops.manage.publish')} /> : null}{' '}
-          {d.canEdit && w.status !== 'cancelled' && !d.started ? <ButtonForm action={`/workshops/${w.id}/cancel`} label={t('workshops.manage.cancel')} className="danger" /> : null}
+          {d.canEdit && w.status !== 'cancelled' && !d.started && !w.series_id ? <ButtonForm action={`/workshops/${w.id}/cancel`} label={t('workshops.manage.cancel')} className="danger" /> : null}
+          {d.canEdit && w.status !== 'cancelled' && !d.started && w.series_id ? (
+            <form method="post" action={`/workshops/${w.id}/cancel`}>
+              <ScopeChoice v={v} legend={t('workshops.series.cancelLegend')} idPrefix="cancel" />
+              <button type="submit" class="danger">{t('workshops.manage.cancel')}</button>
+            </form>
+          ) : null}
+          {d.canEdit && w.series_id ? (
+            <form method="post" action={`/workshops/${w.id}/extend`}>
+              <Field name="count" type="number" min={1} max={12} label={t('workshops.series.extendCount')} hint={t('workshops.series.extendHint')} value="1" errors={d.errors} required />
+              <button type="submit" class="secondary">{t('workshops.series.extend')}</button>
+            </form>
+          ) : null}
           {d.canEdit && d.started && w.status === 'published' ? (
             <form method="post" action={`/workshops/${w.id}/replay`}>
               <Field name="replay_url" label={t('workshops.replay.url')} type="url" value={w.replay_url} errors={d.errors} optionalLabel={t('form.optional')} />

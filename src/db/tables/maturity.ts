@@ -62,6 +62,10 @@ export interface MaturityTables {
     previous_score: number | null;
     target_score: number | null;
     target_date: string | null;
+    /**
+     * Date and score of the latest published, not withdrawn, declaration (null otherwise): a summary kept in step by
+     * publish/withdraw. The declarations themselves are the snapshots in `rgesn_declarations` (migration 0021).
+     */
     published_at: string | null;
     published_score: number | null;
     created_by: number | null;
@@ -78,6 +82,29 @@ export interface MaturityTables {
     action_due: string | null;
     updated_by: number | null;
     updated_at: string;
+  };
+  /**
+   * One published version of an eco-design declaration: an immutable snapshot of the assessment at publication
+   * (migration 0021). Only `withdrawn_at` is ever updated.
+   */
+  rgesn_declarations: {
+    id: Generated<number>;
+    assessment_id: number;
+    organisation_id: number;
+    /** 1, 2, … per assessment. */
+    version: number;
+    service_name: string;
+    service_url: string | null;
+    referential_version: string;
+    score: number | null;
+    previous_score: number | null;
+    target_score: number | null;
+    target_date: string | null;
+    /** JSON of TDeclarationSnapshot (src/features/maturity/rgesn-declarations.ts). */
+    content_json: string;
+    published_by: number | null;
+    published_at: string;
+    withdrawn_at: string | null;
   };
   rgesn_answer_history: {
     id: Generated<number>;

@@ -5,7 +5,7 @@ import { maturityLevelIds, type TMaturityLevel } from '../../referentials/maturi
 import { adminRgesnPages } from './admin-rgesn-pages.js';
 import { declarationPages } from './declaration-pages.js';
 import { maturityPages } from './maturity-pages.js';
-import { publishedDeclarationIds } from './rgesn-assessments.js';
+import { publishedDeclarationIds } from './rgesn-declarations.js';
 import { rgesnPages } from './rgesn-pages.js';
 import { seedMaturity } from './seed.js';
 

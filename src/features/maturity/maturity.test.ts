@@ -132,6 +132,9 @@ describeEachDb('maturity demo seed', (kind) => {
     const decl = await t.db.selectFrom('rgesn_assessments').select(['published_at']).where('organisation_id', '=', org.id).execute();
     expect(decl).toHaveLength(1);
     expect(decl[0]!.published_at).not.toBeNull();
+    // The demo declaration is a stored version, public at /declarations/:id.
+    const snaps = await t.db.selectFrom('rgesn_declarations').select(['version', 'withdrawn_at']).where('organisation_id', '=', org.id).execute();
+    expect(snaps).toEqual([{ version: 1, withdrawn_at: null }]);
   });
 });
 

@@ -21,8 +21,22 @@ export function maturityLevelsAsOf(db: DB, before: string) {
     .select(['m.organisation_id', sql<number>`m.overall_level`.as('level'), 'm.completed_at']);
 }
 
-/** Organisations with at least one eco-design declaration published before `before`. Column `organisation_id`. */
+/**
+ * Organisations that had, as of `before` (ISO, exclusive), an eco-design declaration published and not withdrawn:
+ * a version published before `before` and withdrawn, if ever, only from `before` on — so a later withdrawal or a
+ * later version never rewrites a past year. Assessments published before snapshots existed, and never snapshotted
+ * (rows written directly, as the review's fixtures do), count by their own publication date. Column
+ * `organisation_id`, one row per organisation.
+ */
 export function declarationsPublishedBy(db: DB, before: string) {
-  return db.selectFrom('rgesn_assessments').where('published_at', 'is not', null).where('published_at', '<', before)
-    .select('organisation_id').distinct();
+  const snapshots = db.selectFrom('rgesn_declarations as d')
+    .where('d.published_at', '<', before)
+    .where((eb) => eb.or([eb('d.withdrawn_at', 'is', null), eb('d.withdrawn_at', '>=', before)]))
+    .select('d.organisation_id');
+  const unsnapshotted = db.selectFrom('rgesn_assessments as a')
+    .where('a.published_at', 'is not', null).where('a.published_at', '<', before)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('rgesn_declarations as x').select('x.id').whereRef('x.assessment_id', '=', 'a.id'))))
+    .select('a.organisation_id');
+  // UNION (not UNION ALL) keeps one row per organisation, as the callers group by organisation.
+  return snapshots.union(unsnapshotted);
 }

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { DB } from '../../db/client.js';
+import type { DB, Tx } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import { canActForOrganisation, ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { notFound } from '../../http/errors.js';
-import { buildDeclaration, type TDeclarationAnswer, type TDeclarationContent } from '../../referentials/rgesn-declaration.js';
+import type { TDeclarationAnswer } from '../../referentials/rgesn-declaration.js';
 import { isStatusAllowed, rgesnScore, type TRgesnStatus } from '../../referentials/rgesn.js';
 import { latestReferentialId, loadCriteria, type TCriterionRow } from './rgesn-referential.js';
 
 
-async function findAssessment(db: DB, id: number) {
+/** An assessment with its referential version and organisation name, or undefined. No policy: callers check. */
+export async function findAssessment(db: DB | Tx, id: number) {
   return db
     .selectFrom('rgesn_assessments as a')
     .innerJoin('rgesn_referentials as r', 'r.id', 'a.referential_id')
@@ -35,7 +36,7 @@ export async function getRgesnAssessment(db: DB, actor: TCurrentUser | null, org
 }
 
 /** The current answers of an assessment, by criterion number. */
-export async function loadAnswers(db: DB, assessmentId: number) {
+export async function loadAnswers(db: DB | Tx, assessmentId: number) {
   const rows = await db
     .selectFrom('rgesn_answers as a')
     .leftJoin('users as u', 'u.id', 'a.updated_by')
@@ -74,7 +75,7 @@ export async function listRgesnAssessments(db: DB, actor: TCurrentUser | null, o
 
 /**
  * Creates an assessment of a digital service on the latest referential version. The previous score defaults to
- * the last published declaration of a service of the same name. Members and administrators.
+ * the last published (not withdrawn) declaration of a service of the same name. Members and administrators.
  */
 export async function createRgesnAssessment(
   db: DB,
@@ -88,20 +89,22 @@ export async function createRgesnAssessment(
   if (!org) throw notFound();
   const referentialId = await latestReferentialId(db);
   if (referentialId === null) throw new Error('No RGESN referential is loaded (the seed loads the shipped one)');
+  // Same rule as lastPublishedScore (rgesn-declarations.ts), written here to keep the import one-way.
   const previous = await db
-    .selectFrom('rgesn_assessments')
-    .select('published_score')
+    .selectFrom('rgesn_declarations')
+    .select('score')
     .where('organisation_id', '=', orgId)
     .where('service_name', '=', input.serviceName)
-    .where('published_at', 'is not', null)
+    .where('withdrawn_at', 'is', null)
     .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
     .executeTakeFirst();
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('rgesn_assessments')
       .values({
         organisation_id: orgId, referential_id: referentialId, service_name: input.serviceName, service_url: input.serviceUrl, description: input.description,
-        previous_score: previous?.published_score == null ? null : Number(previous.published_score), target_score: null, target_date: null,
+        previous_score: previous?.score == null ? null : Number(previous.score), target_score: null, target_date: null,
         published_at: null, published_score: null, created_by: actor!.id, created_at: at, updated_at: at,
       })
       .returning('id')
@@ -198,54 +201,4 @@ export async function updateDeclarationPlan(
       .execute();
     await recordAudit(tx, { actorUserId: actor!.id, action: 'rgesn.declaration.plan', subjectType: 'rgesn_assessment', subjectId: assessmentId, details: input });
   });
-}
-
-/**
- * Publishes (or withdraws) the declaration: once published, /declarations/:id is public. The score at publication
- * is kept as the next assessment's previous score. Members and administrators.
- */
-export async function setDeclarationPublished(db: DB, actor: TCurrentUser | null, orgId: number, assessmentId: number, published: boolean, at = nowIso()): Promise<void> {
-  const a = await getRgesnAssessment(db, actor, orgId, assessmentId);
-  const criteria = await loadCriteria(db, a.referential_id);
-  const score = scoreOf(criteria, await loadAnswers(db, assessmentId)).score;
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('rgesn_assessments')
-      .set(published ? { published_at: at, published_score: score } : { published_at: null })
-      .where('id', '=', assessmentId)
-      .execute();
-    await recordAudit(tx, { actorUserId: actor!.id, action: published ? 'rgesn.declaration.publish' : 'rgesn.declaration.unpublish', subjectType: 'rgesn_assessment', subjectId: assessmentId, details: { score } });
-  });
-}
-
-export interface TDeclaration {
-  assessment: NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
-  criteria: TCriterionRow[];
-  content: TDeclarationContent;
-}
-
-/**
- * The declaration of an assessment: public once published; before that only members of the organisation and
- * administrators see it, and anyone else gets a 404 (its existence is not revealed).
- */
-export async function getDeclaration(db: DB, actor: TCurrentUser | null, id: number): Promise<TDeclaration> {
-  const assessment = await findAssessment(db, id);
-  if (!assessment) throw notFound();
-  if (!assessment.published_at && !canActForOrganisation(actor, assessment.organisation_id)) throw notFound();
-  const criteria = await loadCriteria(db, assessment.referential_id);
-  const answers = await loadAnswers(db, id);
-  const content = buildDeclaration({
-    criteria,
-    answers,
-    previousScore: assessment.previous_score == null ? null : Number(assessment.previous_score),
-    targetScore: assessment.target_score == null ? null : Number(assessment.target_score),
-    targetDate: assessment.target_date,
-  });
-  return { assessment, criteria, content };
-}
-
-/** Ids of published declarations (for the sitemap). */
-export async function publishedDeclarationIds(db: DB): Promise<number[]> {
-  const rows = await db.selectFrom('rgesn_assessments').select('id').where('published_at', 'is not', null).orderBy('id').execute();
-  return rows.map((r) => r.id);
 }

@@ -11,8 +11,10 @@ import { rgesnStatuses, type TRgesnStatus } from '../../referentials/rgesn.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import {
   answerFingerprint, answerHistory, createRgesnAssessment, getRgesnAssessment, listRgesnAssessments, loadAnswers, saveRgesnAnswers, scoreOf,
-  setDeclarationPublished, updateDeclarationPlan, type TAnswerInput, type TAnswers,
+  updateDeclarationPlan, type TAnswerInput, type TAnswers,
 } from './rgesn-assessments.js';
+import { getDraftDeclaration, liveVersions, publicationState, publishDeclaration, withdrawDeclaration, type TPublicationState } from './rgesn-declarations.js';
+import { renderDeclaration } from './declaration-pages.js';
 import { loadCriteria, type TCriterionRow } from './rgesn-referential.js';
 import { criterionText, familyName, formatScore, priorityKey, ScoreBox, statusKey } from './rgesn-views.js';
 import { idParam, organisationOr404 } from './shared.js';
@@ -51,7 +53,9 @@ async function listPage(c: Context<AppEnv>, values?: Record<string, unknown>, er
   const db = c.get('db');
   const orgId = idParam(c, 'id');
   const org = await organisationOr404(db, orgId);
-  const list = await listRgesnAssessments(db, user, orgId);
+  const list = await Promise.all(
+    (await listRgesnAssessments(db, user, orgId)).map(async (a) => ({ ...a, publication: await publicationState(db, await getRgesnAssessment(db, user, orgId, a.id)) })),
+  );
   const t = c.get('t');
   return renderPage(
     c,
@@ -77,7 +81,10 @@ async function listPage(c: Context<AppEnv>, values?: Record<string, unknown>, er
                   <th scope="row"><a href={`${base(orgId)}/${a.id}`}>{a.service_name}</a></th>
                   <td class="num">{formatScore(v, a.score)}</td>
                   <td>{a.version}</td>
-                  <td>{a.published_at ? <a href={`/declarations/${a.id}`}>{t('maturity.rgesn.published', { date: v.fmt.date(a.published_at) })}</a> : t('maturity.rgesn.notPublished')}</td>
+                  <td>
+                    {a.publication.latest ? <a href={`/declarations/${a.publication.latest.id}`}>{t('maturity.rgesn.published', { date: v.fmt.date(a.publication.latest.publishedAt) })}</a> : t('maturity.rgesn.notPublished')}
+                    {a.publication.changed ? ` · ${t('maturity.rgesn.unpublishedChanges.short')}` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -118,6 +125,7 @@ async function summaryPage(c: Context<AppEnv>, planValues?: Record<string, unkno
   const criteria = await loadCriteria(db, a.referential_id);
   const answers = await loadAnswers(db, a.id);
   const score = scoreOf(criteria, answers);
+  const publication = await publicationState(db, a);
   const families = [...new Map(criteria.map((x) => [x.family, x])).values()];
   const t = c.get('t');
   const num = (n: number | null) => (n == null ? '' : String(Number(n)));
@@ -163,18 +171,47 @@ async function summaryPage(c: Context<AppEnv>, planValues?: Record<string, unkno
           <Field name="target_date" type="date" label={t('maturity.rgesn.plan.targetDate')} value={pv('target_date', a.target_date ?? '')} errors={planErrors} optionalLabel={t('form.optional')} />
           <button type="submit">{t('form.save')}</button>
         </form>
-        <p>
-          <a href={`/declarations/${a.id}`}>{t('maturity.rgesn.declaration.view')}</a>{' '}
-          {a.published_at ? t('maturity.rgesn.published', { date: v.fmt.date(a.published_at) }) : t('maturity.rgesn.notPublished')}
-        </p>
-        <ButtonForm action={`${base(orgId)}/${a.id}/publish`} fields={{ published: a.published_at ? '0' : '1' }} label={a.published_at ? t('maturity.rgesn.unpublish') : t('maturity.rgesn.publish')} />
+        <PublicationBlock v={v} base={`${base(orgId)}/${a.id}`} publication={publication} />
       </>
     ),
     { status: planErrors ? 422 : 200 },
   );
 }
 
+/**
+ * Where the declaration stands: not published, published and matching the live answers, or published with
+ * unpublished changes; with the preview, the public link and the buttons to publish (a new version) or withdraw.
+ */
+function PublicationBlock(props: { v: TViewContext; base: string; publication: TPublicationState }) {
+  const { v, publication: p } = props;
+  const t = v.t;
+  return (
+    <section aria-labelledby="publication-title">
+      <h3 id="publication-title">{t('maturity.rgesn.publication')}</h3>
+      {p.latest ? (
+        <p class={p.changed ? 'notice' : undefined} id="publication-state">
+          {p.changed ? t('maturity.rgesn.unpublishedChanges', { date: v.fmt.date(p.latest.publishedAt) }) : t('maturity.rgesn.upToDate', { date: v.fmt.date(p.latest.publishedAt) })}{' '}
+          <a href={`/declarations/${p.latest.id}`}>{t('maturity.rgesn.declaration.view')}</a>
+        </p>
+      ) : (
+        <p id="publication-state">{t('maturity.rgesn.notPublishedYet')}</p>
+      )}
+      <p><a href={`${props.base}/declaration`}>{t('maturity.rgesn.preview')}</a></p>
+      {!p.latest || p.changed ? <ButtonForm action={`${props.base}/publish`} fields={{ published: '1' }} label={p.latest ? t('maturity.rgesn.publishNew') : t('maturity.rgesn.publish')} /> : null}{' '}
+      {p.latest ? <ButtonForm action={`${props.base}/publish`} fields={{ published: '0' }} label={t('maturity.rgesn.unpublish')} /> : null}
+    </section>
+  );
+}
+
 rgesnPages.get('/organisations/:id/rgesn/:aid', (c) => summaryPage(c));
+
+/** The declaration the live answers would give, before publishing (members and administrators). */
+rgesnPages.get('/organisations/:id/rgesn/:aid/declaration', async (c) => {
+  const user = requireUser(c);
+  const db = c.get('db');
+  const d = await getDraftDeclaration(db, user, idParam(c, 'id'), idParam(c, 'aid'));
+  return renderDeclaration(c, d, await liveVersions(db, d.assessmentId), false);
+});
 
 rgesnPages.post('/organisations/:id/rgesn/:aid/plan', async (c) => {
   const user = requireUser(c);
@@ -195,9 +232,12 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/publish', async (c) => {
   const orgId = idParam(c, 'id');
   const aid = idParam(c, 'aid');
   const form = await readForm(c);
-  const publish = form.published === '1';
-  await setDeclarationPublished(c.get('db'), user, orgId, aid, publish);
-  return redirectWithFlash(c, publish ? `/declarations/${aid}` : `${base(orgId)}/${aid}`, (publish ? 'maturity.flash.published' : 'maturity.flash.unpublished') as TMessageKey);
+  if (form.published === '1') {
+    const { id, created } = await publishDeclaration(c.get('db'), user, orgId, aid);
+    return redirectWithFlash(c, `/declarations/${id}`, (created ? 'maturity.flash.published' : 'maturity.flash.upToDate') as TMessageKey);
+  }
+  await withdrawDeclaration(c.get('db'), user, orgId, aid);
+  return redirectWithFlash(c, `${base(orgId)}/${aid}`, 'maturity.flash.unpublished' as TMessageKey);
 });
 
 /** A field's error line, only when there is one (the family page repeats four fields per criterion, so it stays lean). */

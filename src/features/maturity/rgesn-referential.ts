@@ -124,3 +124,8 @@ export async function importOfficialReferential(
   });
   return { ok: true, referentialId: id, criteria: criteria.length, families: families.length };
 }
+
+/** The wording a reader sees for a criterion: the platform's short wording, else the official French question. */
+export function criterionWording(c: Pick<TCriterionRow, 'short' | 'officialQuestion' | 'number'>, locale: 'fr' | 'en'): string {
+  return (locale === 'en' ? c.short.en : c.short.fr) ?? c.officialQuestion ?? c.number;
+}

@@ -1,14 +1,14 @@
 import type { TViewContext } from '../../views/context.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import type { TRgesnScore, TRgesnStatus } from '../../referentials/rgesn.js';
-import type { TCriterionRow } from './rgesn-referential.js';
+import { criterionWording, type TCriterionRow } from './rgesn-referential.js';
 
 export const statusKey = (s: TRgesnStatus) => `maturity.rgesn.status.${s}` as TMessageKey;
 export const priorityKey = (p: TCriterionRow['priority']) => `maturity.rgesn.priority.${p}` as TMessageKey;
 
 /** The criterion's text in the reader's language: our own wording, else the official French question. */
 export function criterionText(v: TViewContext, c: TCriterionRow): string {
-  return (v.locale === 'en' ? c.short.en : c.short.fr) ?? c.officialQuestion ?? c.number;
+  return criterionWording(c, v.locale === 'en' ? 'en' : 'fr');
 }
 
 export function familyName(v: TViewContext, c: { familyName: { fr: string; en: string } }): string {

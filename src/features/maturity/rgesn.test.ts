@@ -8,7 +8,15 @@ import { addMember, loginAs, makeOrganisation, makeUser } from '../../../test/he
 import { loadCurrentUser } from '../../http/middleware/session.js';
 import { seedMaturity } from './seed.js';
 import { testConfig } from '../../../test/helpers/app.js';
-import { answerFingerprint, getDeclaration, saveRgesnAnswers } from './rgesn-assessments.js';
+import { answerFingerprint, saveRgesnAnswers } from './rgesn-assessments.js';
+import { lookupDeclaration } from './rgesn-declarations.js';
+
+/** The stored version a declaration id names (throws on a redirect). */
+async function storedDeclaration(db: DB, id: number) {
+  const found = await lookupDeclaration(db, null, id);
+  if (found.kind !== 'declaration') throw new Error(`declaration ${id} is a redirect`);
+  return found.doc;
+}
 import { loadCriteria } from './rgesn-referential.js';
 
 const officialPath = join(process.cwd(), '..', 'shared', 'data', 'rgesn-2024', 'referentiel-ecoconception.json');
@@ -33,6 +41,7 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
   let orgId: number;
   let otherOrgId: number;
   let assessmentId: number;
+  let declarationId: number;
 
   beforeAll(async () => {
     t = await createTestDb(kind);
@@ -134,7 +143,8 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     const visitor = new TestClient(testApp(db));
     expect((await visitor.get(`/declarations/${assessmentId}`)).status).toBe(404);
     expect((await visitor.get(`/organisations/${orgId}/rgesn`)).status).toBe(303);
-    const draft = await alice.get(`/declarations/${assessmentId}`);
+    expect((await stranger.get(`/organisations/${orgId}/rgesn/${assessmentId}/declaration`)).status).toBe(403);
+    const draft = await alice.get(`/organisations/${orgId}/rgesn/${assessmentId}/declaration`);
     expect(draft.status).toBe(200);
     expect(await draft.text()).toContain('Brouillon');
   });
@@ -146,8 +156,9 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     expect(badPlan.status).toBe(422);
     const pub = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/publish`, { published: '1' });
     expect(pub.status).toBe(303);
+    declarationId = Number(/\/declarations\/(\d+)/.exec(pub.headers.get('location')!)![1]);
     const visitor = new TestClient(testApp(db));
-    const fr = await visitor.get(`/declarations/${assessmentId}?lang=fr`);
+    const fr = await visitor.get(`/declarations/${declarationId}?lang=fr`);
     expect(fr.status).toBe(200);
     const html = await fr.text();
     expect(html).toContain('Déclaration d’écoconception · Portail');
@@ -158,19 +169,20 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     expect(html).toContain('60 / 100');
     expect(html).toContain('Bob'); // plan: owner of 1.4
     expect(html).toContain('Arcep, Arcom — RGESN 2024');
-    const en = await (await visitor.get(`/declarations/${assessmentId}?lang=en`)).text();
+    const en = await (await visitor.get(`/declarations/${declarationId}?lang=en`)).text();
     expect(en).toContain('Eco-design declaration · Portail');
     expect(en).toContain('does not measure the service’s environmental impact');
-    const d = await getDeclaration(db, null, assessmentId);
+    const d = await storedDeclaration(db, declarationId);
     expect(d.content.validated).toEqual(['1.1']);
     expect(d.content.plan.map((p) => p.number)).toEqual(['1.4']);
     const pub2 = await db.selectFrom('rgesn_assessments').select(['published_score']).where('id', '=', assessmentId).executeTakeFirstOrThrow();
     expect(Number(pub2.published_score)).toBeCloseTo(d.content.score.score!, 10);
+    expect(d.score).toBeCloseTo(d.content.score.score!, 10);
   });
 
   it('answers the PDF, or a clear page without Chromium', async () => {
     const visitor = new TestClient(testApp(db, { CHROMIUM_PATH: '/nonexistent/chromium' }));
-    const res = await visitor.get(`/declarations/${assessmentId}/pdf`);
+    const res = await visitor.get(`/declarations/${declarationId}/pdf`);
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('Chromium');
   });
@@ -212,8 +224,8 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     const fresh = await db.selectFrom('rgesn_assessments').select(['referential_id', 'previous_score']).where('id', '=', newId).executeTakeFirstOrThrow();
     expect(fresh.referential_id).toBe(refs[1]!.id);
     // previous score defaults to the last published declaration of the same service
-    const d = await getDeclaration(db, null, assessmentId);
-    expect(Number(fresh.previous_score)).toBeCloseTo(d.content.score.score!, 10);
-    expect((await (await alice.get(`/declarations/${assessmentId}`)).text())).toContain('Critères validés (1)');
+    const d = await storedDeclaration(db, declarationId);
+    expect(Number(fresh.previous_score)).toBeCloseTo(d.score!, 10);
+    expect((await (await alice.get(`/declarations/${declarationId}`)).text())).toContain('Critères validés (1)');
   });
 });

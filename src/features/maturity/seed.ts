@@ -2,6 +2,7 @@ import type { DB } from '../../db/client.js';
 import type { TSeedContext } from '../../http/feature.js';
 import { allQuestionIds, scoreMaturity } from '../../referentials/maturity-grid.js';
 import { rgesnScore, type TRgesnStatus } from '../../referentials/rgesn.js';
+import { seedDeclarationVersion } from './rgesn-declarations.js';
 import { latestReferentialId, loadCriteria, seedShippedReferential } from './rgesn-referential.js';
 
 /** A small deterministic generator so the demo data is the same at every fresh start. */
@@ -49,7 +50,7 @@ async function seedDemoMaturity(db: DB, orgIds: number[], now: Date): Promise<vo
   }
 }
 
-/** Demo RGESN: one assessed service with a published declaration for the first two demo organisations. */
+/** Demo RGESN: one assessed service with a published declaration (version 1) for the first two demo organisations. */
 async function seedDemoRgesn(db: DB, orgIds: number[], now: Date): Promise<void> {
   const referentialId = await latestReferentialId(db);
   if (referentialId === null) return;
@@ -72,7 +73,7 @@ async function seedDemoRgesn(db: DB, orgIds: number[], now: Date): Promise<void>
         .values({
           organisation_id: orgId, referential_id: referentialId, service_name: 'Portail client (démo)', service_url: 'https://example.org/',
           description: '', previous_score: score === null ? null : Math.max(0, Math.round(score - 12)), target_score: 75, target_date: due,
-          published_at: at, published_score: score, created_by: null, created_at: at, updated_at: at,
+          published_at: null, published_score: null, created_by: null, created_at: at, updated_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -85,6 +86,8 @@ async function seedDemoRgesn(db: DB, orgIds: number[], now: Date): Promise<void>
         };
       });
       for (let i = 0; i < rows.length; i += 30) await tx.insertInto('rgesn_answers').values(rows.slice(i, i + 30)).execute();
+      // The demo declaration is published the way members publish: as a stored version of these answers.
+      await seedDeclarationVersion(tx, a.id, at);
     });
   }
 }

@@ -26,7 +26,9 @@ class FolderMigrationProvider implements MigrationProvider {
  * start at once; an error stops the start with the failing migration's name.
  */
 export async function migrateToLatest(db: DB): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+  // Features own numbered ranges, so a feature's new migration may sort before one another feature added earlier:
+  // the migrator applies any missing migration instead of refusing the database.
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`);

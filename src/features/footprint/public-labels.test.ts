@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient, testApp } from '../../../test/helpers/app.js';
 import { createTestDb, type TTestDb } from '../../../test/helpers/db.js';
-import { loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
+import { apiTokenFor, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
 import { countryName } from './country-names.js';
 
 // Found in a QA pass: the methodology linked to a repository path the site does not serve, and the settings page
@@ -37,5 +37,23 @@ describe('footprint pages read by a visitor', () => {
     expect(countryName('FRA', 'fr', 'France')).toBe('France');
     expect(countryName('WOR', 'fr', 'World')).toBe('Monde');
     expect(countryName('SCG', 'en', 'Serbia and Montenegro')).toBe('Serbia and Montenegro');
+  });
+
+  it('writes the particulate-matter unit in the reader’s language on the result page', async () => {
+    const app = testApp(t.db);
+    const user = await makeUser(t.db);
+    const org = await makeOrganisation(t.db, { kind: 'company', ownerId: user.id });
+    const token = await apiTokenFor(t.db, user.id);
+    const post = await app.request(`/api/v1/organisations/${org.id}/inventories/2025`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lines: [{ category: 'laptop', quantity: 10 }] }),
+    });
+    expect(post.status).toBe(201);
+    const client = new TestClient(app);
+    await loginAs(t.db, client, user.id);
+    const fr = await (await client.get(`/organisations/${org.id}/footprint/2025?lang=fr`)).text();
+    expect(fr).toContain('incidence de maladies');
+    expect(fr).not.toContain('disease incidence');
   });
 });

@@ -275,4 +275,5 @@ export const footprint = {
   'footprint.methodology.transfer': 'Per-gigabyte model (Sustainable Web Design, or OneByte if the line asks for it).',
   'footprint.methodology.sourcesTitle': 'Sources',
   'footprint.methodology.limits': 'Not counted: software itself, employees’ personal use, operators’ networks beyond the declared transfers, and devices missing from the inventory.',
+  'footprint.unit.diseaseIncidence': 'disease incidence',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -273,4 +273,5 @@ export const footprint = {
   'footprint.methodology.transfer': 'Modèle par gigaoctet transféré (Sustainable Web Design, ou OneByte au choix de la ligne).',
   'footprint.methodology.sourcesTitle': 'Sources',
   'footprint.methodology.limits': 'Ce qui n’est pas compté : les logiciels eux-mêmes, les usages personnels des collaborateurs, les réseaux des opérateurs au-delà des transferts déclarés, et les équipements absents de l’inventaire.',
+  'footprint.unit.diseaseIncidence': 'incidence de maladies',
 } as const;

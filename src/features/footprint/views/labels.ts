@@ -18,6 +18,10 @@ export function categoryLabel(v: TViewContext, c: string): string {
   const text = v.t(key);
   return text === key ? c.replace(/_/g, ' ') : text;
 }
+/** A criterion's unit as readers write it; the engine's symbols are kept except where they are words (PM). */
+export function unitLabel(v: TViewContext, unit: string): string {
+  return unit === 'disease incidence' ? v.t('footprint.unit.diseaseIncidence') : unit;
+}
 export const electricityLabel = (v: TViewContext, id: string) => (id === 'default' ? v.t('footprint.settings.frDefault') : v.t('footprint.settings.frAlternative', { id }));
 
 /** Splits an engine message into what is wrong and how to fix it (messages put the fix after `; `). */

@@ -2,7 +2,7 @@ import { CRITERIA, PHASES, TIERS, warningParts, type TCriterion, type TFootprint
 import { BarChart, type TBar } from '../../../views/charts/bar-chart.js';
 import type { TViewContext } from '../../../views/context.js';
 import type { TFootprintExtra } from '../compute.js';
-import { categoryLabel, critLabel, entityLabel, footprintBase, phaseLabel, tierLabel } from './labels.js';
+import { categoryLabel, critLabel, entityLabel, footprintBase, phaseLabel, tierLabel, unitLabel } from './labels.js';
 import { SettingsLine } from './settings-line.js';
 
 /** Bars kept per long breakdown: the rest is summed in one bar, so the page stays light (EcoIndex A). */
@@ -41,7 +41,7 @@ export function ResultPage(p: TResultPageProps) {
   const { v, result, extra, criterion: crit } = p;
   const t = v.t;
   const base = footprintBase(p.org.id);
-  const unit = result.total[crit]?.unit ?? '';
+  const unit = unitLabel(v, result.total[crit]?.unit ?? '');
   const tierBars: TBar[] = TIERS.filter((x) => result.byTier[x]?.[crit]).map((x) => ({ label: tierLabel(v, x), value: result.byTier[x][crit]!.value, low: result.byTier[x][crit]!.low, high: result.byTier[x][crit]!.high }));
   const phaseBars: TBar[] = PHASES.filter((x) => result.byPhase[x]?.[crit]).map((x) => ({ label: phaseLabel(v, x), value: result.byPhase[x][crit]!.value, low: result.byPhase[x][crit]!.low, high: result.byPhase[x][crit]!.high }));
   const catBars = topBars(v, Object.entries(result.byCategory), crit, (k) => categoryLabel(v, k));
@@ -83,7 +83,7 @@ export function ResultPage(p: TResultPageProps) {
                 <th scope="row"><a href={`/methodology#crit-${c}`}>{critLabel(v, c)}</a></th>
                 <td class="num">{v.fmt.significant(x.value)}</td>
                 <td class="num">{v.fmt.significant(x.low)} – {v.fmt.significant(x.high)}</td>
-                <td>{x.unit}</td>
+                <td>{unitLabel(v, x.unit)}</td>
               </tr>
             );
           })}

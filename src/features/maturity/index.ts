@@ -3,6 +3,7 @@ import type { AppEnv } from '../../http/env.js';
 import type { TFeature } from '../../http/feature.js';
 import { maturityLevelIds, type TMaturityLevel } from '../../referentials/maturity-grid.js';
 import { adminRgesnPages } from './admin-rgesn-pages.js';
+import { api } from './api.js';
 import { declarationPages } from './declaration-pages.js';
 import { maturityPages } from './maturity-pages.js';
 import { publishedDeclarationIds } from './rgesn-declarations.js';
@@ -28,6 +29,7 @@ pages.route('/', adminRgesnPages);
 export const feature: TFeature = {
   name: 'maturity',
   pages,
+  api,
   sitemap: async (db) => (await publishedDeclarationIds(db)).map((id) => `/declarations/${id}`),
   seed: (ctx) => seedMaturity(ctx),
 };

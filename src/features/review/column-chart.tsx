@@ -1,4 +1,5 @@
 import type { TViewContext } from '../../views/context.js';
+import { ChartTable } from '../../views/charts/chart-table.js';
 
 /**
  * A vertical column chart for a short series (e.g. twelve months), drawn lean: all columns in one SVG path and the
@@ -32,11 +33,7 @@ export function ColumnChart(props: { v: TViewContext; id: string; title: string;
           {columns.map((c, i) => <tspan x={(pad.l + i * step + step / 2).toFixed(1)} y={h - 6}>{fit(c.short ?? c.label)}</tspan>)}
         </text>
       </svg>
-      <table class="chart-table">
-        <caption class="visually-hidden">{v.t('chart.tableCaption', { title: props.title })}</caption>
-        <thead><tr><th scope="col"></th><th scope="col" class="num">{props.unit}</th></tr></thead>
-        <tbody>{columns.map((c) => <tr><th scope="row">{c.label}</th><td class="num">{fmt(c.value)}</td></tr>)}</tbody>
-      </table>
+      <ChartTable v={v} title={props.title} headers={[props.unit]} rows={columns.map((c) => ({ label: c.label, cells: [fmt(c.value)] }))} />
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { TViewContext } from '../context.js';
+import { ChartTable } from './chart-table.js';
 
 export interface TBar {
   label: string;
@@ -48,25 +49,15 @@ export function BarChart(props: { v: TViewContext; id: string; title: string; un
           );
         })}
       </svg>
-      <table class="chart-table">
-        <caption class="visually-hidden">{v.t('chart.tableCaption', { title: props.title })}</caption>
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            <th scope="col">{props.unit}</th>
-            {hasRange ? <th scope="col">{v.t('chart.range')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr>
-              <th scope="row">{b.label}</th>
-              <td class="num">{fmt(b.value)}</td>
-              {hasRange ? <td class="num">{b.low !== undefined && b.high !== undefined ? `${fmt(b.low)} – ${fmt(b.high)}` : ''}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        v={v}
+        title={props.title}
+        headers={hasRange ? [props.unit, v.t('chart.range')] : [props.unit]}
+        rows={bars.map((b) => ({
+          label: b.label,
+          cells: hasRange ? [fmt(b.value), b.low !== undefined && b.high !== undefined ? `${fmt(b.low)} – ${fmt(b.high)}` : ''] : [fmt(b.value)],
+        }))}
+      />
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { TViewContext } from '../context.js';
+import { ChartTable } from './chart-table.js';
 
 export interface TSeries {
   name: string;
@@ -45,26 +46,18 @@ export function LineChart(props: { v: TViewContext; id: string; title: string; u
       <ul class="legend" aria-hidden="true">
         {series.map((s, i) => <li><span class={`swatch s${i % palette.length}${s.dashed ? ' dashed' : ''}`}></span>{s.name}</li>)}
       </ul>
-      <table class="chart-table">
-        <caption class="visually-hidden">{v.t('chart.tableCaption', { title: props.title })}</caption>
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            {series.map((s) => <th scope="col">{s.name} ({props.unit})</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {xs.map((x) => (
-            <tr>
-              <th scope="row">{String(x)}</th>
-              {series.map((s) => {
-                const p = s.points.find((q) => q.x === x);
-                return <td class="num">{p && p.y !== null ? fmt(p.y) : '—'}</td>;
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        v={v}
+        title={props.title}
+        headers={series.map((s) => `${s.name} (${props.unit})`)}
+        rows={xs.map((x) => ({
+          label: String(x),
+          cells: series.map((s) => {
+            const p = s.points.find((q) => q.x === x);
+            return p && p.y !== null ? fmt(p.y) : '—';
+          }),
+        }))}
+      />
     </figure>
   );
 }

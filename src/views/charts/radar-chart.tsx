@@ -1,4 +1,5 @@
 import type { TViewContext } from '../context.js';
+import { ChartTable } from './chart-table.js';
 
 /** A radar chart of scores on a common scale (e.g. maturity levels 1–5 per dimension), SVG followed by its table. */
 export function RadarChart(props: { v: TViewContext; id: string; title: string; max: number; axes: { label: string; value: number }[]; valueLabel: string; format?: (n: number) => string }) {
@@ -34,23 +35,7 @@ export function RadarChart(props: { v: TViewContext; id: string; title: string; 
         })}
         <polygon points={axes.map((a, i) => point(i, a.value)).join(' ')} fill="#2e7d5b" fill-opacity="0.35" stroke="#2e7d5b" stroke-width="2" />
       </svg>
-      <table class="chart-table">
-        <caption class="visually-hidden">{v.t('chart.tableCaption', { title: props.title })}</caption>
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            <th scope="col">{props.valueLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {axes.map((a) => (
-            <tr>
-              <th scope="row">{a.label}</th>
-              <td class="num">{fmt(a.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable v={v} title={props.title} headers={[props.valueLabel]} rows={axes.map((a) => ({ label: a.label, cells: [fmt(a.value)] }))} />
     </figure>
   );
 }

@@ -18,7 +18,7 @@ describe('techcare footprint', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const j = JSON.parse(r.out);
-    expect(j.methodology).toEqual({ factorSet: 'techcare-2026.1', allocation: 'amortised', year: 2025, country: 'FRA' });
+    expect(j.methodology).toEqual({ factorSet: 'techcare-2027.1', profile: 'ademe-fr', allocation: 'amortised', year: 2025, country: 'FRA' });
     expect(j.lines).toBe(3);
     expect(j.units).toBe(14);
     expect(Object.keys(j.total).sort()).toEqual(['adpe', 'gwp', 'pe', 'wu']);
@@ -63,11 +63,22 @@ describe('techcare footprint', () => {
     expect(m.code).toBe(0);
     expect(JSON.parse(m.out).byCategory.laptop).toBeDefined();
   });
-  it('ADEME’s French electricity reference on request', async () => {
-    const a = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp')).out);
-    const b = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--electricity', 'FRA=ademe')).out);
+  it('ADEME’s French electricity reference on request with the 2026.1 factor set', async () => {
+    const a = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--factor-set', 'techcare-2026.1')).out);
+    const b = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--factor-set', 'techcare-2026.1', '--electricity', 'FRA=ademe')).out);
     expect(b.byPhase.USE.gwp.value).toBeLessThan(a.byPhase.USE.gwp.value);
     expect(b.methodology.electricityVariants).toEqual({ FRA: 'ademe' });
+  });
+  it('--profile: ADEME (France) by default, Boavizta (Europe) on request, a clear refusal otherwise', async () => {
+    const a = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp')).out);
+    const b = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--profile', 'boavizta-eu')).out);
+    expect(a.methodology.profile).toBe('ademe-fr');
+    expect(b.methodology.profile).toBe('boavizta-eu');
+    // Boavizta's use profiles and the European study's French electricity put the use phase far above ADEME's.
+    expect(b.byPhase.USE.gwp.value).toBeGreaterThan(3 * a.byPhase.USE.gwp.value);
+    const bad = await run(fx('utf8-bom-comma.csv'), '--profile', 'nope');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown profile "nope"; available: ademe-fr, boavizta-eu/);
   });
 
   it('exit 1: every file error on stderr, nothing on stdout', async () => {

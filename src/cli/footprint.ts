@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../data/index.js';
-import { CRITERIA, createFootprintAccumulator, type TCriterion, type TFactorSet } from '../lca/index.js';
+import { CRITERIA, createFootprintAccumulator, profileIdsOf, type TCriterion, type TFactorSet } from '../lca/index.js';
 import { getPreset, inventoryErrorText, PRESETS, readerError, readInventory, ZInventoryMapping, type TInventoryMapping } from '../imports/index.js';
 import { formatFootprint, FOOTPRINT_FORMATS, type TFootprintFormat } from '../reports/footprint-formats.js';
 
@@ -34,7 +34,8 @@ function build(io: TFootprintIo, action: (file: string, opts: Record<string, unk
     .option('--factor-set <id>', `factor set id (${listFactorSets().join(', ')})`, latestFactorSetId)
     .option('--mapping <file>', 'mapping file (JSON): source columns → inventory columns, value maps')
     .option('--preset <name>', `built-in mapping: ${Object.keys(PRESETS).join(', ')}`)
-    .option('--electricity <zone=variant...>', 'alternative electricity reference, e.g. FRA=ademe (ADEME’s French mix instead of Scarlat 2019)')
+    .option('--profile <id>', 'reference profile of the factor set: ademe-fr (French reference practice, the default) or boavizta-eu')
+    .option('--electricity <zone=variant...>', 'alternative electricity reference of factor sets that have one (techcare-2026.1: FRA=ademe)')
     .addOption(new Option('--lang <lang>', 'language of the table format (French by default) and, when given, of the error messages on stderr (English by default, as scripts expect)').choices(['fr', 'en']).default('fr'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
@@ -92,6 +93,11 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
       }
       variants[z] = variant;
     }
+    const profile = typeof opts.profile === 'string' ? opts.profile : undefined;
+    if (profile !== undefined) {
+      const ids = profileIdsOf(fs);
+      if (!ids.includes(profile)) throw new UsageError(ids.length ? `unknown profile "${profile}"; available: ${ids.join(', ')}` : `factor set ${fs.id} has no reference profiles; leave --profile out`);
+    }
     if (opts.monteCarlo !== undefined && (opts.monteCarlo as number) <= 0) throw new UsageError('--monte-carlo must be a positive number of draws');
     const mapping = resolveMapping(opts);
     // Error messages stay English unless --lang is given explicitly: the table's French default must not change
@@ -99,7 +105,7 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
     const errorLang = cmd.getOptionValueSource('lang') === 'cli' ? (opts.lang as 'fr' | 'en') : 'en';
     const acc = createFootprintAccumulator(fs, {
       year: opts.year as number, country, allocation: opts.allocation as 'amortised' | 'purchase-year', criteria: criteria as TCriterion[],
-      electricityVariants: variants,
+      electricityVariants: variants, ...(profile ? { profile } : {}),
       monteCarlo: opts.monteCarlo !== undefined ? { draws: opts.monteCarlo as number, seed: opts.seed as number } : undefined,
     });
     let summary;

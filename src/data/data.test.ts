@@ -45,11 +45,14 @@ describe('factor sets', () => {
     };
     walk(fs.devices); walk(fs.server); walk(fs.electricity); walk(fs.cloud.providers);
   });
-  it('offers both French electricity references', () => {
+  it('offers both French electricity references, as reference profiles', () => {
     const fs = getFactorSet(latestFactorSetId);
-    expect(fs.electricity.zones.FRA.factors.gwp?.value).toBe(0.098);
-    expect(fs.electricity.zones.FRA.factors.gwp?.source).toBe('scarlat-2021');
-    expect(fs.electricity.alternatives.FRA.ademe.gwp?.value).toBe(0.052);
+    expect(fs.defaults.profile).toBe('ademe-fr');
+    expect(fs.electricity.zones.FRA.factors.gwp).toMatchObject({ value: 0.052, source: 'ademe-base-empreinte-fr' });
+    expect(fs.profiles?.['boavizta-eu']?.electricity.FRA?.gwp).toMatchObject({ value: 0.098, source: 'scarlat-2021' });
+    const old = getFactorSet('techcare-2026.1');
+    expect(old.electricity.zones.FRA.factors.gwp?.value).toBe(0.098);
+    expect(old.electricity.alternatives.FRA.ademe.gwp?.value).toBe(0.052);
     expect(fs.electricity.zones.DEU.factors.gwp?.value).toBe(0.422);
     expect(fs.electricity.zones.FRA.factors.wu).toBeUndefined();
     expect(Object.keys(fs.electricity.zones.FRA.factors).sort()).toEqual(['adpe', 'ap', 'gwp', 'ir', 'pe', 'pm']);

@@ -10,7 +10,7 @@ import type { TCloudInstance, TFactorSet } from '../lca/index.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), 'factor-sets');
 
 /** The newest published factor set: the default of new computations. */
-export const latestFactorSetId = 'techcare-2026.1';
+export const latestFactorSetId = 'techcare-2027.1';
 
 /** The ids of the factor sets shipped with this version, oldest first. */
 export function listFactorSets(): string[] {

@@ -1,8 +1,9 @@
 import { compileFactorSet, type TCompiled } from './compile.js';
+import { defaultProfileOf, withProfile } from './profiles.js';
 import { evaluateLine, runPreparedLine, type TLineContext } from './models.js';
 import type { TParam } from './params.js';
 import { englishMessage, type TWarningCode } from './messages.js';
-import { mulberry32, percentile, triangular } from './prng.js';
+import { centredTriangular, mulberry32, percentile } from './prng.js';
 import {
   CRITERIA, PHASES, TIERS, UNITS, ZFootprintOptions, type TCriterion, type TFactorSet, type TFootprintOptions,
   type TFootprintResult, type TImpacts, type TInventoryLine, type TLineError, type TPhase, type TProvenance, type TTier,
@@ -31,7 +32,8 @@ export interface TFootprintAccumulator {
 /** Creates a streaming accumulator for one factor set and set of options. */
 export function createFootprintAccumulator(factorSet: TFactorSet, options: TFootprintOptions): TFootprintAccumulator {
   const opts = ZFootprintOptions.parse(options);
-  const compiled: TCompiled = compileFactorSet(factorSet, opts.electricityVariants ?? {});
+  const profile = opts.profile ?? defaultProfileOf(factorSet);
+  const compiled: TCompiled = compileFactorSet(withProfile(factorSet, opts.profile), opts.electricityVariants ?? {});
   const country = (opts.country ?? factorSet.defaults.country).toUpperCase();
   const wanted = new Uint8Array(NC);
   for (const c of opts.criteria ?? CRITERIA) wanted[CRITERIA.indexOf(c)] = 1;
@@ -50,7 +52,8 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   let warningsLeftOut = 0;
   const onceWarned = new Set<string>();
   const gaps: TFootprintResult['dataQuality']['gaps'] = [];
-  const gapSeen = new Map<string, Uint8Array>();
+  /** Per category: index + 1 of each (criterion, phase) gap in `gaps` (0: none yet). */
+  const gapSeen = new Map<string, Int32Array>();
   let lines = 0;
   let units = 0;
   let errorCount = 0;
@@ -60,6 +63,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   let curTier = 0;
   let curLineDefaultAbs = 0;
   let curLineAbs = 0;
+  let curForceDefault = false;
 
   const warn = (line: number, code: TWarningCode, params: TMessageParams = {}): void => {
     if (warnings.length < maxWarnings) warnings.push({ line, message: englishMessage('warning', code, params), code, params });
@@ -79,16 +83,19 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       warn(line, code, typeof params === 'function' ? params() : params);
     },
     embodiedWhole() { if (cur) cur.whole = true; },
-    gap(category, criterion, phase, message) {
-      // Called for every line lacking a figure: flags per category keep it cheap, the message is built once.
-      let seen = gapSeen.get(category);
-      if (!seen) { seen = new Uint8Array(NC * NP); gapSeen.set(category, seen); }
+    gap(category, criterion, phase, code, message, units) {
+      // Called for every line lacking a figure: an index per category keeps it cheap, the message is built once.
       const ci = CRITERIA.indexOf(criterion);
-      const pi = PHASES.indexOf(phase);
-      if (seen[ci * NP + pi] || !wanted[ci]) return;
-      seen[ci * NP + pi] = 1;
-      gaps.push({ category, criterion, phase, message: typeof message === 'function' ? message() : message });
+      if (!wanted[ci]) return;
+      let seen = gapSeen.get(category);
+      if (!seen) { seen = new Int32Array(NC * NP); gapSeen.set(category, seen); }
+      const k = ci * NP + PHASES.indexOf(phase);
+      const at = seen[k];
+      if (at) { const g = gaps[at - 1]; g.units = (g.units ?? 0) + units; return; }
+      gaps.push({ category, criterion, phase, code, message: typeof message === 'function' ? message() : message, units });
+      seen[k] = gaps.length;
     },
+    defaultTerms(on) { curForceDefault = on; },
     provenance(name, kind) {
       let p = provenance.get(name);
       if (!p) { p = new Float64Array(3); provenance.set(name, p); }
@@ -111,7 +118,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
     term(crit, phase, coef, params, exps, extra, n) {
       if (!wanted[crit] || !cur) return;
       // Interval product inlined (no array per term): this runs several times per line.
-      let v = coef; let lo = coef; let hi = coef; let dflt = false;
+      let v = coef; let lo = coef; let hi = coef; let dflt = curForceDefault;
       const np = n ?? params.length;
       for (let k = 0; k <= np; k++) {
         const p = k < np ? params[k] : extra;
@@ -166,6 +173,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       curTier = TIERS.indexOf(prepared.tier);
       curLineAbs = 0;
       curLineDefaultAbs = 0;
+      curForceDefault = false;
       runPreparedLine(ctx, prepared);
       gwpAbs += curLineAbs;
       gwpDefaultAbs += curLineDefaultAbs;
@@ -221,7 +229,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         outWarnings.push({ line: 0, message: englishMessage('warning', 'warnings-left-out', params), code: 'warnings-left-out', params });
       }
       const result: TFootprintResult = {
-        methodology: { factorSet: factorSet.id, allocation: opts.allocation as TAllocation, year: opts.year, country, ...(opts.electricityVariants && Object.keys(opts.electricityVariants).length ? { electricityVariants: opts.electricityVariants } : {}) },
+        methodology: { factorSet: factorSet.id, ...(profile ? { profile } : {}), allocation: opts.allocation as TAllocation, year: opts.year, country, ...(opts.electricityVariants && Object.keys(opts.electricityVariants).length ? { electricityVariants: opts.electricityVariants } : {}) },
         lines,
         units,
         total: impacts(totalSums, totalSeen, all),
@@ -230,7 +238,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         byCategory: byCategoryOut,
         byCategoryPhase,
         energy: { useKwh: { value: energy[0], low: Math.min(energy[1], energy[0]), high: Math.max(energy[2], energy[0]), unit: 'kWh' } },
-        dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance: provenanceOut(provenance), gaps: gaps.slice() },
+        dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance: provenanceOut(provenance), gaps: gaps.map((g) => ({ ...g })) },
         warnings: outWarnings,
       };
       if (mc && opts.monteCarlo) result.monteCarlo = runMonteCarlo([...mc.values()], opts.monteCarlo.draws, opts.monteCarlo.seed, wanted);
@@ -267,7 +275,8 @@ export function termInterval(coef: number, params: readonly TParam[], exps: read
 }
 
 /**
- * Monte Carlo over merged terms: every distinct parameter is drawn once per draw (triangular), so shared
+ * Monte Carlo over merged terms: every distinct parameter is drawn once per draw (centred triangular: its median is
+ * the published figure), so shared
  * factors stay correlated across lines, as the uncertainty of a shared factor is.
  */
 export function runMonteCarlo(terms: TMcTerm[], draws: number, seed: number, wanted: Uint8Array): NonNullable<TFootprintResult['monteCarlo']> {
@@ -281,7 +290,7 @@ export function runMonteCarlo(terms: TMcTerm[], draws: number, seed: number, wan
   const present = new Uint8Array(NC);
   for (const t of terms) present[t.crit] = 1;
   for (let d = 0; d < draws; d++) {
-    for (let k = 0; k < params.length; k++) { const p = params[k]; sample[k] = triangular(rand(), p.low, p.mode, p.high); }
+    for (let k = 0; k < params.length; k++) { const p = params[k]; sample[k] = centredTriangular(rand(), p.low, p.mode, p.high); }
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i]; const ix = idx[i];
       let v = t.coef;

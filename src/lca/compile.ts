@@ -1,14 +1,24 @@
 import { co2 } from '@tgwf/co2';
 import { makeParam, paramOf, type TParam } from './params.js';
-import { CRITERIA, type TCriterion, type TFactorSet, type TTier, type TCloudPlatform, type TMessageParams } from './types.js';
+import { CRITERIA, type TCitedRange, type TCriterion, type TFactorSet, type TTier, type TCloudPlatform, type TMessageParams } from './types.js';
 
 export interface TCompiledDevice {
   id: string;
   tier: TTier;
+  /** Manufacture (BLD), or the whole life for criteria the source does not split. */
   embodied: Partial<Record<TCriterion, TParam>>;
+  /** Assembly and distribution (DIS) and end of life (EOL), where the source splits them. */
+  distribution: Partial<Record<TCriterion, TParam>>;
+  endOfLife: Partial<Record<TCriterion, TParam>>;
   lifespan: TParam;
   power?: TParam;
   hours?: TParam;
+  /** Yearly energy (kWh) when the source gives it as such (ADEME/Arcep). */
+  annualKwh?: TParam;
+  /** Why the device has no use phase by nature (shown with the zero). */
+  noUse?: string;
+  /** Criteria whose source figure was quarantined by the build, with the reason. */
+  quarantined: Partial<Record<TCriterion, string>>;
   note?: string;
   /** Per criterion (CRITERIA order), 1 when the archetype has an embodied factor (a whole-life figure). */
   embodiedMask: Uint8Array;
@@ -24,6 +34,8 @@ export interface TCompiled {
   devices: Map<string, TCompiledDevice>;
   aliases: Map<string, string>;
   zones: Map<string, TElecFactors>;
+  /** `zone:criterion` → why the build refused that electricity factor. */
+  quarantinedZones: Map<string, string>;
   alpha2: Map<string, string>;
   server: {
     fixed: TCompiledDevice;
@@ -77,7 +89,7 @@ export function serverManufacture(fs: TFactorSet, s: Required<Pick<TCloudPlatfor
   return out;
 }
 
-/** Compiles a factor set for the engine (cached per factor set object and electricity variants). */
+/** Compiles a factor set for the engine (cached per factor set object and electricity variants); resolve a profile first (`withProfile`). */
 export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<string, string> = {}): TCompiled {
   const key = JSON.stringify(electricityVariants);
   let perFs = cache.get(fs);
@@ -100,11 +112,30 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
         negativeFactors.set(id, list);
       }
     }
+    const phaseParams = (figures: Partial<Record<string, TCitedRange>> | undefined, phase: string): Partial<Record<TCriterion, TParam>> => {
+      const out: Partial<Record<TCriterion, TParam>> = {};
+      for (const c of CRITERIA) { const r = figures?.[c]; if (r) out[c] = paramOf(`${id}.${phase}.${c}`, r, 'archetype'); }
+      return out;
+    };
+    const distribution = phaseParams(d.distribution, 'distribution');
+    const endOfLife = phaseParams(d.endOfLife, 'endOfLife');
+    const quarantined: Partial<Record<TCriterion, string>> = {};
+    for (const q of d.quarantined ?? []) {
+      const src = fs.sources[q.source]?.title ?? q.source;
+      quarantined[q.criterion as TCriterion] = `${q.reason} (${src}: ${q.value} ${fs.criteria[q.criterion as TCriterion]?.unit ?? ''})`;
+    }
+    const u = d.use;
+    const hours = u?.hoursPerYear ? paramOf(`${id}.hours`, u.hoursPerYear, 'default') : undefined;
+    const annualKwh = u?.annualKwh ? paramOf(`${id}.annual_kwh`, u.annualKwh, 'default') : undefined;
+    // A line that gives its hours but not its power takes the power implied by the yearly energy.
+    const power = u?.powerW ? paramOf(`${id}.power`, u.powerW, 'default')
+      : u?.annualKwh && u.hoursPerYear ? makeParam(`${id}.power`, (u.annualKwh.low * 1000) / u.hoursPerYear.value, (u.annualKwh.value * 1000) / u.hoursPerYear.value, (u.annualKwh.high * 1000) / u.hoursPerYear.value, 'default', u.annualKwh.source)
+        : undefined;
     devices.set(id, {
-      id, tier: d.tier, embodied, note: d.note, embodiedMask: Uint8Array.from(CRITERIA.map((c) => (embodied[c] ? 1 : 0))),
+      id, tier: d.tier, embodied, distribution, endOfLife, note: d.note, noUse: d.noUse, quarantined,
+      embodiedMask: Uint8Array.from(CRITERIA.map((c) => (embodied[c] && !distribution[c] && !endOfLife[c] ? 1 : 0))),
       lifespan: paramOf(`${id}.lifespan`, d.lifespanYears, 'default'),
-      power: d.use ? paramOf(`${id}.power`, d.use.powerW, 'default') : undefined,
-      hours: d.use ? paramOf(`${id}.hours`, d.use.hoursPerYear, 'default') : undefined,
+      power, hours, annualKwh,
     });
   }
   const aliases = new Map(Object.entries(fs.aliases));
@@ -116,10 +147,16 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
     const alt = electricityVariants[z] ? fs.electricity.alternatives[z]?.[electricityVariants[z]] : undefined;
     for (const c of CRITERIA) {
       const r = alt?.[c] ?? zone.factors[c];
-      if (r) f[c] = paramOf(`electricity.${z}.${c}`, r, 'reference');
+      // 'default': a line may give its own electricity factor; when it does not, the zone's figure is a default.
+      if (r) f[c] = paramOf(`electricity.${z}.${c}`, r, 'default');
     }
     zones.set(z, f);
     if (zone.alpha2) alpha2.set(zone.alpha2, z);
+  }
+
+  const quarantinedZones = new Map<string, string>();
+  for (const q of fs.electricity.quarantined ?? []) {
+    quarantinedZones.set(`${q.zone}:${q.criterion}`, `${q.reason} (${fs.sources[q.source]?.title ?? q.source}: ${q.value})`);
   }
 
   const sv = fs.server;
@@ -137,7 +174,8 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
   const u = fs.cloud.utilisation;
   for (const [p, c] of Object.entries(fs.cloud.providers)) {
     const w = (mn: number, mx: number, ut: number): number => mn + ut * (mx - mn);
-    vcpuWatts.set(p, makeParam(`cloud.${p}.vcpuWatts`, w(c.minWattsPerVcpu.low, c.maxWattsPerVcpu.low, u.low), w(c.minWattsPerVcpu.value, c.maxWattsPerVcpu.value, u.value), w(c.minWattsPerVcpu.high, c.maxWattsPerVcpu.high, u.high), 'reference', 'ccf'));
+    // 'default': the utilisation is assumed; a line that gives its load replaces it.
+    vcpuWatts.set(p, makeParam(`cloud.${p}.vcpuWatts`, w(c.minWattsPerVcpu.low, c.maxWattsPerVcpu.low, u.low), w(c.minWattsPerVcpu.value, c.maxWattsPerVcpu.value, u.value), w(c.minWattsPerVcpu.high, c.maxWattsPerVcpu.high, u.high), 'default', 'ccf'));
     pue.set(p, paramOf(`cloud.${p}.pue`, c.pue, 'reference'));
   }
 
@@ -160,7 +198,7 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
   const oneByte = new co2({ model: '1byte' }).perByte(1e9, false) as number;
 
   const compiled: TCompiled = {
-    fs, devices, aliases, zones, alpha2, negativeFactors,
+    fs, devices, aliases, zones, quarantinedZones, alpha2, negativeFactors,
     server: {
       fixed: fixedServer,
       cpuUnits: paramOf('server.cpu_units', d.cpuUnits, 'default'),

@@ -29,10 +29,13 @@ describe('end-user devices', () => {
   });
 
   it('applies overrides: embodied_gwp_kg, lifespan, annual_kwh, electricity factor', () => {
-    const r = run([{ category: 'laptop', embodied_gwp_kg: 300, lifespan_years: 3, annual_kwh: 20, electricity_gwp_kg_per_kwh: 0.1 }], { criteria: ['gwp'] });
+    const r = run([{ category: 'laptop', embodied_gwp_kg: 300, lifespan_years: 3, purchase_year: 2024, annual_kwh: 20, electricity_gwp_kg_per_kwh: 0.1 }], { criteria: ['gwp'] });
     expect(r.byPhase.BLD.gwp).toMatchObject({ value: 100, low: 100, high: 100 });
     expect(r.byPhase.USE.gwp?.value).toBeCloseTo(2, 12);
     expect(r.dataQuality.defaultShare).toBe(0);
+    // Without its purchase year, the share of the embodied impacts booked this year is a default.
+    const noYear = run([{ category: 'laptop', embodied_gwp_kg: 300, lifespan_years: 3, annual_kwh: 20, electricity_gwp_kg_per_kwh: 0.1 }], { criteria: ['gwp'] });
+    expect(noYear.dataQuality.defaultShare).toBeCloseTo(100 / 102, 12);
   });
 
   it('power_w × hours_per_year and the country of the line', () => {

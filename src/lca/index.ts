@@ -8,13 +8,14 @@
  */
 export {
   CRITERIA, PHASES, TIERS, UNITS, ALLOCATIONS, NUMERIC_COLUMNS, TEXT_COLUMNS,
-  ZCriterion, ZImpact, ZInventoryLine, ZCitedRange, ZDeviceArchetype, ZServerModel, ZCloudPlatform, ZFootprintOptions,
+  ZCriterion, ZImpact, ZInventoryLine, ZCitedRange, ZDeviceArchetype, ZServerModel, ZCloudPlatform, ZFootprintOptions, GAP_CODES,
 } from './types.js';
 export type {
   TCriterion, TPhase, TTier, TAllocation, TProvenance, TImpact, TImpacts, TInventoryLine, TColumn, TCitedRange,
   TDeviceArchetype, TServerModel, TCloudPlatform, TCloudInstance, TCloudProvider, TSource, TFactorSet,
-  TFootprintOptions, TFootprintResult, TLineError, TWarning, TMessageParams,
+  TFootprintOptions, TFootprintResult, TLineError, TWarning, TMessageParams, TGap, TGapCode, TReferenceProfile, TQuarantined,
 } from './types.js';
+export { withProfile, defaultProfileOf, profileIdsOf } from './profiles.js';
 export {
   formatLineError, formatWarning, lineErrorParts, lineErrorText, warningParts, warningText, linePrefix, joinParts, splitMessage,
   messageNumber, textParts, LINE_ERROR_CODES, WARNING_CODES, LINE_ERROR_TEXTS, WARNING_TEXTS,
@@ -24,5 +25,5 @@ export { createFootprintAccumulator, termInterval, type TFootprintAccumulator } 
 export { computeFootprint, validateInventory, simulateInventory, InventoryErrors } from './engine.js';
 export { normaliseCategory } from './models.js';
 export { cpuPowerAtLoad, serverManufacture, compileFactorSet } from './compile.js';
-export { mulberry32, triangular, percentile } from './prng.js';
+export { mulberry32, triangular, centredTriangular, percentile } from './prng.js';
 export { makeParam, type TParam, type TParamKind } from './params.js';

@@ -2,10 +2,12 @@ import type { TCompiled, TCompiledDevice } from './compile.js';
 import { cpuPowerAtLoad } from './compile.js';
 import { makeParam, type TParam } from './params.js';
 import { englishMessage, type TLineErrorCode, type TWarningCode } from './messages.js';
-import { CRITERIA, type TAllocation, type TCloudInstance, type TCloudPlatform, type TCriterion, type TInventoryLine, type TLineError, type TMessageParams, type TProvenance, type TTier } from './types.js';
+import { CRITERIA, type TAllocation, type TCloudInstance, type TCloudPlatform, type TCriterion, type TGapCode, type TInventoryLine, type TLineError, type TMessageParams, type TPhase, type TProvenance, type TTier } from './types.js';
 
 const BLD = 0;
+const DIS = 1;
 const USE = 2;
+const EOL = 3;
 const GWP = 0;
 const WU = 2;
 
@@ -22,7 +24,13 @@ export interface TLineContext {
   warnOnce(key: string, line: number, code: TWarningCode, params?: TMessageParams | (() => TMessageParams)): void;
   /** Notes that the current line books a whole-life embodied figure in BLD (the `embodied-not-split` warning). */
   embodiedWhole(): void;
-  gap(category: string, criterion: TCriterion, phase: 'BLD' | 'DIS' | 'USE' | 'EOL', message: string | (() => string)): void;
+  /**
+   * Notes a cell counted as zero or left out for `units` units of the current line (no silent zero): listed once per
+   * category, criterion and phase with its reason, units added up.
+   */
+  gap(category: string, criterion: TCriterion, phase: TPhase, code: TGapCode, message: string | (() => string), units: number): void;
+  /** While on, the terms of the current line count as resting on defaults (a parameter the user did not give). */
+  defaultTerms(on: boolean): void;
   provenance(name: string, kind: TProvenance): void;
   /**
    * Adds a term coef × Π params^exps (× extra, when given) to criterion `crit`, phase `phase` of the current line.
@@ -211,6 +219,7 @@ function prepareLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError
     else embodiedMode = line.purchase_year === ctx.year ? 'whole' : 'none';
   } else if (line.purchase_year !== undefined && ctx.year - line.purchase_year >= lifespanValue) embodiedMode = 'none';
   if (line.power_w !== undefined && line.power_w > POWER_BOUNDS[tier]) ctx.warn(n, 'power-above-bound', { value: line.power_w, bound: POWER_BOUNDS[tier], tier });
+  if (!counted && !errors.length && ctx.wanted[GWP]) ctx.gap(category, 'gwp', 'BLD', 'not-yet-purchased', 'bought after this year: not counted in it', quantity);
   if (errors.length || !counted) return { errors, category, tier, quantity: counted ? quantity : 0, kind: 'none', line, zone, embodiedMode };
   return { errors, category, tier, quantity, kind: 'device', line, zone, device: d, embodiedMode };
 }
@@ -229,28 +238,57 @@ function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
   if (neg) for (const x of neg) ctx.warnOnce(x.key, ctx.lineNo, 'negative-factor', x.params);
   const lifespan: number | TParam = line.lifespan_years ?? d.lifespan;
   ctx.provenance('lifespan_years', line.lifespan_years !== undefined ? 'input' : 'default');
+  ctx.provenance('purchase_year', line.purchase_year !== undefined ? 'input' : 'default');
   const isServer = category === 'server';
   let bottomUp = false;
   if (isServer) for (const k of SERVER_SPEC_KEYS) if (line[k] !== undefined) { bottomUp = true; break; }
   // Whole-life embodied figures (archetype factors, embodied_gwp_kg) land in BLD: flagged for `embodied-not-split`.
   if (embodiedMode !== 'none' && ((ctx.wanted[GWP] && line.embodied_gwp_kg !== undefined) || (!bottomUp && wantsAny(ctx.wanted, d.embodiedMask)))) ctx.embodiedWhole();
+  // Without a purchase year, the share of the embodied impacts booked this year is itself a default.
+  ctx.defaultTerms(line.purchase_year === undefined);
   if (bottomUp) serverEmbodied(ctx, line, quantity, embodiedMode, lifespan, category);
   else {
     for (let ci = 0; ci < CRITERIA.length; ci++) {
       const crit = CRITERIA[ci];
       if (!ctx.wanted[ci]) continue;
-      if (ci === GWP && line.embodied_gwp_kg !== undefined) { emitEmbodied(ctx, embodiedMode, lifespan, ci, S0.reset(quantity * line.embodied_gwp_kg)); continue; }
-      const f = d.embodied[crit];
-      if (!f) { ctx.gap(category, crit, 'BLD', STATIC_GAP_EMBODIED); continue; }
-      // Common case without allocation: shared [factor, lifespan] arrays prepared at compile time.
-      if (embodiedMode === 'none') continue;
-      if (embodiedMode === 'whole') ctx.term(ci, BLD, quantity, EMPTY, EMPTY_EXPS, f);
-      else if (typeof lifespan === 'number') ctx.term(ci, BLD, quantity / lifespan, EMPTY, EMPTY_EXPS, f);
-      else ctx.term(ci, BLD, quantity, single(lifespan), INV, f);
+      const given = ci === GWP && line.embodied_gwp_kg !== undefined;
+      const f = given ? undefined : d.embodied[crit];
+      if (!given && !f) {
+        const q = d.quarantined[crit];
+        if (q) ctx.gap(category, crit, 'BLD', 'quarantined', q, quantity);
+        else ctx.gap(category, crit, 'BLD', 'no-factor', STATIC_GAP_EMBODIED, quantity);
+        continue;
+      }
+      if (embodiedMode === 'none') { amortisedGap(ctx, category, crit, d, quantity); continue; }
+      if (given) { emitEmbodied(ctx, embodiedMode, lifespan, ci, S0.reset(quantity * (line.embodied_gwp_kg as number))); continue; }
+      emitPhase(ctx, ci, BLD, embodiedMode, lifespan, quantity, f as TParam);
+      const dis = d.distribution[crit];
+      if (dis) emitPhase(ctx, ci, DIS, embodiedMode, lifespan, quantity, dis);
+      const eol = d.endOfLife[crit];
+      if (eol) emitPhase(ctx, ci, EOL, embodiedMode, lifespan, quantity, eol);
     }
   }
+  ctx.defaultTerms(false);
   ctx.provenance('embodied_gwp', line.embodied_gwp_kg !== undefined ? 'input' : bottomUp ? 'default' : 'archetype');
   useLine(ctx, line, d, category, quantity, zone, isServer);
+}
+
+/** One embodied phase of an archetype: the factor over the lifespan (amortised) or whole (purchase year). */
+function emitPhase(ctx: TLineContext, ci: number, phase: number, mode: 'amortise' | 'whole', lifespan: number | TParam, quantity: number, f: TParam): void {
+  // Shared one-element arrays: no allocation per line.
+  if (mode === 'whole') ctx.term(ci, phase, quantity, EMPTY, EMPTY_EXPS, f);
+  else if (typeof lifespan === 'number') ctx.term(ci, phase, quantity / lifespan, EMPTY, EMPTY_EXPS, f);
+  else ctx.term(ci, phase, quantity, single(lifespan), INV, f);
+}
+
+/** The zero of devices whose embodied impacts belong to other years (fully amortised, or bought another year). */
+function amortisedGap(ctx: TLineContext, category: string, crit: TCriterion, d: TCompiledDevice, quantity: number): void {
+  const byPurchase = ctx.allocation === 'purchase-year';
+  const code: TGapCode = byPurchase ? 'purchased-another-year' : 'fully-amortised';
+  const message = byPurchase ? 'embodied impacts are counted in the purchase year, another year than this one' : 'fully amortised: bought more than a lifespan before this year';
+  ctx.gap(category, crit, 'BLD', code, message, quantity);
+  if (d.distribution[crit]) ctx.gap(category, crit, 'DIS', code, message, quantity);
+  if (d.endOfLife[crit]) ctx.gap(category, crit, 'EOL', code, message, quantity);
 }
 
 /** Use phase of devices and servers: energy × electricity factor of the country (× PUE for servers). */
@@ -270,16 +308,24 @@ function useLine(ctx: TLineContext, line: TInventoryLine, d: TCompiledDevice, ca
     cpu.mul(hours).div(1000);
     ctx.provenance('power_w', 'default');
     ctx.provenance('cpu_load_pct', line.cpu_load_pct !== undefined ? 'input' : 'default');
-    emitUse(ctx, line, cpu.mul(line.pue ?? s.pue), category, zone);
+    emitUse(ctx, line, cpu.mul(line.pue ?? s.pue), category, zone, quantity);
     const ram = S0.reset(quantity).mul(line.ram_units ?? s.ramUnits).mul(line.ram_gb ?? s.ramGb).mul(s.ramWattsPerGb).mul(hours).div(1000);
-    emitUse(ctx, line, ram.mul(line.pue ?? s.pue), category, zone);
+    emitUse(ctx, line, ram.mul(line.pue ?? s.pue), category, zone, quantity);
     ctx.provenance('pue', line.pue !== undefined ? 'input' : 'default');
     return;
+  } else if (line.power_w === undefined && line.hours_per_year === undefined && !isServer && d.annualKwh) {
+    // The source's yearly energy (ADEME/Arcep): the line says nothing of its own use.
+    energy.mul(d.annualKwh);
+    ctx.provenance('annual_kwh', 'default');
   } else {
     const power: number | TParam | undefined = line.power_w ?? (isServer ? undefined : d.power);
     const hours: number | TParam | undefined = line.hours_per_year ?? (isServer ? c.server.hours : d.hours);
     if (power === undefined || hours === undefined) {
-      for (const crit of CRITERIA) ctx.gap(category, crit, 'USE', 'no default use profile: give power_w and hours_per_year, or annual_kwh');
+      const byNature = d.noUse !== undefined && line.power_w === undefined && line.hours_per_year === undefined;
+      for (const crit of CRITERIA) {
+        if (byNature) ctx.gap(category, crit, 'USE', 'no-use-by-nature', d.noUse as string, quantity);
+        else ctx.gap(category, crit, 'USE', 'no-use-profile', 'no default use profile: give power_w and hours_per_year, or annual_kwh', quantity);
+      }
       return;
     }
     energy.mul(power).mul(hours).div(1000);
@@ -287,13 +333,15 @@ function useLine(ctx: TLineContext, line: TInventoryLine, d: TCompiledDevice, ca
     ctx.provenance('hours_per_year', line.hours_per_year !== undefined ? 'input' : 'default');
   }
   if (isServer) { energy.mul(line.pue ?? c.server.pue); ctx.provenance('pue', line.pue !== undefined ? 'input' : 'default'); }
-  emitUse(ctx, line, energy, category, zone);
+  emitUse(ctx, line, energy, category, zone, quantity);
 }
 
-function emitUse(ctx: TLineContext, line: TInventoryLine, energy: Product, category: string, zone: string): void {
-  const factors = ctx.compiled.zones.get(zone) ?? {};
+function emitUse(ctx: TLineContext, line: TInventoryLine, energy: Product, category: string, zone: string, units: number): void {
+  const c = ctx.compiled;
+  const factors = c.zones.get(zone) ?? {};
   ctx.energy(energy.coef, energy.params, energy.exps, energy.n);
   ctx.provenance('country', line.country ? 'input' : 'default');
+  ctx.provenance('electricity', line.electricity_gwp_kg_per_kwh !== undefined ? 'input' : 'default');
   for (let ci = 0; ci < CRITERIA.length; ci++) {
     if (!ctx.wanted[ci]) continue;
     const crit = CRITERIA[ci];
@@ -302,7 +350,12 @@ function emitUse(ctx: TLineContext, line: TInventoryLine, energy: Product, categ
       continue;
     }
     const f = factors[crit];
-    if (!f) { ctx.gap(category, crit, 'USE', ci === WU ? STATIC_GAP_WU : 'no electricity factor for this criterion and country'); continue; }
+    if (!f) {
+      const q = c.quarantinedZones.get(`${zone}:${crit}`);
+      if (q) ctx.gap(category, crit, 'USE', 'quarantined', () => `electricity of ${zone}: ${q}`, units);
+      else ctx.gap(category, crit, 'USE', 'no-electricity-factor', ci === WU ? STATIC_GAP_WU : 'no electricity factor for this criterion and country', units);
+      continue;
+    }
     ctx.term(ci, USE, energy.coef, energy.params, energy.exps, f, energy.n);
   }
 }
@@ -343,8 +396,8 @@ function serverEmbodied(ctx: TLineContext, line: TInventoryLine, q: number, mode
     const caseImpact = kase ? kase[crit] : k.case.bladeServer[crit] + k.case.bladeEnclosure16[crit] / 16;
     embodied(ci, S0.reset(q * (caseImpact + k.motherboard.fixed[crit] + k.assembly.fixed[crit])));
   }
-  for (const crit of ['wu', 'ap', 'pm', 'ir'] as const) ctx.gap(category, crit, 'BLD', 'the bottom-up server model (UBA 2021) has gwp, pe and adpe only');
-  ctx.gap(category, 'gwp', 'EOL', 'end of life is not in the UBA component constants');
+  for (const crit of ['wu', 'ap', 'pm', 'ir'] as const) ctx.gap(category, crit, 'BLD', 'model-scope', 'the bottom-up server model (UBA 2021) has gwp, pe and adpe only', q);
+  ctx.gap(category, 'gwp', 'EOL', 'model-scope', 'end of life is not in the UBA component constants', q);
 }
 
 function cloudLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number, lineZone: string): TPreparedLine {
@@ -383,6 +436,8 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
     if (inst.gpuUnits > 0) ctx.warnOnce(gpuKey, n, 'gpu-not-counted', () => ({ instanceType: String(line.instance_type), factorSet: c.fs.id }));
     const prov = c.fs.cloud.providers[provider] ? provider : 'default';
     const util = line.cpu_load_pct;
+    ctx.provenance('cpu_load_pct', util !== undefined ? 'input' : 'default');
+    ctx.provenance('platform', 'archetype');
     let vcpuW: number | TParam = c.cloud.vcpuWatts.get(prov) as TParam;
     if (util !== undefined) {
       const cp = c.fs.cloud.providers[prov];
@@ -391,20 +446,20 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
     }
     const pue = c.cloud.pue.get(prov) as TParam;
     // CPU, memory, SSD, HDD energy, each × PUE, emitted in that order.
-    emitUse(ctx, line, S0.reset(quantity * inst.vcpu / 1000).mul(vcpuW).mul(hours).mul(pue), category, zone);
-    emitUse(ctx, line, S0.reset(quantity * inst.memoryGb).mul(c.cloud.memoryKwhPerGbHour).mul(hours).mul(pue), category, zone);
-    if (inst.ssdGb) emitUse(ctx, line, S0.reset(quantity * inst.ssdGb).mul(c.cloud.ssdKwhPerGbHour).mul(hours).mul(pue), category, zone);
-    if (inst.hddGb) emitUse(ctx, line, S0.reset(quantity * inst.hddGb).mul(c.cloud.hddKwhPerGbHour).mul(hours).mul(pue), category, zone);
+    emitUse(ctx, line, S0.reset(quantity * inst.vcpu / 1000).mul(vcpuW).mul(hours).mul(pue), category, zone, quantity);
+    emitUse(ctx, line, S0.reset(quantity * inst.memoryGb).mul(c.cloud.memoryKwhPerGbHour).mul(hours).mul(pue), category, zone, quantity);
+    if (inst.ssdGb) emitUse(ctx, line, S0.reset(quantity * inst.ssdGb).mul(c.cloud.ssdKwhPerGbHour).mul(hours).mul(pue), category, zone, quantity);
+    if (inst.hddGb) emitUse(ctx, line, S0.reset(quantity * inst.hddGb).mul(c.cloud.hddKwhPerGbHour).mul(hours).mul(pue), category, zone, quantity);
     // Embodied: SCI share of the host platform = time share × resource (vCPU) share.
     if (!embodiedParams || !platform?.vcpu) {
-      ctx.gap(category, 'gwp', 'BLD', () => `no platform data for ${platformKey}`);
+      ctx.gap(category, 'gwp', 'BLD', 'no-factor', () => `no platform data for ${platformKey}`, quantity);
       return;
     }
     const share = quantity * (inst.vcpu / platform.vcpu) / 8760;
     for (let ci = 0; ci < CRITERIA.length; ci++) {
       if (!ctx.wanted[ci]) continue;
       const f = embodiedParams[CRITERIA[ci]];
-      if (!f) { ctx.gap(category, CRITERIA[ci], 'BLD', 'the platform model has gwp, pe and adpe only'); continue; }
+      if (!f) { ctx.gap(category, CRITERIA[ci], 'BLD', 'model-scope', 'the platform model has gwp, pe and adpe only', quantity); continue; }
       const p = S0.reset(share).mul(f).mul(hours).div(c.cloud.lifespan);
       ctx.term(ci, BLD, p.coef, p.params, p.exps, undefined, p.n);
     }
@@ -426,7 +481,7 @@ function runTransfer(ctx: TLineContext, prep: TPreparedLine): void {
   const t = ctx.compiled.transfer;
   {
     ctx.provenance('gigabytes', 'input');
-    for (const crit of CRITERIA) if (crit !== 'gwp') ctx.gap(category, crit, 'USE', 'the transfer models (SWD v4, OneByte) give GWP only');
+    for (const crit of CRITERIA) if (crit !== 'gwp') ctx.gap(category, crit, 'USE', 'model-scope', 'the transfer models (SWD v4, OneByte) give GWP only', quantity);
     if (line.transfer_model === '1byte') { ctx.term(GWP, USE, gb * t.oneByteKgPerGb, [], []); return; }
     ctx.term(GWP, BLD, gb * t.swdEmbodiedKgPerGb, [], []);
     const scale = line.electricity_gwp_kg_per_kwh !== undefined ? line.electricity_gwp_kg_per_kwh / t.swdGridKgPerKwh : 1;

@@ -26,3 +26,15 @@ export function percentile(sorted: Float64Array, p: number): number {
   const hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
+
+/**
+ * Inverse CDF of the centred triangular distribution at u ∈ [0, 1): half of the probability on each side of the
+ * published figure `mid`, each half a triangle peaking at `mid` and falling to zero at `low` (left) or `high`
+ * (right). Its median and mode are both `mid`, so the headline value (the product of the published figures) is the
+ * central estimate of the Monte Carlo draws, however lopsided the spread of the sources is. A plain triangular
+ * distribution with mode `mid` would put the median far from it when one source lies far out (docs/methodology.md).
+ */
+export function centredTriangular(u: number, low: number, mid: number, high: number): number {
+  if (u < 0.5) return mid - (mid - low) * (1 - Math.sqrt(2 * u));
+  return mid + (high - mid) * (1 - Math.sqrt(2 * (1 - u)));
+}

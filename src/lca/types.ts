@@ -14,7 +14,7 @@ export const TIERS = ['terminals', 'network', 'datacenter', 'cloud', 'transfer']
 export type TTier = (typeof TIERS)[number];
 
 export const UNITS: Record<TCriterion, string> = {
-  gwp: 'kgCO2e', adpe: 'kgSbe', wu: 'm3', pe: 'MJ', ap: 'molH+e', pm: 'disease incidence', ir: 'kBqU235e',
+  gwp: 'kgCO2e', adpe: 'kgSbe', wu: 'm3 world-eq deprived', pe: 'MJ', ap: 'molH+e', pm: 'disease incidence', ir: 'kBqU235e',
 };
 
 export const ALLOCATIONS = ['amortised', 'purchase-year'] as const;
@@ -91,13 +91,25 @@ export const ZCitedRange = z.object({ value: num, low: num, high: num, source: z
 export type TCitedRange = z.infer<typeof ZCitedRange>;
 
 const perCrit = z.record(z.string(), ZCitedRange);
+/** A source figure the factor-set build refused (impossible, or negative where a credit would hide a burden). */
+export const ZQuarantined = z.object({ criterion: z.string(), phase: z.string(), value: num, source: z.string(), reason: z.string() });
 export const ZDeviceArchetype = z.object({
   tier: z.enum(TIERS),
+  /** Manufacture (BLD) per criterion; a whole-life figure for criteria without `distribution`/`endOfLife`. */
   embodied: perCrit,
+  /** Assembly and distribution (DIS), where the source splits the life cycle. */
+  distribution: perCrit.optional(),
+  /** End of life (EOL), where the source splits the life cycle. */
+  endOfLife: perCrit.optional(),
   lifespanYears: ZCitedRange,
-  use: z.object({ powerW: ZCitedRange, hoursPerYear: ZCitedRange }).optional(),
+  /** Yearly use: either a yearly energy, or an average power over hours of use. */
+  use: z.object({ powerW: ZCitedRange.optional(), hoursPerYear: ZCitedRange.optional(), annualKwh: ZCitedRange.optional() }).optional(),
+  /** Why the archetype has no use phase (a reason shown with the zero), when that is its nature. */
+  noUse: z.string().optional(),
+  quarantined: z.array(ZQuarantined).optional(),
   note: z.string().optional(),
 });
+export type TQuarantined = z.infer<typeof ZQuarantined>;
 export type TDeviceArchetype = z.infer<typeof ZDeviceArchetype>;
 
 const trio = z.object({ gwp: num, pe: num, adpe: num });
@@ -167,11 +179,25 @@ export interface TFactorSet {
   electricity: {
     zones: Record<string, { name: string; alpha2?: string; factors: Partial<Record<TCriterion, TCitedRange>> }>;
     alternatives: Record<string, Record<string, Partial<Record<TCriterion, TCitedRange>>>>;
+    /** Zone factors the build refused, with the reason (reported as gaps when a line uses the zone). */
+    quarantined?: { zone: string; criterion: string; value: number; source: string; reason: string }[];
   };
+  /**
+   * Reference profiles: coherent choices of sources. The base devices and zones are those of the default profile;
+   * another profile replaces some devices and zone factors.
+   */
+  profiles?: Record<string, TReferenceProfile>;
   /** Lower-case CPU model → cores and total die area (mm²). */
   cpuDies: Record<string, { cores?: number; threads?: number; dieMm2: number }>;
   transfer: Record<string, { model: string; version?: number; source: string; note?: string }>;
-  defaults: { country: string; note?: string };
+  defaults: { country: string; profile?: string; note?: string };
+}
+
+export interface TReferenceProfile {
+  name: string;
+  description: string;
+  devices: Record<string, TDeviceArchetype>;
+  electricity: Record<string, Partial<Record<TCriterion, TCitedRange>>>;
 }
 
 /** Options of a footprint computation. */
@@ -182,6 +208,8 @@ export const ZFootprintOptions = z.object({
   criteria: z.array(ZCriterion).optional(),
   /** Per zone, which alternative electricity reference to use, e.g. `{ FRA: 'ademe' }`. */
   electricityVariants: z.record(z.string(), z.string()).optional(),
+  /** Reference profile of the factor set (its default when not given). */
+  profile: z.string().optional(),
   monteCarlo: z.object({ draws: z.number().int().positive(), seed: z.number().int() }).optional(),
   /** Keep at most this many warnings (a summary line tells how many were left out). */
   maxWarnings: z.number().int().positive().optional(),
@@ -199,9 +227,14 @@ export interface TLineError { line: number; column: string; message: string; cod
 /** A warning (`line` 0 for a warning about the whole result); `code`/`params` as for `TLineError`. */
 export interface TWarning { line: number; message: string; code?: string; params?: TMessageParams }
 
+/** Why a cell of the result is zero or left out. */
+export const GAP_CODES = ['no-factor', 'no-use-profile', 'no-use-by-nature', 'fully-amortised', 'purchased-another-year', 'quarantined', 'model-scope', 'no-electricity-factor', 'not-yet-purchased'] as const;
+export type TGapCode = (typeof GAP_CODES)[number];
+export interface TGap { category: string; criterion: TCriterion; phase: TPhase; message: string; code?: TGapCode; units?: number }
+
 /** The footprint result (the CLI's `--format json` contract). */
 export interface TFootprintResult {
-  methodology: { factorSet: string; allocation: TAllocation; year: number; country: string; electricityVariants?: Record<string, string> };
+  methodology: { factorSet: string; profile?: string; allocation: TAllocation; year: number; country: string; electricityVariants?: Record<string, string> };
   lines: number;
   units: number;
   total: TImpacts;
@@ -214,7 +247,11 @@ export interface TFootprintResult {
   dataQuality: {
     defaultShare: number;
     provenance: Record<string, Partial<Record<TProvenance, number>>>;
-    gaps: { category: string; criterion: TCriterion; phase: TPhase; message: string }[];
+    /**
+     * Every cell counted as zero or left out, with its reason (`code`, see messages.ts) and how many units it
+     * concerns: no silent zero.
+     */
+    gaps: TGap[];
   };
   warnings: TWarning[];
   monteCarlo?: { draws: number; seed: number } & Partial<Record<TCriterion, { p05: number; p50: number; p95: number }>>;

@@ -8,7 +8,7 @@ const r = computeFootprint(getFactorSet(), [{ category: 'laptop', quantity: 3 },
 describe('footprint formats', () => {
   it('csv: one row per category × phase × criterion, and they add up to the total', () => {
     const rows = formatFootprintCsv(r).trim().split('\n').slice(1).map((l) => l.split(','));
-    expect(rows.map((x) => x.slice(0, 3).join('/'))).toEqual(['data_transfer/BLD/gwp', 'data_transfer/USE/gwp', 'laptop/BLD/gwp', 'laptop/BLD/adpe', 'laptop/USE/gwp', 'laptop/USE/adpe']);
+    expect(rows.map((x) => x.slice(0, 3).join('/'))).toEqual(['data_transfer/BLD/gwp', 'data_transfer/USE/gwp', 'laptop/BLD/gwp', 'laptop/BLD/adpe', 'laptop/DIS/gwp', 'laptop/USE/gwp', 'laptop/USE/adpe', 'laptop/EOL/gwp']);
     const gwp = rows.filter((x) => x[2] === 'gwp').reduce((s, x) => s + Number(x[3]), 0);
     expect(gwp).toBeCloseTo(r.total.gwp?.value ?? 0, 9);
   });
@@ -29,7 +29,7 @@ describe('footprint formats', () => {
     const lap = fs.devices.laptop; const mon = fs.devices.monitor;
     const elec = fs.electricity.zones.FRA.factors;
     const bld = (d: typeof lap, n: number, c: 'gwp' | 'adpe'): number => n * d.embodied[c].value / d.lifespanYears.value;
-    const kwh = (d: typeof lap, n: number): number => n * (d.use?.powerW.value ?? 0) * (d.use?.hoursPerYear.value ?? 0) / 1000;
+    const kwh = (d: typeof lap, n: number): number => n * (d.use?.powerW?.value ?? 0) * (d.use?.hoursPerYear?.value ?? 0) / 1000;
     const use = (d: typeof lap, n: number, c: 'gwp' | 'adpe'): number => kwh(d, n) * (elec[c]?.value ?? NaN);
     const res = computeFootprint(fs, [{ category: 'laptop', quantity: 10 }, { category: 'monitor', quantity: 4 }], { year: 2025, country: 'FRA', criteria: ['gwp', 'adpe'] });
     const doc = JSON.parse(formatFootprint(res, 'pcr-si', 'fr', { organization: 'Acme', dataset: 'Parc 2025', timestamp: '2026-01-15T10:00:00Z' }));
@@ -70,7 +70,7 @@ describe('footprint formats', () => {
     expect(ext.warnings).toContainEqual(expect.objectContaining({ code: 'embodied-not-split' }));
   });
   it('pcr-si: primary energy is TPE, inputs count as high quality, every criterion in ImpactObject codes', () => {
-    const all = computeFootprint(getFactorSet(), [{ category: 'laptop', quantity: 2, embodied_gwp_kg: 300, annual_kwh: 20 }, { category: 'server', annual_kwh: 0 }], { year: 2025 });
+    const all = computeFootprint(getFactorSet(), [{ category: 'laptop', quantity: 2, embodied_gwp_kg: 300, annual_kwh: 20, purchase_year: 2024, electricity_gwp_kg_per_kwh: 0.05 }, { category: 'server', annual_kwh: 0 }], { year: 2025 });
     const doc = JSON.parse(formatFootprint(all, 'pcr-si'));
     const codes = new Set(Object.values(doc.total_impact as Record<string, Record<string, number>>).flatMap((x) => Object.keys(x)));
     for (const c of codes) expect(['GWP', 'ADPe', 'WU', 'TPE', 'AP', 'PM', 'IR']).toContain(c);

@@ -103,7 +103,7 @@ describe('lever transformations against hand computations', () => {
     expect(use(s.baseline)).toBeCloseTo(200, 6);
     expect(use(s.combined.result)).toBeCloseTo(150, 6);
     const t = leverTransform(fs, 'switch-off-idle', { categories: ['desktop', 'cloud_instance'], reduction: 0.5 });
-    expect(t({ category: 'desktop' }, 0)).toEqual({ category: 'desktop', hours_per_year: dev('desktop').use!.hoursPerYear.value / 2 });
+    expect(t({ category: 'desktop' }, 0)).toEqual({ category: 'desktop', hours_per_year: dev('desktop').use!.hoursPerYear!.value / 2 });
     expect(t({ category: 'cloud_instance', hours: 1000 }, 0)).toEqual({ category: 'cloud_instance', hours: 500 });
     expect(t({ category: 'desktop', annual_kwh: 80 }, 0)).toEqual({ category: 'desktop', annual_kwh: 40 });
   });

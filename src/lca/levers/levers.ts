@@ -41,7 +41,7 @@ function matcher(fs: TFactorSet, cats: string[]): (line: TLeverLine) => string |
 /** Default use hours of a line when it gives none: the device's profile, the server model's, or none. */
 function defaultHours(fs: TFactorSet, category: string): number | undefined {
   if (category === 'server') return fs.server.use.hoursPerYear.value;
-  return fs.devices[category]?.use?.hoursPerYear.value;
+  return fs.devices[category]?.use?.hoursPerYear?.value;
 }
 
 const builders: { [L in TQuantifiedLever]: TBuilder<L> } = {

@@ -21,7 +21,10 @@ describe('techcare footprint', () => {
     expect(j.methodology).toEqual({ factorSet: 'techcare-2027.1', profile: 'ademe-fr', allocation: 'amortised', year: 2025, country: 'FRA' });
     expect(j.lines).toBe(3);
     expect(j.units).toBe(14);
-    expect(Object.keys(j.total).sort()).toEqual(['adpe', 'gwp', 'pe', 'wu']);
+    // Water use: every Base IMPACTS device row is negative (quarantined) and electricity has no open figure, so
+    // the criterion is absent from the totals and every cell says why.
+    expect(Object.keys(j.total).sort()).toEqual(['adpe', 'gwp', 'pe']);
+    expect(j.dataQuality.gaps).toContainEqual(expect.objectContaining({ criterion: 'wu', phase: 'BLD', code: 'quarantined' }));
     expect(Object.keys(j.byPhase)).toEqual(['BLD', 'DIS', 'USE', 'EOL']);
     expect(Object.keys(j.byTier)).toEqual(['terminals', 'network', 'datacenter', 'cloud', 'transfer']);
     expect(j.total.gwp).toMatchObject({ unit: 'kgCO2e' });
@@ -48,7 +51,9 @@ describe('techcare footprint', () => {
     expect(en.out).toMatch(/Climate change/);
     const csv = await run(fx('cloud-transfer.csv'), '--year', '2025', '--format', 'csv');
     const lines = csv.out.trim().split('\n');
-    expect(lines[0]).toBe('category,phase,criterion,value,low,high,unit');
+    expect(lines[0]).toBe('category,phase,criterion,value,low,high,unit,status,count,reason');
+    // No silent zero: the water use of electricity has no open figure, and the CSV says so.
+    expect(lines.some((l) => l.startsWith('cloud_instance,USE,wu,,,,m3 world-eq deprived,no-electricity-factor,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('data_transfer,BLD,gwp,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('cloud_instance,USE,gwp,'))).toBe(true);
     const pcr = JSON.parse((await run(fx('cloud-transfer.csv'), '--year', '2025', '--format', 'pcr-si')).out);

@@ -11,6 +11,7 @@ import {
 export const READER_ERROR_CODES = [
   'not-a-number', 'out-of-range', 'negative-number', 'empty-category', 'bad-form-factor', 'bad-transfer-model',
   'mapping-target-unknown', 'duplicate-column', 'missing-category-column', 'empty-file', 'more-errors', 'file-unreadable',
+  'ambiguous-load',
 ] as const;
 export type TReaderErrorCode = (typeof READER_ERROR_CODES)[number];
 
@@ -26,7 +27,7 @@ export const COLUMN_HINTS: Record<TMessageLang, Partial<Record<TColumn, string>>
     embodied_gwp_kg: 'kgCO2e per unit, e.g. 250',
     electricity_gwp_kg_per_kwh: 'kgCO2e per kWh, e.g. 0.052',
     pue: 'a ratio between 1 and 5, e.g. 1.5',
-    cpu_load_pct: 'a percentage between 0 and 100',
+    cpu_load_pct: 'a percentage between 0 and 100 (50 %, 50) or a fraction below 1 (0.5)',
     ram_density_gb_cm2: 'GB per cm², e.g. 0.625',
     ssd_density_gb_cm2: 'GB per cm², e.g. 48.5',
   },
@@ -40,7 +41,7 @@ export const COLUMN_HINTS: Record<TMessageLang, Partial<Record<TColumn, string>>
     embodied_gwp_kg: 'des kgCO2e par unité, par exemple 250',
     electricity_gwp_kg_per_kwh: 'des kgCO2e par kWh, par exemple 0,052',
     pue: 'un ratio entre 1 et 5, par exemple 1,5',
-    cpu_load_pct: 'un pourcentage entre 0 et 100',
+    cpu_load_pct: 'un pourcentage entre 0 et 100 (50 %, 50) ou une fraction inférieure à 1 (0,5)',
     ram_density_gb_cm2: 'des Go par cm², par exemple 0,625',
     ssd_density_gb_cm2: 'des Go par cm², par exemple 48,5',
   },
@@ -53,6 +54,7 @@ const hint = (lang: TMessageLang, column: string | number | undefined): string |
 const EN: Record<TReaderErrorCode, TMessageText> = {
   'not-a-number': (p) => [`"${s(p.value)}" is not a number`, `expected ${hint('en', p.column) ?? 'a number'} (decimal point or comma)`],
   'out-of-range': (p) => [`${s(p.value)} is out of range`, `expected ${hint('en', p.column) ?? 'a number'}`],
+  'ambiguous-load': (p) => [`${s(p.value)} could mean 100 % (a fraction) or 1 %`, 'write 100 % or 1 % (a fraction below 1, like 0.5, reads as 50 %)'],
   'negative-number': (p) => [`${s(p.value)} is negative`, 'expected a positive number'],
   'empty-category': () => ['empty category', 'give one such as laptop, desktop, monitor, smartphone, server, cloud_instance or data_transfer'],
   'bad-form-factor': (p) => [`"${s(p.value)}" is not a form factor`, 'use rack, blade or tower'],
@@ -67,6 +69,7 @@ const EN: Record<TReaderErrorCode, TMessageText> = {
 const FR: Record<TReaderErrorCode, TMessageText> = {
   'not-a-number': (p) => [`${q(p.value)} n’est pas un nombre`, `écrivez ${hint('fr', p.column) ?? 'un nombre comme 10 ou 2,5'} (virgule ou point décimal)`],
   'out-of-range': (p) => [`${s(p.value)} est hors des limites`, `écrivez ${hint('fr', p.column) ?? 'un nombre'}`],
+  'ambiguous-load': (p) => [`${s(p.value)} peut vouloir dire 100 % (une fraction) ou 1 %`, 'écrivez 100 % ou 1 % (une fraction inférieure à 1, comme 0,5, se lit 50 %)'],
   'negative-number': (p) => [`${s(p.value)} est négatif`, 'écrivez un nombre positif'],
   'empty-category': () => ['catégorie vide', 'écrivez-en une comme laptop, desktop, monitor, smartphone, server, cloud_instance ou data_transfer'],
   'bad-form-factor': (p) => [`${q(p.value)} n’est pas un format de serveur`, 'écrivez rack, blade ou tower'],

@@ -66,6 +66,16 @@ describe('table reader', () => {
 });
 
 describe('inventory reader', () => {
+  it('reads a load as a percentage or a fraction (0.5 and 50 % are the same) and refuses a bare 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'techcare-load-'));
+    const file = join(dir, 'loads.csv');
+    writeFileSync(file, 'category;cpu_load_pct\nserver;0,5\nserver;50 %\nserver;50\nserver;1\nserver;1 %\nserver;0\n');
+    const r = await readInventoryFile(file);
+    expect(r.items.map((i) => i.data.cpu_load_pct)).toEqual([50, 50, 50, 1, 0]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ line: 5, column: 'cpu_load_pct', code: 'ambiguous-load' });
+    expect(r.errors[0]!.message).toMatch(/could mean 100 % \(a fraction\) or 1 %; write 100 % or 1 %/);
+  });
   it('UTF-8 with BOM, comma-separated', async () => {
     const r = await readInventoryFile(fx('utf8-bom-comma.csv'));
     expect(r.errors).toEqual([]);

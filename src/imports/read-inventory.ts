@@ -61,7 +61,7 @@ export function parseYear(raw: string): number {
 
 interface TCompiledHeader { index: number; column: TColumn; header: string }
 /** A header with what parsing its cells needs, resolved once per file rather than once per cell. */
-interface TColumnReader extends TCompiledHeader { numeric: boolean; year: boolean; rule?: (typeof NUMERIC_RULES)[TColumn]; values?: Map<string, string> }
+interface TColumnReader extends TCompiledHeader { numeric: boolean; year: boolean; load: boolean; rule?: (typeof NUMERIC_RULES)[TColumn]; values?: Map<string, string> }
 
 /** Maps file headers to canonical columns; reports duplicates and a missing category column. */
 export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { columns: TCompiledHeader[]; errors: TLineError[] } {
@@ -126,7 +126,7 @@ export function rowToLine(row: TTableRow, columns: TCompiledHeader[], mapping: T
 }
 
 function compileRowReader(columns: TCompiledHeader[], valueMaps: Map<string, Map<string, string>>, defaults: Record<string, string | number> | undefined): TRowReader {
-  const readers: TColumnReader[] = columns.map((c) => ({ ...c, numeric: NUMERIC.has(c.column), year: c.column === 'purchase_year', rule: NUMERIC_RULES[c.column], values: valueMaps.get(c.column) }));
+  const readers: TColumnReader[] = columns.map((c) => ({ ...c, numeric: NUMERIC.has(c.column), year: c.column === 'purchase_year', load: c.column === 'cpu_load_pct', rule: NUMERIC_RULES[c.column], values: valueMaps.get(c.column) }));
   const headerOf = (col: TColumn): string => columns.find((c) => c.column === col)?.header ?? col;
   return { readers, defaults, categoryHeader: headerOf('category'), formFactorHeader: headerOf('form_factor'), transferModelHeader: headerOf('transfer_model') };
 }
@@ -152,8 +152,16 @@ function readRow(row: TTableRow, rr: TRowReader, errors: TLineError[]): TInvento
     const raw = cell.trim();
     if (raw === '') continue;
     if (r.numeric) {
-      const n = r.year ? parseYear(raw) : parseLocaleNumber(raw);
+      let n = r.year ? parseYear(raw) : parseLocaleNumber(raw);
       if (!Number.isFinite(n)) { errors.push(readerError(row.line, r.header, 'not-a-number', { value: raw, column: r.column })); continue; }
+      if (r.load) {
+        // A load is a percentage: "50 %" and "50" are 50 %; a fraction below 1 ("0.5", or a 50 % cell of a
+        // spreadsheet, which reaches us as 0.5) is read as 50 %; a bare "1" could be either and is refused.
+        if (!raw.endsWith('%')) {
+          if (n === 1) { errors.push(readerError(row.line, r.header, 'ambiguous-load', { value: raw })); continue; }
+          if (n > 0 && n < 1) n *= 100;
+        }
+      }
       const rule = r.rule;
       if (rule) {
         if ((rule.min !== undefined && (rule.minExclusive ? n <= rule.min : n < rule.min)) || (rule.max !== undefined && n > rule.max)) {

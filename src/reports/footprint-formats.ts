@@ -3,7 +3,7 @@
  * criterion), table (readable, French or English), pcr-si (Boavizta PCR-SI data format response, see `PCRSI_SPEC`).
  */
 import { getFactorSet } from '../data/index.js';
-import { CRITERIA, formatWarning, PHASES, TIERS, type TCriterion, type TFootprintResult, type TImpact, type TImpacts } from '../lca/index.js';
+import { CRITERIA, formatWarning, PHASES, TIERS, UNITS, type TCriterion, type TFootprintResult, type TGapCode, type TImpact, type TImpacts } from '../lca/index.js';
 
 export const FOOTPRINT_FORMATS = ['table', 'json', 'csv', 'pcr-si'] as const;
 export type TFootprintFormat = (typeof FOOTPRINT_FORMATS)[number];
@@ -28,19 +28,24 @@ const csvCell = (s: string | number): string => {
   return /[",\n;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
 
-/** `--format csv`: one row per category × phase × criterion present, unrounded, decimal point, `,` separated. */
+/**
+ * `--format csv`: one row per category × phase × criterion present, unrounded, decimal point, `,` separated; then
+ * one row per cell counted as zero or left out (no silent zero), with `status` its reason code, `count` the units
+ * it concerns and `reason` the explanation. Counted rows have status `counted`.
+ */
 export function formatFootprintCsv(r: TFootprintResult): string {
-  const rows = ['category,phase,criterion,value,low,high,unit'];
+  const rows = ['category,phase,criterion,value,low,high,unit,status,count,reason'];
   for (const [cat, phases] of Object.entries(r.byCategoryPhase)) {
     for (const ph of PHASES) {
       const imp = phases[ph];
       if (!imp) continue;
       for (const c of CRITERIA) {
         const x = imp[c];
-        if (x) rows.push([cat, ph, c, x.value, x.low, x.high, x.unit].map(csvCell).join(','));
+        if (x) rows.push([cat, ph, c, x.value, x.low, x.high, x.unit, 'counted', '', ''].map(csvCell).join(','));
       }
     }
   }
+  for (const g of r.dataQuality.gaps) rows.push([g.category, g.phase, g.criterion, '', '', '', UNITS[g.criterion], g.code ?? 'gap', g.units ?? '', g.message].map(csvCell).join(','));
   return rows.join('\n') + '\n';
 }
 
@@ -50,7 +55,7 @@ export interface TFootprintLabels {
   criterion: string; value: string; low: string; high: string; total: string; byPhase: string; byTier: string;
   byCategory: string; defaultShare: string; warnings: string; monteCarlo: string; draws: string; seed: string;
   phases: Record<string, string>; tiers: Record<string, string>; criteria: Record<TCriterion, string>; allocations: Record<string, string>;
-  energy: string;
+  energy: string; profile: string; gapsTitle: string; gapUnits: string; gapCodes: Record<TGapCode, string>;
 }
 export const FOOTPRINT_LABELS_FR: TFootprintLabels = {
   title: 'Empreinte environnementale du numérique', factorSet: 'Jeu de facteurs', allocation: 'Allocation', year: 'Année',
@@ -62,6 +67,14 @@ export const FOOTPRINT_LABELS_FR: TFootprintLabels = {
   tiers: { terminals: 'Terminaux', network: 'Réseau', datacenter: 'Centres de données', cloud: 'Cloud', transfer: 'Transfert de données' },
   criteria: { gwp: 'Changement climatique', adpe: 'Ressources abiotiques (minéraux, métaux)', wu: 'Usage de l’eau', pe: 'Énergie primaire', ap: 'Acidification', pm: 'Particules fines', ir: 'Rayonnements ionisants' },
   allocations: { amortised: 'amortie sur la durée de vie', 'purchase-year': 'l’année d’achat' },
+  profile: 'Profil de référence', gapsTitle: 'Comptés zéro ou laissés de côté', gapUnits: 'équipements',
+  gapCodes: {
+    'no-factor': 'aucun facteur publié pour cet indicateur', 'no-use-profile': 'aucun profil d’usage par défaut : indiquez la puissance et les heures, ou les kWh par an',
+    'no-use-by-nature': 'pas d’usage propre', 'fully-amortised': 'entièrement amortis (achetés plus d’une durée de vie avant l’année)',
+    'purchased-another-year': 'comptés l’année de leur achat, une autre année', quarantined: 'valeur de la source écartée (impossible ou négative)',
+    'model-scope': 'hors du périmètre du modèle', 'no-electricity-factor': 'aucun facteur d’électricité pour cet indicateur et ce pays',
+    'not-yet-purchased': 'achetés après l’année : non comptés',
+  },
 };
 export const FOOTPRINT_LABELS_EN: TFootprintLabels = {
   title: 'Digital environmental footprint', factorSet: 'Factor set', allocation: 'Allocation', year: 'Year',
@@ -73,6 +86,14 @@ export const FOOTPRINT_LABELS_EN: TFootprintLabels = {
   tiers: { terminals: 'Terminals', network: 'Network', datacenter: 'Data centres', cloud: 'Cloud', transfer: 'Data transfer' },
   criteria: { gwp: 'Climate change', adpe: 'Abiotic resources (minerals, metals)', wu: 'Water use', pe: 'Primary energy', ap: 'Acidification', pm: 'Particulate matter', ir: 'Ionising radiation' },
   allocations: { amortised: 'amortised over the lifespan', 'purchase-year': 'in the purchase year' },
+  profile: 'Reference profile', gapsTitle: 'Counted as zero or left out', gapUnits: 'units',
+  gapCodes: {
+    'no-factor': 'no published factor for this criterion', 'no-use-profile': 'no default use profile: give the power and hours, or the kWh a year',
+    'no-use-by-nature': 'no use of its own', 'fully-amortised': 'fully amortised (bought more than a lifespan before the year)',
+    'purchased-another-year': 'counted in their purchase year, another year', quarantined: 'source value refused (impossible or negative)',
+    'model-scope': 'outside the model’s scope', 'no-electricity-factor': 'no electricity factor for this criterion and country',
+    'not-yet-purchased': 'bought after the year: not counted',
+  },
 };
 
 function pad(rows: string[][]): string {
@@ -89,7 +110,7 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
   const head = [labels.criterion, labels.value, labels.low, labels.high, ''];
   const out: string[] = [];
   out.push(labels.title);
-  out.push(`${labels.factorSet}: ${r.methodology.factorSet} · ${labels.allocation}: ${labels.allocations[r.methodology.allocation] ?? r.methodology.allocation} · ${labels.year}: ${r.methodology.year} · ${labels.country}: ${r.methodology.country}`);
+  out.push(`${labels.factorSet}: ${r.methodology.factorSet}${r.methodology.profile ? ` · ${labels.profile}: ${r.methodology.profile}` : ''} · ${labels.allocation}: ${labels.allocations[r.methodology.allocation] ?? r.methodology.allocation} · ${labels.year}: ${r.methodology.year} · ${labels.country}: ${r.methodology.country}`);
   out.push(`${labels.lines}: ${n(r.lines)} · ${labels.units}: ${n(r.units)}`);
   out.push('');
   out.push(`${labels.total}`);
@@ -112,6 +133,15 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
     out.push('');
     out.push(`${labels.monteCarlo} (${n(mc.draws)} ${labels.draws}, ${labels.seed} ${mc.seed})`);
     out.push(pad([[labels.criterion, 'p05', 'p50', 'p95'], ...CRITERIA.filter((c) => mc[c]).map((c) => { const q = mc[c] as { p05: number; p50: number; p95: number }; return [labels.criteria[c], n(q.p05), n(q.p50), n(q.p95)]; })]));
+  }
+  if (r.dataQuality.gaps.length) {
+    out.push('');
+    out.push(labels.gapsTitle);
+    for (const g of r.dataQuality.gaps) {
+      const reason = g.code ? labels.gapCodes[g.code] : g.message;
+      const detail = g.code === 'quarantined' || g.code === 'model-scope' || g.code === 'no-use-by-nature' ? ` (${g.message})` : '';
+      out.push(`- ${g.category} · ${labels.phases[g.phase]} · ${labels.criteria[g.criterion]}${g.units !== undefined ? ` · ${n(g.units)} ${labels.gapUnits}` : ''}: ${reason}${detail}`);
+    }
   }
   if (r.warnings.length) {
     out.push('');
@@ -227,6 +257,8 @@ export function formatFootprintPcrSi(r: TFootprintResult, options: TPcrSiOptions
       total_impact_low: impactObject(r.byPhase, (x) => x.low),
       total_impact_high: impactObject(r.byPhase, (x) => x.high),
       use_electricity_kwh: r.energy.useKwh.value,
+      // No silent zero: every cell counted as zero or left out, with its reason and unit count.
+      counted_as_zero: r.dataQuality.gaps.map((g) => ({ category: g.category, step: g.phase, indicator: PCRSI_INDICATORS[g.criterion].code, reason_code: g.code ?? null, units: g.units ?? null, reason: g.message })),
       warnings: r.warnings.map((w) => ({ line: w.line, code: w.code, message: w.message })),
     },
   };

@@ -8,6 +8,8 @@ export interface FootprintTables {
     country: string;
     /** `default` (the factor set's French mix) or the id of an alternative French reference (e.g. `ademe`). */
     fr_electricity: string;
+    /** Reference profile of the factor set (`ademe-fr`, `boavizta-eu`); null: the factor set's default. */
+    profile: string | null;
     allocation: 'amortised' | 'purchase-year';
     target_base_year: number | null;
     target_year: number | null;

@@ -30,13 +30,19 @@ export interface TFootprintExtra {
   otherAllocation: { allocation: TAllocation; byCategoryPhase: TFootprintResult['byCategoryPhase'] };
 }
 
-/** The engine options for a year under the organisation's settings. */
-export function engineOptions(year: number, settings: TFootprintSettings): TFootprintOptions {
+/**
+ * The engine options for a year under the organisation's settings and the factor set used: its reference profile
+ * where the factor set has profiles, the French electricity alternative where it has one (techcare-2026.1).
+ */
+export function engineOptions(year: number, settings: TFootprintSettings, factorSet: TFactorSet): TFootprintOptions {
+  const profile = settings.profile && factorSet.profiles?.[settings.profile] ? settings.profile : undefined;
+  const variant = settings.frElectricity !== 'default' && factorSet.electricity.alternatives.FRA?.[settings.frElectricity] ? settings.frElectricity : undefined;
   return {
     year,
     country: settings.country,
     allocation: settings.allocation,
-    ...(settings.frElectricity !== 'default' ? { electricityVariants: { FRA: settings.frElectricity } } : {}),
+    ...(profile ? { profile } : {}),
+    ...(variant ? { electricityVariants: { FRA: variant } } : {}),
     maxWarnings: MAX_STORED_WARNINGS,
   };
 }

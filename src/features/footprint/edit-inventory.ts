@@ -17,7 +17,7 @@ import { readSettings, type TFootprintSettings } from './settings.js';
 
 /** Checks one line against the engine (unknown category, bad combination of columns …). */
 export function checkLine(line: TInventoryLine, year: number, settings: TFootprintSettings, factorSetId = latestFactorSetId): TLineError[] {
-  const acc = createFootprintAccumulator(getFactorSet(factorSetId), engineOptions(year, settings));
+  const acc = createFootprintAccumulator(getFactorSet(factorSetId), engineOptions(year, settings, getFactorSet(factorSetId)));
   return acc.add(line, 1);
 }
 
@@ -125,7 +125,7 @@ export async function recomputeWithFactorSet(db: DB, actor: TCurrentUser, orgId:
 }
 
 /** Saves the reference settings and recomputes every year under them (results under the old settings are kept). */
-export async function saveSettings(db: DB, actor: TCurrentUser, orgId: number, input: Pick<TFootprintSettings, 'country' | 'frElectricity' | 'allocation'>): Promise<void> {
+export async function saveSettings(db: DB, actor: TCurrentUser, orgId: number, input: Partial<Pick<TFootprintSettings, 'country' | 'profile' | 'frElectricity' | 'allocation'>>): Promise<void> {
   ensure(canActForOrganisation(actor, orgId));
   const before = await readSettings(db, orgId);
   const settings: TFootprintSettings = { ...before, ...input };
@@ -149,7 +149,7 @@ export async function saveTarget(db: DB, actor: TCurrentUser, orgId: number, tar
 
 async function upsertSettings(db: DB, orgId: number, s: TFootprintSettings): Promise<void> {
   const values = {
-    country: s.country, fr_electricity: s.frElectricity, allocation: s.allocation,
+    country: s.country, fr_electricity: s.frElectricity, profile: s.profile, allocation: s.allocation,
     target_base_year: s.target?.baseYear ?? null, target_year: s.target?.targetYear ?? null, target_reduction_pct: s.target?.reductionPct ?? null,
     updated_at: nowIso(),
   };

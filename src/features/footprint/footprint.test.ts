@@ -186,18 +186,23 @@ describeEachDb('footprint feature', (kind) => {
 
   it('recomputes every year when settings change, keeping the former results', async () => {
     const before = (await getFootprintResult(t.db, orgId, 2024))!;
-    const res = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'FRA', fr_electricity: 'ademe', allocation: 'amortised' });
+    expect(before.methodology.profile).toBe('ademe-fr');
+    const res = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'FRA', profile: 'boavizta-eu', allocation: 'amortised' });
     expect(res.status).toBe(303);
     const after = (await getFootprintResult(t.db, orgId, 2024))!;
-    expect(after.methodology.electricityVariants).toEqual({ FRA: 'ademe' });
-    expect(after.byPhase.USE.gwp!.value).toBeLessThan(before.byPhase.USE.gwp!.value);
+    expect(after.methodology.profile).toBe('boavizta-eu');
+    // Boavizta's use profiles and the European study's French electricity: a use phase far above ADEME's.
+    expect(after.byPhase.USE.gwp!.value).toBeGreaterThan(before.byPhase.USE.gwp!.value);
     const rows = await t.db.selectFrom('footprint_results').select(['settings_key', 'is_current']).where('organisation_id', '=', orgId).where('year', '=', 2024).execute();
     expect(rows.length).toBe(2);
     expect(rows.filter((r) => Number(r.is_current) === 1)).toHaveLength(1);
     const page = await (await member.get(`/organisations/${orgId}/footprint/2024`)).text();
-    expect(page).toMatch(/référence alternative « ademe »/);
-    const invalid = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'XXX', fr_electricity: 'ademe', allocation: 'amortised' });
+    expect(page).toMatch(/sources : Boavizta \(Europe\)/);
+    const invalid = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'XXX', profile: 'ademe-fr', allocation: 'amortised' });
     expect(invalid.status).toBe(422);
+    const badProfile = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'FRA', profile: 'invented', allocation: 'amortised' });
+    expect(badProfile.status).toBe(422);
+    expect(await badProfile.text()).toContain('Choisissez un profil de la liste.');
   });
 
   it('exports CSV, JSON, PCR-SI, the frameworks table and the templates', async () => {
@@ -207,7 +212,7 @@ describeEachDb('footprint feature', (kind) => {
     const parsed = JSON.parse(await json.text());
     expect(parsed.total.gwp.value).toBeCloseTo(stored.total.gwp!.value, 6);
     const csv = await (await member.get(`/organisations/${orgId}/footprint/2024/export/csv`)).text();
-    expect(csv.split('\n')[0]).toBe('category,phase,criterion,value,low,high,unit');
+    expect(csv.split('\n')[0]).toBe('category,phase,criterion,value,low,high,unit,status,count,reason');
     const pcr = await member.get(`/organisations/${orgId}/footprint/2024/export/pcr-si`);
     expect(pcr.status).toBe(200);
     const pcrDoc = JSON.parse(await pcr.text());
@@ -267,7 +272,7 @@ describeEachDb('footprint feature', (kind) => {
     const fp = await app.request(`/api/v1/organisations/${orgId}/footprints/2022`, { headers: auth });
     expect(fp.status).toBe(200);
     const contract = await fp.json() as { methodology: { factorSet: string }; lines: number; total: Record<string, unknown> };
-    expect(contract.methodology.factorSet).toBe('techcare-2026.1');
+    expect(contract.methodology.factorSet).toBe('techcare-2027.1');
     expect(contract.lines).toBe(13);
     expect(Object.keys(contract.total)).toContain('gwp');
     const missing = await app.request(`/api/v1/organisations/${orgId}/footprints/2019`, { headers: auth });

@@ -105,7 +105,7 @@ async function importSteps(db: DB, importId: number, t: TImportTarget, source: T
   const settings = await readSettings(db, t.orgId);
   const existing = await findInventory(db, t.orgId, t.year);
   const factorSetId = existing?.factor_set ?? latestFactorSetId;
-  const comp = new FootprintComputation(getFactorSet(factorSetId), engineOptions(t.year, settings));
+  const comp = new FootprintComputation(getFactorSet(factorSetId), engineOptions(t.year, settings, getFactorSet(factorSetId)));
   const rows: TLineRow[] = [];
   const errors: TLineError[] = [];
   let errorCount = 0;

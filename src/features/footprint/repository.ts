@@ -104,7 +104,7 @@ export async function recomputeYear(tx: Tx, orgId: number, year: number, setting
   if (!inv) return null;
   const fsId = factorSetId ?? inv.factor_set;
   if (fsId !== inv.factor_set) await tx.updateTable('footprint_inventories').set({ factor_set: fsId }).where('id', '=', inv.id).execute();
-  const comp = new FootprintComputation(getFactorSet(fsId), engineOptions(year, settings));
+  const comp = new FootprintComputation(getFactorSet(fsId), engineOptions(year, settings, getFactorSet(fsId)));
   // Stored lines passed validation when they were saved; a newer factor set may still reject one (e.g. a removed
   // archetype), in which case the line is left out and its error becomes a warning rather than losing the year.
   const rejected: { line: number; message: string }[] = [];

@@ -24,7 +24,7 @@ import { MAX_UPLOAD_BYTES, createImportRow, isImportAlive, startImport } from '.
 import { engineErrorsToFields, formCategories, lineFromForm } from './line-form.js';
 import { getStoredResult, listMeasuredYears } from './queries.js';
 import { findInventory } from './repository.js';
-import { ZSettingsForm, ZTargetForm, countryChoices, frenchElectricityChoices, isReportingYear, readSettings } from './settings.js';
+import { ZSettingsForm, ZTargetForm, countryChoices, isReportingYear, profileChoices, readSettings } from './settings.js';
 import { inventoryTemplateCsv, inventoryTemplateXlsx } from './template.js';
 import { ComparePage } from './views/compare-page.js';
 import { FrameworksPage } from './views/frameworks-page.js';
@@ -49,7 +49,7 @@ const translateErrors = (c: Context<AppEnv>, errors: Record<string, string>): TF
 
 pages.get('/methodology', (c) => {
   const fs = getFactorSet(latestFactorSetId);
-  return renderPage(c, c.get('t')('footprint.methodology.title'), (v) => <MethodologyPage v={v} fs={fs} frElectricity={frenchElectricityChoices()} />);
+  return renderPage(c, c.get('t')('footprint.methodology.title'), (v) => <MethodologyPage v={v} fs={fs} />);
 });
 
 async function overview(c: Context<AppEnv>, targetErrors: TFieldErrors | null = null, targetValues: Record<string, unknown> = {}) {
@@ -85,7 +85,7 @@ async function settingsPage(c: Context<AppEnv>, errors: TFieldErrors | null = nu
   const { org } = await authoriseOrganisation(c);
   const settings = await readSettings(c.get('db'), org.id);
   return renderPage(c, c.get('t')('footprint.settings.title', { org: org.name }), (v) => (
-    <SettingsPage v={v} org={org} settings={settings} countries={countryChoices()} electricity={frenchElectricityChoices()} errors={errors} />
+    <SettingsPage v={v} org={org} settings={settings} countries={countryChoices()} profiles={profileChoices()} errors={errors} />
   ), { status: errors ? 422 : 200 });
 }
 pages.get(`${ORG}/settings`, (c) => settingsPage(c));
@@ -95,8 +95,7 @@ pages.post(`${ORG}/settings`, async (c) => {
   if (!result.ok) return settingsPage(c, result.errors);
   const t = c.get('t');
   if (!countryChoices().some(([id]) => id === result.data.country)) return settingsPage(c, { country: t('footprint.settings.countryInvalid') });
-  if (!frenchElectricityChoices().some((e) => e.id === result.data.fr_electricity)) return settingsPage(c, { fr_electricity: t('form.invalid') });
-  await saveSettings(c.get('db'), user, org.id, { country: result.data.country, frElectricity: result.data.fr_electricity, allocation: result.data.allocation });
+  await saveSettings(c.get('db'), user, org.id, { country: result.data.country, profile: result.data.profile, allocation: result.data.allocation });
   return redirectWithFlash(c, footprintBase(org.id), 'footprint.flash.recomputed');
 });
 

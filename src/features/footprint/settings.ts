@@ -5,20 +5,29 @@
 import { z } from 'zod';
 import { getFactorSet, latestFactorSetId } from '../../data/index.js';
 import type { DB, Tx } from '../../db/client.js';
-import { ALLOCATIONS, type TAllocation } from '../../lca/index.js';
+import { ALLOCATIONS, profileIdsOf, type TAllocation } from '../../lca/index.js';
 
 export interface TFootprintSettings {
   country: string;
+  /** Reference profile; null: the factor set's default (ademe-fr). */
+  profile: string | null;
+  /** French electricity alternative of factor sets without profiles (techcare-2026.1); `default` otherwise. */
   frElectricity: string;
   allocation: TAllocation;
   target: { baseYear: number; targetYear: number; reductionPct: number } | null;
 }
 
-export const defaultSettings: TFootprintSettings = { country: 'FRA', frElectricity: 'default', allocation: 'amortised', target: null };
+export const defaultSettings: TFootprintSettings = { country: 'FRA', profile: null, frElectricity: 'default', allocation: 'amortised', target: null };
 
 /** The key of the settings that change a result (the target does not). */
-export function settingsKey(s: Pick<TFootprintSettings, 'country' | 'frElectricity' | 'allocation'>): string {
-  return `${s.country}|${s.frElectricity}|${s.allocation}`;
+export function settingsKey(s: Pick<TFootprintSettings, 'country' | 'frElectricity' | 'allocation'> & { profile?: string | null }): string {
+  return s.profile ? `${s.country}|${s.frElectricity}|${s.allocation}|${s.profile}` : `${s.country}|${s.frElectricity}|${s.allocation}`;
+}
+
+/** The reference profiles of a factor set (default first), for the settings select and the methodology page. */
+export function profileChoices(factorSetId = latestFactorSetId): { id: string; name: string; description: string }[] {
+  const fs = getFactorSet(factorSetId);
+  return profileIdsOf(fs).map((id) => ({ id, name: fs.profiles?.[id]?.name ?? id, description: fs.profiles?.[id]?.description ?? '' }));
 }
 
 /** The two French GWP references of a factor set: its default zone factor and each alternative for FRA. */
@@ -39,7 +48,7 @@ export function countryChoices(factorSetId = latestFactorSetId): [string, string
 
 export const ZSettingsForm = z.object({
   country: z.string().regex(/^[A-Z]{3}$/, 'footprint.settings.countryInvalid'),
-  fr_electricity: z.string().min(1).max(40),
+  profile: z.string().refine((p) => profileIdsOf(getFactorSet(latestFactorSetId)).includes(p), 'footprint.settings.profileInvalid'),
   allocation: z.enum(ALLOCATIONS),
 });
 
@@ -58,6 +67,7 @@ export async function readSettings(db: DB | Tx, orgId: number): Promise<TFootpri
   if (!row) return { ...defaultSettings };
   return {
     country: row.country,
+    profile: row.profile ?? null,
     frElectricity: row.fr_electricity,
     allocation: row.allocation,
     target: row.target_base_year != null && row.target_year != null && row.target_reduction_pct != null

@@ -20,8 +20,18 @@ export function categoryLabel(v: TViewContext, c: string): string {
 }
 /** A criterion's unit as readers write it; the engine's symbols are kept except where they are words (PM). */
 export function unitLabel(v: TViewContext, unit: string): string {
-  return unit === 'disease incidence' ? v.t('footprint.unit.diseaseIncidence') : unit;
+  if (unit === 'disease incidence') return v.t('footprint.unit.diseaseIncidence');
+  if (unit === 'm3 world-eq deprived') return v.t('footprint.unit.waterDeprived');
+  return unit;
 }
+/** A reference profile's name (its id when the platform has no words for it). */
+export function profileLabel(v: TViewContext, id: string): string {
+  const key = `footprint.profile.${id}` as TMessageKey;
+  const text = v.t(key);
+  return text === key ? id : text;
+}
+/** The sources a result or the settings follow: the profile, or for older factor sets the French electricity choice. */
+export const referenceLabel = (v: TViewContext, profile: string | null | undefined, frElectricity: string) => (profile ? profileLabel(v, profile) : electricityLabel(v, frElectricity));
 export const electricityLabel = (v: TViewContext, id: string) => (id === 'default' ? v.t('footprint.settings.frDefault') : v.t('footprint.settings.frAlternative', { id }));
 
 /** Splits an engine message into what is wrong and how to fix it (messages put the fix after `; `). */

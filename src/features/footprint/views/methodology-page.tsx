@@ -1,6 +1,6 @@
-import type { TCriterion, TFactorSet } from '../../../lca/index.js';
+import { profileIdsOf, withProfile, type TCriterion, type TDeviceArchetype, type TFactorSet } from '../../../lca/index.js';
 import type { TViewContext } from '../../../views/context.js';
-import { categoryLabel, critLabel, phaseLabel, tierLabel } from './labels.js';
+import { categoryLabel, critLabel, phaseLabel, profileLabel, tierLabel } from './labels.js';
 import { PCRSI_INDICATORS } from '../../../reports/footprint-formats.js';
 
 /**
@@ -10,10 +10,18 @@ import { PCRSI_INDICATORS } from '../../../reports/footprint-formats.js';
 const sourceLink = (url: string | undefined) => !!url && /^(https?:\/\/|\/)/.test(url);
 
 /** The public methodology: the method in plain words, then every factor of the factor set with its source. */
-export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet; frElectricity: { id: string; gwp: number; source: string }[] }) {
+export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet }) {
   const { v, fs } = p;
   const t = v.t;
   const src = (id: string) => fs.sources[id];
+  const profiles = profileIdsOf(fs);
+  // France's electricity under each profile: the spread of the published figures, and which one the default follows.
+  const frenchGwp = profiles.map((id) => ({ id, r: withProfile(fs, id).electricity.zones.FRA?.factors.gwp })).filter((x) => x.r);
+  /** Whole-life GWP of an archetype (manufacture + distribution + end of life), as its range. */
+  const wholeLife = (d: TDeviceArchetype) => {
+    const parts = [d.embodied.gwp, d.distribution?.gwp, d.endOfLife?.gwp].filter((x) => x !== undefined);
+    return parts.length ? parts.reduce((a, x) => ({ value: a.value + x.value, low: a.low + x.low, high: a.high + x.high }), { value: 0, low: 0, high: 0 }) : undefined;
+  };
   return (
     <>
       <h1>{t('footprint.methodology.title')}</h1>
@@ -32,24 +40,34 @@ export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet; frElectric
       <p>{t('footprint.methodology.allocation')}</p>
       <h2 id="defaults">{t('footprint.methodology.defaultsTitle')}</h2>
       <p>{t('footprint.methodology.defaults')}</p>
+      <p id="central">{t('footprint.methodology.central')}</p>
+      <h2 id="profiles">{t('footprint.methodology.profilesTitle')}</h2>
+      <p>{t('footprint.methodology.profiles')}</p>
+      <ul>{profiles.map((id) => <li>{profileLabel(v, id)}{id === profiles[0] ? ` (${t('footprint.methodology.profileDefault')})` : ''} — {fs.profiles?.[id]?.description}</li>)}</ul>
       <h2 id="electricity">{t('footprint.methodology.electricityTitle')}</h2>
       <p>{t('footprint.methodology.electricity', { zones: Object.keys(fs.electricity.zones).length })}</p>
-      <ul>{p.frElectricity.map((e) => <li>{v.fmt.number(e.gwp, 3)} kgCO2e/kWh — <a href={`#source-${e.source}`}>{src(e.source)?.title ?? e.source}</a></li>)}</ul>
+      <ul>{frenchGwp.map(({ id, r }) => <li>{profileLabel(v, id)} — {v.fmt.number(r!.value, 3)} kgCO2e/kWh ({v.fmt.number(r!.low, 3)} – {v.fmt.number(r!.high, 3)}) — <a href={`#source-${r!.source}`}>{src(r!.source)?.title ?? r!.source}</a></li>)}</ul>
+      {fs.electricity.quarantined?.length ? <p>{t('footprint.methodology.quarantined', { zones: fs.electricity.quarantined.map((q) => `${q.zone} (${q.criterion})`).join(', ') })}</p> : null}
       <h2 id="factors">{t('footprint.methodology.factorsTitle')}</h2>
       <table>
-        <thead><tr><th scope="col">{t('footprint.methodology.category')}</th><th scope="col">{t('footprint.methodology.tier')}</th><th scope="col" class="num">{t('footprint.methodology.embodied')}</th><th scope="col" class="num">{t('footprint.methodology.lifespan')}</th><th scope="col">{t('footprint.methodology.source')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('footprint.methodology.category')}</th><th scope="col">{t('footprint.methodology.tier')}</th><th scope="col" class="num">{t('footprint.methodology.embodied')}</th><th scope="col" class="num">{t('footprint.methodology.lifespan')}</th><th scope="col" class="num">{t('footprint.methodology.useKwh')}</th><th scope="col">{t('footprint.methodology.source')}</th></tr></thead>
         <tbody>
-          {Object.entries(fs.devices).map(([id, d]) => (
-            <tr id={`cat-${id}`}>
-              <th scope="row">{categoryLabel(v, id)}</th>
-              <td>{tierLabel(v, d.tier)}</td>
-              <td class="num">{d.embodied.gwp ? `${v.fmt.significant(d.embodied.gwp.value)} (${v.fmt.significant(d.embodied.gwp.low)} – ${v.fmt.significant(d.embodied.gwp.high)})` : '—'}</td>
-              <td class="num">{v.fmt.number(d.lifespanYears.value, 1)}</td>
-              <td>{d.embodied.gwp ? <a href={`#source-${d.embodied.gwp.source}`}>{d.embodied.gwp.source}</a> : null}</td>
-            </tr>
-          ))}
-          <tr id="cat-cloud_instance"><th scope="row">{categoryLabel(v, 'cloud_instance')}</th><td>{tierLabel(v, 'cloud')}</td><td colspan={2}>{t('footprint.methodology.cloud')}</td><td></td></tr>
-          <tr id="cat-data_transfer"><th scope="row">{categoryLabel(v, 'data_transfer')}</th><td>{tierLabel(v, 'transfer')}</td><td colspan={2}>{t('footprint.methodology.transfer')}</td><td></td></tr>
+          {Object.entries(fs.devices).map(([id, d]) => {
+            const w = wholeLife(d);
+            const kwh = d.use?.annualKwh?.value ?? (d.use?.powerW && d.use.hoursPerYear ? (d.use.powerW.value * d.use.hoursPerYear.value) / 1000 : undefined);
+            return (
+              <tr id={`cat-${id}`}>
+                <th scope="row">{categoryLabel(v, id)}</th>
+                <td>{tierLabel(v, d.tier)}</td>
+                <td class="num">{w ? `${v.fmt.significant(w.value)} (${v.fmt.significant(w.low)} – ${v.fmt.significant(w.high)})` : '—'}</td>
+                <td class="num">{v.fmt.number(d.lifespanYears.value, 1)}</td>
+                <td class="num">{kwh !== undefined ? v.fmt.significant(kwh) : '—'}</td>
+                <td>{d.embodied.gwp ? <a href={`#source-${d.embodied.gwp.source}`}>{d.embodied.gwp.source}</a> : null}</td>
+              </tr>
+            );
+          })}
+          <tr id="cat-cloud_instance"><th scope="row">{categoryLabel(v, 'cloud_instance')}</th><td>{tierLabel(v, 'cloud')}</td><td colspan={3}>{t('footprint.methodology.cloud')}</td><td></td></tr>
+          <tr id="cat-data_transfer"><th scope="row">{categoryLabel(v, 'data_transfer')}</th><td>{tierLabel(v, 'transfer')}</td><td colspan={3}>{t('footprint.methodology.transfer')}</td><td></td></tr>
         </tbody>
       </table>
       <h2 id="sources">{t('footprint.methodology.sourcesTitle')}</h2>

@@ -4,7 +4,7 @@ import { ErrorSummary, Field, Select } from '../../../views/components.js';
 import type { TViewContext } from '../../../views/context.js';
 import { targetTrajectory } from '../compare.js';
 import { reportingYears, type TFootprintSettings } from '../settings.js';
-import { allocationLabel, electricityLabel, footprintBase } from './labels.js';
+import { allocationLabel, footprintBase, referenceLabel } from './labels.js';
 
 export interface TOverviewProps {
   v: TViewContext;
@@ -35,7 +35,7 @@ export function OverviewPage(p: TOverviewProps) {
       <h1>{t('footprint.overview.title', { org: p.org.name })}</h1>
       <p>{t('footprint.overview.intro')}</p>
       <p class="hint">
-        {t('footprint.overview.settings', { country: settings.country, allocation: allocationLabel(v, settings.allocation), electricity: electricityLabel(v, settings.frElectricity) })}{' '}
+        {t('footprint.overview.settings', { country: settings.country, allocation: allocationLabel(v, settings.allocation), electricity: referenceLabel(v, settings.profile ?? 'ademe-fr', settings.frElectricity) })}{' '}
         <a href={`${base}/settings`}>{t('footprint.settings.change')}</a>
       </p>
 

@@ -1,6 +1,7 @@
 import { CRITERIA, PHASES, TIERS, warningParts, type TCriterion, type TFootprintResult, type TImpacts } from '../../../lca/index.js';
 import { BarChart, type TBar } from '../../../views/charts/bar-chart.js';
 import type { TViewContext } from '../../../views/context.js';
+import type { TMessageKey } from '../../../i18n/index.js';
 import type { TFootprintExtra } from '../compute.js';
 import { categoryLabel, critLabel, entityLabel, footprintBase, phaseLabel, tierLabel, unitLabel } from './labels.js';
 import { SettingsLine } from './settings-line.js';
@@ -113,6 +114,8 @@ export function ResultPage(p: TResultPageProps) {
         <li>{t('footprint.result.improve.pcf')}</li>
       </ul>
 
+      <ZerosSection v={v} result={result} />
+
       {warnings.length ? (
         <>
           <h2>{t('footprint.result.warnings', { n: result.warnings.length })}</h2>
@@ -125,6 +128,49 @@ export function ResultPage(p: TResultPageProps) {
           {result.warnings.length > WARNINGS_SHOWN ? <p class="hint">{t('footprint.result.moreWarnings', { n: result.warnings.length - WARNINGS_SHOWN })}</p> : null}
         </>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * No silent zero: every cell of the result without a value, grouped by criterion, phase and reason, with the
+ * categories and units it concerns (the CSV, PDF and PCR-SI exports carry the same list).
+ */
+function ZerosSection(p: { v: TViewContext; result: TFootprintResult }) {
+  const { v, result } = p;
+  const t = v.t;
+  const groups = new Map<string, { criterion: string; phase: string; code: string; detail: string; cats: { cat: string; units: number }[] }>();
+  for (const g of result.dataQuality.gaps) {
+    const code = g.code ?? 'no-factor';
+    // Refused source values keep their own detail (which figure, why): one group per detail.
+    const detail = code === 'quarantined' || code === 'model-scope' ? g.message : '';
+    const key = `${g.criterion}|${g.phase}|${code}|${detail}`;
+    let x = groups.get(key);
+    if (!x) { x = { criterion: g.criterion, phase: g.phase, code, detail, cats: [] }; groups.set(key, x); }
+    x.cats.push({ cat: g.category, units: g.units ?? 0 });
+  }
+  return (
+    <>
+      <h2 id="zeros">{t('footprint.result.zeros')}</h2>
+      {groups.size ? (
+        <>
+          <p>{t('footprint.result.zerosIntro')}</p>
+          <div class="table-scroll">
+            <table>
+              <thead><tr><th scope="col">{t('footprint.result.zerosWhat')}</th><th scope="col">{t('footprint.result.zerosCategories')}</th><th scope="col">{t('footprint.result.zerosReason')}</th></tr></thead>
+              <tbody>
+                {[...groups.values()].map((g) => (
+                  <tr>
+                    <th scope="row">{critLabel(v, g.criterion)} · {phaseLabel(v, g.phase)}</th>
+                    <td>{g.cats.map((c) => `${categoryLabel(v, c.cat)} (${v.fmt.number(c.units)})`).join(', ')}</td>
+                    <td>{t(`footprint.gap.${g.code}` as TMessageKey)}{g.detail ? ` — ${g.detail}` : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : <p>{t('footprint.result.zerosNone')}</p>}
     </>
   );
 }

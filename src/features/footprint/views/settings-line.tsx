@@ -1,6 +1,6 @@
 import type { TFootprintResult } from '../../../lca/index.js';
 import type { TViewContext } from '../../../views/context.js';
-import { allocationLabel, electricityLabel, footprintBase } from './labels.js';
+import { allocationLabel, footprintBase, referenceLabel } from './labels.js';
 
 /** The methodology and settings a result was computed with, shown on every result page. */
 export function SettingsLine(props: { v: TViewContext; orgId: number; result: TFootprintResult }) {
@@ -12,7 +12,7 @@ export function SettingsLine(props: { v: TViewContext; orgId: number; result: TF
         factorSet: m.factorSet,
         allocation: allocationLabel(v, m.allocation),
         country: m.country,
-        electricity: electricityLabel(v, m.electricityVariants?.FRA ?? 'default'),
+        electricity: referenceLabel(v, m.profile, m.electricityVariants?.FRA ?? 'default'),
       })}{' '}
       <a href={`${footprintBase(props.orgId)}/settings`} class="no-print">{v.t('footprint.settings.change')}</a>
     </p>

@@ -39,6 +39,21 @@ const r = (value: number, source: string, low = value, high = value, note?: stri
   return note ? { value, low: lo, high: hi, source, note } : { value, low: lo, high: hi, source };
 };
 
+/**
+ * The band of a published figure given the other published estimates: centred on the figure followed (in ratio:
+ * ÷ k to × k), its width the disagreement of all the sources, k = √(max / min). Centring keeps the headline value
+ * the median of its own uncertainty (docs/methodology.md, "Central values"); the sources' own min and max are
+ * written in the note.
+ */
+function centredRatio(value: number, others: number[]): number {
+  const all = [value, ...others].filter((x) => x > 0);
+  return value > 0 && all.length > 1 ? Math.sqrt(Math.max(...all) / Math.min(...all)) : 1;
+}
+const centred = (value: number, others: number[], source: string, note: string): Range => {
+  const k = centredRatio(value, others);
+  return r(value, source, value / k, value * k, k > 1 ? `${note}; band centred on the figure followed, ÷/× ${k.toFixed(2)}` : note);
+};
+
 // 1. Sources: every figure refers to one of these ids.
 const sources = {
   'ademe-base-impacts': { title: 'ADEME Base IMPACTS (NegaOctet subset of end-user devices), gathered by Boavizta', url: 'https://base-empreinte.ademe.fr/', year: 2021, licence: 'ADEME Base IMPACTS; indicator values publishable (CADA opinion 20203670)' },
@@ -102,9 +117,8 @@ function otherCriteria(row: Record<string, string>, loRatio: number, hiRatio: nu
 /** Boavizta embodied (profile boavizta-eu): Base IMPACTS GWP with the other studies' spread, whole-life in BLD. */
 function biEmbodied(row: Record<string, string>, gwpOthers: number[], spreadNote: string, quarantined: Quarantined[]): Record<string, Range> {
   const gwp = frNum(row.GWP);
-  const lo = Math.min(gwp, ...gwpOthers);
-  const hi = Math.max(gwp, ...gwpOthers);
-  return { gwp: r(gwp, 'ademe-base-impacts', lo, hi, spreadNote), ...otherCriteria(row, lo / gwp, hi / gwp, quarantined) };
+  const k = centredRatio(gwp, gwpOthers);
+  return { gwp: centred(gwp, gwpOthers, 'ademe-base-impacts', spreadNote), ...otherCriteria(row, 1 / k, k, quarantined) };
 }
 const use = rows('user_terminal.csv');
 function bzUse(id: string): { powerW: Range; hoursPerYear: Range; kwh: [number, number, number] } {
@@ -161,9 +175,10 @@ function ademeDevice(id: string, spec: TAdemeSpec): Record<string, unknown> {
   if (!row) throw new Error(`ADEME/Arcep row ${spec.slug} missing`);
   const bld = num(row.construction_kg); const dis = num(row.assembly_distribution_kg); const eol = num(row.end_of_life_kg);
   const total = bld + dis + eol;
-  const lo = Math.min(total, ...spec.others) / total;
-  const hi = Math.max(total, ...spec.others) / total;
-  const phase = (v: number): Range => r(v, 'ademe-arcep-2022', v * lo, v * hi, spec.spreadNote + ' (same relative spread in every phase)');
+  const k = centredRatio(total, spec.others);
+  const lo = 1 / k;
+  const hi = k;
+  const phase = (v: number): Range => r(v, 'ademe-arcep-2022', v * lo, v * hi, spec.spreadNote + (k > 1 ? `; band centred on the ADEME/Arcep figure, ÷/× ${k.toFixed(2)}, the same in every phase` : ''));
   const quarantined: Quarantined[] = [];
   const embodied: Record<string, Range> = { gwp: phase(bld) };
   if (spec.bi) Object.assign(embodied, otherCriteria(biRow(spec.bi[0], spec.bi[1] ?? ''), lo, hi, quarantined));
@@ -175,9 +190,9 @@ function ademeDevice(id: string, spec: TAdemeSpec): Record<string, unknown> {
   if (row.use_kg_per_year !== undefined && row.use_kg_per_year.trim() !== '') {
     const kwh = num(row.use_kg_per_year) / FR_GWP;
     const bz = spec.bzUse ? bzUse(spec.bzUse).kwh : undefined;
-    const note = `the study’s ${row.use_kg_per_year} kgCO2e a year ÷ ${FR_GWP} kgCO2e/kWh (ADEME French mix)` + (bz ? `; low/high: with BoaviztAPI’s use profile (${bz[1].toFixed(1)} to ${bz[2].toFixed(1)} kWh)` : '; single source');
+    const note = `the study’s ${row.use_kg_per_year} kgCO2e a year ÷ ${FR_GWP} kgCO2e/kWh (ADEME French mix)` + (bz ? `; spread: BoaviztAPI’s use profile gives ${bz[1].toFixed(1)} to ${bz[2].toFixed(1)} kWh` : '; single source');
     // Hours of use (BoaviztAPI) are kept so a line that gives its own power gets a yearly energy.
-    out.use = { annualKwh: r(kwh, 'ademe-arcep-2022', Math.min(kwh, bz?.[1] ?? kwh), Math.max(kwh, bz?.[2] ?? kwh), note), ...(spec.bzUse ? { hoursPerYear: bzUse(spec.bzUse).hoursPerYear } : {}) };
+    out.use = { annualKwh: centred(kwh, bz ? [bz[1], bz[2]] : [], 'ademe-arcep-2022', note), ...(spec.bzUse ? { hoursPerYear: bzUse(spec.bzUse).hoursPerYear } : {}) };
   } else if (spec.bzUse) out.use = bzProfile(spec.bzUse);
   if (spec.noUse) out.noUse = spec.noUse;
   if (quarantined.length) out.quarantined = quarantined;
@@ -317,14 +332,14 @@ zoneCols.forEach((z, i) => {
   // Low/high: spread between the two recent independent estimates where both exist (Scarlat 2019 data, Ember 2020).
   const recent = found.filter((g) => g.source === 'scarlat-2021' || g.source === 'ember-2020').map((g) => Number(g.values[i]));
   const v = Number(best.values[i]);
-  zones[z].factors.gwp = r(v, best.source, Math.min(v, ...recent), Math.max(v, ...recent), recent.length > 1 ? 'low/high: Scarlat 2019 data vs Ember 2020' : undefined);
+  zones[z].factors.gwp = recent.length > 1 ? centred(v, recent, best.source, `spread: Scarlat 2019 data vs Ember 2020 (${Math.min(...recent)} to ${Math.max(...recent)})`) : r(v, best.source);
 });
 // France (profile ademe-fr, the default): ADEME Base Empreinte, the reference of French carbon accounting (BEGES,
 // Bilan Carbone). The other published figures give the spread: Ember's combustion-only intensity (CO2.js) below,
 // Scarlat et al.'s consumption-based life-cycle figure (2019 data) above.
 const scarlatFr = zones.FRA.factors.gwp;
 const emberFr = averageIntensity.data.FRA / 1000;
-zones.FRA.factors.gwp = r(0.052, 'ademe-base-empreinte-fr', Math.min(emberFr, 0.052), Math.max(scarlatFr.value, 0.052), `low: Ember ${emberFr} (combustion only, CO2.js 0.19); high: Scarlat et al. ${scarlatFr.value} (2019 data)`);
+zones.FRA.factors.gwp = centred(0.052, [emberFr, scarlatFr.value], 'ademe-base-empreinte-fr', `spread: Ember ${emberFr} (combustion only, CO2.js 0.19) to Scarlat et al. ${scarlatFr.value} (2019 data)`);
 // The world: a traceable published figure (Ember's world average as shipped in CO2.js) rather than an average of the
 // table's countries; high: the life-cycle figures run about 10 % above combustion-only ones (assumption).
 const emberWorld = averageIntensity.data.WORLD / 1000;
@@ -460,7 +475,7 @@ const factorSet = {
       name: 'Boavizta (Europe)',
       description: 'ADEME Base IMPACTS archetypes as whole-life figures, BoaviztAPI use profiles (power × hours), and the European study of Scarlat et al. (2019 data) for French electricity.',
       devices: boaviztaDevices,
-      electricity: { FRA: { gwp: r(scarlatFr.value, scarlatFr.source, Math.min(emberFr, scarlatFr.value), scarlatFr.value, `low: Ember ${emberFr} (combustion only); ADEME Base Empreinte gives 0.052`) } },
+      electricity: { FRA: { gwp: centred(scarlatFr.value, [emberFr, 0.052], scarlatFr.source, `spread: Ember ${emberFr} (combustion only), ADEME Base Empreinte 0.052`) } },
     },
   },
   defaults: { country: 'FRA', profile: 'ademe-fr', note: 'default place of use when a line gives none; default reference profile' },

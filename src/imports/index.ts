@@ -4,7 +4,7 @@ export {
   type TTableRow, type TTableInfo, type TReadTableOptions, type TEncoding, type TDelimiter,
 } from './read-table.js';
 export {
-  readInventory, readInventoryFile, parseLocaleNumber, parseYear, mapHeaders, rowToLine,
+  readInventory, readInventoryFile, parseLocaleNumber, parseYear, loadPercent, mapHeaders, rowToLine,
   type TReadInventoryOptions, type TReadInventorySummary,
 } from './read-inventory.js';
 export { ZInventoryMapping, PRESETS, getPreset, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';

@@ -45,6 +45,16 @@ function isPlainNumber(s: string): boolean {
   return true;
 }
 
+/**
+ * A load as a percentage: "50 %" and "50" are 50 %; a fraction below 1 ("0.5", or a 50 % cell of a spreadsheet,
+ * which reaches us as 0.5) is read as 50 %. A bare "1" could be either: undefined (the caller refuses it).
+ */
+export function loadPercent(raw: string, n: number): number | undefined {
+  if (raw.trim().endsWith('%')) return n;
+  if (n === 1) return undefined;
+  return n > 0 && n < 1 ? n * 100 : n;
+}
+
 /** A year from `2023`, `2023-04-01`, `01/04/2023` or an Excel serial date. NaN when none. */
 export function parseYear(raw: string): number {
   const s = raw.trim();
@@ -155,12 +165,9 @@ function readRow(row: TTableRow, rr: TRowReader, errors: TLineError[]): TInvento
       let n = r.year ? parseYear(raw) : parseLocaleNumber(raw);
       if (!Number.isFinite(n)) { errors.push(readerError(row.line, r.header, 'not-a-number', { value: raw, column: r.column })); continue; }
       if (r.load) {
-        // A load is a percentage: "50 %" and "50" are 50 %; a fraction below 1 ("0.5", or a 50 % cell of a
-        // spreadsheet, which reaches us as 0.5) is read as 50 %; a bare "1" could be either and is refused.
-        if (!raw.endsWith('%')) {
-          if (n === 1) { errors.push(readerError(row.line, r.header, 'ambiguous-load', { value: raw })); continue; }
-          if (n > 0 && n < 1) n *= 100;
-        }
+        const pct = loadPercent(raw, n);
+        if (pct === undefined) { errors.push(readerError(row.line, r.header, 'ambiguous-load', { value: raw })); continue; }
+        n = pct;
       }
       const rule = r.rule;
       if (rule) {

@@ -7,9 +7,13 @@ export interface TCompiledDevice {
   tier: TTier;
   /** Manufacture (BLD), or the whole life for criteria the source does not split. */
   embodied: Partial<Record<TCriterion, TParam>>;
-  /** Assembly and distribution (DIS) and end of life (EOL), where the source splits them. */
-  distribution: Partial<Record<TCriterion, TParam>>;
-  endOfLife: Partial<Record<TCriterion, TParam>>;
+  /**
+   * Assembly and distribution (DIS) and end of life (EOL), where the source splits them: a parameter of their own,
+   * or a number, their ratio to the manufacture parameter when they share its relative spread (one uncertain
+   * figure split in three, drawn once by the Monte Carlo rather than three times independently).
+   */
+  distribution: Partial<Record<TCriterion, TParam | number>>;
+  endOfLife: Partial<Record<TCriterion, TParam | number>>;
   lifespan: TParam;
   power?: TParam;
   hours?: TParam;
@@ -112,9 +116,17 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
         negativeFactors.set(id, list);
       }
     }
-    const phaseParams = (figures: Partial<Record<string, TCitedRange>> | undefined, phase: string): Partial<Record<TCriterion, TParam>> => {
-      const out: Partial<Record<TCriterion, TParam>> = {};
-      for (const c of CRITERIA) { const r = figures?.[c]; if (r) out[c] = paramOf(`${id}.${phase}.${c}`, r, 'archetype'); }
+    const phaseParams = (figures: Partial<Record<string, TCitedRange>> | undefined, phase: string): Partial<Record<TCriterion, TParam | number>> => {
+      const out: Partial<Record<TCriterion, TParam | number>> = {};
+      for (const c of CRITERIA) {
+        const r = figures?.[c];
+        if (!r) continue;
+        const m = d.embodied[c];
+        const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+        out[c] = m && m.value > 0 && r.value > 0 && same(r.low / r.value, m.low / m.value) && same(r.high / r.value, m.high / m.value)
+          ? r.value / m.value
+          : paramOf(`${id}.${phase}.${c}`, r, 'archetype');
+      }
       return out;
     };
     const distribution = phaseParams(d.distribution, 'distribution');

@@ -262,10 +262,11 @@ function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
       if (embodiedMode === 'none') { amortisedGap(ctx, category, crit, d, quantity); continue; }
       if (given) { emitEmbodied(ctx, embodiedMode, lifespan, ci, S0.reset(quantity * (line.embodied_gwp_kg as number))); continue; }
       emitPhase(ctx, ci, BLD, embodiedMode, lifespan, quantity, f as TParam);
+      // A number is the phase's ratio to the manufacture figure (same relative spread, one uncertain draw).
       const dis = d.distribution[crit];
-      if (dis) emitPhase(ctx, ci, DIS, embodiedMode, lifespan, quantity, dis);
+      if (dis !== undefined) emitPhase(ctx, ci, DIS, embodiedMode, lifespan, typeof dis === 'number' ? quantity * dis : quantity, typeof dis === 'number' ? f as TParam : dis);
       const eol = d.endOfLife[crit];
-      if (eol) emitPhase(ctx, ci, EOL, embodiedMode, lifespan, quantity, eol);
+      if (eol !== undefined) emitPhase(ctx, ci, EOL, embodiedMode, lifespan, typeof eol === 'number' ? quantity * eol : quantity, typeof eol === 'number' ? f as TParam : eol);
     }
   }
   ctx.defaultTerms(false);
@@ -287,8 +288,8 @@ function amortisedGap(ctx: TLineContext, category: string, crit: TCriterion, d: 
   const code: TGapCode = byPurchase ? 'purchased-another-year' : 'fully-amortised';
   const message = byPurchase ? 'embodied impacts are counted in the purchase year, another year than this one' : 'fully amortised: bought more than a lifespan before this year';
   ctx.gap(category, crit, 'BLD', code, message, quantity);
-  if (d.distribution[crit]) ctx.gap(category, crit, 'DIS', code, message, quantity);
-  if (d.endOfLife[crit]) ctx.gap(category, crit, 'EOL', code, message, quantity);
+  if (d.distribution[crit] !== undefined) ctx.gap(category, crit, 'DIS', code, message, quantity);
+  if (d.endOfLife[crit] !== undefined) ctx.gap(category, crit, 'EOL', code, message, quantity);
 }
 
 /** Use phase of devices and servers: energy × electricity factor of the country (× PUE for servers). */

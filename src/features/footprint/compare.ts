@@ -45,6 +45,7 @@ export function explainChange(a: TStored, b: TStored): TExplanation[] {
     out.push({ key: 'footprint.explain.factorSet', params: { from: ra.methodology.factorSet, to: rb.methodology.factorSet }, weight: Infinity });
   }
   if (ra.methodology.allocation !== rb.methodology.allocation || ra.methodology.country !== rb.methodology.country
+    || (ra.methodology.profile ?? null) !== (rb.methodology.profile ?? null)
     || JSON.stringify(ra.methodology.electricityVariants ?? {}) !== JSON.stringify(rb.methodology.electricityVariants ?? {})) {
     out.push({ key: 'footprint.explain.settings', params: {}, weight: Infinity });
   }
@@ -87,4 +88,22 @@ export function targetTrajectory(baseValue: number, baseYear: number, targetYear
   const pts: { x: number; y: number }[] = [];
   for (let y = baseYear; y <= targetYear; y++) pts.push({ x: y, y: baseValue * Math.pow(1 - pct / 100, y - baseYear) });
   return pts;
+}
+
+/** Whether two results were computed with different methods (factor set, profile or settings). */
+export function methodDiffers(a: TFootprintResult, b: TFootprintResult): boolean {
+  const m = (r: TFootprintResult) => JSON.stringify([r.methodology.factorSet, r.methodology.profile ?? null, r.methodology.allocation, r.methodology.country, r.methodology.electricityVariants ?? {}]);
+  return m(a) !== m(b);
+}
+
+/**
+ * Splits a GWP change between two years computed with different methods: the earlier year's inventory recomputed
+ * with the later year's method gives the part due to the method (recomputed − stored) and the part due to the
+ * organisation's own data (later − recomputed). Both go first among the explanations.
+ */
+export function methodSplit(storedEarlier: number, recomputedEarlier: number, later: number): TExplanation[] {
+  return [
+    { key: 'footprint.explain.methodPart', params: { delta: recomputedEarlier - storedEarlier, from: storedEarlier, to: recomputedEarlier }, weight: Infinity },
+    { key: 'footprint.explain.dataPart', params: { delta: later - recomputedEarlier }, weight: Infinity },
+  ];
 }

@@ -12,6 +12,8 @@ import { footprintAggregates, getFootprintResult, getInventoryLines, listMeasure
 import { createImportRow, failStaleImports, importFaults, runImport, waitForImport } from './import-inventory.js';
 import { spawnSync } from 'node:child_process';
 import { inventoryTemplateCsv, inventoryTemplateXlsx } from './template.js';
+import { recomputeYear } from './repository.js';
+import { readSettings } from './settings.js';
 import { seedDemoFootprints, demoInventory } from './seed-demo.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,6 +177,14 @@ describeEachDb('footprint feature', (kind) => {
     const cmp = norm(await (await member.get(`/organisations/${orgId}/footprint/compare?from=2024&to=2025`)).text());
     expect(cmp).toMatch(/Durée de vie plus longue/);
     expect(cmp).toMatch(/Moins d’équipements/);
+    expect(cmp).not.toMatch(/changement de méthode/);
+    // 2024 computed with the previous factor set: the comparison separates the method from the real change.
+    const settings = await readSettings(t.db, orgId);
+    await t.db.transaction().execute((tx) => recomputeYear(tx, orgId, 2024, settings, 'techcare-2026.1'));
+    const mixed = norm(await (await member.get(`/organisations/${orgId}/footprint/compare?from=2024&to=2025`)).text());
+    expect(mixed).toMatch(/Part due au changement de méthode : -?[\d ,.]+ kgCO2e/);
+    expect(mixed).toMatch(/Part due à l’évolution de votre parc et de vos données, à méthode égale/);
+    await t.db.transaction().execute((tx) => recomputeYear(tx, orgId, 2024, settings, 'techcare-2027.1'));
     const target = await member.post(`/organisations/${orgId}/footprint/target`, { base_year: '2024', target_year: '2030', reduction_pct: '5' });
     expect(target.status).toBe(303);
     const overview = await (await member.get(`/organisations/${orgId}/footprint`)).text();

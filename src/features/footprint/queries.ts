@@ -3,7 +3,8 @@
  */
 import { sql } from 'kysely';
 import type { DB } from '../../db/client.js';
-import type { TFootprintResult, TInventoryLine } from '../../lca/index.js';
+import { createFootprintAccumulator, type TFootprintResult, type TInventoryLine } from '../../lca/index.js';
+import { getFactorSet } from '../../data/index.js';
 import type { TFootprintExtra } from './compute.js';
 import { currentResultRow, findInventory, forEachLine } from './repository.js';
 import { readSettings, type TFootprintSettings } from './settings.js';
@@ -98,4 +99,21 @@ export async function footprintAggregates(db: DB, year: number, options: { inclu
       gwpPerDevice: r.gwp_value != null && Number(r.terminal_units) > 0 ? r.gwp_value / Number(r.terminal_units) : null,
     })),
   };
+}
+
+/**
+ * The GWP of a year's inventory recomputed with another result's method (factor set, profile, country, allocation,
+ * electricity choice), for the comparison of two years; null when the inventory is gone or has errors under it.
+ */
+export async function recomputeWithMethod(db: DB, orgId: number, year: number, method: TFootprintResult): Promise<number | null> {
+  const lines = await getInventoryLines(db, orgId, year);
+  if (!lines) return null;
+  const m = method.methodology;
+  const acc = createFootprintAccumulator(getFactorSet(m.factorSet), {
+    year, country: m.country, allocation: m.allocation, criteria: ['gwp'], maxWarnings: 1,
+    ...(m.profile ? { profile: m.profile } : {}), ...(m.electricityVariants ? { electricityVariants: m.electricityVariants } : {}),
+  });
+  lines.forEach((l, i) => acc.add(l, i + 1));
+  if (acc.errorCount) return null;
+  return acc.result().total.gwp?.value ?? null;
 }

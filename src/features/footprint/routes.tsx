@@ -17,12 +17,12 @@ import { formatFootprint } from '../../reports/footprint-formats.js';
 import { chromiumAvailable, htmlToPdf } from '../../reports/pdf.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import { authoriseOrganisation, yearParam } from './access.js';
-import { compareYears, explainChange } from './compare.js';
+import { compareYears, explainChange, methodDiffers, methodSplit } from './compare.js';
 import { addLine, copyInventory, deleteLine, getLine, recomputeWithFactorSet, saveSettings, saveTarget, updateLine } from './edit-inventory.js';
 import { frameworkRows } from './frameworks.js';
 import { MAX_UPLOAD_BYTES, createImportRow, isImportAlive, startImport } from './import-inventory.js';
 import { engineErrorsToFields, formCategories, lineFromForm } from './line-form.js';
-import { getStoredResult, listMeasuredYears } from './queries.js';
+import { getStoredResult, listMeasuredYears, recomputeWithMethod } from './queries.js';
 import { findInventory } from './repository.js';
 import { ZSettingsForm, ZTargetForm, countryChoices, isReportingYear, profileChoices, readSettings } from './settings.js';
 import { inventoryTemplateCsv, inventoryTemplateXlsx } from './template.js';
@@ -128,8 +128,15 @@ pages.get(`${ORG}/compare`, async (c) => {
   const sa = { year: from, ...a }; const sb = { year: to, ...b };
   const { criteria, tiers } = compareYears(sa, sb);
   const units = Object.fromEntries(CRITERIA.map((k) => [k, b.result.total[k]?.unit ?? '']));
+  const explanations = explainChange(sa, sb);
+  // A change of method (factor set, profile, settings) is separated from a real change: the earlier year's
+  // inventory is recomputed with the later year's method.
+  if (methodDiffers(a.result, b.result) && a.result.total.gwp && b.result.total.gwp) {
+    const recomputed = await recomputeWithMethod(db, org.id, from, b.result);
+    if (recomputed !== null) explanations.unshift(...methodSplit(a.result.total.gwp.value, recomputed, b.result.total.gwp.value));
+  }
   return renderPage(c, c.get('t')('footprint.compare.title', { from, to, org: org.name }), (v) => (
-    <ComparePage v={v} org={org} from={from} to={to} units={units} criteria={criteria} tiers={tiers} explanations={explainChange(sa, sb)} />
+    <ComparePage v={v} org={org} from={from} to={to} units={units} criteria={criteria} tiers={tiers} explanations={explanations} />
   ));
 });
 

@@ -213,6 +213,8 @@ export const footprint = {
   'footprint.compare.pct': 'Change',
   'footprint.compare.back': 'Back to the {year} result',
   'footprint.explain.factorSet': 'The factor set changed ({from} → {to}): part of the difference comes from the reference data, not from your equipment.',
+  'footprint.explain.methodPart': 'Part due to the change of method: {delta} kgCO2e (the earlier year recomputed with the later year’s method goes from {from} to {to} kgCO2e).',
+  'footprint.explain.dataPart': 'Part due to changes in your devices and data, same method: {delta} kgCO2e.',
   'footprint.explain.settings': 'The computation settings differ between the two years (country, electricity or allocation).',
   'footprint.explain.moreUnits': 'More devices: {category} goes from {from} to {to}.',
   'footprint.explain.fewerUnits': 'Fewer devices: {category} goes from {from} to {to}.',

@@ -211,6 +211,8 @@ export const footprint = {
   'footprint.compare.pct': 'Évolution',
   'footprint.compare.back': 'Revenir au résultat {year}',
   'footprint.explain.factorSet': 'Le jeu de facteurs a changé ({from} → {to}) : une partie de l’écart vient des données de référence, pas de votre parc.',
+  'footprint.explain.methodPart': 'Part due au changement de méthode : {delta} kgCO2e (l’année précédente recalculée avec la méthode de l’année suivante passe de {from} à {to} kgCO2e).',
+  'footprint.explain.dataPart': 'Part due à l’évolution de votre parc et de vos données, à méthode égale : {delta} kgCO2e.',
   'footprint.explain.settings': 'Les paramètres de calcul diffèrent entre les deux années (pays, électricité ou allocation).',
   'footprint.explain.moreUnits': 'Plus d’équipements : {category} passe de {from} à {to}.',
   'footprint.explain.fewerUnits': 'Moins d’équipements : {category} passe de {from} à {to}.',

@@ -203,7 +203,7 @@ describeEachDb('footprint feature', (kind) => {
     expect(after.methodology.profile).toBe('boavizta-eu');
     // Boavizta's use profiles and the European study's French electricity: a use phase far above ADEME's.
     expect(after.byPhase.USE.gwp!.value).toBeGreaterThan(before.byPhase.USE.gwp!.value);
-    const rows = await t.db.selectFrom('footprint_results').select(['settings_key', 'is_current']).where('organisation_id', '=', orgId).where('year', '=', 2024).execute();
+    const rows = await t.db.selectFrom('footprint_results').select(['settings_key', 'is_current']).where('organisation_id', '=', orgId).where('year', '=', 2024).where('factor_set', '=', 'techcare-2027.1').execute();
     expect(rows.length).toBe(2);
     expect(rows.filter((r) => Number(r.is_current) === 1)).toHaveLength(1);
     const page = await (await member.get(`/organisations/${orgId}/footprint/2024`)).text();

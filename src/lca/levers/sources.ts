@@ -22,8 +22,9 @@ export const LEVER_SOURCES: Record<string, TSource> = {
  * - Smartphones: ADEME 2022 finds a refurbished smartphone's annual impact 77 % to 91 % lower than a new one's
  *   depending on the indicator, 87 % on climate change. We use 0.87 with 0.77–0.91 as the range.
  * - Laptops, desktops, tablets: ADEME 2022 gives about 27 kgCO2e avoided per year of use for a refurbished laptop.
- *   Divided by the annualised embodied GWP of a new laptop in techcare-2026.1 (181 kg over 5 years = 36.2 kg/year)
- *   that is ≈ 0.75 (our derivation, not an ADEME figure); range 0.6–0.87 (up to the smartphone figure).
+ *   Divided by the annualised embodied GWP of a new laptop (techcare-2026.1: 181 kg over 5 years = 36.2 kg/year,
+ *   0.75; techcare-2027.1, ADEME/Arcep 2022: 185.4 kg over 5 years = 37.1 kg/year, 0.73) that is ≈ 0.75 (our
+ *   derivation, not an ADEME figure); range 0.6–0.87 (up to the smartphone figure).
  * - Servers and any other device: ADEME only extrapolated servers from laptops; we take a cautious 0.5 (0.3–0.75).
  * The same share is applied to every criterion (ADEME's spread across indicators is within the range above).
  */

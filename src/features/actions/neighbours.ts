@@ -2,9 +2,9 @@
  * What the actions feature needs from the footprint and maturity features, reached only through their index.ts.
  */
 import type { DB } from '../../db/client.js';
-import type { TFootprintResult, TInventoryLine } from '../../lca/index.js';
+import type { TFactorSet, TFootprintOptions, TFootprintResult, TInventoryLine } from '../../lca/index.js';
 import type { TDimensionId } from '../../referentials/maturity-grid.js';
-import { getFootprintResult, getFootprintSettings, getInventoryLines, listMeasuredYears } from '../footprint/index.js';
+import { engineOptions, getFootprintResult, getFootprintSettings, getInventoryLines, listMeasuredYears } from '../footprint/index.js';
 import { currentDimensionScores, currentMaturityLevel, listUnvalidatedCriteria } from '../maturity/index.js';
 
 /** The organisation's inventory lines of a year (engine lines), or null when there are none. */
@@ -23,10 +23,13 @@ export async function measuredYears(db: DB, orgId: number): Promise<number[]> {
   return (await listMeasuredYears(db, orgId)).map((y) => y.year).sort((a, b) => b - a);
 }
 
-/** Engine options from the organisation's settings: country and French electricity reference. */
-export async function settingsOptions(db: DB, orgId: number): Promise<{ country?: string; electricityVariants?: Record<string, string> }> {
-  const s = await getFootprintSettings(db, orgId);
-  return { country: s.country, ...(s.frElectricity && s.frElectricity !== 'default' ? { electricityVariants: { FRA: s.frElectricity } } : {}) };
+/**
+ * Engine options from the organisation's settings under a factor set (country, allocation, reference profile or
+ * French electricity choice): the very options of the stored result, so a simulation's baseline is the year's figure.
+ */
+export async function settingsOptions(db: DB, orgId: number, factorSet: TFactorSet): Promise<Omit<TFootprintOptions, 'year' | 'maxWarnings'>> {
+  const { year: _year, maxWarnings: _max, ...options } = engineOptions(0, await getFootprintSettings(db, orgId), factorSet);
+  return options;
 }
 
 export interface TTarget { baseYear: number; targetYear: number; reductionPct: number }

@@ -27,8 +27,8 @@ export async function seedDemoPlans(db: DB): Promise<void> {
     const owner = await db.selectFrom('memberships').select('user_id').where('organisation_id', '=', id).orderBy('id').executeTakeFirst();
     const year = (await measuredYears(db, id))[0];
     const lines = year ? await inventoryLines(db, id, year) : null;
-    const options = year ? { year, ...(await settingsOptions(db, id)) } : null;
     const fs = getFactorSet(latestFactorSetId);
+    const options = year ? { year, ...(await settingsOptions(db, id, fs)) } : null;
     const now = new Date();
     await db.transaction().execute(async (tx) => {
       for (const a of demoActions) {

@@ -34,7 +34,7 @@ export async function loadSimulationInput(db: DB, actor: TCurrentUser | null, or
 export async function simulateForOrganisation(db: DB, actor: TCurrentUser | null, orgId: number, year: number, applications: readonly TLeverApplication[]): Promise<TOrgSimulation | null> {
   const input = await loadSimulationInput(db, actor, orgId, year);
   if (!input) return null;
-  const options = { year, ...(await settingsOptions(db, orgId)) };
+  const options = { year, ...(await settingsOptions(db, orgId, input.factorSet)) };
   const sim = simulateLevers(input.factorSet, input.lines, applications, options);
   return { sim, factorSet: input.factorSet, lines: input.lines, year };
 }

@@ -7,6 +7,7 @@ import { seedDemoFootprints } from './seed-demo.js';
 
 export { getInventoryLines, getFootprintResult, getFootprintSettings, listMeasuredYears, footprintAggregates, footprintResultsQuery, getStoredResult, type TFootprintAggregates } from './queries.js';
 export type { TFootprintSettings } from './settings.js';
+export { engineOptions } from './compute.js';
 
 /**
  * The organisation's footprint: yearly inventories (upload, form, copy), stored results per factor set and

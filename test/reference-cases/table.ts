@@ -3,16 +3,8 @@
  * reference cases. Regenerate with `npx tsx test/reference-cases/print-table.ts`; a test checks the page holds it.
  */
 import { evaluateCase, referenceCases, type TReferenceCase, type TCaseResult } from './cases.js';
+import { fmt } from './format.js';
 
-/** A figure with 4 significant digits, without a trailing exponent for the small ones. */
-export function fmt(x: number): string {
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1000) return x.toFixed(0);
-  if (a >= 0.01) return String(Number(x.toPrecision(4)));
-  return x.toExponential(3);
-}
-/** A relative difference in per cent; rounding noise (under 0.0005 %) reads as an exact 0. */
 const pct = (d: number): string => (Math.abs(d) < 5e-6 ? '0.000 %' : `${d > 0 ? '+' : ''}${(d * 100).toFixed(3)} %`);
 const unit = (c: TReferenceCase): string => (c.measure === 'useKwh' ? 'kWh' : 'kgCO2e');
 

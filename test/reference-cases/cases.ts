@@ -97,6 +97,11 @@ const S = {
     citation: 'The Shift Project, 1byte model (Lean ICT, 2019): per byte, data centre 7.2e-11 kWh, network mean of fixed wired 4.29e-10, Wi-Fi 1.52e-10, 4G 8.84e-10 kWh; 519 gCO2e/kWh (constants as shipped in CO2.js 0.19)',
     url: 'https://theshiftproject.org/en/lean-ict-2/',
   },
+  sci: {
+    short: 'SCI + UBA 2021',
+    citation: 'Green Software Foundation, Software Carbon Intensity specification: embodied share = host manufacture × (instance vCPU ÷ host vCPU) × hours ÷ lifespan (4 years); host manufacture by the UBA 2021 component constants (Texte 94/2021) on the host described by AWS (m5.metal: 96 vCPU, 2 × Intel Xeon Platinum 8175M of 615.4 mm², 12 × 32 GB) and BoaviztAPI’s mean RAM density 1.2444 GB/cm²',
+    url: 'https://sci-guide.greensoftware.foundation/',
+  },
   ecodiag: {
     short: 'Ecodiag (CNRS EcoInfo)',
     citation: 'CNRS EcoInfo, Ecodiag emission factors for labs and schools (embodied GWP per unit: printer 100, IP phone 17, Wi-Fi access point 10 kgCO2e)',
@@ -213,6 +218,7 @@ function boaviztaCases(): TReferenceCase[] {
 // ---------------------------------------------------------------------------------------------------------------
 // 3. Cloud Carbon Footprint coefficients (one instance-hour; kWh at the meter × PUE).
 const cloud = (provider: string, instance_type: string, region: string): TInventoryLine[] => [{ category: 'cloud_instance', quantity: 1, provider, instance_type, region, hours: 1 }];
+const m5MetalManufacture = 2 * (615.4 * 0.0197 + 9.14) + 12 * ((32 / 1.2444) * 2.2 + 5.22) + 2 * 2.99 * 24.3 + 150 + 66.1 + 6.68;
 const vcpuW = (min: number, max: number): number => min + 0.5 * (max - min);
 function ccfCases(): TReferenceCase[] {
   return [
@@ -220,6 +226,7 @@ function ccfCases(): TReferenceCase[] {
     { id: 'ccf-memory-gb-hour', source: S.ccf, computes: 'AWS, one GB of memory for an hour: 0.000392 kWh × PUE 1.135, isolated as (r5.large − m5.large) ÷ 8 (same vCPU, 8 GB apart)', lines: cloud('aws', 'r5.large', 'eu-west-3'), minus: cloud('aws', 'm5.large', 'eu-west-3'), per: 8, measure: 'useKwh', expected: 0.000392 * 1.135, tolerance: DEFAULT_TOLERANCE },
     { id: 'ccf-aws-m5.large-hour', source: S.ccf, computes: 'AWS m5.large (2 vCPU, 8 GB), one hour: (2 × 2.12 W ÷ 1000 + 8 × 0.000392) × 1.135 kWh', lines: cloud('aws', 'm5.large', 'eu-west-3'), measure: 'useKwh', expected: (2 * vcpuW(0.74, 3.5) / 1000 + 8 * 0.000392) * 1.135, tolerance: DEFAULT_TOLERANCE },
     { id: 'ccf-aws-m5.large-paris-gwp', source: S.ccf, computes: 'AWS m5.large in eu-west-3 (Paris), one hour: CCF kWh × 0.052 kgCO2e/kWh (France, ADEME Base Empreinte, default profile)', lines: cloud('aws', 'm5.large', 'eu-west-3'), measure: 'USE', expected: (2 * vcpuW(0.74, 3.5) / 1000 + 8 * 0.000392) * 1.135 * 0.052, tolerance: DEFAULT_TOLERANCE },
+    { id: 'sci-aws-m5.large-embodied-hour', source: S.sci, computes: 'AWS m5.large, one hour, embodied share: (2 × (615.4 × 0.0197 + 9.14) + 12 × (32 ÷ 1.2444 × 2.2 + 5.22) + 2 × 2.99 × 24.3 + 150 + 66.1 + 6.68) × 2 ÷ 96 ÷ 35,040 h', lines: cloud('aws', 'm5.large', 'eu-west-3'), measure: 'BLD', expected: m5MetalManufacture * 2 / 96 / (4 * 8760), tolerance: DEFAULT_TOLERANCE },
     { id: 'ccf-gcp-n2-standard-2-hour', source: S.ccf, computes: 'GCP n2-standard-2 (2 vCPU, 8 GB), one hour: (2 × (0.71 + 0.5 × 3.55) W ÷ 1000 + 8 × 0.000392) × 1.1 kWh', lines: cloud('gcp', 'n2-standard-2', 'europe-west9'), measure: 'useKwh', expected: (2 * vcpuW(0.71, 4.26) / 1000 + 8 * 0.000392) * 1.1, tolerance: DEFAULT_TOLERANCE },
     { id: 'ccf-azure-d2s_v3-hour', source: S.ccf, computes: 'Azure Standard_D2s_v3 (2 vCPU, 8 GB, 16 GB SSD), one hour: (2 × (0.78 + 0.5 × 2.98) W ÷ 1000 + 8 × 0.000392 + 0.016 TB × 1.2 Wh ÷ 1000) × 1.185 kWh', lines: cloud('azure', 'standard_d2s_v3', 'francecentral'), measure: 'useKwh', expected: (2 * vcpuW(0.78, 3.76) / 1000 + 8 * 0.000392 + 16 * 1.2e-6) * 1.185, tolerance: DEFAULT_TOLERANCE },
   ];

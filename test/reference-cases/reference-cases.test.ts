@@ -59,7 +59,7 @@ describe('reference cases: the engine reproduces the published figures', () => {
 });
 
 describe('reference cases: docs/methodology.md', () => {
-  it('holds the table generated from the cases (npx tsx test/reference-cases/print-table.ts)', () => {
+  it('holds the table generated from the cases (npx tsx test/reference-cases/print-table.ts --write)', () => {
     const doc = readFileSync(join(here, '../../docs/methodology.md'), 'utf8');
     const m = /<!-- reference-cases:start -->\n([\s\S]*?)\n<!-- reference-cases:end -->/.exec(doc);
     expect(m, 'markers around the table').not.toBeNull();

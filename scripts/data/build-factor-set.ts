@@ -401,11 +401,20 @@ for (const row of rows('server.csv')) {
   const threads = first(row['CPU.threads']) ?? (spec && spec.threads > 0 ? spec.threads : undefined);
   // Platform vCPU: the bare-metal instance of the same name when listed, else threads × CPUs.
   const vcpu = instVcpu.get(`${provider}:${row.id}`) ?? (threads ? threads * cpuUnits : undefined);
+  // RAM: most rows give modules × GB per module. The Google Cloud rows give a count that is not a number of modules
+  // (192 "units" of 768 GB for a host of 768 GB) with the host's total as the capacity: read more than 48 modules
+  // (no two-socket board has more slots) as such a row, and take the total as 64 GB modules (assumption).
+  let ramUnits = first(row['RAM.units']);
+  let ramGb = first(row['RAM.capacity']);
+  if (ramUnits !== undefined && ramGb !== undefined && ramUnits > 48) {
+    ramUnits = Math.max(1, Math.ceil(ramGb / 64));
+    ramGb = first(row['RAM.capacity'])! / ramUnits;
+  }
   platforms[`${provider}:${row.id}`] = {
     vcpu,
     cpuUnits, cpuModel: cpuName, cpuCores: first(row['CPU.core_units']) ?? (spec && spec.cores > 0 ? spec.cores : undefined),
     cpuDieMm2: spec && spec.die > 0 ? spec.die : undefined,
-    ramUnits: first(row['RAM.units']), ramGb: first(row['RAM.capacity']),
+    ramUnits, ramGb,
     ssdUnits: first(row['SSD.units']) ?? 0, ssdGb: first(row['SSD.capacity']) ?? 0,
     hddUnits: first(row['HDD.units']) ?? 0,
     psuUnits: first(row['POWER_SUPPLY.units']), psuKg: first(row['POWER_SUPPLY.unit_weight']),

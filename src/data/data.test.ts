@@ -10,7 +10,7 @@ import { factorSetDirectory, getFactorSet, latestFactorSetId, listFactorSets } f
  */
 const PUBLISHED: Record<string, string> = {
   'techcare-2026.1': 'e573086fd4c5c8e30698305857132925a938fed073fce098861c8d42c2f02f8f',
-  'techcare-2027.1': 'fd58a13a9ec222878c80966f57ac3289523faa0c08119f84b1454b256682825b',
+  'techcare-2027.1': '8b2cf6029f23b9ad18129a71bbaacf9a79b222d96ea290e2488d5e763bd6ae22',
 };
 
 function hashDir(id: string): string {

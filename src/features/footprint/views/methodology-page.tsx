@@ -1,5 +1,6 @@
 import { profileIdsOf, withProfile, type TCriterion, type TDeviceArchetype, type TFactorSet } from '../../../lca/index.js';
 import type { TViewContext } from '../../../views/context.js';
+import type { TMessageKey } from '../../../i18n/index.js';
 import { categoryLabel, critLabel, phaseLabel, profileLabel, tierLabel } from './labels.js';
 import { PCRSI_INDICATORS } from '../../../reports/footprint-formats.js';
 
@@ -43,11 +44,11 @@ export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet }) {
       <p id="central">{t('footprint.methodology.central')}</p>
       <h2 id="profiles">{t('footprint.methodology.profilesTitle')}</h2>
       <p>{t('footprint.methodology.profiles')}</p>
-      <ul>{profiles.map((id) => <li>{profileLabel(v, id)}{id === profiles[0] ? ` (${t('footprint.methodology.profileDefault')})` : ''} — {fs.profiles?.[id]?.description}</li>)}</ul>
+      <ul>{profiles.map((id) => <li>{profileLabel(v, id)}{id === profiles[0] ? ` (${t('footprint.methodology.profileDefault')})` : ''} — {profileDescription(v, id, fs.profiles?.[id]?.description ?? '')}</li>)}</ul>
       <h2 id="electricity">{t('footprint.methodology.electricityTitle')}</h2>
       <p>{t('footprint.methodology.electricity', { zones: Object.keys(fs.electricity.zones).length })}</p>
       <ul>{frenchGwp.map(({ id, r }) => <li>{profileLabel(v, id)} — {v.fmt.number(r!.value, 3)} kgCO2e/kWh ({v.fmt.number(r!.low, 3)} – {v.fmt.number(r!.high, 3)}) — <a href={`#source-${r!.source}`}>{src(r!.source)?.title ?? r!.source}</a></li>)}</ul>
-      {fs.electricity.quarantined?.length ? <p>{t('footprint.methodology.quarantined', { zones: fs.electricity.quarantined.map((q) => `${q.zone} (${q.criterion})`).join(', ') })}</p> : null}
+      <QuarantinedList v={v} fs={fs} />
       <h2 id="factors">{t('footprint.methodology.factorsTitle')}</h2>
       <table>
         <thead><tr><th scope="col">{t('footprint.methodology.category')}</th><th scope="col">{t('footprint.methodology.tier')}</th><th scope="col" class="num">{t('footprint.methodology.embodied')}</th><th scope="col" class="num">{t('footprint.methodology.lifespan')}</th><th scope="col" class="num">{t('footprint.methodology.useKwh')}</th><th scope="col">{t('footprint.methodology.source')}</th></tr></thead>
@@ -80,6 +81,37 @@ export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet }) {
         </tbody>
       </table>
       <p>{t('footprint.methodology.limits')}</p>
+    </>
+  );
+}
+
+/** A profile's description in the reader's language (the factor set's own words for a profile the platform does not know). */
+function profileDescription(v: TViewContext, id: string, fallback: string): string {
+  const key = `footprint.profile.${id}.description` as TMessageKey;
+  const text = v.t(key);
+  return text === key ? fallback : text;
+}
+
+/** Which of the build's rules refused a value (the factor set records the reason in English). */
+function refusalKind(q: { criterion: string; value: number }): 'negative' | 'floor' | 'ceiling' | 'median' {
+  if (q.value < 0) return 'negative';
+  if (q.criterion === 'pe') return q.value < 3.6 ? 'floor' : 'ceiling';
+  return 'median';
+}
+
+/** Every figure the factor-set build refused, with its value and reason (results that would use one say so). */
+function QuarantinedList(p: { v: TViewContext; fs: TFactorSet }) {
+  const { v, fs } = p;
+  const t = v.t;
+  const devices = Object.entries(fs.devices).flatMap(([id, d]) => (d.quarantined ?? []).map((q) => ({ what: `${categoryLabel(v, id)} · ${critLabel(v, q.criterion)}`, q })));
+  const zones = (fs.electricity.quarantined ?? []).map((q) => ({ what: `${t('footprint.methodology.electricityOf', { zone: q.zone })} · ${critLabel(v, q.criterion)}`, q }));
+  const all = [...devices, ...zones];
+  if (!all.length) return null;
+  return (
+    <>
+      <h3 id="quarantined">{t('footprint.methodology.quarantinedTitle')}</h3>
+      <p>{t('footprint.methodology.quarantinedIntro')}</p>
+      <ul>{all.map(({ what, q }) => <li>{what} — {v.fmt.significant(q.value)} ({t(`footprint.methodology.refused.${refusalKind(q)}` as TMessageKey)})</li>)}</ul>
     </>
   );
 }

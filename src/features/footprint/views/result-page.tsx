@@ -139,14 +139,12 @@ export function ResultPage(p: TResultPageProps) {
 function ZerosSection(p: { v: TViewContext; result: TFootprintResult }) {
   const { v, result } = p;
   const t = v.t;
-  const groups = new Map<string, { criterion: string; phase: string; code: string; detail: string; cats: { cat: string; units: number }[] }>();
+  const groups = new Map<string, { criterion: string; phase: string; code: string; cats: { cat: string; units: number }[] }>();
   for (const g of result.dataQuality.gaps) {
     const code = g.code ?? 'no-factor';
-    // Refused source values keep their own detail (which figure, why): one group per detail.
-    const detail = code === 'quarantined' || code === 'model-scope' ? g.message : '';
-    const key = `${g.criterion}|${g.phase}|${code}|${detail}`;
+    const key = `${g.criterion}|${g.phase}|${code}`;
     let x = groups.get(key);
-    if (!x) { x = { criterion: g.criterion, phase: g.phase, code, detail, cats: [] }; groups.set(key, x); }
+    if (!x) { x = { criterion: g.criterion, phase: g.phase, code, cats: [] }; groups.set(key, x); }
     x.cats.push({ cat: g.category, units: g.units ?? 0 });
   }
   return (
@@ -163,7 +161,7 @@ function ZerosSection(p: { v: TViewContext; result: TFootprintResult }) {
                   <tr>
                     <th scope="row">{critLabel(v, g.criterion)} · {phaseLabel(v, g.phase)}</th>
                     <td>{g.cats.map((c) => `${categoryLabel(v, c.cat)} (${v.fmt.number(c.units)})`).join(', ')}</td>
-                    <td>{t(`footprint.gap.${g.code}` as TMessageKey)}{g.detail ? ` — ${g.detail}` : ''}</td>
+                    <td>{t(`footprint.gap.${g.code}` as TMessageKey)}{g.code === 'quarantined' ? <> — <a href="/methodology#quarantined">{t('footprint.result.zerosWhich')}</a></> : null}</td>
                   </tr>
                 ))}
               </tbody>

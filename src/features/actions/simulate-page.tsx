@@ -14,11 +14,11 @@ import { loadSimulationInput, simulateForOrganisation, type TOrgSimulation } fro
 import { categoriesFor, leverFields, parseSimulationForm, providersOf, withCategories, type TSimValues } from './simulation-form.js';
 
 const fieldLabel: Record<string, Parameters<TViewContext['t']>[0]> = {
-  years: 'actions.sim.years', share: 'actions.sim.sharePct', pct: 'actions.sim.reductionPct', pue: 'actions.sim.pue',
+  years: 'actions.sim.years', current: 'actions.sim.currentCycle', share: 'actions.sim.sharePct', pct: 'actions.sim.reductionPct', pue: 'actions.sim.pue',
   provider: 'actions.sim.provider', region: 'actions.sim.region', second: 'actions.sim.secondLife', reduction: 'actions.sim.refurbReductionPct',
 };
 const fieldLimits: Record<string, { min: number; max: number; step: string }> = {
-  years: { min: 1, max: 20, step: '0.5' }, share: { min: 0, max: 100, step: '1' }, pct: { min: 0, max: 100, step: '1' },
+  years: { min: 1, max: 20, step: '0.5' }, current: { min: 0.5, max: 20, step: '0.5' }, share: { min: 0, max: 100, step: '1' }, pct: { min: 0, max: 100, step: '1' },
   pue: { min: 1, max: 3, step: '0.01' }, second: { min: 0.5, max: 10, step: '0.5' }, reduction: { min: 0, max: 100, step: '1' },
 };
 function labelFor(lever: TQuantifiedLever, field: string): Parameters<TViewContext['t']>[0] {

@@ -12,7 +12,7 @@ export type TSimValues = Record<string, string[]>;
 
 /** Which parameter fields each lever shows, with their defaults (what the form is pre-filled with). */
 export const leverFields: Record<TQuantifiedLever, Record<string, string>> = {
-  'extend-lifespan': { years: '6' },
+  'extend-lifespan': { current: '', years: '6' },
   'refurbished': { share: '30', reduction: '' },
   'fewer-devices': { pct: '10' },
   'consolidate-servers': { pct: '30' },
@@ -46,7 +46,7 @@ function paramsOf(lever: TQuantifiedLever, v: TSimValues): Record<string, unknow
   const f = (n: string) => first(v, `${lever}.${n}`);
   const categories = (v[`${lever}.categories`] ?? []).filter(Boolean);
   switch (lever) {
-    case 'extend-lifespan': return { categories, years: num(f('years')) };
+    case 'extend-lifespan': return { categories, years: num(f('years')), ...(f('current') !== '' ? { current: num(f('current')) } : {}) };
     case 'refurbished': return { categories, share: num(f('share')) / 100, ...(f('reduction') !== '' ? { reduction: num(f('reduction')) / 100 } : {}) };
     case 'fewer-devices': return { categories, reduction: num(f('pct')) / 100 };
     case 'consolidate-servers': return { reduction: num(f('pct')) / 100 };

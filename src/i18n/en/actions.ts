@@ -159,6 +159,7 @@ export const actions = {
   'actions.sim.apply': 'Apply this lever',
   'actions.sim.categories': 'Categories concerned',
   'actions.sim.years': 'New lifespan (years)',
+  'actions.sim.currentCycle': 'Your current renewal cycle (years, optional: otherwise the inventory’s lifespan, or ADEME’s)',
   'actions.sim.sharePct': 'Share of units (%)',
   'actions.sim.reductionPct': 'Reduction (%)',
   'actions.sim.refurbReductionPct': 'Manufacture impact avoided per refurbished unit (%)',

@@ -157,6 +157,7 @@ export const actions = {
   'actions.sim.apply': 'Appliquer ce levier',
   'actions.sim.categories': 'Catégories concernées',
   'actions.sim.years': 'Nouvelle durée de vie (années)',
+  'actions.sim.currentCycle': 'Votre cycle de renouvellement actuel (années, facultatif : sinon la durée de vie de l’inventaire, ou celle de l’ADEME)',
   'actions.sim.sharePct': 'Part des unités (%)',
   'actions.sim.reductionPct': 'Réduction (%)',
   'actions.sim.refurbReductionPct': 'Impact de fabrication évité par unité reconditionnée (%)',

@@ -30,6 +30,15 @@ describe('lever transformations against hand computations', () => {
     expect(bld(s.combined.result, 'adpe')).toBeCloseTo((10 * adpe) / 6, 9);
   });
 
+  it('extend-lifespan: the organisation’s real renewal cycle is the baseline of lines without a lifespan', () => {
+    const s = sim([{ category: 'laptop', quantity: 10 }, { category: 'laptop', quantity: 2, lifespan_years: 4 }],
+      [{ lever: 'extend-lifespan', params: { categories: ['laptop'], years: 6, current: 3 } }]);
+    // Baseline: 10 laptops renewed every 3 years (not the default 5), 2 with their own 4 years.
+    expect(bld(s.baseline)).toBeCloseTo((10 * laptopGwp) / 3 + (2 * laptopGwp) / 4, 6);
+    expect(bld(s.combined.result)).toBeCloseTo((12 * laptopGwp) / 6, 6);
+    expect(() => leverTransform(fs, 'extend-lifespan', { categories: ['laptop'], years: 6, current: 0 })).toThrow();
+  });
+
   it('extend-lifespan: aliases match and a longer lifespan is kept', () => {
     const s = sim([{ category: 'portable', quantity: 2, lifespan_years: 4 }, { category: 'laptop', quantity: 1, lifespan_years: 8 }],
       [{ lever: 'extend-lifespan', params: { categories: ['laptop'], years: 6 } }]);

@@ -11,7 +11,8 @@ const categories = z.array(z.string().min(1)).min(1);
 
 /** Parameters of every quantifiable lever, validated at the boundary (forms, API, stored plans). */
 export const ZLeverParams = {
-  'extend-lifespan': z.object({ categories, years: z.number().min(1).max(20) }),
+  /** `current`: the organisation's real renewal cycle (years), for lines that give no lifespan of their own. */
+  'extend-lifespan': z.object({ categories, years: z.number().min(1).max(20), current: z.number().min(0.5).max(20).optional() }),
   'refurbished': z.object({ categories, share, reduction: share.optional() }),
   'fewer-devices': z.object({ categories, reduction: share }),
   'consolidate-servers': z.object({ reduction: z.number().min(0).max(0.95) }),
@@ -169,5 +170,28 @@ export function chainTransforms(fs: TFactorSet, transforms: TLineTransform[]): (
       lines = next;
     }
     return lines.map((l) => materialise(fs, l));
+  };
+}
+
+/**
+ * What the levers say of the present rather than of a change: the organisation's real renewal cycle
+ * (`extend-lifespan.current`) replaces the archetype's default lifespan of the lines that give none, in the baseline
+ * as in every scenario, so a lever is measured from the organisation's practice, not from a national average.
+ */
+export function baselineFacts(fs: TFactorSet, applications: readonly { lever: TQuantifiedLever; params: unknown }[]): (line: TInventoryLine) => TInventoryLine {
+  const facts: { match: (line: TLeverLine) => string | null; years: number }[] = [];
+  for (const a of applications) {
+    if (a.lever !== 'extend-lifespan') continue;
+    const p = ZLeverParams['extend-lifespan'].parse(a.params);
+    if (p.current !== undefined) facts.push({ match: matcher(fs, p.categories), years: p.current });
+  }
+  if (!facts.length) return (line) => line;
+  return (line) => {
+    if (line.lifespan_years !== undefined) return line;
+    for (const f of facts) {
+      const c = f.match(line);
+      if (c && isDevice(fs, c)) return { ...line, lifespan_years: f.years };
+    }
+    return line;
   };
 }

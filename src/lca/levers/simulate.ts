@@ -1,5 +1,5 @@
 import { computeFootprint, CRITERIA, TIERS, type TCriterion, type TFactorSet, type TFootprintOptions, type TFootprintResult, type TImpact, type TImpacts, type TInventoryLine, type TTier } from '../index.js';
-import { chainTransforms, leverTransform, QUANTIFIED_LEVERS, type TQuantifiedLever } from './levers.js';
+import { baselineFacts, chainTransforms, leverTransform, QUANTIFIED_LEVERS, type TQuantifiedLever } from './levers.js';
 
 /** One lever with its parameters, as chosen by a member. */
 export interface TLeverApplication { lever: TQuantifiedLever; params: unknown }
@@ -91,7 +91,8 @@ export function simulateLevers(
   options: TFootprintOptions,
 ): TLeverSimulation {
   const opts: TFootprintOptions = { ...options, allocation: 'amortised', monteCarlo: undefined };
-  const base = steadyStateLines(lines);
+  const facts = baselineFacts(fs, applications);
+  const base = steadyStateLines(lines).map(facts);
   const baseline = computeFootprint(fs, base, opts);
   const ordered = [...applications].sort((a, b) => QUANTIFIED_LEVERS.indexOf(a.lever) - QUANTIFIED_LEVERS.indexOf(b.lever));
   const individual = ordered.map((a) => ({ ...a, ...effect(baseline, computeFootprint(fs, applyAll(fs, base, [a]), opts)) }));

@@ -47,7 +47,9 @@ describe.skipIf(!hasChromium)('actions in Chromium: a member simulates a longer 
   });
 
   it('simulates 4 → 6 years on laptops, adds it to the plan and sees the expected reduction', async () => {
-    const gwp = getFactorSet('techcare-2026.1').devices.laptop!.embodied.gwp!.value;
+    // The laptop's whole-life GWP in the latest factor set (ADEME/Arcep: manufacture + distribution + end of life).
+    const laptop = getFactorSet().devices.laptop!;
+    const gwp = laptop.embodied.gwp!.value + (laptop.distribution?.gwp?.value ?? 0) + (laptop.endOfLife?.gwp?.value ?? 0);
     const reduction = 40 * gwp / 4 - 40 * gwp / 6;
     const ctx = await contextAs(browser, t, server.url, userId);
     const page = await ctx.newPage();

@@ -268,7 +268,7 @@ export const footprint = {
   'footprint.methodology.factorsTitle': 'Device factors (climate change)',
   'footprint.methodology.category': 'Category',
   'footprint.methodology.tier': 'Tier',
-  'footprint.methodology.embodied': 'Manufacture, kgCO2e per unit (range)',
+  'footprint.methodology.embodied': 'Manufacture, distribution and end of life, kgCO2e per unit (range; links to the source)',
   'footprint.methodology.lifespan': 'Default lifespan (years)',
   'footprint.methodology.source': 'Source',
   'footprint.methodology.year': 'Year',

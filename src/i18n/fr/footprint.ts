@@ -266,7 +266,7 @@ export const footprint = {
   'footprint.methodology.factorsTitle': 'Facteurs des équipements (changement climatique)',
   'footprint.methodology.category': 'Catégorie',
   'footprint.methodology.tier': 'Tiers',
-  'footprint.methodology.embodied': 'Fabrication, kgCO2e par unité (fourchette)',
+  'footprint.methodology.embodied': 'Fabrication, distribution et fin de vie, kgCO2e par unité (fourchette ; lien vers la source)',
   'footprint.methodology.lifespan': 'Durée de vie par défaut (ans)',
   'footprint.methodology.source': 'Source',
   'footprint.methodology.year': 'Année',

@@ -51,7 +51,7 @@ export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet }) {
       <QuarantinedList v={v} fs={fs} />
       <h2 id="factors">{t('footprint.methodology.factorsTitle')}</h2>
       <table>
-        <thead><tr><th scope="col">{t('footprint.methodology.category')}</th><th scope="col">{t('footprint.methodology.tier')}</th><th scope="col" class="num">{t('footprint.methodology.embodied')}</th><th scope="col" class="num">{t('footprint.methodology.lifespan')}</th><th scope="col" class="num">{t('footprint.methodology.useKwh')}</th><th scope="col">{t('footprint.methodology.source')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('footprint.methodology.category')}</th><th scope="col">{t('footprint.methodology.tier')}</th><th scope="col" class="num">{t('footprint.methodology.embodied')}</th><th scope="col" class="num">{t('footprint.methodology.lifespan')}</th><th scope="col" class="num">{t('footprint.methodology.useKwh')}</th></tr></thead>
         <tbody>
           {Object.entries(fs.devices).map(([id, d]) => {
             const w = wholeLife(d);
@@ -60,15 +60,15 @@ export function MethodologyPage(p: { v: TViewContext; fs: TFactorSet }) {
               <tr id={`cat-${id}`}>
                 <th scope="row">{categoryLabel(v, id)}</th>
                 <td>{tierLabel(v, d.tier)}</td>
-                <td class="num">{w ? `${v.fmt.significant(w.value)} (${v.fmt.significant(w.low)} – ${v.fmt.significant(w.high)})` : '—'}</td>
+                {/* The figure links to its source (one cell less per row keeps the page light). */}
+                <td class="num">{w && d.embodied.gwp ? <a href={`#source-${d.embodied.gwp.source}`}>{`${v.fmt.significant(w.value)} (${v.fmt.significant(w.low)} – ${v.fmt.significant(w.high)})`}</a> : '—'}</td>
                 <td class="num">{v.fmt.number(d.lifespanYears.value, 1)}</td>
                 <td class="num">{kwh !== undefined ? v.fmt.significant(kwh) : '—'}</td>
-                <td>{d.embodied.gwp ? <a href={`#source-${d.embodied.gwp.source}`}>{d.embodied.gwp.source}</a> : null}</td>
               </tr>
             );
           })}
-          <tr id="cat-cloud_instance"><th scope="row">{categoryLabel(v, 'cloud_instance')}</th><td>{tierLabel(v, 'cloud')}</td><td colspan={3}>{t('footprint.methodology.cloud')}</td><td></td></tr>
-          <tr id="cat-data_transfer"><th scope="row">{categoryLabel(v, 'data_transfer')}</th><td>{tierLabel(v, 'transfer')}</td><td colspan={3}>{t('footprint.methodology.transfer')}</td><td></td></tr>
+          <tr id="cat-cloud_instance"><th scope="row">{categoryLabel(v, 'cloud_instance')}</th><td>{tierLabel(v, 'cloud')}</td><td colspan={3}>{t('footprint.methodology.cloud')}</td></tr>
+          <tr id="cat-data_transfer"><th scope="row">{categoryLabel(v, 'data_transfer')}</th><td>{tierLabel(v, 'transfer')}</td><td colspan={3}>{t('footprint.methodology.transfer')}</td></tr>
         </tbody>
       </table>
       <h2 id="sources">{t('footprint.methodology.sourcesTitle')}</h2>
@@ -111,7 +111,8 @@ function QuarantinedList(p: { v: TViewContext; fs: TFactorSet }) {
     <>
       <h3 id="quarantined">{t('footprint.methodology.quarantinedTitle')}</h3>
       <p>{t('footprint.methodology.quarantinedIntro')}</p>
-      <ul>{all.map(({ what, q }) => <li>{what} — {v.fmt.significant(q.value)} ({t(`footprint.methodology.refused.${refusalKind(q)}` as TMessageKey)})</li>)}</ul>
+      {/* One paragraph, not a list: the page must stay light (EcoIndex A), and the list is long. */}
+      <p>{all.map(({ what, q }) => `${what} — ${v.fmt.significant(q.value)} (${t(`footprint.methodology.refused.${refusalKind(q)}` as TMessageKey)})`).join(v.locale.startsWith('fr') ? ' ; ' : '; ')}.</p>
     </>
   );
 }

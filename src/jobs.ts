@@ -1,6 +1,7 @@
 import type { TConfig } from './config.js';
 import type { DB } from './db/client.js';
 import { features } from './http/app.js';
+import { loggerFor } from './log.js';
 
 /**
  * Starts every feature's periodic jobs on timers (reminders, the monthly digest). A failing run is logged and
@@ -10,14 +11,17 @@ export function startJobs(db: DB, config: TConfig): () => void {
   const timers: NodeJS.Timeout[] = [];
   for (const f of features) {
     for (const job of f.jobs ?? []) {
+      const jobLog = loggerFor(config, { job: job.name });
       let running = false;
       const tick = async () => {
         if (running) return;
         running = true;
+        const t0 = performance.now();
         try {
-          await job.run({ db, config, now: new Date() });
+          const result = await job.run({ db, config, now: new Date() });
+          jobLog.debug({ ms: Math.round(performance.now() - t0), result }, 'job done');
         } catch (err) {
-          console.error(`[job ${job.name}]`, err instanceof Error ? err.message : err);
+          jobLog.error({ err, ms: Math.round(performance.now() - t0) }, 'job failed');
         } finally {
           running = false;
         }

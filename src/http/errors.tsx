@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { formatters, translator, type TMessageKey } from '../i18n/index.js';
 import type { AppEnv } from './env.js';
 import { renderPage } from './render.js';
+import { log } from '../log.js';
 
 /** An error a service raises for the user: a status and an i18n key; routes turn it into a page or JSON. */
 export class AppError extends Error {
@@ -72,7 +73,8 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
     if (isApi) return apiError(c, status, status === 413 ? 'payload_too_large' : 'http_error', err.message || 'error');
     return errorPage(c, status);
   }
-  console.error(`[error] ${c.req.method} ${c.req.path}:`, err);
+  // An unexpected error: its stack goes to the log under the request's id, never to the page.
+  (c.get('log') ?? log).error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
   if (isApi) return apiError(c, 500, 'internal', 'Internal error');
   return errorPage(c, 500);
 }

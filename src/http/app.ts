@@ -19,7 +19,7 @@ import { feature as workshops } from '../features/workshops/index.js';
 import { apiAuth } from './api-kit.js';
 import type { AppEnv } from './env.js';
 import { errorPage, handleError, apiError } from './errors.js';
-import type { TFeature } from './feature.js';
+import { gatherContributions, type TFeature } from './feature.js';
 import { localeMiddleware } from './middleware/locale.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -54,11 +54,13 @@ const maxBodyBytes = 60 * 1024 * 1024;
  */
 export function createApp(deps: { db: DB; config: TConfig; logger?: TLogger }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const contributions = gatherContributions(features);
   app.use('*', ...requestLog(deps.logger ?? loggerFor(deps.config)));
 
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
     c.set('config', deps.config);
+    c.set('contributions', contributions);
     const forwardedProto = deps.config.TRUST_PROXY ? c.req.header('x-forwarded-proto') : undefined;
     const proto = forwardedProto ?? new URL(c.req.url).protocol.replace(':', '');
     c.set('secure', proto === 'https');

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx techcare …` works from a checkout without a build step.
-import { spawnSync } from 'node:child_process';
+// `npx techcare …` runs the compiled CLI (dist/, built by `npm install` through the `prepare` script).
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsxCli, join(root, 'src', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('techcare is not built yet: run `npm run build` (or `npm install`) in the project folder.');
+  process.exit(1);
+}
+await import(pathToFileURL(cli).href);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { adminCommands } from './cli/admin-commands.js';
 import { digestCommand } from './cli/digest.js';
-import { footprintCommand } from './cli/footprint.js';
+import { footprintCommand } from './cli/footprint-command.js';
 
 /** The `techcare` command: serve, administration, and the footprint calculator. */
 const program = new Command('techcare').description('Techcare platform and footprint tools').version('0.1.0');

@@ -6,6 +6,7 @@ import { createApp } from './http/app.js';
 import { closePdfBrowser } from './reports/pdf.js';
 import { seedAll } from './seed.js';
 import { startJobs } from './jobs.js';
+import { log, setLogLevel } from './log.js';
 
 /** Start-up only: config → migrate → seed → listen. */
 async function main(): Promise<void> {
@@ -20,16 +21,17 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  setLogLevel(config.LOG_LEVEL);
   // 2. Database and schema.
   const db = openDb(config.DATABASE_URL);
   const applied = await migrateToLatest(db);
-  if (applied.length) console.log(`Migrations applied: ${applied.length}`);
+  if (applied.length) log.info({ migrations: applied }, `Migrations applied: ${applied.length}`);
   // 3. Reference data, the first administrator and (unless TECHCARE_DEMO=false) the demo network.
-  await seedAll(db, config, config.TECHCARE_DEMO);
+  await seedAll(db, config, config.TECHCARE_DEMO, (line) => log.info(line));
   // 4. Serve.
-  const app = createApp({ db, config });
+  const app = createApp({ db, config, logger: log });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`Techcare listening on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port} (${dialectOf(db)})`);
+    log.info({ port: info.port, database: dialectOf(db) }, `Techcare listening on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port} (${dialectOf(db)})`);
   });
   // 5. Periodic jobs (workshop reminders, monthly digest).
   const stopJobs = startJobs(db, config);
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  // A failed start (database unreachable, failing migration, port in use): the message and its stack.
+  log.fatal({ err }, `Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -1,17 +1,19 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Command } from 'commander';
-import { loadConfig, type TConfig } from '../config.js';
-import { openDb, type DB } from '../db/client.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { createApiToken } from '../features/accounts/index.js';
-import { createUser, generatePassword, normaliseEmail } from '../features/accounts/index.js';
-import { seedAll } from '../seed.js';
+import type { TConfig } from '../config.js';
+import type { DB } from '../db/client.js';
+
+// The modules below are imported when a command runs, not when the CLI starts: `techcare footprint` and `--help`
+// then load neither the database drivers nor the features (start-up time, measured by bench/cli-startup.bench.ts).
+const loadConfig = async (): Promise<TConfig> => (await import('../config.js')).loadConfig();
+const accounts = () => import('../features/accounts/index.js');
+const sqlite = async () => (await import('better-sqlite3')).default;
 
 /** Opens the configured database, runs `fn`, and always closes it. */
 async function withDb<T>(fn: (db: DB, config: TConfig) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = await loadConfig();
+  const [{ openDb }, { migrateToLatest }] = await Promise.all([import('../db/client.js'), import('../db/migrate.js')]);
   const db = openDb(config.DATABASE_URL);
   try {
     await migrateToLatest(db);
@@ -34,7 +36,8 @@ function sqliteFile(config: TConfig): string | null {
 /** The administration commands of contracts.md: migrate, seed, user create, token create, backup, restore. */
 export function adminCommands(): Command[] {
   const migrate = new Command('migrate').description('Bring the database schema up to date').action(async () => {
-    const config = loadConfig();
+    const config = await loadConfig();
+    const [{ openDb }, { migrateToLatest }] = await Promise.all([import('../db/client.js'), import('../db/migrate.js')]);
     const db = openDb(config.DATABASE_URL);
     try {
       const applied = await migrateToLatest(db);
@@ -48,6 +51,7 @@ export function adminCommands(): Command[] {
     .description('Seed reference data (and the demo network with --demo)')
     .option('--demo', 'also seed the demo network', false)
     .action(async (opts: { demo: boolean }) => {
+      const { seedAll } = await import('../seed.js');
       await withDb((db, config) => seedAll(db, config, opts.demo));
       console.log('Seed done');
     });
@@ -61,6 +65,7 @@ export function adminCommands(): Command[] {
     .option('--admin', 'make the user an administrator', false)
     .option('--password-stdin', 'read the password from standard input', false)
     .action(async (opts: { email: string; name?: string; admin: boolean; passwordStdin: boolean }) => {
+      const { createUser, generatePassword, normaliseEmail } = await accounts();
       const password = opts.passwordStdin ? await readStdin() : generatePassword();
       if (password.length < 12) {
         console.error('The password must have at least 12 characters');
@@ -87,6 +92,7 @@ export function adminCommands(): Command[] {
     .requiredOption('--email <email>', 'the user the token acts as')
     .requiredOption('--name <name>', 'what the token is for')
     .action(async (opts: { email: string; name: string }) => {
+      const { createApiToken, normaliseEmail } = await accounts();
       await withDb(async (db) => {
         const u = await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(opts.email)).executeTakeFirst();
         if (!u) {
@@ -102,7 +108,7 @@ export function adminCommands(): Command[] {
     .description('Back up the SQLite database to a file (online, while the server runs)')
     .argument('<file>', 'destination file')
     .action(async (file: string) => {
-      const config = loadConfig();
+      const config = await loadConfig();
       const source = sqliteFile(config);
       if (!source) {
         console.error('For PostgreSQL use pg_dump: pg_dump --format=custom --file=<file> "$DATABASE_URL" (see docs/operations.md)');
@@ -115,6 +121,7 @@ export function adminCommands(): Command[] {
         return;
       }
       mkdirSync(dirname(resolve(file)), { recursive: true });
+      const SQLite = await sqlite();
       const handle = new SQLite(source, { readonly: true });
       try {
         await handle.backup(resolve(file));
@@ -128,7 +135,7 @@ export function adminCommands(): Command[] {
     .description('Restore the SQLite database from a backup file (stop the server first)')
     .argument('<file>', 'backup file')
     .action(async (file: string) => {
-      const config = loadConfig();
+      const config = await loadConfig();
       const target = sqliteFile(config);
       if (!target) {
         console.error('For PostgreSQL use pg_restore: pg_restore --clean --dbname="$DATABASE_URL" <file> (see docs/operations.md)');
@@ -136,6 +143,7 @@ export function adminCommands(): Command[] {
         return;
       }
       // Check the backup is a sound SQLite database before replacing anything.
+      const SQLite = await sqlite();
       const check = new SQLite(resolve(file), { readonly: true, fileMustExist: true });
       try {
         const result = check.pragma('integrity_check', { simple: true });

@@ -1,8 +1,4 @@
 import { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { openDb } from '../db/client.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { currentMonth, sendMonthlyDigest } from '../features/knowledge/index.js';
 
 /**
  * `techcare digest send [--month YYYY-MM]`: sends the monthly digest to members who opted in. Safe to run from
@@ -15,6 +11,10 @@ export function digestCommand(): Command {
     .description('Send the monthly digest (default: the current month) to members who opted in')
     .option('--month <YYYY-MM>', 'month of the digest')
     .action(async (opts: { month?: string }) => {
+      // Imported when the command runs, so other commands do not load the features (start-up time).
+      const [{ loadConfig }, { openDb }, { migrateToLatest }, { currentMonth, sendMonthlyDigest }] = await Promise.all([
+        import('../config.js'), import('../db/client.js'), import('../db/migrate.js'), import('../features/knowledge/index.js'),
+      ]);
       const month = opts.month ?? currentMonth();
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
         console.error(`--month: expected YYYY-MM, got "${month}"`);

@@ -134,17 +134,3 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
   }
   return code;
 }
-
-/** The `footprint` subcommand for `src/cli.ts` (`program.addCommand(footprintCommand())`). */
-export function footprintCommand(): Command {
-  const io: TFootprintIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
-  const cmd = new Command('footprint')
-    .description('compute the environmental footprint of an inventory file (CSV or XLSX); see --help')
-    .argument('[args...]')
-    .allowUnknownOption(true)
-    .helpOption(false)
-    .action(async (args: string[], _o: unknown, self: Command) => {
-      process.exitCode = await runFootprint(self.args.length ? self.args : args, io);
-    });
-  return cmd;
-}

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './types.js';
+import { log } from '../log.js';
 
 export type DB = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -34,7 +35,7 @@ export function openDb(url: string): DB {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection closed by the server (restart, failover, a dropped test database) must not crash the
   // process: the pool discards it and the next query opens a new one.
-  pool.on('error', (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
+  pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL connection lost'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

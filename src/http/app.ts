@@ -19,13 +19,15 @@ import { feature as workshops } from '../features/workshops/index.js';
 import { apiAuth } from './api-kit.js';
 import type { AppEnv } from './env.js';
 import { errorPage, handleError, apiError } from './errors.js';
-import type { TFeature } from './feature.js';
+import { gatherContributions, type TFeature } from './feature.js';
 import { localeMiddleware } from './middleware/locale.js';
+import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessionMiddleware } from './middleware/session.js';
 import { openApiDocument } from './openapi.js';
 import { sitemapRoutes } from './sitemap.js';
 import { asset } from '../views/assets.js';
+import { loggerFor, type TLogger } from '../log.js';
 
 /** Every feature, in seed order: organisations before manifesto before the features that use them. */
 export const features: TFeature[] = [
@@ -50,12 +52,15 @@ const maxBodyBytes = 60 * 1024 * 1024;
 /**
  * Composes the application. It never listens: main.ts serves it and tests call `app.request()`.
  */
-export function createApp(deps: { db: DB; config: TConfig }): Hono<AppEnv> {
+export function createApp(deps: { db: DB; config: TConfig; logger?: TLogger }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const contributions = gatherContributions(features);
+  app.use('*', ...requestLog(deps.logger ?? loggerFor(deps.config)));
 
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
     c.set('config', deps.config);
+    c.set('contributions', contributions);
     const forwardedProto = deps.config.TRUST_PROXY ? c.req.header('x-forwarded-proto') : undefined;
     const proto = forwardedProto ?? new URL(c.req.url).protocol.replace(':', '');
     c.set('secure', proto === 'https');

@@ -1,6 +1,8 @@
 import type { TConfig } from '../config.js';
 import type { DB } from '../db/client.js';
 import type { TFormatters, TLocale, TTranslate } from '../i18n/index.js';
+import type { TLogger } from '../log.js';
+import type { TContributions } from './feature.js';
 import type { TOrgKind, TOrgRole, TPlatformRole } from '../db/tables/foundation.js';
 
 /** The signed-in user as every page and service sees it: identity plus the organisations they belong to. */
@@ -28,5 +30,10 @@ export interface AppEnv {
     sessionTokenHash: string | null;
     /** True when the request reached us over HTTPS (directly or through a proxy that says so). */
     secure: boolean;
+    /** The request's id (also the `X-Request-Id` response header) and a logger that writes it on every line. */
+    requestId: string;
+    log: TLogger;
+    /** What higher features lend to lower features' pages (related resources, recommended workshops). */
+    contributions: TContributions;
   };
 }

@@ -1,19 +1,29 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { formatters, translator, type TMessageKey } from '../i18n/index.js';
+import { formatters, isMessageKey, translator, type TMessageKey } from '../i18n/index.js';
 import type { AppEnv } from './env.js';
 import { renderPage } from './render.js';
+import { log } from '../log.js';
 
-/** An error a service raises for the user: a status and an i18n key; routes turn it into a page or JSON. */
+/**
+ * An error a service raises for the user. `code` is stable for API clients; `message` is for logs and the API;
+ * `userMessage` is the catalogue key that tells a person what happened (given explicitly, or the message itself
+ * when it is a key), shown on the error page with what to do next.
+ */
 export class AppError extends Error {
+  public readonly userMessage: TMessageKey | undefined;
+  public readonly userParams: Record<string, string | number> | undefined;
   constructor(
     public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
     public readonly code: string,
     message: string,
     public readonly details: unknown[] = [],
+    user?: { key: TMessageKey; params?: Record<string, string | number> },
   ) {
     super(message);
+    this.userMessage = user?.key ?? (isMessageKey(message) ? message : undefined);
+    this.userParams = user?.params;
   }
 }
 
@@ -25,17 +35,37 @@ export function apiError(c: Context<AppEnv>, status: ContentfulStatusCode, code:
   return c.json({ error: { code, message, details } }, status);
 }
 
-const pageKeys: Record<number, [TMessageKey, TMessageKey]> = {
-  400: ['error.badRequest.title', 'error.server.text'],
+/** Per status: the page title, what happened (unless the error says it better), and what to do next. */
+const pageKeys: Record<number, [TMessageKey, TMessageKey, TMessageKey?]> = {
+  400: ['error.badRequest.title', 'error.server.text', 'error.badRequest.todo'],
   401: ['error.forbidden.title', 'error.loginRequired'],
   403: ['error.forbidden.title', 'error.forbidden.text'],
-  404: ['error.notFound.title', 'error.notFound.text'],
+  404: ['error.notFound.title', 'error.notFound.text', 'error.notFound.todo'],
+  409: ['error.conflict.title', 'error.conflict.text', 'error.conflict.todo'],
+  422: ['error.unprocessable.title', 'error.unprocessable.text', 'error.unprocessable.todo'],
   429: ['error.tooMany.title', 'error.tooMany.text'],
   500: ['error.server.title', 'error.server.text'],
 };
 
-/** An error page in the user's language; never a stack trace. */
-export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode): Promise<Response> {
+/** The previous page when it is one of ours (the Referer of the same origin), for a "back" link. */
+function previousPage(c: Context<AppEnv>): string | undefined {
+  const referer = c.req.header('referer');
+  if (!referer) return undefined;
+  try {
+    const from = new URL(referer);
+    const here = new URL(c.req.url);
+    if (from.origin !== here.origin || (from.pathname === here.pathname && from.search === here.search)) return undefined;
+    return from.pathname + from.search;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An error page in the user's language; never a stack trace. It says what happened (the error's own message
+ * when it has one for people) and what to do next, with a link back when the previous page is ours.
+ */
+export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, err?: AppError): Promise<Response> {
   // The locale middleware may not have run (e.g. an error inside it): fall back to French.
   if (!c.get('t')) {
     c.set('locale', 'fr');
@@ -43,17 +73,25 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode): Pro
     c.set('fmt', formatters('fr'));
   }
   if (c.get('user') === undefined) c.set('user', null);
-  const [title, text] = pageKeys[status] ?? pageKeys[500]!;
+  const [title, text, todo] = pageKeys[status] ?? pageKeys[500]!;
   const t = c.get('t');
+  const back = todo ? previousPage(c) : undefined;
   return renderPage(
     c,
     t(title),
     <section class="error-page">
       <h1>{t(title)}</h1>
-      <p>{t(text)}</p>
-      <p>
-        <a href="/">{t('error.backHome')}</a>
-      </p>
+      <p>{err?.userMessage ? t(err.userMessage, err.userParams) : t(text)}</p>
+      {todo && (
+        <>
+          <h2>{t('error.whatToDo')}</h2>
+          <p>{t(todo)}</p>
+        </>
+      )}
+      <ul class="error-links">
+        {back && <li><a href={back}>{t('error.back')}</a></li>}
+        <li><a href="/">{t('error.backHome')}</a></li>
+      </ul>
     </section>,
     { status },
   );
@@ -65,14 +103,15 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
   if (err instanceof AppError) {
     if (isApi) return apiError(c, err.status, err.code, err.message, err.details);
     if (err.status === 401) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
-    return errorPage(c, err.status);
+    return errorPage(c, err.status, err);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (isApi) return apiError(c, status, status === 413 ? 'payload_too_large' : 'http_error', err.message || 'error');
     return errorPage(c, status);
   }
-  console.error(`[error] ${c.req.method} ${c.req.path}:`, err);
+  // An unexpected error: its stack goes to the log under the request's id, never to the page.
+  (c.get('log') ?? log).error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
   if (isApi) return apiError(c, 500, 'internal', 'Internal error');
   return errorPage(c, 500);
 }

@@ -6,6 +6,11 @@ export type { TMessageKey };
 export const locales: readonly TLocale[] = ['fr', 'en'];
 const catalogues: Record<TLocale, Record<TMessageKey, string>> = { fr, en };
 
+/** Whether a string is a key of the catalogue (errors carry keys for people and plain English for logs). */
+export function isMessageKey(s: string): s is TMessageKey {
+  return Object.hasOwn(fr, s);
+}
+
 export type TTranslate = (key: TMessageKey, params?: Record<string, string | number>) => string;
 
 /** Returns the translator of a locale: `{name}` placeholders are replaced by params. */

@@ -6,7 +6,11 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import readXlsxFile from 'read-excel-file/node';
+
+/** The XLSX reader (and its ZIP library) loads only when an XLSX file is read: CSV imports and the CLI skip it. */
+async function readXlsxFile(input: string | Buffer, options?: { sheet: number | string }) {
+  return (await import('read-excel-file/node')).default(input, options);
+}
 
 export type TEncoding = 'utf-8' | 'windows-1252';
 export type TDelimiter = ',' | ';' | '\t';

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { TConfig } from '../config.js';
 import type { DB, Tx } from '../db/client.js';
 import { nowIso } from '../db/client.js';
@@ -18,15 +17,13 @@ export interface TMail {
   attachments?: TMailAttachment[];
 }
 
-let transport: nodemailer.Transporter | null = null;
-let transportUrl: string | null = null;
-
 /**
- * Queues a mail in the outbox table, then sends it through SMTP when `SMTP_URL` is set. Without SMTP the
- * administrator reads the outbox in the back office. A sending failure is recorded on the row, never thrown at
- * the user: the action that caused the mail has already succeeded.
+ * Queues a mail in the outbox table and returns its id. Call it inside the transaction of the change that causes
+ * the mail: the mail exists exactly when the change commits, and nothing waits on an SMTP server while the
+ * transaction (and SQLite's single connection) is held. The mail-delivery job sends it (deliver-outbox.ts);
+ * without SMTP_URL it stays in the outbox, which administrators read in the back office.
  */
-export async function sendMail(db: DB | Tx, config: TConfig, mail: TMail): Promise<number> {
+export async function sendMail(db: DB | Tx, _config: TConfig, mail: TMail): Promise<number> {
   const row = await db
     .insertInto('outbox')
     .values({
@@ -37,26 +34,11 @@ export async function sendMail(db: DB | Tx, config: TConfig, mail: TMail): Promi
       sent_at: null,
       error: null,
       created_at: nowIso(),
+      next_attempt_at: null,
+      claimed_by: null,
+      claimed_until: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (config.SMTP_URL) {
-    try {
-      if (!transport || transportUrl !== config.SMTP_URL) {
-        transport = nodemailer.createTransport(config.SMTP_URL);
-        transportUrl = config.SMTP_URL;
-      }
-      await transport.sendMail({
-        from: `Techcare <no-reply@${new URL(config.PUBLIC_URL ?? 'http://techcare.localhost').hostname}>`,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: a.encoding ?? 'utf8' })),
-      });
-      await db.updateTable('outbox').set({ sent_at: nowIso() }).where('id', '=', row.id).execute();
-    } catch (err) {
-      await db.updateTable('outbox').set({ error: (err as Error).message.slice(0, 500) }).where('id', '=', row.id).execute();
-    }
-  }
   return row.id;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRgesnReferential, rgesnScore, RgesnForbiddenNotApplicable, type TRgesnScoredCriterion, type TRgesnStatus } from './rgesn.js';
 
-const officialPath = join(process.cwd(), '..', 'shared', 'data', 'rgesn-2024', 'referentiel-ecoconception.json');
+const officialPath = join(process.cwd(), 'test', 'fixtures', 'reference', 'rgesn-2024', 'referentiel-ecoconception.json');
 const officialJson = () => JSON.parse(readFileSync(officialPath, 'utf8')) as Record<string, string>[];
 
 const c = (number: string, priority: TRgesnScoredCriterion['priority'], applicableToAll = false): TRgesnScoredCriterion => ({ number, priority, applicableToAll });

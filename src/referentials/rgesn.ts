@@ -3,7 +3,7 @@
  * official progress score, and the reader of the official machine-readable criteria file.
  *
  * Source of the score rule: the 2024 referential and its declaration spreadsheet (see
- * ../shared/data/rgesn-2024/SOURCE.md): weights Prioritaire 1.5, Recommandé 1.25, Modéré 1; score = 100 × Σ weights
+ * test/fixtures/reference/rgesn-2024/SOURCE.md): weights Prioritaire 1.5, Recommandé 1.25, Modéré 1; score = 100 × Σ weights
  * of validated criteria / Σ weights of applicable criteria; "Non applicable" leaves the denominator; a criterion
  * "Applicable à tous les services" may not be declared not applicable. The score measures progress in the approach,
  * never an environmental impact.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRgesnReferential } from '../../referentials/rgesn.js';
 import { shippedRgesnCriteria } from './index.js';
 
-const officialPath = join(process.cwd(), '..', 'shared', 'data', 'rgesn-2024', 'referentiel-ecoconception.json');
+const officialPath = join(process.cwd(), 'test', 'fixtures', 'reference', 'rgesn-2024', 'referentiel-ecoconception.json');
 const official = JSON.parse(readFileSync(officialPath, 'utf8')) as unknown;
 
 describe('shipped RGESN 2024 criteria', () => {

@@ -106,7 +106,10 @@ export interface FoundationTables {
     created_at: string;
     revoked_at: string | null;
   };
-  /** Every mail the platform sends; without SMTP_URL it stays here and the administrator reads it. */
+  /**
+   * Every mail the platform sends; without SMTP_URL it stays here and the administrator reads it. With SMTP, the
+   * mail-delivery job sends it after commit (mail/deliver-outbox.ts): a claim with a lease, retries with backoff.
+   */
   outbox: {
     id: Generated<number>;
     to_address: string;
@@ -116,6 +119,10 @@ export interface FoundationTables {
     sent_at: string | null;
     error: string | null;
     created_at: string;
+    attempts: Generated<number>;
+    next_attempt_at: string | null;
+    claimed_by: string | null;
+    claimed_until: string | null;
   };
   audit_log: {
     id: Generated<number>;

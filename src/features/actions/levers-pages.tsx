@@ -6,9 +6,8 @@ import type { AppEnv } from '../../http/env.js';
 import { notFound } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { TMessageKey } from '../../i18n/index.js';
-import type { TViewContext } from '../../views/context.js';
+import { viewContext, type TViewContext } from '../../views/context.js';
 import { catalogueSources, efforts, getLever, listLevers, type TEffort, type TLever } from './catalogue.js';
-import { RelatedResources, relatedResources } from '../knowledge/index.js';
 
 /** i18n keys built from the catalogue's codes (typed once here). */
 export const k = {
@@ -94,7 +93,7 @@ export async function leverPage(c: Context<AppEnv>): Promise<Response> {
   const t = c.get('t');
   const user = c.get('user');
   const org = user?.memberships[0];
-  const related = await relatedResources(c.get('db'), { leverSlug: lever.slug });
+  const related = await c.get('contributions').relatedResources?.(c.get('db'), viewContext(c), { leverSlug: lever.slug }, { headingLevel: 2, moreHref: `/resources?lever=${encodeURIComponent(lever.slug)}` });
   return renderPage(c, t(k.lever(lever.slug, 'title')), (v) => (
     <>
       <p><a href="/levers">{t('actions.detail.back')}</a></p>
@@ -120,8 +119,8 @@ export async function leverPage(c: Context<AppEnv>): Promise<Response> {
       <ul>{lever.trainings.map((q) => <li><a href={`/trainings?${new URLSearchParams(q).toString()}`}>{t('actions.detail.trainingLink', { audience: q.audience ? t(k.audience(q.audience)) : Object.values(q).join(' ') })}</a></li>)}</ul>
       <h2>{t('actions.detail.sources')}</h2>
       <ul>{lever.sources.map((s) => { const src = catalogueSources[s]; return src ? <li><a href={src.url}>{src.title}</a> ({src.year})</li> : null; })}</ul>
-      {/* Slot: resources related to this lever, rendered by the knowledge feature (nothing when there are none). */}
-      <RelatedResources v={v} items={related} headingLevel={2} moreHref={`/resources?lever=${encodeURIComponent(lever.slug)}`} />
+      {/* Resources related to this lever, contributed by the knowledge feature (nothing when there are none). */}
+      {related}
     </>
   ));
 }

@@ -248,7 +248,7 @@ describeEachDb('footprint feature', (kind) => {
       expect(readX.items.map((i) => i.data)).toEqual(read.items.map((i) => i.data));
     }
     // An XLSX upload goes through the same import.
-    const status = await upload(member, orgId, 2021, 'modele.xlsx', inventoryTemplateXlsx('fr'));
+    const status = await upload(member, orgId, 2021, 'modele.xlsx', await inventoryTemplateXlsx('fr'));
     expect(await (await member.get(status)).text()).toMatch(/terminé|done/);
     expect((await getInventoryLines(t.db, orgId, 2021))!.length).toBeGreaterThan(3);
   });

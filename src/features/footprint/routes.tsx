@@ -111,7 +111,7 @@ pages.get(`${ORG}/template.csv`, async (c) => {
 pages.get(`${ORG}/template.xlsx`, async (c) => {
   await authoriseOrganisation(c);
   const lang = c.req.query('lang') === 'en' ? 'en' : 'fr';
-  return c.body(new Uint8Array(inventoryTemplateXlsx(lang)), 200, {
+  return c.body(new Uint8Array(await inventoryTemplateXlsx(lang)), 200, {
     'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'Content-Disposition': `attachment; filename="techcare-inventory-template-${lang}.xlsx"`,
   });

@@ -4,7 +4,7 @@
  */
 import { COLUMN_ALIASES } from '../../imports/index.js';
 import type { TColumn } from '../../lca/index.js';
-import { writeXlsx } from './xlsx-writer.js';
+import writeExcelFile from 'write-excel-file/node';
 
 /** The columns a template offers (the rarer server component columns are documented, not pre-filled). */
 export const TEMPLATE_COLUMNS: TColumn[] = [
@@ -31,9 +31,14 @@ const EXAMPLES: TExample[] = [
 
 const headerOf = (lang: 'fr' | 'en', c: TColumn) => (lang === 'fr' ? FRENCH[c] ?? COLUMN_ALIASES[c][0] : c);
 
-/** The template as an XLSX workbook (same columns and example lines; numbers stay numbers). */
-export function inventoryTemplateXlsx(lang: 'fr' | 'en'): Buffer {
-  return writeXlsx(lang === 'fr' ? 'Inventaire' : 'Inventory', [TEMPLATE_COLUMNS.map((c) => headerOf(lang, c)), ...EXAMPLES.map((e) => TEMPLATE_COLUMNS.map((c) => e[c]))]);
+/**
+ * The template as an XLSX workbook (same columns and example lines; numbers stay numbers), written by
+ * write-excel-file. The header row stays visible when scrolling.
+ */
+export async function inventoryTemplateXlsx(lang: 'fr' | 'en'): Promise<Buffer> {
+  const cell = (value: string | number | undefined) => (value === undefined || value === '' ? null : { value });
+  const rows = [TEMPLATE_COLUMNS.map((c) => cell(headerOf(lang, c))), ...EXAMPLES.map((e) => TEMPLATE_COLUMNS.map((c) => cell(e[c])))];
+  return writeExcelFile(rows, { sheet: lang === 'fr' ? 'Inventaire' : 'Inventory', stickyRowsCount: 1 }).toBuffer();
 }
 
 /** The template CSV in the given language (UTF-8 with BOM so spreadsheet software opens accents right). */

@@ -8,6 +8,8 @@ import { resourcePages } from './pages-resources.js';
 import { seedKnowledge } from './seed.js';
 import { currentMonth, sendMonthlyDigest } from './send-monthly-digest.js';
 import { sweepOrphanRows, sweepOrphanUploads } from './sweep-orphan-uploads.js';
+import { relatedResources as findRelated } from './find-related-resources.js';
+import { RelatedResources as RelatedSection } from './related-resources.js';
 
 export { relatedResources, type TRelatedResource } from './find-related-resources.js';
 export { RelatedResources } from './related-resources.js';
@@ -34,6 +36,11 @@ export const feature: TFeature = {
     return ['/resources', '/experience', ...published.map((r) => `/resources/${r.id}`), ...reports.map((r) => `/experience/${r.id}`)];
   },
   seed: seedKnowledge,
+  // Resources appear next to the levers, workshops and trainings they are tagged with: those features sit below
+  // knowledge in the layer order, so their pages receive this section instead of importing it.
+  contributes: {
+    relatedResources: async (db, v, subject, options) => RelatedSection({ v, items: await findRelated(db, subject), ...options }),
+  },
   // The digest of the current month goes out once per member (a unique mark per member and month), so an hourly
   // timer on every instance is safe: after the first run of the month, later runs find nothing left to send.
   // The sweep removes files no resource references any more (organisations deleted with their resources, crashes

@@ -102,6 +102,8 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     expect((await visitor.get(path)).status).toBe(200);
     expect(await titles(otherUser, { q: 'reconditionne' })).toEqual(['Retour sur nos serveurs reconditionnés']);
     expect((await relatedResources(t.db, { leverSlug: 'buy-refurbished' })).map((r) => r.id)).toEqual([id]);
+    // The lever's page (actions feature) shows it through the knowledge feature's contribution, not an import.
+    expect(await (await visitor.get('/levers/buy-refurbished')).text()).toContain('Retour sur nos serveurs reconditionnés');
     // A second decision on the same publication is a conflict, not a silent overwrite.
     expect((await admin.post(`/admin/resources/${id}/reject`, { reason: 'trop tard' })).status).toBe(409);
   });

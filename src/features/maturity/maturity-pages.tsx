@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { TRecommendedWorkshop } from '../../http/feature.js';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/env.js';
 import { requireUser } from '../../http/actor.js';
@@ -16,7 +17,6 @@ import type { TMessageKey } from '../../i18n/index.js';
 import {
   getMaturityAssessment, listMaturityAssessments, nextDimension, saveDimensionAnswers, startMaturityAssessment,
 } from './maturity-assessments.js';
-import { workshopsForLevel, type TRecommendedWorkshop } from './recommendations.js';
 import { idParam, organisationOr404 } from './shared.js';
 
 export const maturityPages = new Hono<AppEnv>();
@@ -28,6 +28,11 @@ function base(orgId: number) {
 }
 
 /** The result of one assessment: radar + table, strengths, gaps with next steps, and what fits the level. */
+/** Workshops of a level, contributed by the workshops feature (none when no feature contributes them). */
+async function recommendedWorkshops(c: Context<AppEnv>, level: number): Promise<TRecommendedWorkshop[]> {
+  return (await c.get('contributions').workshopsForLevel?.(c.get('db'), level, new Date())) ?? [];
+}
+
 function ResultSection(props: { v: TViewContext; result: TMaturityResult; date: string; workshops: TRecommendedWorkshop[] }) {
   const { v, result, workshops } = props;
   const t = v.t;
@@ -121,7 +126,7 @@ maturityPages.get('/organisations/:id/maturity', async (c) => {
   let result: TMaturityResult | null = null;
   if (latest) result = scoreMaturity((await getMaturityAssessment(db, user, orgId, latest.id)).answers);
   const t = c.get('t');
-  const workshops = result ? await workshopsForLevel(db, result.level) : [];
+  const workshops = result ? await recommendedWorkshops(c, result.level) : [];
   const draftNext = draft ? nextDimension((await getMaturityAssessment(db, user, orgId, draft.id)).answers) ?? maturityGrid[0]!.id : null;
   const byYear = new Map<number, number>();
   for (const a of completed) byYear.set(new Date(a.completedAt!).getUTCFullYear(), a.overallScore ?? 0);
@@ -185,7 +190,7 @@ maturityPages.get('/organisations/:id/maturity/assessments/:aid', async (c) => {
   if (a.status !== 'completed') return c.redirect(`${base(orgId)}/assessments/${a.id}/${nextDimension(a.answers) ?? maturityGrid[0]!.id}`, 303);
   const result = scoreMaturity(a.answers);
   const t = c.get('t');
-  const workshops = await workshopsForLevel(db, result.level);
+  const workshops = await recommendedWorkshops(c, result.level);
   return renderPage(c, t('maturity.space.title', { org: org.name }), (v) => (
     <>
       <p><a href={base(orgId)}>{t('maturity.space.back')}</a></p>

@@ -19,7 +19,7 @@ async function storedDeclaration(db: DB, id: number) {
 }
 import { loadCriteria } from './rgesn-referential.js';
 
-const officialPath = join(process.cwd(), '..', 'shared', 'data', 'rgesn-2024', 'referentiel-ecoconception.json');
+const officialPath = join(process.cwd(), 'test', 'fixtures', 'reference', 'rgesn-2024', 'referentiel-ecoconception.json');
 const officialText = readFileSync(officialPath, 'utf8');
 
 /** The form fields of one criterion as the family page would post them. */

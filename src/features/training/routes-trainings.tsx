@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { viewContext } from '../../views/context.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
@@ -11,7 +12,6 @@ import { canPublishTrainingsFor, organisationOf, publishingMemberships } from '.
 import { parseTrainingFilter, validateTraining, ZTrainingInput } from './schemas.js';
 import { getTraining, listTrainings, organisationTrainings } from './training-repository.js';
 import { formToInput, formValuesOf, ImportPage, OrganisationTrainingsPage, TrainingForm, TrainingListPage, TrainingPage, type TTrainingFormValues } from './views-trainings.js';
-import { RelatedResources, relatedResources } from '../knowledge/index.js';
 
 const perPage = 20;
 /** Largest catalogue file accepted (2000 trainings of ordinary length fit well under it). */
@@ -87,11 +87,11 @@ trainingPages.get('/trainings/:id{[0-9]+}', async (c) => {
   const tr = await getTraining(c.get('db'), idParam(c));
   if (!tr) throw notFound();
   const canEdit = canPublishTrainingsFor(c.get('user'), await organisationOf(c.get('db'), tr.organisationId));
-  const related = await relatedResources(c.get('db'), { trainingId: tr.id });
+  const related = await c.get('contributions').relatedResources?.(c.get('db'), viewContext(c), { trainingId: tr.id }, { headingLevel: 2 });
   return renderPage(c, tr.title, (v) => (
     <>
       <TrainingPage v={v} tr={tr} canEdit={canEdit} />
-      <RelatedResources v={v} items={related} headingLevel={2} />
+      {related}
     </>
   ));
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
 import { TestClient, testApp } from '../../../test/helpers/app.js';
@@ -8,10 +8,9 @@ import { loadShippedFramework } from './skills-data.js';
 import { ensureSkillsFramework, loadSkillsFramework } from './skills-store.js';
 import { roleTargets } from './learning-path.js';
 
-const realFile = '../shared/data/dinum-skills-2024/ReferentielCompetencesNumEco-Beta.xlsx';
-const hasRealFile = existsSync(realFile);
+const realFile = 'test/fixtures/reference/dinum-skills-2024/ReferentielCompetencesNumEco-Beta.xlsx';
 
-it.skipIf(!hasRealFile)('reads the real DINUM XLSX: 9 blocks, 73 skills, 62 jobs, and the shipped extract equals it', async () => {
+it('reads the real DINUM XLSX: 9 blocks, 73 skills, 62 jobs, and the shipped extract equals it', async () => {
   const r = await readSkillsFile(realFile);
   expect(r.ok).toBe(true);
   if (!r.ok) return;
@@ -43,7 +42,7 @@ describeEachDb('skills framework storage', (kind) => {
     expect(roleTargets(stored, 'buyer').get(9)).toBe(5);
   });
 
-  it.skipIf(!hasRealFile)('lets an admin re-import the XLSX on /admin/skills; refuses a wrong file and non-admins', async () => {
+  it('lets an admin re-import the XLSX on /admin/skills; refuses a wrong file and non-admins', async () => {
     const app = testApp(t.db);
     const admin = new TestClient(app);
     await loginAs(t.db, admin, (await makeUser(t.db, { admin: true })).id);

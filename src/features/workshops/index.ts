@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { pages } from './pages.js';
 import { seedWorkshops } from './seed.js';
 import { sendDueReminders } from './send-due-reminders.js';
+import { workshopsForLevel } from './recommend-for-level.js';
 
 export { sendDueReminders } from './send-due-reminders.js';
 export { upcomingWorkshops, workshopStats, workshopsAttendedBy, type TUpcomingWorkshop, type TWorkshopStats } from './workshop-stats.js';
@@ -22,6 +23,9 @@ export const feature: TFeature = {
     return ['/workshops', ...rows.map((r) => `/workshops/${r.id}`)];
   },
   seed: seedWorkshops,
+  // The maturity result recommends workshops of the organisation's level; maturity sits below workshops in the
+  // layer order (workshops read maturity levels), so it receives them through this contribution.
+  contributes: { workshopsForLevel },
   // Reminders are idempotent per registration, so every instance may run this timer.
   jobs: [{ name: 'workshop-reminders', everyMs: 5 * 60_000, run: ({ db, config, now }) => sendDueReminders(db, config, now) }],
 };

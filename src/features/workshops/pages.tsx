@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { viewContext } from '../../views/context.js';
 import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { isAdmin, requireUser } from '../../http/actor.js';
@@ -31,7 +32,6 @@ import { RegistrantsPage } from './views/registrants-page.js';
 import { WorkshopPage } from './views/workshop-page.js';
 import { WorkshopForm } from './views/workshop-form.js';
 import { plannedMonths, workshopStats } from './workshop-stats.js';
-import { RelatedResources, relatedResources } from '../knowledge/index.js';
 
 export const pages = new Hono<AppEnv>();
 const perPage = 24;
@@ -207,7 +207,7 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
   const position = active?.status === 'waitlisted' ? await waitlistPosition(db, active) : null;
   const signatoryOrgs = user ? await signatoryMemberships(db, user) : [];
   const replayVisible = await canSeeReplay(db, user, w);
-  const related = await relatedResources(db, { workshopId: w.id });
+  const related = await c.get('contributions').relatedResources?.(db, viewContext(c), { workshopId: w.id }, { headingLevel: 2 });
   return renderPage(c, w.title, (v) => (
     <>
     <WorkshopPage
@@ -228,7 +228,7 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
         feedbackSummary: summary && Number(summary.n) > 0 ? { n: Number(summary.n), avg: Number(summary.avg) } : null,
       }}
     />
-    <RelatedResources v={v} items={related} headingLevel={2} />
+    {related}
     </>
   ));
 });

@@ -1,0 +1,22 @@
+import { nowIso, type DB } from './db/client.js';
+
+/**
+ * Rate-limit rows are kept this long: longer than the widest window of any limit (one hour for sign-up and
+ * password reset), so a purge never shortens a window that is still counting.
+ */
+export const RATE_LIMIT_RETENTION_MS = 24 * 3_600_000;
+
+/** Deletes sessions past their expiry (a session is refused once expired; the row only took space). */
+export async function purgeExpiredSessions(db: DB, now: Date): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<', nowIso(now)).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
+ * Deletes rate-limit attempts older than the retention. `hitRateLimit` prunes the key it counts; this removes
+ * the keys nobody tries again (one-off addresses and emails), which would otherwise stay forever.
+ */
+export async function purgeOldRateLimits(db: DB, now: Date): Promise<number> {
+  const r = await db.deleteFrom('rate_limits').where('at', '<', nowIso(new Date(now.getTime() - RATE_LIMIT_RETENTION_MS))).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -90,7 +90,7 @@ export function tagLabels(v: TViewContext): Record<string, string> {
 }
 
 export function OrgSelect(props: { v: TViewContext; values: Record<string, unknown>; errors?: TFieldErrors | null }) {
-  const orgs = props.v.user?.memberships ?? [];
+  const orgs = (props.v.user?.memberships ?? []).filter((m) => m.publisher);
   return (
     <Select name="organisationId" label={props.v.t('knowledge.field.organisation')} required value={asText(props.values.organisationId) || String(orgs[0]?.organisationId ?? '')}
       options={orgs.map((m) => [String(m.organisationId), m.name])} errors={props.errors} />

@@ -47,7 +47,7 @@ export const knowledge = {
   'knowledge.form.reviewNote': 'Partners’ and experts’ publications go online at once; member companies’ and schools’ go online after an administrator’s review.',
   'knowledge.form.linkOrFile': 'Give a link or attach a file (one of them, not both).',
   'knowledge.form.leverUnknown': 'One of the levers is not in the catalogue: pick them from the list of levers.',
-  'knowledge.form.notYourOrg': 'You can only publish on behalf of an organisation you belong to.',
+  'knowledge.form.notYourOrg': 'You can only publish on behalf of an organisation you belong to that is a validated signatory of the manifesto or a recognised partner.',
   'knowledge.form.slugInvalid': 'Invalid lever identifier: lower-case letters, digits and hyphens, for example extend-lifespan.',
   'knowledge.form.rgesnInvalid': 'Invalid RGESN criterion number: write it like 4.2.',
   'knowledge.upload.name': 'File name refused: remove slashes, "..", control characters and double extensions (such as .pdf.exe), then try again.',

@@ -45,7 +45,7 @@ export const knowledge = {
   'knowledge.form.reviewNote': 'Les publications des partenaires et des experts sont en ligne aussitôt ; celles des entreprises et des écoles membres le sont après relecture par un administrateur.',
   'knowledge.form.linkOrFile': 'Indiquez un lien ou joignez un fichier (l’un des deux, pas les deux).',
   'knowledge.form.leverUnknown': 'Un des leviers n’existe pas dans le catalogue : choisissez-les dans la liste des leviers.',
-  'knowledge.form.notYourOrg': 'Vous ne pouvez publier qu’au nom d’une organisation dont vous êtes membre.',
+  'knowledge.form.notYourOrg': 'Vous ne pouvez publier qu’au nom d’une organisation dont vous êtes membre et qui est signataire validée du manifeste ou partenaire reconnue.',
   'knowledge.form.slugInvalid': 'Identifiant de levier invalide : lettres minuscules, chiffres et tirets, par exemple extend-lifespan.',
   'knowledge.form.rgesnInvalid': 'Numéro de critère RGESN invalide : écrivez-le comme 4.2.',
   'knowledge.upload.name': 'Nom de fichier refusé : retirez les barres obliques, « .. », caractères de contrôle et doubles extensions (comme .pdf.exe), puis réessayez.',

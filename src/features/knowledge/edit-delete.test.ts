@@ -69,7 +69,7 @@ describeEachDb('knowledge: editing and deleting publications, orphan files, unsu
     memberUser = (await makeUser(t.db)).id;
     memberOrg = (await makeOrganisation(t.db, { kind: 'company', ownerId: memberUser, signed: true })).id;
     otherUser = (await makeUser(t.db)).id;
-    await makeOrganisation(t.db, { kind: 'company', ownerId: otherUser });
+    await makeOrganisation(t.db, { kind: 'company', ownerId: otherUser, signed: true });
     adminUser = (await makeUser(t.db, { admin: true })).id;
   });
   afterAll(async () => {
@@ -298,7 +298,7 @@ describeEachDb('knowledge: editing and deleting publications, orphan files, unsu
 
     const now = nowIso();
     const school = (await makeUser(t.db)).id;
-    const schoolOrg = (await makeOrganisation(t.db, { kind: 'school', ownerId: school })).id;
+    const schoolOrg = (await makeOrganisation(t.db, { kind: 'school', ownerId: school, signed: true })).id;
     const tr = await t.db.insertInto('trainings').values({
       organisation_id: schoolOrg, title: 'Écoconception des services numériques', description: 'd', search_text: 'ecoconception', kind: 'course', education_level: 'none', duration_hours: 14,
       format: 'online', language: 'fr', cost_cents: 0, certificate: 0, licence: 'cc-by-4.0', prerequisites: '', learning_outcomes: '', url: null, created_by: school, created_at: now, updated_at: now,

@@ -24,7 +24,7 @@ describeEachDb('knowledge: experience reports and demo seed', (kind) => {
   beforeAll(async () => {
     t = await createTestDb(kind);
     memberUser = (await makeUser(t.db)).id;
-    memberOrg = (await makeOrganisation(t.db, { kind: 'company', ownerId: memberUser })).id;
+    memberOrg = (await makeOrganisation(t.db, { kind: 'company', ownerId: memberUser, signed: true })).id;
     adminUser = (await makeUser(t.db, { admin: true })).id;
   });
   afterAll(() => t.destroy());

@@ -235,7 +235,10 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
 
 pages.get('/workshops/:id{[0-9]+}/invite.ics', async (c) => {
   const w = await visibleWorkshop(c);
-  return c.body(buildCalendar({ method: 'PUBLISH', events: [workshopEvent(c.get('config'), w)] }), 200, { ...icsHeaders, 'Content-Disposition': `attachment; filename="workshop-${w.id}.ics"` });
+  const user = c.get('user');
+  // The meeting link only for the organiser and a confirmed registrant.
+  const withLink = canEditWorkshop(user, w) || (!!user && (await findRegistration(c.get('db'), w.id, user.id))?.status === 'confirmed');
+  return c.body(buildCalendar({ method: 'PUBLISH', events: [workshopEvent(c.get('config'), w, undefined, withLink)] }), 200, { ...icsHeaders, 'Content-Disposition': `attachment; filename="workshop-${w.id}.ics"` });
 });
 
 pages.get('/workshops/:id{[0-9]+}/edit', async (c) => {

@@ -24,7 +24,8 @@ export async function mailRegistrant(
     title: w.title,
     organiser: w.organisation_name,
     when: formatWhen(to.locale, w.starts_at, w.time_zone),
-    where: [w.address, w.online_url].filter(Boolean).join(' — '),
+    // The meeting link goes to confirmed seats only: never to the waiting list nor after a cancellation.
+    where: [w.address, to.status === 'confirmed' && kind !== 'cancelled' && kind !== 'unregistered' ? w.online_url : null].filter(Boolean).join(' — '),
     url: `${publicUrl(config)}/workshops/${w.id}`,
     name: to.name,
   };

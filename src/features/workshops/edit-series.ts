@@ -8,7 +8,7 @@ import type { TCurrentUser } from '../../http/env.js';
 import { AppError } from '../../http/errors.js';
 import { notifyRegistrations } from './register-for-workshop.js';
 import { findWorkshop, type TWorkshopRow } from './repository.js';
-import { addLocal, closingLeadMs, columns, loadEditable, localStartUtc, mailAllRegistrants, noticeable } from './save-workshop.js';
+import { addLocal, closingLeadMs, columns, ensureFuture, loadEditable, localStartUtc, mailAllRegistrants, noticeable } from './save-workshop.js';
 import type { TWorkshopInput } from './schemas.js';
 import { fillSeats } from './seats.js';
 import { utcToZonedInput } from './time-zones.js';
@@ -90,6 +90,8 @@ export async function updateWorkshops(
   const timeMoved = input.start_time !== shown.time || input.time_zone !== anchor.time_zone;
   const closesMoved = (input.closes_date ?? input.start_date) !== shownCloses.date || (input.closes_time ?? input.start_time) !== shownCloses.time;
   const anchorStart = localStartUtc(input.start_date, input.start_time, input.time_zone)!;
+  // Moving a published workshop: never into the past.
+  if (anchor.status === 'published' && anchorStart !== anchor.starts_at) ensureFuture(anchorStart);
   const newLead = closingLeadMs(input, anchorStart);
 
   const result = await inSeriesTransaction(db, async (tx) => {

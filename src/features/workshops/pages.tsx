@@ -161,7 +161,15 @@ pages.post('/workshops', async (c) => {
       <WorkshopForm v={v} values={values} errors={result.errors} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
     ), { status: 422 });
   }
-  const ids = await createWorkshops(c.get('db'), user, result.data);
+  let ids: number[];
+  try {
+    ids = await createWorkshops(c.get('db'), user, result.data);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'start_in_past')) throw err;
+    return renderPage(c, c.get('t')('workshops.form.newTitle'), (v) => (
+      <WorkshopForm v={v} values={values} errors={{ start_date: v.t('workshops.error.start_in_past') }} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
+    ), { status: 422 });
+  }
   return redirectWithFlash(c, `/workshops/${ids[0]}`, result.data.publish ? 'workshops.flash.published' : 'workshops.flash.created');
 });
 
@@ -272,13 +280,18 @@ pages.post('/workshops/:id{[0-9]+}', async (c) => {
       return again({ capacity: t('workshops.error.capacity_below_confirmed', { occurrences: list }) });
     }
     if (err instanceof AppError && err.code === 'series_date_change') return again({ start_date: t('workshops.error.series_date_change') });
+    if (err instanceof AppError && err.code === 'start_in_past') return again({ start_date: t('workshops.error.start_in_past') });
     throw err;
   }
 });
 
 pages.post('/workshops/:id{[0-9]+}/publish', async (c) => {
   const id = Number(c.req.param('id'));
-  await publishWorkshop(c.get('db'), requireUser(c), id);
+  try {
+    await publishWorkshop(c.get('db'), requireUser(c), id);
+  } catch (err) {
+    return flashError(c, id, err);
+  }
   return redirectWithFlash(c, `/workshops/${id}`, 'workshops.flash.published');
 });
 

@@ -244,4 +244,5 @@ export const workshops = {
   'workshops.error.extend_count': 'Add 1 to 12 sessions.',
   'workshops.error.not_series': 'This workshop is not part of a series.',
   'workshops.error.series_cancelled': 'Every session of this series is cancelled: create a new workshop.',
+  'workshops.error.start_in_past': 'A published workshop starts in the future: choose a date and time to come (or save it as a draft).',
 } as const satisfies Record<keyof typeof fr, string>;

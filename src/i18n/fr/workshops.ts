@@ -242,4 +242,5 @@ export const workshops = {
   'workshops.error.extend_count': 'Ajoutez de 1 à 12 séances.',
   'workshops.error.not_series': 'Cet atelier ne fait pas partie d’une série.',
   'workshops.error.series_cancelled': 'Toutes les séances de cette série sont annulées : créez un nouvel atelier.',
+  'workshops.error.start_in_past': 'Un atelier publié commence dans le futur : choisissez une date et une heure à venir (ou enregistrez-le en brouillon).',
 } as const;

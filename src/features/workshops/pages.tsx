@@ -14,7 +14,7 @@ import { hasCalendarToken, renewCalendarToken, userOfCalendarToken } from './cal
 import { icsHeaders, personalFeed, publicFeed } from './feeds.js';
 import { buildCalendar } from './ical.js';
 import { currentMaturityLevel } from './peers.js';
-import { canEditWorkshop, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
+import { canCancelWorkshop, canEditWorkshop, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
 import { cancelRegistration, registerForWorkshop, signatoryMemberships } from './register-for-workshop.js';
 import { findRegistration, findWorkshop, listOrganiserWorkshops, listRegistrants, listUserRegistrations, listWorkshops, seatCounts, waitlistPosition } from './repository.js';
 import { createWorkshops, formValuesOf, publishWorkshop } from './save-workshop.js';
@@ -225,6 +225,7 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
         zone: viewerZone(c),
         counts,
         canEdit: canEditWorkshop(user, w),
+        canCancel: canCancelWorkshop(user, w),
         canSeeRegistrants: canSeeRegistrants(user, w),
         registration: active ? { status: active.status as 'confirmed' | 'waitlisted', position } : null,
         attended: reg?.attended === 1 && reg.status === 'confirmed',
@@ -258,6 +259,8 @@ pages.get('/workshops/:id{[0-9]+}/edit', async (c) => {
 
 /** Which occurrences of a series an action reaches; anything else means this one only. */
 const ZScope = z.object({ scope: z.enum(seriesScopes).catch('one') });
+/** Cancelling asks for a note (mailed to registrants) and an explicit confirmation. */
+const ZCancelConfirm = z.object({ note: z.string().trim().min(3).max(2000), confirm: z.literal('yes') });
 const ZExtend = z.object({ count: z.coerce.number({ message: 'workshops.error.extend_count' }).int().min(1, 'workshops.error.extend_count').max(12, 'workshops.error.extend_count') });
 
 pages.post('/workshops/:id{[0-9]+}', async (c) => {
@@ -298,9 +301,12 @@ pages.post('/workshops/:id{[0-9]+}/publish', async (c) => {
 pages.post('/workshops/:id{[0-9]+}/cancel', async (c) => {
   const id = Number(c.req.param('id'));
   const user = requireUser(c);
-  const { scope } = ZScope.parse(await readForm(c));
+  const form = await readForm(c);
+  const { scope } = ZScope.parse(form);
+  const confirmed = ZCancelConfirm.safeParse(form);
+  if (!confirmed.success) return redirectWithFlash(c, `/workshops/${id}`, 'workshops.error.note_required');
   try {
-    const r = await cancelWorkshops(c.get('db'), c.get('config'), user, id, scope);
+    const r = await cancelWorkshops(c.get('db'), c.get('config'), user, id, scope, confirmed.data.note);
     return redirectWithFlash(c, `/workshops/${id}`, r.cancelled.length > 1 ? 'workshops.flash.seriesCancelled' : 'workshops.flash.cancelled');
   } catch (err) {
     return flashError(c, id, err);

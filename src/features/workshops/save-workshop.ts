@@ -137,8 +137,8 @@ export async function loadEditable(db: DB, user: TCurrentUser, id: number) {
   return w;
 }
 
-/** Mails every active registrant of a workshop (changes, cancellation). */
-export async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind): Promise<number> {
+/** Mails every active registrant of a workshop (changes, cancellation), with the organiser's note if any. */
+export async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind, note = ''): Promise<number> {
   const w = (await findWorkshop(db, id))!;
   const regs = await db
     .selectFrom('workshop_registrations as r')
@@ -147,7 +147,7 @@ export async function mailAllRegistrants(db: DB, config: TConfig, id: number, ki
     .where('r.workshop_id', '=', id)
     .where('r.status', 'in', ['confirmed', 'waitlisted'])
     .execute();
-  for (const r of regs) await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status }, kind);
+  for (const r of regs) await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status }, kind, note);
   return regs.length;
 }
 

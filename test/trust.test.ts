@@ -7,6 +7,7 @@ import type { TCurrentUser } from '../src/http/env.js';
 import { loadCurrentUser } from '../src/http/middleware/session.js';
 // The app composes every feature, so each one's status-loss handler is registered before the tests run.
 import '../src/http/app.js';
+import { moderatePublication } from '../src/features/knowledge/moderate-publication.js';
 import { canPublishFor } from '../src/features/knowledge/policy.js';
 import {
   applyForStatus, canPublishAs, createOrganisation, decideStatusRequest, isPublisher, isSignatory, nameKey, NameTakenError, withdrawStatus,
@@ -196,5 +197,32 @@ describeEachDb('trust: status is granted, not claimed', (kind) => {
     const html = await (await client(withdrawnMember)).get('/resources');
     expect(await html.text()).not.toContain('href="/resources/new"');
     expect((await (await client(withdrawnMember)).get('/resources/new')).status).toBe(403);
+  });
+
+  it('tells authors of every moderation decision with the reason; the administrator unpublishes a published resource', async () => {
+    const author = await makeUser(t.db);
+    const org = await makeOrganisation(t.db, { ownerId: author.id, signed: true });
+    const now = nowIso();
+    const resource = async (status: 'pending' | 'published') => (await t.db.insertInto('knowledge_resources').values({
+      title: `Guide ${status}`, summary: 's', kind: 'guide', organisation_id: org.id, author_user_id: author.id, language: 'fr', published_on: now.slice(0, 10), licence: 'cc-by-4.0',
+      url: 'https://example.org/guide', file_key: null, file_name: null, file_type: null, file_size: null, workshop_id: null, training_id: null, status,
+      reviewed_by: null, reviewed_at: null, rejection_reason: null, is_demo: 0, created_at: now, updated_at: now,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    const pendingId = await resource('pending');
+    await moderatePublication(t.db, config, admin, 'resource', pendingId, { approve: false, reason: 'Citez vos sources.' });
+    expect((await mailsTo(author.email)).at(-1)?.body_text).toContain('Citez vos sources.');
+    const liveId = await resource('published');
+    // Only administrators unpublish; a reason is required on the page.
+    await expect(moderatePublication(t.db, config, await me(author.id), 'resource', liveId, { unpublish: true, reason: 'x' })).rejects.toMatchObject({ status: 403 });
+    const c = await client(admin.id);
+    expect(await (await c.get(`/resources/${liveId}`)).text()).toContain(`/admin/resources/${liveId}/unpublish`);
+    expect((await c.post(`/admin/resources/${liveId}/unpublish`, { reason: 'Lien mort depuis un mois.' })).status).toBe(303);
+    expect((await t.db.selectFrom('knowledge_resources').select(['status', 'rejection_reason']).where('id', '=', liveId).executeTakeFirstOrThrow())).toEqual({ status: 'rejected', rejection_reason: 'Lien mort depuis un mois.' });
+    const mail = (await mailsTo(author.email)).at(-1)!;
+    expect(mail.subject).toContain('retirée');
+    expect(mail.body_text).toContain('Lien mort depuis un mois.');
+    // Visitors no longer see it; a second unpublish is refused.
+    expect((await new TestClient(testApp(t.db)).get(`/resources/${liveId}`)).status).toBe(404);
+    await expect(moderatePublication(t.db, config, admin, 'resource', liveId, { unpublish: true, reason: 'again' })).rejects.toMatchObject({ code: 'already_moderated' });
   });
 });

@@ -257,3 +257,17 @@ export function CommentsSection(props: { v: TViewContext; comments: TCommentView
     </section>
   );
 }
+
+/** An administrator's form to unpublish a published resource or report, with the reason mailed to its author. */
+export function UnpublishForm(p: { v: TViewContext; action: string }) {
+  const t = p.v.t;
+  return (
+    <form method="post" action={p.action}>
+      <div class="field">
+        <label for="unpublish-reason">{t('knowledge.moderation.unpublishReason')}</label>
+        <input id="unpublish-reason" name="reason" type="text" required minlength={3} maxlength={500} />
+      </div>
+      <button type="submit" class="danger">{t('knowledge.moderation.unpublish')}</button>
+    </form>
+  );
+}

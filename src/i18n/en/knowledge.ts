@@ -191,4 +191,13 @@ export const knowledge = {
   'knowledge.report.resultOfYear': '{year} result',
   'knowledge.report.platformNote': 'Total carbon footprint of the two yearly results computed in the platform with the same method, at the time of publication.',
   'knowledge.digest.unsubscribe.expired': 'This unsubscribe link is more than 12 months old and no longer works. Use the one in the latest digest you received, or log in to manage the digest from your account.',
+  'knowledge.flash.unpublished': 'Publication withdrawn; its author received the reason.',
+  'knowledge.moderation.unpublish': 'Unpublish',
+  'knowledge.moderation.unpublishReason': 'Reason (sent to the author)',
+  'knowledge.mail.moderation.approved.subject': 'Your publication is online: {title}',
+  'knowledge.mail.moderation.approved.body': 'Hello {name},\n\nAn administrator approved “{title}”: everyone can now see it.\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.rejected.subject': 'Your publication was not approved: {title}',
+  'knowledge.mail.moderation.rejected.body': 'Hello {name},\n\nAn administrator did not approve “{title}”, for this reason:\n{reason}\n\nEdit it to submit it again:\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.unpublished.subject': 'Your publication was withdrawn: {title}',
+  'knowledge.mail.moderation.unpublished.body': 'Hello {name},\n\nAn administrator withdrew “{title}” from publication, for this reason:\n{reason}\n\nIt is not deleted; edit it to submit it again:\n{link}\n\n{signature}',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -189,4 +189,13 @@ export const knowledge = {
   'knowledge.report.resultOfYear': 'Résultat {year}',
   'knowledge.report.platformNote': 'Empreinte carbone totale des deux résultats annuels calculés dans la plateforme avec la même méthode, au moment de la publication.',
   'knowledge.digest.unsubscribe.expired': 'Ce lien de désabonnement a plus de 12 mois et n’est plus valable. Utilisez celui de la dernière lettre reçue, ou connectez-vous pour gérer la lettre depuis votre compte.',
+  'knowledge.flash.unpublished': 'Publication retirée ; son auteur a reçu le motif.',
+  'knowledge.moderation.unpublish': 'Dépublier',
+  'knowledge.moderation.unpublishReason': 'Motif (envoyé à l’auteur)',
+  'knowledge.mail.moderation.approved.subject': 'Votre publication est en ligne : {title}',
+  'knowledge.mail.moderation.approved.body': 'Bonjour {name},\n\nUn administrateur a validé « {title} » : elle est désormais visible de tous.\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.rejected.subject': 'Votre publication n’est pas validée : {title}',
+  'knowledge.mail.moderation.rejected.body': 'Bonjour {name},\n\nUn administrateur n’a pas validé « {title} », pour la raison suivante :\n{reason}\n\nModifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.unpublished.subject': 'Votre publication a été retirée : {title}',
+  'knowledge.mail.moderation.unpublished.body': 'Bonjour {name},\n\nUn administrateur a retiré « {title} » de la publication, pour la raison suivante :\n{reason}\n\nElle n’est pas supprimée ; modifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
 } as const;

@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('training catalogue in Chromium', () => {
     server = await startServer(t.db, {}, { seed: true, demo: false });
     browser = await launchBrowser();
     const teacher = await makeUser(t.db, { name: 'Prof' });
-    await makeOrganisation(t.db, { kind: 'school', ownerId: teacher.id, name: 'École Numérique Sobre' });
+    await makeOrganisation(t.db, { kind: 'school', ownerId: teacher.id, name: 'École Numérique Sobre', signed: true });
     sessionToken = newSecret();
     await t.db.insertInto('sessions').values({ token_hash: hashSecret(sessionToken), user_id: teacher.id, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 3_600_000)) }).execute();
   });

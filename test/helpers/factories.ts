@@ -3,7 +3,7 @@ import type { DB } from '../../src/db/client.js';
 import { nowIso } from '../../src/db/client.js';
 import type { TOrgKind, TOrgRole } from '../../src/db/tables/foundation.js';
 import { createApiToken, createUser } from '../../src/features/accounts/index.js';
-import { normaliseSearchName } from '../../src/features/organisations/index.js';
+import { nameKey, normaliseSearchName } from '../../src/features/organisations/index.js';
 import { hashSecret, newSecret } from '../../src/http/tokens.js';
 import type { TestClient } from './app.js';
 
@@ -29,7 +29,7 @@ export async function makeOrganisation(
     .values({
       slug, name, kind: input.kind ?? 'company', siren: null, size_band: input.sizeBand ?? '50-249', sector: input.sector ?? 'software',
       region: input.region ?? 'IDF', website: null, description: '', is_founding_partner: 0, is_demo: 0, created_at: now, updated_at: now,
-      search_name: normaliseSearchName(name),
+      search_name: normaliseSearchName(name), name_key: nameKey(name),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

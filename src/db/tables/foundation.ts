@@ -3,6 +3,10 @@ import type { Generated } from 'kysely';
 /** Platform roles: a visitor has no account; a partner is a member of a partner organisation. */
 export type TPlatformRole = 'member' | 'admin';
 export type TOrgKind = 'company' | 'school' | 'partner' | 'expert';
+/** Kinds an organisation chooses itself, and kinds only an administrator grants. */
+export type TMemberKind = 'company' | 'school';
+export type TGrantedKind = 'partner' | 'expert';
+export type TStatusRequestState = 'pending' | 'granted' | 'rejected' | 'withdrawn';
 export type TOrgRole = 'owner' | 'member';
 export type TSignatureStatus = 'pending' | 'validated' | 'rejected';
 
@@ -59,6 +63,24 @@ export interface FoundationTables {
     updated_at: string;
     /** The name lower-cased, without accents or punctuation (migration 0002), for portable directory search. */
     search_name: Generated<string>;
+    /** The name without case, accents, spaces or punctuation (migration 0004), unique: no two organisations share a name. */
+    name_key: string | null;
+  };
+  /** Applications for the partner or expert status and the administrator's decisions (migration 0004). */
+  organisation_status_requests: {
+    id: Generated<number>;
+    organisation_id: number;
+    kind: TGrantedKind;
+    /** The kind the organisation returns to when the status is withdrawn. */
+    previous_kind: TMemberKind;
+    motivation: string;
+    status: TStatusRequestState;
+    /** The administrator's reason (mailed); `installation` / `before-review` for grants recorded by the migration. */
+    reason: string | null;
+    requested_by: number | null;
+    decided_by: number | null;
+    decided_at: string | null;
+    created_at: string;
   };
   memberships: {
     id: Generated<number>;

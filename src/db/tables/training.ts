@@ -28,6 +28,8 @@ export interface TrainingTables {
     created_by: number | null;
     created_at: string;
     updated_at: string;
+    /** Set when the training was taken offline (migration 0041); it is kept, not deleted. */
+    unpublished_at: string | null;
   };
   training_audiences: { training_id: number; audience: string };
   training_skills: { training_id: number; block_position: number; level: number };

@@ -6,13 +6,14 @@ type TPage = { offset: number; limit: number };
 /** Counts for the back office's front page. */
 export async function adminCounts(db: DB) {
   const count = async (q: Promise<{ n: unknown } | undefined>) => Number((await q)?.n ?? 0);
-  const [pending, organisations, users, outbox] = await Promise.all([
+  const [pending, statusRequests, organisations, users, outbox] = await Promise.all([
     count(db.selectFrom('signatures').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'pending').executeTakeFirst()),
+    count(db.selectFrom('organisation_status_requests').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'pending').executeTakeFirst()),
     count(db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()),
     count(db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()),
     count(db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()),
   ]);
-  return { pending, organisations, users, outbox };
+  return { pending, statusRequests, organisations, users, outbox };
 }
 
 /** Every organisation (demo and unsigned included), by name, optionally filtered by name. */

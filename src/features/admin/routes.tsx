@@ -11,7 +11,7 @@ import type { TMessageKey } from '../../i18n/index.js';
 import { ButtonForm, Field, Pagination } from '../../views/components.js';
 import type { TViewContext } from '../../views/context.js';
 import { decideSignature, listPendingSignatures } from '../manifesto/index.js';
-import { kindLabel } from '../organisations/index.js';
+import { decideStatusRequest, kindLabel, listGrantedStatuses, listPendingStatusRequests, withdrawStatus } from '../organisations/index.js';
 import { setPlatformRole, setUserDisabled } from './manage-users.js';
 import { adminCounts, getMail, listAllOrganisations, listAudit, listOutbox, listUsers } from './queries.js';
 
@@ -55,6 +55,7 @@ async function guarded(c: Context<AppEnv>, to: string, action: () => Promise<voi
 function AdminNav(p: { t: (k: TMessageKey) => string }) {
   const links: [string, TMessageKey][] = [
     ['/admin/signatures', 'admin.signatures.title'],
+    ['/admin/statuses', 'admin.statuses.title'],
     ['/admin/organisations', 'admin.organisations.title'],
     ['/admin/users', 'admin.users.title'],
     ['/admin/outbox', 'admin.outbox.title'],
@@ -137,6 +138,10 @@ pages.get('/admin', async (c) => {
         <dd>
           <a href="/admin/signatures">{counts.pending}</a>
         </dd>
+        <dt>{t('admin.statuses.title')}</dt>
+        <dd>
+          <a href="/admin/statuses">{counts.statusRequests}</a>
+        </dd>
         <dt>{t('admin.organisations.title')}</dt>
         <dd>{counts.organisations}</dd>
         <dt>{t('admin.users.title')}</dt>
@@ -146,6 +151,99 @@ pages.get('/admin', async (c) => {
       </dl>
     </>
   ));
+});
+
+// Partner and expert statuses -------------------------------------------------------------------------------------
+const ZReason = z.object({ reason: z.string().trim().min(3).max(500) });
+
+pages.get('/admin/statuses', async (c) => {
+  const t = c.get('t');
+  const db = c.get('db');
+  const [pending, granted] = await Promise.all([listPendingStatusRequests(db), listGrantedStatuses(db)]);
+  return renderPage(c, t('admin.statuses.title'), (v) => (
+    <>
+      <h1>{t('admin.statuses.title')}</h1>
+      <AdminNav t={t} />
+      <h2>{t('admin.statuses.pending')}</h2>
+      {pending.length ? (
+        <ul class="cards">
+          {pending.map((r) => (
+            <li>
+              <h3>
+                <a href={`/organisations/${r.organisationId}`}>{r.organisationName}</a>
+              </h3>
+              <p>{t('admin.statuses.asks', { kind: kindLabel(t, r.kind), current: kindLabel(t, r.currentKind), date: v.fmt.date(r.created_at), name: r.requesterName ?? '' })}</p>
+              <blockquote>{r.motivation}</blockquote>
+              <form method="post" action={`/admin/statuses/${r.id}/grant`}>
+                <div class="field">
+                  <label for={`note-${r.id}`}>{t('admin.statuses.note')}</label>
+                  <input id={`note-${r.id}`} name="reason" type="text" maxlength={500} />
+                </div>
+                <button type="submit">{t('admin.statuses.grant')}</button>
+              </form>
+              <form method="post" action={`/admin/statuses/${r.id}/reject`}>
+                <div class="field">
+                  <label for={`reason-${r.id}`}>{t('admin.signatures.reason')}</label>
+                  <input id={`reason-${r.id}`} name="reason" type="text" required minlength={3} maxlength={500} />
+                </div>
+                <button type="submit" class="danger">
+                  {t('admin.statuses.reject')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('admin.statuses.none')}</p>
+      )}
+      <h2>{t('admin.statuses.granted')}</h2>
+      <ul class="cards">
+        {granted.map((g) => (
+          <li>
+            <h3>
+              <a href={`/organisations/${g.organisationId}`}>{g.organisationName}</a>
+            </h3>
+            <p>
+              {kindLabel(t, g.kind)}
+              {g.reason === 'before-review' ? ` · ${t('admin.statuses.beforeReview')}` : g.reason === 'installation' ? ` · ${t('admin.statuses.installation')}` : ''}
+            </p>
+            <form method="post" action={`/admin/organisations/${g.organisationId}/withdraw-status`}>
+              <div class="field">
+                <label for={`withdraw-${g.id}`}>{t('admin.statuses.withdrawReason')}</label>
+                <input id={`withdraw-${g.id}`} name="reason" type="text" required minlength={3} maxlength={500} />
+              </div>
+              <button type="submit" class="danger">
+                {t('admin.statuses.withdraw')}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
+  ));
+});
+
+pages.post('/admin/statuses/:id{[0-9]+}/grant', async (c) => {
+  const user = requireUser(c);
+  const { result } = await parseForm(c, z.object({ reason: z.string().trim().max(500).optional() }));
+  const reason = result.ok ? result.data.reason : undefined;
+  return guarded(c, '/admin/statuses', () => decideStatusRequest(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { grant: true, reason }), 'admin.flash.statusGranted');
+});
+
+pages.post('/admin/statuses/:id{[0-9]+}/reject', async (c) => {
+  const user = requireUser(c);
+  const { result } = await parseForm(c, ZReason);
+  if (!result.ok) return redirectWithFlash(c, '/admin/statuses', 'admin.flash.reasonRequired');
+  return guarded(c, '/admin/statuses', () => decideStatusRequest(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { grant: false, reason: result.data.reason }), 'admin.flash.statusRejected');
+});
+
+pages.post('/admin/organisations/:id{[0-9]+}/withdraw-status', async (c) => {
+  const user = requireUser(c);
+  const { result } = await parseForm(c, ZReason);
+  if (!result.ok) return redirectWithFlash(c, '/admin/statuses', 'admin.flash.reasonRequired');
+  return guarded(c, '/admin/statuses', async () => {
+    await withdrawStatus(c.get('db'), c.get('config'), user, Number(c.req.param('id')), result.data.reason);
+  }, 'admin.flash.statusWithdrawn');
 });
 
 // Signatures ------------------------------------------------------------------------------------------------------

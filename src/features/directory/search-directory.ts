@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DB } from '../../db/client.js';
+import { signatoryCondition } from '../../db/standing.js';
 import { normaliseSearchName, organisationKinds, regions, sectors, sizeBands } from '../organisations/index.js';
 
 /** Directory filters, shared by the page (query string) and the API. Empty strings mean "any". */
@@ -26,7 +27,7 @@ export const directoryColumns = ['id', 'slug', 'name', 'kind', 'sector', 'size_b
 export async function searchDirectory(db: DB, filter: TDirectoryFilter, page: { offset: number; limit: number }) {
   let q = db
     .selectFrom('organisations')
-    .where((eb) => eb.exists(eb.selectFrom('signatures').select('signatures.id').whereRef('signatures.organisation_id', '=', 'organisations.id').where('signatures.status', '=', 'validated')));
+    .where(signatoryCondition('organisations.id'));
   for (const word of normaliseSearchName(filter.q ?? '').split(' ').filter(Boolean).slice(0, 8)) {
     q = q.where('search_name', 'like', `%${word}%`);
   }
@@ -65,7 +66,7 @@ export async function signatorySlugs(db: DB): Promise<string[]> {
   const rows = await db
     .selectFrom('organisations')
     .select('slug')
-    .where((eb) => eb.exists(eb.selectFrom('signatures').select('signatures.id').whereRef('signatures.organisation_id', '=', 'organisations.id').where('signatures.status', '=', 'validated')))
+    .where(signatoryCondition('organisations.id'))
     .orderBy('slug')
     .execute();
   return rows.map((r) => r.slug);

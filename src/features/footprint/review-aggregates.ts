@@ -4,6 +4,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { dialectOf, type DB } from '../../db/client.js';
+import { signatoryCondition } from '../../db/standing.js';
 
 /** Which organisations count: those with a validated signature decided before `before`, demo ones only when asked. */
 export interface TReviewScope {
@@ -14,7 +15,7 @@ export interface TReviewScope {
 
 function memberFilter(scope: TReviewScope, orgColumn: string): Expression<SqlBool> {
   const demo = scope.includeDemo ? sql`1 = 1` : sql`o.is_demo = 0`;
-  return sql<SqlBool>`exists (select 1 from signatures s where s.organisation_id = ${sql.ref(orgColumn)} and s.status = 'validated' and coalesce(s.decided_at, s.signed_at) < ${scope.before}) and ${demo}`;
+  return sql<SqlBool>`${signatoryCondition(orgColumn, scope.before)} and ${demo}`;
 }
 
 export interface TFootprintReviewTotals {

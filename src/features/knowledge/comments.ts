@@ -6,7 +6,7 @@ import type { TKnowledgeDocType } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure, isAdmin } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
-import { canPublishFor, canSee } from './policy.js';
+import { isAuthorMember, canSee } from './policy.js';
 
 /** The document a comment hangs on, if the user may see it. */
 async function visibleDoc(db: DB, user: TCurrentUser | null, docType: TKnowledgeDocType, docId: number) {
@@ -43,7 +43,7 @@ async function commentWithDoc(db: DB, commentId: number) {
  */
 export async function markAnswer(db: DB, actor: TCurrentUser, commentId: number, isAnswer: boolean): Promise<{ docType: TKnowledgeDocType; docId: number }> {
   const { comment, doc } = await commentWithDoc(db, commentId);
-  ensure(canPublishFor(actor, doc.organisation_id));
+  ensure(isAuthorMember(actor, doc.organisation_id));
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('knowledge_comments').set({ is_answer: isAnswer ? 1 : 0, answered_by: isAnswer ? actor.id : null }).where('id', '=', commentId).execute();
     await recordAudit(tx, { actorUserId: actor.id, action: isAnswer ? 'comment.markAnswer' : 'comment.unmarkAnswer', subjectType: 'knowledge_comment', subjectId: commentId });

@@ -5,7 +5,7 @@ import type { TKnowledgeDocType } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
-import { canPublishFor, canSee } from './policy.js';
+import { isAuthorMember, canSee } from './policy.js';
 import { unindexDocument } from './search-index.js';
 import { discardUpload } from './uploads.js';
 
@@ -26,7 +26,7 @@ export async function removeDocumentTraces(tx: DB | Tx, docType: TKnowledgeDocTy
 export async function deleteResource(db: DB, config: TConfig, actor: TCurrentUser, id: number): Promise<void> {
   const row = await db.selectFrom('knowledge_resources').select(['id', 'title', 'status', 'organisation_id', 'file_key']).where('id', '=', id).executeTakeFirst();
   if (!row || !canSee(actor, row)) throw notFound('resource');
-  ensure(canPublishFor(actor, row.organisation_id));
+  ensure(isAuthorMember(actor, row.organisation_id));
   await db.transaction().execute(async (tx) => {
     await removeDocumentTraces(tx, 'resource', id);
     const res = await tx.deleteFrom('knowledge_resources').where('id', '=', id).executeTakeFirst();
@@ -40,7 +40,7 @@ export async function deleteResource(db: DB, config: TConfig, actor: TCurrentUse
 export async function deleteExperienceReport(db: DB, actor: TCurrentUser, id: number): Promise<void> {
   const row = await db.selectFrom('knowledge_reports').select(['id', 'title', 'status', 'organisation_id']).where('id', '=', id).executeTakeFirst();
   if (!row || !canSee(actor, row)) throw notFound('report');
-  ensure(canPublishFor(actor, row.organisation_id));
+  ensure(isAuthorMember(actor, row.organisation_id));
   await db.transaction().execute(async (tx) => {
     await removeDocumentTraces(tx, 'report', id);
     const res = await tx.deleteFrom('knowledge_reports').where('id', '=', id).executeTakeFirst();

@@ -69,7 +69,7 @@ describeEachDb('knowledge: editing and deleting publications, orphan files, unsu
     memberUser = (await makeUser(t.db)).id;
     memberOrg = (await makeOrganisation(t.db, { kind: 'company', ownerId: memberUser, signed: true })).id;
     otherUser = (await makeUser(t.db)).id;
-    await makeOrganisation(t.db, { kind: 'company', ownerId: otherUser });
+    await makeOrganisation(t.db, { kind: 'company', ownerId: otherUser, signed: true });
     adminUser = (await makeUser(t.db, { admin: true })).id;
   });
   afterAll(async () => {
@@ -102,7 +102,7 @@ describeEachDb('knowledge: editing and deleting publications, orphan files, unsu
   it('sends a member organisation’s approved resource back to review only when its title, summary, link or file changes', async () => {
     const admin = await as(adminUser);
     const { id } = await publishResource(t.db, config, await as(memberUser), base(memberOrg, { title: 'Nos écrans reconditionnés' }), null);
-    await moderatePublication(t.db, admin, 'resource', id, { approve: true });
+    await moderatePublication(t.db, testConfig(), admin, 'resource', id, { approve: true });
     const member = await client(memberUser);
     const visitor = await client(null);
     const fields = { title: 'Nos écrans reconditionnés', url: 'https://example.org/guide' };
@@ -124,12 +124,12 @@ describeEachDb('knowledge: editing and deleting publications, orphan files, unsu
     expect(row).toEqual({ reviewed_by: null, reviewed_at: null });
 
     // Rejected, then edited in any way: the edit is a resubmission.
-    await moderatePublication(t.db, admin, 'resource', id, { approve: false, reason: 'Précisez la source' });
+    await moderatePublication(t.db, testConfig(), admin, 'resource', id, { approve: false, reason: 'Précisez la source' });
     await member.postMultipart(`/resources/${id}/edit`, editForm({ ...fields, summary: 'Nous avons acheté 40 écrans reconditionnés cette année.', themes: 'devices' }));
     expect(await statusOf(id)).toBe('pending');
 
     // An administrator's edit needs no review.
-    await moderatePublication(t.db, admin, 'resource', id, { approve: true });
+    await moderatePublication(t.db, testConfig(), admin, 'resource', id, { approve: true });
     await (await client(adminUser)).postMultipart(`/resources/${id}/edit`, editForm({ ...fields, title: 'Nos écrans reconditionnés (2026)' }));
     expect(await statusOf(id)).toBe('published');
   });
@@ -228,7 +228,7 @@ describeEachDb('knowledge: editing and deleting publications, orphan files, unsu
       costEur: 0, costNotes: '', measureSource: 'declared', measureLabel: 'Consommation des postes', beforeValue: 100, afterValue: 80, measureUnit: 'MWh',
       themes: [], levels: [], levers: [], rgesn: [],
     });
-    await moderatePublication(t.db, admin, 'report', id, { approve: true });
+    await moderatePublication(t.db, testConfig(), admin, 'report', id, { approve: true });
     const member = await client(memberUser);
     expect(await (await member.get(`/experience/${id}`)).text()).toContain(`href="/experience/${id}/edit"`);
     const form = await (await member.get(`/experience/${id}/edit`)).text();
@@ -298,7 +298,7 @@ describeEachDb('knowledge: editing and deleting publications, orphan files, unsu
 
     const now = nowIso();
     const school = (await makeUser(t.db)).id;
-    const schoolOrg = (await makeOrganisation(t.db, { kind: 'school', ownerId: school })).id;
+    const schoolOrg = (await makeOrganisation(t.db, { kind: 'school', ownerId: school, signed: true })).id;
     const tr = await t.db.insertInto('trainings').values({
       organisation_id: schoolOrg, title: 'Écoconception des services numériques', description: 'd', search_text: 'ecoconception', kind: 'course', education_level: 'none', duration_hours: 14,
       format: 'online', language: 'fr', cost_cents: 0, certificate: 0, licence: 'cc-by-4.0', prerequisites: '', learning_outcomes: '', url: null, created_by: school, created_at: now, updated_at: now,

@@ -7,7 +7,7 @@ import { ensure, isAdmin } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { EditConflictError, sameTags } from './edit-resource.js';
 import { footprintGwp } from './ports.js';
-import { canPublishFor, canSee, statusAfterEdit } from './policy.js';
+import { isAuthorMember, canSee, statusAfterEdit } from './policy.js';
 import { PublicationInputError, unknownLevers } from './publish-resource.js';
 import { reportSearchText, resolveMeasure } from './resolve-measure.js';
 import type { TReportEditInput } from './schemas.js';
@@ -40,7 +40,7 @@ export async function editExperienceReport(
     .where('knowledge_reports.id', '=', id)
     .executeTakeFirst();
   if (!row || !canSee(actor, row)) throw notFound('report');
-  ensure(canPublishFor(actor, row.organisation_id));
+  ensure(isAuthorMember(actor, row.organisation_id));
 
   const errors: Record<string, string> = {};
   const m = await resolveMeasure(db, row.organisation_id, input, sources, errors);

@@ -6,7 +6,7 @@ import type { TPublicationStatus } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure, isAdmin } from '../../http/actor.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { canPublishFor, canSee, statusAfterEdit } from './policy.js';
+import { isAuthorMember, canSee, statusAfterEdit } from './policy.js';
 import { PublicationInputError, resourceInputErrors, resourceSearchText } from './publish-resource.js';
 import type { TResourceEditInput } from './schemas.js';
 import { indexDocument } from './search-index.js';
@@ -50,7 +50,7 @@ export async function editResource(
       .where('knowledge_resources.id', '=', id)
       .executeTakeFirst();
     if (!row || !canSee(actor, row)) throw notFound('resource');
-    ensure(canPublishFor(actor, row.organisation_id));
+    ensure(isAuthorMember(actor, row.organisation_id));
 
     const keptFile = !newFile && !input.url && row.file_key ? row.file_key : null;
     const errors = await resourceInputErrors(db, input, !!newFile || !!keptFile);

@@ -24,7 +24,7 @@ describeEachDb('knowledge: experience reports and demo seed', (kind) => {
   beforeAll(async () => {
     t = await createTestDb(kind);
     memberUser = (await makeUser(t.db)).id;
-    memberOrg = (await makeOrganisation(t.db, { kind: 'company', ownerId: memberUser })).id;
+    memberOrg = (await makeOrganisation(t.db, { kind: 'company', ownerId: memberUser, signed: true })).id;
     adminUser = (await makeUser(t.db, { admin: true })).id;
   });
   afterAll(() => t.destroy());
@@ -38,7 +38,7 @@ describeEachDb('knowledge: experience reports and demo seed', (kind) => {
     expect(status).toBe('pending');
     // Pending: invisible to the lever's evidence until reviewed.
     expect(await experienceReportsForLever(t.db, 'extend-lifespan')).toEqual([]);
-    await moderatePublication(t.db, (await loadCurrentUser(t.db, adminUser))!, 'report', id, { approve: true });
+    await moderatePublication(t.db, testConfig(), (await loadCurrentUser(t.db, adminUser))!, 'report', id, { approve: true });
     const [r] = await experienceReportsForLever(t.db, 'extend-lifespan');
     expect(r).toMatchObject({ id, measureSource: 'platform', before: 20_000, after: 15_000, baselineYear: 2024, resultYear: 2025 });
     expect(r!.change).toBeCloseTo(-0.25, 10);

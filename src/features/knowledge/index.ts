@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import type { TFeature } from '../../http/feature.js';
+import { nowIso } from '../../db/client.js';
+import { onStatusLoss } from '../organisations/index.js';
 import { knowledgeApi } from './api.js';
 import { experiencePages } from './pages-experience.js';
 import { moderationPages } from './pages-moderation.js';
@@ -26,6 +28,15 @@ pages.route('/', moderationPages);
  * Knowledge sharing: the resource library (/resources), experience reports (/experience), comments and their
  * moderation (/admin/resources), and the monthly digest (/admin/digest, /digest/unsubscribe/:token).
  */
+// An organisation losing its partner or expert status: its published resources and reports go back to review
+// (offline, kept), where an administrator may publish them again.
+onStatusLoss('knowledge', async (tx, loss) => {
+  const now = nowIso();
+  const resources = await tx.updateTable('knowledge_resources').set({ status: 'pending', updated_at: now }).where('organisation_id', '=', loss.organisationId).where('status', '=', 'published').returning('id').execute();
+  const reports = await tx.updateTable('knowledge_reports').set({ status: 'pending', updated_at: now }).where('organisation_id', '=', loss.organisationId).where('status', '=', 'published').returning('id').execute();
+  return resources.length + reports.length;
+});
+
 export const feature: TFeature = {
   name: 'knowledge',
   pages,

@@ -1,33 +1,55 @@
-import type { DB } from '../../db/client.js';
+import { publicUrl, type TConfig } from '../../config.js';
+import type { DB, Tx } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import type { TKnowledgeDocType } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure, isAdmin } from '../../http/actor.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { translator, type TLocale } from '../../i18n/index.js';
+import { sendMail } from '../../mail/send-mail.js';
 
 const tableOf = (docType: TKnowledgeDocType) => (docType === 'resource' ? 'knowledge_resources' : 'knowledge_reports');
 
+export type TModerationDecision = { approve: true } | { approve: false; reason: string } | { unpublish: true; reason: string };
+
+/** Tells the author of a publication of the administrator's decision, with the reason, in the author's language. */
+async function mailAuthor(tx: Tx, config: TConfig, docType: TKnowledgeDocType, id: number, outcome: 'approved' | 'rejected' | 'unpublished', reason: string): Promise<void> {
+  const doc = await tx.selectFrom(tableOf(docType)).select(['title', 'author_user_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  const author = await tx.selectFrom('users').select(['email', 'name', 'locale']).where('id', '=', doc.author_user_id).where('disabled_at', 'is', null).executeTakeFirst();
+  if (!author) return;
+  const t = translator(author.locale as TLocale);
+  const params = { name: author.name, title: doc.title, reason, link: `${publicUrl(config)}/${docType === 'resource' ? 'resources' : 'experience'}/${id}`, signature: t('mail.signature') };
+  await sendMail(tx, config, { to: author.email, subject: t(`knowledge.mail.moderation.${outcome}.subject`, params), text: t(`knowledge.mail.moderation.${outcome}.body`, params) });
+}
+
 /**
- * An administrator approves (publishes) or rejects a pending resource or report. Policy: administrators only.
- * A decision on a publication that is no longer pending is a 409 (two administrators clicking at once).
+ * An administrator approves (publishes) or rejects a pending resource or report, or unpublishes a published one
+ * (it becomes "rejected" with the reason: hidden, kept, and resubmitted by the author's next edit). Policy:
+ * administrators only. The author is told of every decision by mail, with the reason. A decision on a
+ * publication no longer in the expected state is a 409 (two administrators clicking at once).
  */
-export async function moderatePublication(db: DB, actor: TCurrentUser, docType: TKnowledgeDocType, id: number, decision: { approve: true } | { approve: false; reason: string }): Promise<void> {
+export async function moderatePublication(db: DB, config: TConfig, actor: TCurrentUser, docType: TKnowledgeDocType, id: number, decision: TModerationDecision): Promise<void> {
   ensure(isAdmin(actor));
   const table = tableOf(docType);
+  const unpublish = 'unpublish' in decision;
+  const approve = !unpublish && decision.approve;
+  const reason = 'reason' in decision ? decision.reason : '';
   await db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom(table).select(['id', 'status']).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(docType);
     const now = nowIso();
     const res = await tx
       .updateTable(table)
-      .set({ status: decision.approve ? 'published' : 'rejected', reviewed_by: actor.id, reviewed_at: now, rejection_reason: decision.approve ? null : decision.reason, updated_at: now })
+      .set({ status: approve ? 'published' : 'rejected', reviewed_by: actor.id, reviewed_at: now, rejection_reason: approve ? null : reason, updated_at: now })
       .where('id', '=', id)
-      .where('status', '=', 'pending')
+      .where('status', '=', unpublish ? 'published' : 'pending')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, 'already_moderated', 'This publication was already reviewed');
     // Same subject type as publish, edit and delete (knowledge_resource, knowledge_report), so one query finds a document's history.
-    await recordAudit(tx, { actorUserId: actor.id, action: decision.approve ? `${docType}.approve` : `${docType}.reject`, subjectType: `knowledge_${docType}`, subjectId: id, details: decision.approve ? undefined : { reason: decision.reason } });
+    const action = unpublish ? `${docType}.unpublish` : approve ? `${docType}.approve` : `${docType}.reject`;
+    await recordAudit(tx, { actorUserId: actor.id, action, subjectType: `knowledge_${docType}`, subjectId: id, details: approve ? undefined : { reason } });
+    await mailAuthor(tx, config, docType, id, unpublish ? 'unpublished' : approve ? 'approved' : 'rejected', reason);
   });
 }
 

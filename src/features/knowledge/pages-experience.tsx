@@ -8,7 +8,7 @@ import { ErrorSummary, Field, Pagination, Select, TextArea } from '../../views/c
 import type { TViewContext } from '../../views/context.js';
 import { listComments, postComment } from './comments.js';
 import { getExperienceReport, listExperienceReports, type TReportSummary } from './list-experience-reports.js';
-import { canPublishFor } from './policy.js';
+import { canPublishFor, isAuthorMember } from './policy.js';
 import { leverCatalogue, type TLeverRef } from './ports.js';
 import { PublicationInputError } from './publish-resource.js';
 import { publishExperienceReport } from './publish-experience-report.js';
@@ -16,7 +16,7 @@ import { ZCommentInput, ZReportEditInput, ZReportInput } from './schemas.js';
 import { ZSlug } from './constants.js';
 import { deleteExperienceReport } from './delete-publication.js';
 import { editExperienceReport } from './edit-experience-report.js';
-import { CommentsSection, DeleteConfirm, EditHeader, k, OrgSelect, OwnerActions, options, StatusBadge, TagFields, TagList, tagLabels, type TEditContext } from './views.js';
+import { CommentsSection, DeleteConfirm, EditHeader, k, OrgSelect, OwnerActions, options, StatusBadge, TagFields, TagList, tagLabels, UnpublishForm, type TEditContext } from './views.js';
 
 export const experiencePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -77,7 +77,7 @@ experiencePages.get('/experience', async (c) => {
     <>
       <h1>{t('knowledge.experience.title')}</h1>
       <p class="lead">{t('knowledge.experience.lead')}</p>
-      {user?.memberships.length ? <p><a class="button" href="/experience/new">{t('knowledge.experience.publish')}</a></p> : null}
+      {user?.memberships.some((m) => m.publisher) ? <p><a class="button" href="/experience/new">{t('knowledge.experience.publish')}</a></p> : null}
       <form method="get" action="/experience" class="filters" role="search">
         <Field name="q" type="search" label={t('knowledge.filter.q')} value={q ?? ''} />
         <Field name="lever" label={t('knowledge.filter.lever')} value={lever ?? ''} />
@@ -159,7 +159,7 @@ const translateErrors = (c: Context<AppEnv>, fieldErrors: Record<string, string>
 
 experiencePages.get('/experience/new', (c) => {
   const user = requireUser(c);
-  if (!user.memberships.length) throw forbidden('no organisation');
+  if (!user.memberships.some((m) => m.publisher)) throw forbidden('no publishing organisation');
   return formPage(c, {}, null);
 });
 
@@ -183,7 +183,7 @@ async function ownReport(c: Context<AppEnv>) {
   const user = requireUser(c);
   const r = await getExperienceReport(c.get('db'), user, idParam(c));
   if (!r) throw notFound();
-  if (!canPublishFor(user, r.organisationId)) throw forbidden('not the author organisation');
+  if (!isAuthorMember(user, r.organisationId)) throw forbidden('not the author organisation');
   return { user, r, edit: { id: r.id, organisationName: r.organisationName } };
 }
 
@@ -251,8 +251,9 @@ experiencePages.get('/experience/:id', async (c) => {
       <h2>{t('knowledge.report.measure')}</h2>
       <MeasuredChange v={v} r={r} detailed footprintLink={!!user?.memberships.some((m) => m.organisationId === r.organisationId)} />
       <TagList v={v} tags={r.tags} levers={levers} />
-      {canPublishFor(user, r.organisationId) ? <OwnerActions v={v} base={`/experience/${r.id}`} /> : null}
-      <CommentsSection v={v} comments={comments} postAction={`/experience/${r.id}/comments`} canAnswer={canPublishFor(user, r.organisationId)} isAdmin={isAdmin(user)} loginNext={`/experience/${r.id}`} />
+      {isAuthorMember(user, r.organisationId) ? <OwnerActions v={v} base={`/experience/${r.id}`} /> : null}
+      {isAdmin(user) && r.status === 'published' ? <UnpublishForm v={v} action={`/admin/experience/${r.id}/unpublish`} /> : null}
+      <CommentsSection v={v} comments={comments} postAction={`/experience/${r.id}/comments`} canAnswer={isAuthorMember(user, r.organisationId)} isAdmin={isAdmin(user)} loginNext={`/experience/${r.id}`} />
     </>
   ));
 });

@@ -90,7 +90,7 @@ moderationPages.get('/admin/resources', async (c) => {
 const ZReason = z.object({ reason: z.string().trim().min(3).max(500) });
 for (const [prefix, docType] of [['resources', 'resource'], ['experience', 'report']] as const) {
   moderationPages.post(`/admin/${prefix}/:id/approve`, async (c) => {
-    await moderatePublication(c.get('db'), requireUser(c), docType, idParam(c), { approve: true });
+    await moderatePublication(c.get('db'), c.get('config'), requireUser(c), docType, idParam(c), { approve: true });
     return redirectWithFlash(c, '/admin/resources', 'knowledge.flash.approved');
   });
   moderationPages.post(`/admin/${prefix}/:id/reject`, async (c) => {
@@ -98,8 +98,17 @@ for (const [prefix, docType] of [['resources', 'resource'], ['experience', 'repo
     ensure(isAdmin(user));
     const { result } = await parseForm(c, ZReason);
     if (!result.ok) return redirectWithFlash(c, '/admin/resources', 'knowledge.flash.reasonRequired');
-    await moderatePublication(c.get('db'), user, docType, idParam(c), { approve: false, reason: result.data.reason });
+    await moderatePublication(c.get('db'), c.get('config'), user, docType, idParam(c), { approve: false, reason: result.data.reason });
     return redirectWithFlash(c, '/admin/resources', 'knowledge.flash.rejected');
+  });
+  // The administrator unpublishes a published resource or report, with a reason mailed to its author.
+  moderationPages.post(`/admin/${prefix}/:id/unpublish`, async (c) => {
+    const user = requireUser(c);
+    ensure(isAdmin(user));
+    const { result } = await parseForm(c, ZReason);
+    if (!result.ok) return redirectWithFlash(c, `/${prefix}/${idParam(c)}`, 'knowledge.flash.reasonRequired');
+    await moderatePublication(c.get('db'), c.get('config'), user, docType, idParam(c), { unpublish: true, reason: result.data.reason });
+    return redirectWithFlash(c, '/admin/resources', 'knowledge.flash.unpublished');
   });
 }
 

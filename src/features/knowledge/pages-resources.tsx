@@ -8,14 +8,14 @@ import { Field, Pagination, Select } from '../../views/components.js';
 import { licences, maturityLevelIds, resourceKinds, themes, uploadTypes, type TUploadType } from './constants.js';
 import { listComments, postComment } from './comments.js';
 import { getResource, listResources } from './list-resources.js';
-import { canPublishFor } from './policy.js';
+import { canPublishFor, isAuthorMember } from './policy.js';
 import { deleteResource } from './delete-publication.js';
 import { editResource } from './edit-resource.js';
 import { leverCatalogue, leverLabel, trainingRef, workshopRef } from './ports.js';
 import { PublicationInputError, publishResource } from './publish-resource.js';
 import { ZCommentInput, ZResourceEditInput, ZResourceFilter, ZResourceInput } from './schemas.js';
 import { contentDisposition, readUpload, storeUpload } from './uploads.js';
-import { CommentsSection, DeleteConfirm, k, options, OwnerActions, ResourceForm, StatusBadge, TagList } from './views.js';
+import { CommentsSection, DeleteConfirm, k, options, OwnerActions, ResourceForm, StatusBadge, TagList, UnpublishForm } from './views.js';
 
 export const resourcePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -39,7 +39,7 @@ resourcePages.get('/resources', async (c) => {
       <h1>{t('knowledge.resources.title')}</h1>
       <p class="lead">{t('knowledge.resources.lead')}</p>
       <p>
-        {user?.memberships.length ? <><a class="button" href="/resources/new">{t('knowledge.resources.publish')}</a>{' '}</> : null}
+        {user?.memberships.some((m) => m.publisher) ? <><a class="button" href="/resources/new">{t('knowledge.resources.publish')}</a>{' '}</> : null}
         <a href="/experience">{t('knowledge.experience.title')}</a>
       </p>
       <form method="get" action="/resources" class="filters" role="search">
@@ -98,8 +98,8 @@ async function formLinks(c: Context<AppEnv>, values: Record<string, unknown>) {
   const w = wid ? await workshopRef(db, wid) : null;
   const tr = tid ? await trainingRef(db, tid) : null;
   return {
-    workshop: w && (w.public || canPublishFor(user, w.organisationId)) ? w : null,
-    training: tr && (tr.public || canPublishFor(user, tr.organisationId)) ? tr : null,
+    workshop: w && (w.public || isAuthorMember(user, w.organisationId)) ? w : null,
+    training: tr && (tr.public || isAuthorMember(user, tr.organisationId)) ? tr : null,
   };
 }
 
@@ -134,7 +134,7 @@ const chosenFile = (raw: unknown): File | null => (raw instanceof File && (raw.s
  */
 resourcePages.get('/resources/new', async (c) => {
   const user = requireUser(c);
-  if (!user.memberships.length) throw forbidden('no organisation');
+  if (!user.memberships.some((m) => m.publisher)) throw forbidden('no publishing organisation');
   const values: Record<string, unknown> = {};
   const wid = positiveId(c.req.query('workshopId'));
   const tid = positiveId(c.req.query('trainingId'));
@@ -176,7 +176,7 @@ async function ownResource(c: Context<AppEnv>) {
   const user = requireUser(c);
   const r = await getResource(c.get('db'), user, idParam(c));
   if (!r) throw notFound();
-  if (!canPublishFor(user, r.organisation_id)) throw forbidden('not the author organisation');
+  if (!isAuthorMember(user, r.organisation_id)) throw forbidden('not the author organisation');
   return { user, r };
 }
 
@@ -250,7 +250,8 @@ resourcePages.get('/resources/:id', async (c) => {
         {r.training_id ? <><dt>{t('knowledge.field.training')}</dt><dd><a href={`/trainings/${r.training_id}`}>{links.training?.title ?? t('knowledge.field.trainingLink')}</a></dd></> : null}
       </dl>
       <TagList v={v} tags={r.tags} levers={levers} />
-      {canPublishFor(user, r.organisation_id) ? <OwnerActions v={v} base={`/resources/${r.id}`} /> : null}
+      {isAuthorMember(user, r.organisation_id) ? <OwnerActions v={v} base={`/resources/${r.id}`} /> : null}
+      {isAdmin(user) && r.status === 'published' ? <UnpublishForm v={v} action={`/admin/resources/${r.id}/unpublish`} /> : null}
       <p>
         {r.url ? <a class="button" href={r.url} rel="noopener noreferrer">{t('knowledge.resources.open')}</a> : null}
         {r.file_key ? (
@@ -259,7 +260,7 @@ resourcePages.get('/resources/:id', async (c) => {
           </a>
         ) : null}
       </p>
-      <CommentsSection v={v} comments={comments} postAction={`/resources/${r.id}/comments`} canAnswer={canPublishFor(user, r.organisation_id)} isAdmin={isAdmin(user)} loginNext={`/resources/${r.id}`} />
+      <CommentsSection v={v} comments={comments} postAction={`/resources/${r.id}/comments`} canAnswer={isAuthorMember(user, r.organisation_id)} isAdmin={isAdmin(user)} loginNext={`/resources/${r.id}`} />
     </>
   ));
 });

@@ -4,6 +4,7 @@ import type { TOrgKind } from '../../db/tables/foundation.js';
 import type { TPublicationStatus } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { isAdmin } from '../../http/actor.js';
+import { canPublishAs } from '../organisations/index.js';
 
 /**
  * Who sees and publishes what. Partners' and experts' publications are public at once; a member organisation's
@@ -14,14 +15,26 @@ export function publishesWithoutReview(kind: TOrgKind): boolean {
   return kind === 'partner' || kind === 'expert';
 }
 
-/** Members of the organisation (any role) and administrators may publish on its behalf. */
+/**
+ * `knowledge.publish`: members of a publisher organisation (validated signatory, or granted partner or expert —
+ * defined once in `db/standing.ts`) and administrators publish new resources and experience reports on its behalf.
+ */
 export function canPublishFor(user: TCurrentUser | null, organisationId: number): boolean {
+  return canPublishAs(user, organisationId);
+}
+
+/**
+ * `knowledge.author`: members of the author organisation (any role, whatever its standing) and administrators see
+ * its unpublished documents, edit them (an edit by a member organisation goes back to review), delete them and
+ * answer comments.
+ */
+export function isAuthorMember(user: TCurrentUser | null, organisationId: number): boolean {
   return isAdmin(user) || !!user?.memberships.some((m) => m.organisationId === organisationId);
 }
 
 /** May this user see a publication of `organisationId` in `status`? */
 export function canSee(user: TCurrentUser | null, doc: { status: string; organisation_id: number }): boolean {
-  return doc.status === 'published' || canPublishFor(user, doc.organisation_id);
+  return doc.status === 'published' || isAuthorMember(user, doc.organisation_id);
 }
 
 /** The same rule as a SQL condition on a table's `status` and `organisation_id` columns. */

@@ -90,7 +90,7 @@ export function tagLabels(v: TViewContext): Record<string, string> {
 }
 
 export function OrgSelect(props: { v: TViewContext; values: Record<string, unknown>; errors?: TFieldErrors | null }) {
-  const orgs = props.v.user?.memberships ?? [];
+  const orgs = (props.v.user?.memberships ?? []).filter((m) => m.publisher);
   return (
     <Select name="organisationId" label={props.v.t('knowledge.field.organisation')} required value={asText(props.values.organisationId) || String(orgs[0]?.organisationId ?? '')}
       options={orgs.map((m) => [String(m.organisationId), m.name])} errors={props.errors} />
@@ -255,5 +255,19 @@ export function CommentsSection(props: { v: TViewContext; comments: TCommentView
         </p>
       )}
     </section>
+  );
+}
+
+/** An administrator's form to unpublish a published resource or report, with the reason mailed to its author. */
+export function UnpublishForm(p: { v: TViewContext; action: string }) {
+  const t = p.v.t;
+  return (
+    <form method="post" action={p.action}>
+      <div class="field">
+        <label for="unpublish-reason">{t('knowledge.moderation.unpublishReason')}</label>
+        <input id="unpublish-reason" name="reason" type="text" required minlength={3} maxlength={500} />
+      </div>
+      <button type="submit" class="danger">{t('knowledge.moderation.unpublish')}</button>
+    </form>
   );
 }

@@ -2,12 +2,15 @@ import type { TFeature } from '../../http/feature.js';
 import { pages } from './routes.js';
 import { seedOrganisations } from './seed.js';
 
-export { createOrganisation } from './create-organisation.js';
+export { createOrganisation, NameTakenError } from './create-organisation.js';
+export { canPublishAs } from './policy.js';
+export { applyForStatus, currentGrant, decideStatusRequest, latestStatusRequest, listGrantedStatuses, listPendingStatusRequests, withdrawStatus } from './status.js';
+export { onStatusLoss, type TStatusLoss, type TStatusLossHandler } from './status-loss.js';
 export { kindLabel, regionLabel, referenceOptions, sectorLabel, sizeLabel } from './labels.js';
 export { ProfileFacts, SignatureStatus } from './manage-page.js';
-export { normaliseSearchName, slugify } from './names.js';
+export { nameKey, nameTakenBy, normaliseSearchName, slugify } from './names.js';
 export {
-  demoOrganisations, getOrganisation, getOrganisationBySlug, hasDemoNetwork, isSignatory, latestSignature, listFoundingPartners, listMembers, listOwners, listSignatures,
+  demoOrganisations, getOrganisation, getOrganisationBySlug, hasDemoNetwork, isPublisher, isSignatory, latestSignature, listFoundingPartners, listMembers, listOwners, listSignatures,
   validatedSignature, type TSignatureSummary,
 } from './queries.js';
 export { organisationKinds, regions, sectors, sizeBands } from './reference.js';

@@ -1,5 +1,5 @@
 import type { TMessageKey, TTranslate } from '../../i18n/index.js';
-import { organisationKinds, regions, sectors, sizeBands } from './reference.js';
+import { memberKinds, organisationKinds, regions, sectors, sizeBands } from './reference.js';
 
 /** Labels of the reference lists, through the catalogue (keys `organisations.kind.<code>` …). */
 export const kindLabel = (t: TTranslate, code: string) => t(`organisations.kind.${code}` as TMessageKey);
@@ -11,6 +11,7 @@ export const regionLabel = (t: TTranslate, code: string) => t(`organisations.reg
 export function referenceOptions(t: TTranslate) {
   return {
     kinds: organisationKinds.map((k) => [k, kindLabel(t, k)] as [string, string]),
+    memberKinds: memberKinds.map((k) => [k, kindLabel(t, k)] as [string, string]),
     sizes: sizeBands.map((k) => [k, sizeLabel(t, k)] as [string, string]),
     sectors: sectors.map((k) => [k, sectorLabel(t, k)] as [string, string]),
     regions: regions.map((k) => [k, regionLabel(t, k)] as [string, string]),

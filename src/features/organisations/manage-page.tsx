@@ -1,12 +1,39 @@
 import type { TFieldErrors } from '../../http/forms.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import type { TViewContext } from '../../views/context.js';
-import { ButtonForm, ErrorSummary, Field, Select } from '../../views/components.js';
+import { ButtonForm, ErrorSummary, Field, Select, TextArea } from '../../views/components.js';
+import { isGrantedKind } from '../../db/standing.js';
 import { kindLabel, regionLabel, sectorLabel, sizeLabel } from './labels.js';
 import type { getOrganisation, listMembers, listPendingInvitations, TSignatureSummary } from './queries.js';
 import { organisationSpaces } from './spaces.js';
 
 type TOrg = NonNullable<Awaited<ReturnType<typeof getOrganisation>>>;
+type TStatusRequest = { kind: string; status: string; reason: string | null; created_at: string } | undefined;
+
+/** The partner / expert status: held, waiting, refused or withdrawn, and the application form for owners. */
+function StatusSection(p: { v: TViewContext; org: TOrg; request: TStatusRequest; canApply: boolean; errors?: TFieldErrors | null; values?: Record<string, unknown> }) {
+  const { t, fmt } = p.v;
+  const r = p.request;
+  const granted = isGrantedKind(p.org.kind);
+  return (
+    <section>
+      <h2>{t('organisations.status.title')}</h2>
+      <p>{t('organisations.status.intro')}</p>
+      {granted ? <p>{t('organisations.status.held', { kind: kindLabel(t, p.org.kind) })}</p> : null}
+      {!granted && r?.status === 'pending' ? <p>{t('organisations.status.pending', { kind: kindLabel(t, r.kind), date: fmt.date(r.created_at) })}</p> : null}
+      {!granted && r?.status === 'rejected' ? <p>{t('organisations.status.rejected', { reason: r.reason ?? '' })}</p> : null}
+      {!granted && r?.status === 'withdrawn' ? <p>{t('organisations.status.withdrawn', { reason: r.reason ?? '' })}</p> : null}
+      <p>{t('organisations.status.publishHint')}</p>
+      {p.canApply && r?.status !== 'pending' ? (
+        <form method="post" action={`/organisations/${p.org.id}/status`} novalidate>
+          <Select name="kind" label={t('organisations.status.kind')} value={String(p.values?.kind ?? '')} errors={p.errors} options={[['partner', kindLabel(t, 'partner')], ['expert', kindLabel(t, 'expert')]]} emptyLabel={t('organisations.field.choose')} required />
+          <TextArea name="motivation" label={t('organisations.status.motivation')} value={String(p.values?.motivation ?? '')} errors={p.errors} rows={4} required />
+          <button type="submit">{t('organisations.status.apply')}</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
 
 /** The signature state in words (never colour alone). */
 export function SignatureStatus(p: { v: TViewContext; signature: TSignatureSummary | null }) {
@@ -68,6 +95,10 @@ export function ManagePage(p: {
   invitations: TInvitation[];
   errors?: TFieldErrors | null;
   inviteValues?: Record<string, unknown>;
+  statusRequest?: TStatusRequest;
+  canApply?: boolean;
+  statusErrors?: TFieldErrors | null;
+  statusValues?: Record<string, unknown>;
 }) {
   const { v, org } = p;
   const t = v.t;
@@ -98,6 +129,7 @@ export function ManagePage(p: {
           </p>
         ) : null}
       </section>
+      <StatusSection v={v} org={org} request={p.statusRequest} canApply={!!p.canApply} errors={p.statusErrors} values={p.statusValues} />
       <section>
         <h2>{t('organisations.manage.profile')}</h2>
         <ProfileFacts v={v} org={org} withSiren />

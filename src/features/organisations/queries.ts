@@ -1,5 +1,6 @@
 import type { DB, Tx } from '../../db/client.js';
 import type { TSignatureStatus } from '../../db/tables/foundation.js';
+import { publisherCondition, signatoryCondition } from '../../db/standing.js';
 
 export type TOrganisation = Awaited<ReturnType<typeof getOrganisation>> & {};
 
@@ -13,9 +14,15 @@ export function getOrganisationBySlug(db: DB | Tx, slug: string) {
   return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-/** True when the organisation has at least one validated signature of the manifesto. */
+/** True when the organisation is a validated signatory (the definition lives in `db/standing.ts`). */
 export async function isSignatory(db: DB | Tx, orgId: number): Promise<boolean> {
-  const row = await db.selectFrom('signatures').select('id').where('organisation_id', '=', orgId).where('status', '=', 'validated').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('organisations').select('id').where('id', '=', orgId).where(signatoryCondition('organisations.id')).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** True when the organisation may publish: a validated signatory or a granted partner or expert. */
+export async function isPublisher(db: DB | Tx, orgId: number): Promise<boolean> {
+  const row = await db.selectFrom('organisations').select('id').where('id', '=', orgId).where(publisherCondition('organisations.id', 'organisations.kind')).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -1,6 +1,8 @@
 import type { TOrgKind } from '../../db/tables/foundation.js';
 
-/** The four kinds of member organisations. */
+/** Kinds an organisation chooses itself at creation; partner and expert are granted by an administrator. */
+export const memberKinds = ['company', 'school'] as const;
+/** The four kinds of organisations in the network. */
 export const organisationKinds = ['company', 'school', 'partner', 'expert'] as const satisfies readonly TOrgKind[];
 
 /** Head-count bands, aligned on INSEE's enterprise categories (micro < 10, SME < 250, mid-size < 5,000, large). */

@@ -6,7 +6,7 @@ import { parseForm } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import { ButtonForm, ErrorSummary, Field } from '../../views/components.js';
 import { UnconfirmedNotice } from '../accounts/index.js';
-import { createOrganisation } from './create-organisation.js';
+import { createOrganisation, NameTakenError } from './create-organisation.js';
 import { DashboardPage } from './dashboard-page.js';
 import { deleteOrganisation, exportOrganisation } from './export-organisation.js';
 import { acceptInvitation, cancelInvitation, findInvitation, invitationsFor, inviteMember } from './invitations.js';
@@ -14,7 +14,10 @@ import { changeMemberRole, removeMember } from './manage-members.js';
 import { ManagePage } from './manage-page.js';
 import { OrganisationForm } from './organisation-form.js';
 import { getOrganisation, latestSignature, listMembers, listPendingInvitations } from './queries.js';
-import { ZInvite, ZOrganisationProfile, ZRole } from './schemas.js';
+import { canApplyForStatus } from './policy.js';
+import { ZInvite, ZOrganisationProfile, ZRole, ZStatusApplication } from './schemas.js';
+import { applyForStatus, currentGrant, latestStatusRequest } from './status.js';
+import { isGrantedKind } from '../../db/standing.js';
 import { updateOrganisation } from './update-organisation.js';
 
 export const pages = new Hono<AppEnv>();
@@ -74,26 +77,39 @@ pages.post('/organisations/new', async (c) => {
   if (!user.emailConfirmed) return newPage(c);
   const { values, result } = await parseForm(c, ZOrganisationProfile);
   if (!result.ok) return newPage(c, values, result.errors, 422);
-  const org = await createOrganisation(c.get('db'), user, result.data);
+  let org: { id: number };
+  try {
+    org = await createOrganisation(c.get('db'), user, result.data);
+  } catch (err) {
+    if (err instanceof NameTakenError) return newPage(c, values, { name: c.get('t')('organisations.error.nameTaken') }, 422);
+    throw err;
+  }
   return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.created');
 });
 
 // Manage --------------------------------------------------------------------------------------------------------
-async function managePage(c: Context<AppEnv>, extra: { errors?: Record<string, string>; inviteValues?: Record<string, unknown>; status?: 200 | 422 } = {}) {
+async function managePage(
+  c: Context<AppEnv>,
+  extra: { errors?: Record<string, string>; inviteValues?: Record<string, unknown>; statusErrors?: Record<string, string>; statusValues?: Record<string, unknown>; status?: 200 | 422 } = {},
+) {
   const user = requireUser(c);
   const org = await orgParam(c);
   ensure(canActForOrganisation(user, org.id));
   const db = c.get('db');
   const canManage = canManageOrganisation(user, org.id);
-  const [signature, members, invitations] = await Promise.all([latestSignature(db, org.id), listMembers(db, org.id), canManage ? listPendingInvitations(db, org.id) : []]);
-  return renderPage(c, org.name, (v) => <ManagePage v={v} org={org} canManage={canManage} signature={signature} members={members} invitations={invitations} {...extra} />, {
+  const [signature, members, invitations, statusRequest] = await Promise.all([
+    latestSignature(db, org.id), listMembers(db, org.id), canManage ? listPendingInvitations(db, org.id) : [], latestStatusRequest(db, org.id),
+  ]);
+  return renderPage(c, org.name, (v) => (
+    <ManagePage v={v} org={org} canManage={canManage} signature={signature} members={members} invitations={invitations} statusRequest={statusRequest} canApply={canApplyForStatus(user, org)} {...extra} />
+  ), {
     status: extra.status ?? 200,
   });
 }
 
 pages.get('/organisations/:id{[0-9]+}', (c) => managePage(c));
 
-function editPage(c: Context<AppEnv>, org: { id: number; name: string }, values: Record<string, unknown>, errors?: Record<string, string>, status: 200 | 422 = 200) {
+function editPage(c: Context<AppEnv>, org: { id: number; name: string; kind: string }, values: Record<string, unknown>, errors?: Record<string, string>, status: 200 | 422 = 200) {
   const t = c.get('t');
   return renderPage(
     c,
@@ -104,7 +120,7 @@ function editPage(c: Context<AppEnv>, org: { id: number; name: string }, values:
         <p>
           <a href={`/organisations/${org.id}`}>{org.name}</a>
         </p>
-        <OrganisationForm v={v} action={`/organisations/${org.id}/edit`} submit={t('form.save')} values={values} errors={errors} />
+        <OrganisationForm v={v} action={`/organisations/${org.id}/edit`} submit={t('form.save')} values={values} errors={errors} granted={isGrantedKind(org.kind)} />
       </>
     ),
     { status },
@@ -115,7 +131,9 @@ pages.get('/organisations/:id{[0-9]+}/edit', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
   ensure(canManageOrganisation(user, org.id));
-  return editPage(c, org, org);
+  // A partner or expert edits the kind it returns to if its status is withdrawn.
+  const kind = isGrantedKind(org.kind) ? ((await currentGrant(c.get('db'), org.id))?.previous_kind ?? 'company') : org.kind;
+  return editPage(c, org, { ...org, kind });
 });
 
 pages.post('/organisations/:id{[0-9]+}/edit', async (c) => {
@@ -124,8 +142,29 @@ pages.post('/organisations/:id{[0-9]+}/edit', async (c) => {
   ensure(canManageOrganisation(user, org.id));
   const { values, result } = await parseForm(c, ZOrganisationProfile);
   if (!result.ok) return editPage(c, org, values, result.errors, 422);
-  await updateOrganisation(c.get('db'), user, org.id, result.data);
+  try {
+    await updateOrganisation(c.get('db'), user, org.id, result.data);
+  } catch (err) {
+    if (err instanceof NameTakenError) return editPage(c, org, values, { name: c.get('t')('organisations.error.nameTaken') }, 422);
+    throw err;
+  }
   return redirectWithFlash(c, `/organisations/${org.id}`, 'flash.saved');
+});
+
+// Partner / expert status ---------------------------------------------------------------------------------------
+pages.post('/organisations/:id{[0-9]+}/status', async (c) => {
+  const user = requireUser(c);
+  const org = await orgParam(c);
+  ensure(canApplyForStatus(user, org));
+  const { values, result } = await parseForm(c, ZStatusApplication);
+  if (!result.ok) return managePage(c, { statusErrors: result.errors, statusValues: values, status: 422 });
+  try {
+    await applyForStatus(c.get('db'), c.get('config'), user, org.id, result.data);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'status_pending') return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.statusPending');
+    throw err;
+  }
+  return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.statusApplied');
 });
 
 pages.post('/organisations/:id{[0-9]+}/members/:mid{[0-9]+}/role', async (c) => {

@@ -3,7 +3,8 @@ import { nowIso } from '../../db/client.js';
 import type { TOrgKind } from '../../db/tables/foundation.js';
 import type { TSeedContext } from '../../http/feature.js';
 import { createUser, generatePassword } from '../accounts/index.js';
-import { normaliseSearchName } from './names.js';
+import { isGrantedKind } from '../../db/standing.js';
+import { nameKey, normaliseSearchName } from './names.js';
 import type { TRegion, TSector, TSizeBand } from './reference.js';
 
 interface TSeedOrg {
@@ -64,10 +65,17 @@ async function ensureOrganisation(db: DB, o: TSeedOrg, flags: { founding: boolea
     .values({
       slug: o.slug, name: o.name, kind: o.kind, siren: null, size_band: o.sizeBand, sector: o.sector, region: o.region, website: o.website,
       description: o.description, is_founding_partner: flags.founding ? 1 : 0, is_demo: flags.demo ? 1 : 0, created_at: now, updated_at: now,
-      search_name: normaliseSearchName(o.name),
+      search_name: normaliseSearchName(o.name), name_key: nameKey(o.name),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (isGrantedKind(o.kind)) {
+    // Founding partners and the demo network's partner and expert hold their status from the installation.
+    await db.insertInto('organisation_status_requests').values({
+      organisation_id: row.id, kind: o.kind as 'partner' | 'expert', previous_kind: 'company', motivation: '', status: 'granted', reason: 'installation',
+      requested_by: null, decided_by: null, decided_at: now, created_at: now,
+    }).execute();
+  }
   return row.id;
 }
 

@@ -4,6 +4,7 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { DB } from '../../db/client.js';
+import { signatoryCondition } from '../../db/standing.js';
 
 /** Start and end (exclusive) of a year as the ISO bounds stored timestamps compare with. */
 export function yearBounds(year: number): { start: string; end: string } {
@@ -18,7 +19,7 @@ export function firstSignatures(db: DB) {
 
 /** Whether the organisation `o` of the enclosing query had a validated signature decided before `before`. */
 function signedBefore(before: string) {
-  return sql<SqlBool>`exists (select 1 from signatures sg where sg.organisation_id = o.id and sg.status = 'validated' and coalesce(sg.decided_at, sg.signed_at) < ${before})`;
+  return signatoryCondition('o.id', before);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { canActForOrganisation } from '../../http/actor.js';
 import { documentApi, pagination, setPaginationHeaders, ZPagination } from '../../http/api-kit.js';
 import type { AppEnv } from '../../http/env.js';
 import { apiError } from '../../http/errors.js';
@@ -46,6 +47,6 @@ trainingApi.get('/trainings', async (c) => {
 
 trainingApi.get('/trainings/:id{[0-9]+}', async (c) => {
   const tr = await getTraining(c.get('db'), Number(c.req.param('id')));
-  if (!tr) return apiError(c, 404, 'not_found', 'No such training');
+  if (!tr || (tr.unpublished && !canActForOrganisation(c.get('user'), tr.organisationId))) return apiError(c, 404, 'not_found', 'No such training');
   return c.json(toExchange(tr));
 });

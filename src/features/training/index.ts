@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { DB } from '../../db/client.js';
+import { nowIso } from '../../db/client.js';
+import { onStatusLoss } from '../organisations/index.js';
 import type { AppEnv } from '../../http/env.js';
 import type { TFeature } from '../../http/feature.js';
 import { trainingApi } from './api.js';
@@ -25,6 +27,12 @@ export async function listTrainings(db: DB, filter: TTrainingFilter & { limit?: 
   const { limit, offset, ...f } = filter;
   return (await listTrainingsPage(db, f, { limit: limit ?? 20, offset: offset ?? 0 })).items;
 }
+
+// An organisation losing its partner or expert status: its trainings go offline, kept for the day it returns.
+onStatusLoss('training', async (tx, loss) => {
+  const rows = await tx.updateTable('trainings').set({ unpublished_at: nowIso() }).where('organisation_id', '=', loss.organisationId).where('unpublished_at', 'is', null).returning('id').execute();
+  return rows.length;
+});
 
 const pages = new Hono<AppEnv>();
 pages.route('/', trainingPages);

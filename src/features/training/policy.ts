@@ -2,6 +2,7 @@ import type { DB } from '../../db/client.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { isAdmin } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
+import { canPublishAs } from '../organisations/index.js';
 import { publisherKinds } from './vocabulary.js';
 
 /** The organisation row the policies need (a foundation table). */
@@ -11,16 +12,19 @@ export async function organisationOf(db: DB, id: number): Promise<{ id: number; 
   return { ...org, id: Number(org.id) };
 }
 
-/** Members of a school, partner or expert organisation publish and edit that organisation's trainings; admins too. */
+/**
+ * Members of a school that is a validated signatory, or of a granted partner or expert organisation, publish and
+ * edit that organisation's trainings; admins too. ("Publisher" is defined once, in `db/standing.ts`.)
+ */
 export function canPublishTrainingsFor(user: TCurrentUser | null, org: { id: number; kind: string }): boolean {
   if (!(publisherKinds as readonly string[]).includes(org.kind)) return isAdmin(user);
-  return isAdmin(user) || !!user?.memberships.some((m) => m.organisationId === org.id);
+  return canPublishAs(user, org.id);
 }
 
-/** Members of a company organisation post and manage its offers; admins too. */
+/** Members of a company or school that is a validated signatory post and manage its offers; admins too. */
 export function canPostOffersFor(user: TCurrentUser | null, org: { id: number; kind: string }): boolean {
-  if (org.kind !== 'company') return isAdmin(user);
-  return isAdmin(user) || !!user?.memberships.some((m) => m.organisationId === org.id);
+  if (org.kind !== 'company' && org.kind !== 'school') return isAdmin(user);
+  return isAdmin(user) || !!user?.memberships.some((m) => m.organisationId === org.id && m.signatory);
 }
 
 /** Members of a school record its curricula; admins too. */
@@ -31,5 +35,5 @@ export function canManageCurriculaFor(user: TCurrentUser | null, org: { id: numb
 
 /** The organisations in which the user may publish trainings. */
 export function publishingMemberships(user: TCurrentUser | null) {
-  return (user?.memberships ?? []).filter((m) => (publisherKinds as readonly string[]).includes(m.kind));
+  return (user?.memberships ?? []).filter((m) => (publisherKinds as readonly string[]).includes(m.kind) && m.publisher);
 }

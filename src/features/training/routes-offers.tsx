@@ -15,7 +15,7 @@ import { offerKinds } from './vocabulary.js';
 const perPage = 20;
 
 function companyChoices(c: Context<AppEnv>): [string, string][] {
-  return (c.get('user')?.memberships ?? []).filter((m) => m.kind === 'company').map((m) => [String(m.organisationId), m.name]);
+  return (c.get('user')?.memberships ?? []).filter((m) => (m.kind === 'company' || m.kind === 'school') && m.signatory).map((m) => [String(m.organisationId), m.name]);
 }
 
 function OfferForm(props: { v: TViewContext; action: string; title: string; values: Record<string, unknown>; errors?: TFieldErrors; companies?: [string, string][] }) {

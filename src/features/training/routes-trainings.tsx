@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { viewContext } from '../../views/context.js';
 import type { AppEnv } from '../../http/env.js';
-import { requireUser } from '../../http/actor.js';
+import { canActForOrganisation, requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { readForm } from '../../http/forms.js';
 import { renderPage, redirectWithFlash } from '../../http/render.js';
@@ -87,6 +87,7 @@ trainingPages.get('/trainings/:id{[0-9]+}', async (c) => {
   const tr = await getTraining(c.get('db'), idParam(c));
   if (!tr) throw notFound();
   const canEdit = canPublishTrainingsFor(c.get('user'), await organisationOf(c.get('db'), tr.organisationId));
+  if (tr.unpublished && !canActForOrganisation(c.get('user'), tr.organisationId)) throw notFound();
   const related = await c.get('contributions').relatedResources?.(c.get('db'), viewContext(c), { trainingId: tr.id }, { headingLevel: 2 });
   return renderPage(c, tr.title, (v) => (
     <>

@@ -28,6 +28,8 @@ export interface TTraining {
   skills: { block: number; level: number }[];
   createdAt: string;
   updatedAt: string;
+  /** Taken offline (kept, not deleted): only its organisation's members and administrators see it. */
+  unpublished: boolean;
 }
 
 function searchTextOf(input: TTrainingInput): string {
@@ -72,7 +74,7 @@ async function writeChildren(tx: Tx, trainingId: number, input: TTrainingInput):
 export async function insertTraining(tx: Tx, organisationId: number, userId: number | null, input: TTrainingInput, at = nowIso()): Promise<number> {
   const row = await tx
     .insertInto('trainings')
-    .values({ organisation_id: organisationId, ...rowValues(input), created_by: userId, created_at: at, updated_at: at })
+    .values({ organisation_id: organisationId, ...rowValues(input), created_by: userId, created_at: at, updated_at: at, unpublished_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeChildren(tx, row.id, input);
@@ -90,7 +92,7 @@ function likePattern(q: string): string {
 }
 
 function filtered(db: DB, f: TTrainingFilter) {
-  let q = db.selectFrom('trainings').innerJoin('organisations', 'organisations.id', 'trainings.organisation_id');
+  let q = db.selectFrom('trainings').innerJoin('organisations', 'organisations.id', 'trainings.organisation_id').where('trainings.unpublished_at', 'is', null);
   if (f.q) {
     // Every word must appear, in any order, accents and case ignored (search_text is stored folded).
     for (const word of foldText(f.q).split(' ').filter(Boolean)) q = q.where(sql<boolean>`trainings.search_text LIKE ${likePattern(word)} ESCAPE '\\'`);
@@ -163,6 +165,7 @@ export async function loadTrainings(db: DB | Tx, ids: number[]): Promise<TTraini
       skills: skills.filter((s) => Number(s.training_id) === id).map((s) => ({ block: Number(s.block_position), level: Number(s.level) })),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      unpublished: r.unpublished_at !== null,
     }];
   });
 }

@@ -26,9 +26,9 @@ describeEachDb('training catalogue', (kind) => {
     app = testApp(t.db);
     const u1 = await makeUser(t.db);
     const u2 = await makeUser(t.db);
-    school = await makeOrganisation(t.db, { kind: 'school', ownerId: u1.id, name: 'École Alpha' });
+    school = await makeOrganisation(t.db, { kind: 'school', ownerId: u1.id, name: 'École Alpha', signed: true });
     other = await makeOrganisation(t.db, { kind: 'partner', ownerId: u2.id, name: 'Partenaire Beta' });
-    company = await makeOrganisation(t.db, { kind: 'company', ownerId: u2.id });
+    company = await makeOrganisation(t.db, { kind: 'company', ownerId: u2.id, signed: true });
     teacher = new TestClient(app);
     await loginAs(t.db, teacher, u1.id);
     outsider = new TestClient(app);
@@ -112,7 +112,7 @@ describeEachDb('training catalogue', (kind) => {
     const csv = await (await teacher.get(`/organisations/${school.id}/trainings/export.csv`)).text();
     const json = await (await teacher.get(`/organisations/${school.id}/trainings/export.json`)).json() as { trainings: unknown[] };
     expect(json.trainings).toHaveLength(3);
-    const target = await makeOrganisation(t.db, { kind: 'school', name: 'École Gamma' });
+    const target = await makeOrganisation(t.db, { kind: 'school', name: 'École Gamma', signed: true });
     const u = await makeUser(t.db);
     await addMember(t.db, target.id, u.id);
     const c2 = new TestClient(app);

@@ -7,10 +7,14 @@ export function calendarHost(config: TConfig): string {
   return new URL(publicUrl(config)).hostname;
 }
 
-/** A workshop as an iCalendar event; the attendee is set in personal invitations only. */
-export function workshopEvent(config: TConfig, w: TWorkshopRow & { organisation_name?: string }, attendee?: { name: string; email: string }): TIcalEvent {
+/**
+ * A workshop as an iCalendar event; the attendee is set in personal invitations only. The meeting link is
+ * private: it is written only when `withLink` is true — a confirmed registrant's own invitation, personal feed and
+ * download — never in public or partner feeds nor for the waiting list.
+ */
+export function workshopEvent(config: TConfig, w: TWorkshopRow & { organisation_name?: string }, attendee?: { name: string; email: string }, withLink = false): TIcalEvent {
   const host = calendarHost(config);
-  const location = [w.address, w.online_url].filter(Boolean).join(' — ') || null;
+  const location = [w.address, withLink ? w.online_url : null].filter(Boolean).join(' — ') || null;
   const url = `${publicUrl(config)}/workshops/${w.id}`;
   return {
     uid: workshopUid(w.id, host),
@@ -31,7 +35,7 @@ export function workshopEvent(config: TConfig, w: TWorkshopRow & { organisation_
 
 /** A personal invitation (REQUEST) or its withdrawal (CANCEL), attached to registrants' mails. */
 export function invitationAttachment(config: TConfig, w: TWorkshopRow & { organisation_name?: string }, attendee: { name: string; email: string }, method: 'REQUEST' | 'CANCEL') {
-  const event = workshopEvent(config, w, attendee);
+  const event = workshopEvent(config, w, attendee, method === 'REQUEST');
   if (method === 'CANCEL') event.status = 'CANCELLED';
   return {
     filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',

@@ -136,7 +136,7 @@ describeEachDb('workshop series: edit, cancel, extend', (kind) => {
     await register(rows[1]!.id, members[2]!.id);
     await register(rows[2]!.id, members[2]!.id);
     const before = await lastOutboxId();
-    const res = await (await client(partnerUser.id)).post(`/workshops/${rows[1]!.id}/cancel`, { scope: 'following' });
+    const res = await (await client(partnerUser.id)).post(`/workshops/${rows[1]!.id}/cancel`, { scope: 'following', note: 'Intervenant indisponible', confirm: 'yes' });
     expect(res.status).toBe(303);
     const after = await db.selectFrom('workshops').select(['status', 'sequence']).where('id', 'in', rows.map((w) => w.id)).orderBy('starts_at').execute();
     expect(after.map((w) => w.status)).toEqual(['published', 'cancelled', 'cancelled']);
@@ -145,7 +145,7 @@ describeEachDb('workshop series: edit, cancel, extend', (kind) => {
     expect(mails.every((m) => m.attachments_json!.includes('METHOD:CANCEL'))).toBe(true);
     expect((await db.selectFrom('audit_log').select('id').where('action', '=', 'workshop.series.cancel').where('subject_id', '=', String(rows[1]!.id)).execute()).length).toBe(1);
     // The whole series from the first one: only the one left is cancelled now.
-    expect((await (await client(partnerUser.id)).post(`/workshops/${rows[0]!.id}/cancel`, { scope: 'all' })).status).toBe(303);
+    expect((await (await client(partnerUser.id)).post(`/workshops/${rows[0]!.id}/cancel`, { scope: 'all', note: 'Série arrêtée', confirm: 'yes' })).status).toBe(303);
     expect((await db.selectFrom('workshops').select('status').where('id', '=', rows[0]!.id).executeTakeFirstOrThrow()).status).toBe('cancelled');
   });
 
@@ -179,7 +179,7 @@ describeEachDb('workshop series: edit, cancel, extend', (kind) => {
     const visitor = new TestClient(app);
     for (const c of [await client(otherPartnerUser.id), await client(members[0]!.id), visitor]) {
       const edit = await c.post(`/workshops/${id}`, { ...form, title: 'Pirate', start_date: '2099-11-02', scope: 'all' });
-      const cancel = await c.post(`/workshops/${id}/cancel`, { scope: 'all' });
+      const cancel = await c.post(`/workshops/${id}/cancel`, { scope: 'all', note: 'Série arrêtée', confirm: 'yes' });
       const extend = await c.post(`/workshops/${id}/extend`, { count: '2' });
       for (const r of [edit, cancel, extend]) {
         // A visitor is sent to the login page; signed-in outsiders are refused.

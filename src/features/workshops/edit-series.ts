@@ -8,9 +8,11 @@ import type { TCurrentUser } from '../../http/env.js';
 import { AppError } from '../../http/errors.js';
 import { notifyRegistrations } from './register-for-workshop.js';
 import { findWorkshop, type TWorkshopRow } from './repository.js';
-import { addLocal, closingLeadMs, columns, loadEditable, localStartUtc, mailAllRegistrants, noticeable } from './save-workshop.js';
+import { addLocal, closingLeadMs, columns, ensureFuture, loadEditable, localStartUtc, mailAllRegistrants, noticeable } from './save-workshop.js';
 import type { TWorkshopInput } from './schemas.js';
+import { canCancelWorkshop, canEditWorkshop } from './policy.js';
 import { fillSeats } from './seats.js';
+import { mailAuthorOfModeration } from './workshop-mails.js';
 import { utcToZonedInput } from './time-zones.js';
 
 export const seriesScopes = ['one', 'following', 'all'] as const;
@@ -90,6 +92,8 @@ export async function updateWorkshops(
   const timeMoved = input.start_time !== shown.time || input.time_zone !== anchor.time_zone;
   const closesMoved = (input.closes_date ?? input.start_date) !== shownCloses.date || (input.closes_time ?? input.start_time) !== shownCloses.time;
   const anchorStart = localStartUtc(input.start_date, input.start_time, input.time_zone)!;
+  // Moving a published workshop: never into the past.
+  if (anchor.status === 'published' && anchorStart !== anchor.starts_at) ensureFuture(anchorStart);
   const newLead = closingLeadMs(input, anchorStart);
 
   const result = await inSeriesTransaction(db, async (tx) => {
@@ -148,12 +152,24 @@ export async function updateWorkshops(
 }
 
 /**
- * Calls off one occurrence, the following ones or the whole series. Policy: members of the organising
- * organisation. One transaction; then every registrant of each cancelled published occurrence gets a mail with
- * an iCalendar CANCEL, once per occurrence.
+ * Calls off one occurrence, the following ones or the whole series, with a note (the reason) that every mail
+ * carries. Policy first: members of the organising organisation, or an administrator (who must give the note;
+ * the workshop's author is then told too). One transaction; then every registrant of each cancelled published
+ * occurrence gets a mail with an iCalendar CANCEL, once per occurrence.
  */
-export async function cancelWorkshops(db: DB, config: TConfig, user: TCurrentUser, id: number, scope: TSeriesScope = 'one'): Promise<{ cancelled: number[]; notified: number }> {
-  const anchor = await loadEditable(db, user, id);
+export async function cancelWorkshops(
+  db: DB,
+  config: TConfig,
+  user: TCurrentUser,
+  id: number,
+  scope: TSeriesScope = 'one',
+  note = '',
+): Promise<{ cancelled: number[]; notified: number }> {
+  const anchor = await findWorkshop(db, id);
+  if (!anchor) throw new AppError(404, 'not_found', 'No such workshop');
+  if (!canCancelWorkshop(user, anchor)) throw new AppError(403, 'forbidden', 'Only the organising partner or an administrator cancels this workshop');
+  const byAdmin = !canEditWorkshop(user, anchor);
+  if (byAdmin && note.trim().length < 3) throw new AppError(422, 'note_required', 'An administrator cancels with a reason');
   if (anchor.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'This workshop is already cancelled');
   const series = scope !== 'one' && !!anchor.series_id;
   const done = await inSeriesTransaction(db, async (tx) => {
@@ -168,13 +184,14 @@ export async function cancelWorkshops(db: DB, config: TConfig, user: TCurrentUse
       action: series ? 'workshop.series.cancel' : 'workshop.cancel',
       subjectType: 'workshop',
       subjectId: anchor.id,
-      details: series ? { scope, seriesId: anchor.series_id, ids: targets.map((w) => w.id) } : undefined,
+      details: { ...(series ? { scope, seriesId: anchor.series_id, ids: targets.map((w) => w.id) } : {}), note: note.trim() || null, byAdmin },
     });
     return targets;
   });
   if (!done.length) throw new AppError(409, 'workshop_cancelled', 'This workshop is already cancelled');
   let notified = 0;
-  for (const w of done) if (w.status === 'published') notified += await mailAllRegistrants(db, config, w.id, 'cancelled');
+  for (const w of done) if (w.status === 'published') notified += await mailAllRegistrants(db, config, w.id, 'cancelled', note.trim());
+  if (byAdmin) await mailAuthorOfModeration(db, config, anchor, 'cancelled', note.trim(), done.length);
   return { cancelled: done.map((w) => w.id), notified };
 }
 

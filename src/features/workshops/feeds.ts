@@ -21,7 +21,7 @@ export async function personalFeed(db: DB, config: TConfig, name: string, userId
     method: 'PUBLISH',
     name,
     events: rows.map((w) => {
-      const e = workshopEvent(config, w);
+      const e = workshopEvent(config, w, undefined, w.registration_status === 'confirmed');
       if (w.status === 'published' && w.registration_status === 'waitlisted') e.status = 'TENTATIVE';
       return e;
     }),

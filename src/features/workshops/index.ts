@@ -1,4 +1,6 @@
+import { nowIso } from '../../db/client.js';
 import type { TFeature } from '../../http/feature.js';
+import { onStatusLoss } from '../organisations/index.js';
 import { api } from './api.js';
 import { pages } from './pages.js';
 import { seedWorkshops } from './seed.js';
@@ -14,6 +16,14 @@ export { registerForWorkshop, cancelRegistration } from './register-for-workshop
  * members register (waiting list, no overbooking), calendars and iCalendar feeds, attendance, feedback,
  * replays, certificates, and the programme view.
  */
+// An organisation losing its partner or expert status: its workshops still to come go back to draft (offline,
+// kept with their registrations); past ones stay as the record of what was held.
+onStatusLoss('workshops', async (tx, loss) => {
+  const now = nowIso();
+  const rows = await tx.updateTable('workshops').set({ status: 'draft', updated_at: now }).where('organisation_id', '=', loss.organisationId).where('status', '=', 'published').where('starts_at', '>', now).returning('id').execute();
+  return rows.length;
+});
+
 export const feature: TFeature = {
   name: 'workshops',
   pages,

@@ -15,7 +15,7 @@ import { hasCalendarToken, renewCalendarToken, userOfCalendarToken } from './cal
 import { icsHeaders, personalFeed, publicFeed } from './feeds.js';
 import { buildCalendar } from './ical.js';
 import { currentMaturityLevel } from './peers.js';
-import { canEditWorkshop, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
+import { canCancelWorkshop, canEditWorkshop, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
 import { cancelRegistration, registerForWorkshop, signatoryMemberships } from './register-for-workshop.js';
 import { findRegistration, findWorkshop, listOrganiserWorkshops, listRegistrants, listUserRegistrations, listWorkshops, seatCounts, waitlistPosition } from './repository.js';
 import { createWorkshops, formValuesOf, publishWorkshop } from './save-workshop.js';
@@ -161,7 +161,15 @@ pages.post('/workshops', async (c) => {
       <WorkshopForm v={v} values={values} errors={result.errors} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
     ), { status: 422 });
   }
-  const ids = await createWorkshops(c.get('db'), user, result.data);
+  let ids: number[];
+  try {
+    ids = await createWorkshops(c.get('db'), user, result.data);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'start_in_past')) throw err;
+    return renderPage(c, c.get('t')('workshops.form.newTitle'), (v) => (
+      <WorkshopForm v={v} values={values} errors={{ start_date: v.t('workshops.error.start_in_past') }} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
+    ), { status: 422 });
+  }
   return redirectWithFlash(c, `/workshops/${ids[0]}`, result.data.publish ? 'workshops.flash.published' : 'workshops.flash.created');
 });
 
@@ -217,6 +225,7 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
         zone: viewerZone(c),
         counts,
         canEdit: canEditWorkshop(user, w),
+        canCancel: canCancelWorkshop(user, w),
         canSeeRegistrants: canSeeRegistrants(user, w),
         registration: active ? { status: active.status as 'confirmed' | 'waitlisted', position } : null,
         attended: reg?.attended === 1 && reg.status === 'confirmed',
@@ -235,7 +244,10 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
 
 pages.get('/workshops/:id{[0-9]+}/invite.ics', async (c) => {
   const w = await visibleWorkshop(c);
-  return c.body(buildCalendar({ method: 'PUBLISH', events: [workshopEvent(c.get('config'), w)] }), 200, { ...icsHeaders, 'Content-Disposition': `attachment; filename="workshop-${w.id}.ics"` });
+  const user = c.get('user');
+  // The meeting link only for the organiser and a confirmed registrant.
+  const withLink = canEditWorkshop(user, w) || (!!user && (await findRegistration(c.get('db'), w.id, user.id))?.status === 'confirmed');
+  return c.body(buildCalendar({ method: 'PUBLISH', events: [workshopEvent(c.get('config'), w, undefined, withLink)] }), 200, { ...icsHeaders, 'Content-Disposition': `attachment; filename="workshop-${w.id}.ics"` });
 });
 
 pages.get('/workshops/:id{[0-9]+}/edit', async (c) => {
@@ -247,6 +259,8 @@ pages.get('/workshops/:id{[0-9]+}/edit', async (c) => {
 
 /** Which occurrences of a series an action reaches; anything else means this one only. */
 const ZScope = z.object({ scope: z.enum(seriesScopes).catch('one') });
+/** Cancelling asks for a note (mailed to registrants) and an explicit confirmation. */
+const ZCancelConfirm = z.object({ note: z.string().trim().min(3).max(2000), confirm: z.literal('yes') });
 const ZExtend = z.object({ count: z.coerce.number({ message: 'workshops.error.extend_count' }).int().min(1, 'workshops.error.extend_count').max(12, 'workshops.error.extend_count') });
 
 pages.post('/workshops/:id{[0-9]+}', async (c) => {
@@ -269,22 +283,30 @@ pages.post('/workshops/:id{[0-9]+}', async (c) => {
       return again({ capacity: t('workshops.error.capacity_below_confirmed', { occurrences: list }) });
     }
     if (err instanceof AppError && err.code === 'series_date_change') return again({ start_date: t('workshops.error.series_date_change') });
+    if (err instanceof AppError && err.code === 'start_in_past') return again({ start_date: t('workshops.error.start_in_past') });
     throw err;
   }
 });
 
 pages.post('/workshops/:id{[0-9]+}/publish', async (c) => {
   const id = Number(c.req.param('id'));
-  await publishWorkshop(c.get('db'), requireUser(c), id);
+  try {
+    await publishWorkshop(c.get('db'), requireUser(c), id);
+  } catch (err) {
+    return flashError(c, id, err);
+  }
   return redirectWithFlash(c, `/workshops/${id}`, 'workshops.flash.published');
 });
 
 pages.post('/workshops/:id{[0-9]+}/cancel', async (c) => {
   const id = Number(c.req.param('id'));
   const user = requireUser(c);
-  const { scope } = ZScope.parse(await readForm(c));
+  const form = await readForm(c);
+  const { scope } = ZScope.parse(form);
+  const confirmed = ZCancelConfirm.safeParse(form);
+  if (!confirmed.success) return redirectWithFlash(c, `/workshops/${id}`, 'workshops.error.note_required');
   try {
-    const r = await cancelWorkshops(c.get('db'), c.get('config'), user, id, scope);
+    const r = await cancelWorkshops(c.get('db'), c.get('config'), user, id, scope, confirmed.data.note);
     return redirectWithFlash(c, `/workshops/${id}`, r.cancelled.length > 1 ? 'workshops.flash.seriesCancelled' : 'workshops.flash.cancelled');
   } catch (err) {
     return flashError(c, id, err);

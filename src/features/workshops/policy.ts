@@ -18,6 +18,14 @@ export function canEditWorkshop(user: TCurrentUser | null, workshop: { organisat
   return !!user?.memberships.some((m) => m.organisationId === workshop.organisation_id && organiserKinds.includes(m.kind));
 }
 
+/**
+ * `workshop.cancel`: the organiser's members, and administrators — the administrator is in control of every
+ * published workshop (an administrator's cancellation always gives a reason, mailed to registrants and author).
+ */
+export function canCancelWorkshop(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
+  return isAdmin(user) || canEditWorkshop(user, workshop);
+}
+
 /** The organiser's members and administrators see who registered. */
 export function canSeeRegistrants(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
   return isAdmin(user) || canEditWorkshop(user, workshop);

@@ -20,10 +20,8 @@ export interface TRegistrationResult {
 }
 
 /** The signatory organisations the user may register for (a user may belong to several). */
-export async function signatoryMemberships(db: DB, user: TCurrentUser): Promise<{ organisationId: number; name: string }[]> {
-  const out: { organisationId: number; name: string }[] = [];
-  for (const m of user.memberships) if (await isSignatory(db, m.organisationId)) out.push({ organisationId: m.organisationId, name: m.name });
-  return out;
+export async function signatoryMemberships(_db: DB, user: TCurrentUser): Promise<{ organisationId: number; name: string }[]> {
+  return user.memberships.filter((m) => m.signatory).map((m) => ({ organisationId: m.organisationId, name: m.name }));
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -1,5 +1,6 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DB, Tx } from '../../db/client.js';
+import { dialectOf, nowIso } from '../../db/client.js';
 import type { WorkshopTables } from '../../db/tables/workshops.js';
 import type { TWorkshopFilter } from './schemas.js';
 
@@ -109,4 +110,16 @@ export async function listUserRegistrations(db: DB, userId: number, fromIso?: st
     .where('r.status', 'in', ['confirmed', 'waitlisted']);
   if (fromIso) q = q.where('w.starts_at', '>=', fromIso);
   return q.orderBy('w.starts_at').execute();
+}
+
+/**
+ * "Held" means ended: the workshop `alias` (published, not cancelled) ended by `at` (its start plus its duration).
+ * Future and running workshops never count as held in the programme figures or the annual review.
+ */
+export function endedBy(db: DB | Tx, alias: string, at: string = nowIso()): RawBuilder<SqlBool> {
+  const start = sql.ref(`${alias}.starts_at`);
+  const minutes = sql.ref(`${alias}.duration_minutes`);
+  return dialectOf(db as never) === 'postgres'
+    ? sql<SqlBool>`(cast(${start} as timestamptz) + ${minutes} * interval '1 minute') <= cast(${at} as timestamptz)`
+    : sql<SqlBool>`strftime('%Y-%m-%dT%H:%M:%fZ', ${start}, '+' || ${minutes} || ' minutes') <= ${at}`;
 }

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { DB } from '../../db/client.js';
+import { endedBy } from './repository.js';
 
 export interface TWorkshopReviewLine {
   workshops: number;
@@ -24,8 +25,11 @@ export interface TWorkshopReviewStats {
   total: TWorkshopReviewLine;
 }
 
-/** Published workshops starting in the year; `includeDemo` false leaves out those of demo organisers. */
-export async function workshopReviewStats(db: DB, year: number, options: { includeDemo?: boolean } = {}): Promise<TWorkshopReviewStats> {
+/**
+ * Workshops held in the year: published and ended by `at` (now by default: a future workshop is not held yet);
+ * `includeDemo` false leaves out those of demo organisers.
+ */
+export async function workshopReviewStats(db: DB, year: number, options: { includeDemo?: boolean; at?: string } = {}): Promise<TWorkshopReviewStats> {
   const regs = db.selectFrom('workshop_registrations').where('status', '=', 'confirmed').groupBy('workshop_id')
     .select([
       'workshop_id', sql<number>`count(*)`.as('regs'),
@@ -37,6 +41,7 @@ export async function workshopReviewStats(db: DB, year: number, options: { inclu
   let perWorkshop = db.selectFrom('workshops as w').innerJoin('organisations as o', 'o.id', 'w.organisation_id')
     .leftJoin(regs.as('r'), 'r.workshop_id', 'w.id').leftJoin(fb.as('f'), 'f.workshop_id', 'w.id')
     .where('w.status', '=', 'published').where('w.starts_at', '>=', `${year}-01-01`).where('w.starts_at', '<', `${year + 1}-01-01`)
+    .where(endedBy(db, 'w', options.at))
     .select([
       'w.id', 'w.organisation_id', 'o.name',
       sql<number>`cast(substr(w.starts_at, 6, 2) as integer)`.as('month'),

@@ -94,6 +94,7 @@ function organiserFor(user: TCurrentUser, organisationId?: number): number {
 export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorkshopInput): Promise<number[]> {
   const organisationId = organiserFor(user, input.organisation_id);
   const starts = occurrenceStarts(input);
+  if (input.publish) ensureFuture(starts[0]!);
   const lead = closingLeadMs(input, starts[0]!);
   const seriesId = starts.length > 1 ? randomBytes(8).toString('hex') : null;
   return db.transaction().execute(async (tx) => {
@@ -136,8 +137,8 @@ export async function loadEditable(db: DB, user: TCurrentUser, id: number) {
   return w;
 }
 
-/** Mails every active registrant of a workshop (changes, cancellation). */
-export async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind): Promise<number> {
+/** Mails every active registrant of a workshop (changes, cancellation), with the organiser's note if any. */
+export async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind, note = ''): Promise<number> {
   const w = (await findWorkshop(db, id))!;
   const regs = await db
     .selectFrom('workshop_registrations as r')
@@ -146,17 +147,23 @@ export async function mailAllRegistrants(db: DB, config: TConfig, id: number, ki
     .where('r.workshop_id', '=', id)
     .where('r.status', 'in', ['confirmed', 'waitlisted'])
     .execute();
-  for (const r of regs) await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status }, kind);
+  for (const r of regs) await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status }, kind, note);
   return regs.length;
 }
 
 /** Fields whose change registrants must hear about (and which bump the iCalendar SEQUENCE). */
 export const noticeable: (keyof TWorkshopRow)[] = ['title', 'starts_at', 'duration_minutes', 'time_zone', 'format', 'online_url', 'address', 'language'];
 
-/** Publishes a draft. Policy: members of the organising organisation. */
+/** A workshop is never published, nor moved, into the past (422 `start_in_past`). */
+export function ensureFuture(startIso: string, now = new Date()): void {
+  if (new Date(startIso).getTime() <= now.getTime()) throw new AppError(422, 'start_in_past', 'A published workshop starts in the future');
+}
+
+/** Publishes a draft that starts in the future. Policy: members of the organising organisation. */
 export async function publishWorkshop(db: DB, user: TCurrentUser, id: number): Promise<void> {
   const w = await loadEditable(db, user, id);
   if (w.status !== 'draft') throw new AppError(409, 'not_draft', 'Only a draft can be published');
+  ensureFuture(w.starts_at);
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('workshops').set({ status: 'published', published_at: nowIso(), updated_at: nowIso() }).where('id', '=', id).where('status', '=', 'draft').execute();
     await recordAudit(tx, { actorUserId: user.id, action: 'workshop.publish', subjectType: 'workshop', subjectId: id });

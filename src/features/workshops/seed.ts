@@ -1,4 +1,5 @@
 import type { DB } from '../../db/client.js';
+import { signatoryCondition } from '../../db/standing.js';
 import { nowIso } from '../../db/client.js';
 import type { TSeedContext } from '../../http/feature.js';
 import { storeLevels, type TTheme } from './schemas.js';
@@ -50,10 +51,9 @@ export async function seedWorkshops({ db, demo }: TSeedContext): Promise<void> {
   const attendees = await db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .innerJoin('signatures as s', 's.organisation_id', 'o.id')
     .select(['m.user_id', 'm.organisation_id'])
     .where('o.is_demo', '=', 1)
-    .where('s.status', '=', 'validated')
+    .where(signatoryCondition('o.id'))
     .limit(12)
     .execute();
   const now = new Date();

@@ -1,4 +1,5 @@
 import type { DB } from '../../db/client.js';
+import { endedBy } from './repository.js';
 import { parseLevels } from './schemas.js';
 import { defaultTimeZone, zonedMonth } from './time-zones.js';
 
@@ -44,6 +45,7 @@ export async function workshopStats(db: DB, year: number): Promise<TWorkshopStat
     .where('w.status', '=', 'published')
     .where('w.starts_at', '>=', `${year - 1}-12-31T00:00:00.000Z`)
     .where('w.starts_at', '<', `${year + 1}-01-02T00:00:00.000Z`)
+    .where(endedBy(db, 'w'))
     .execute();
   const inYear = rows.filter((r) => zonedMonth(r.starts_at, defaultTimeZone).year === year);
   const ids = inYear.map((r) => r.id);

@@ -257,9 +257,14 @@ describeEachDb('workshops', (kind) => {
     const ev = parseIcs(JSON.parse(changed.attachments_json!)[0].content).events[0]!;
     expect(ev.startDate.toJSDate().toISOString()).toBe(zonedToUtc('2097-10-25', '11:00', 'Europe/Paris')!.toISOString());
     expect(ev.sequence).toBe(1);
-    expect((await c.post(`/workshops/${id}/cancel`)).status).toBe(303);
+    // Cancelling asks for a note and a confirmation: without them nothing happens.
+    const unconfirmed = await c.post(`/workshops/${id}/cancel`, { note: 'Salle indisponible' });
+    expect(unconfirmed.headers.get('location')).toContain('note_required');
+    expect((await db.selectFrom('workshops').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('published');
+    expect((await c.post(`/workshops/${id}/cancel`, { note: 'Salle indisponible', confirm: 'yes' })).status).toBe(303);
     const cancelled = await db.selectFrom('outbox').selectAll().where('to_address', '=', members[0]!.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(cancelled.attachments_json).toContain('METHOD:CANCEL');
+    expect(cancelled.body_text).toContain('Salle indisponible');
   });
 
   it('shows the calendar, filtered, with the for-my-level fallback', async () => {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
+import { publisherCondition, signatoryCondition } from '../../db/standing.js';
 import type { AppEnv, TCurrentUser } from '../env.js';
 import { hashSecret, newSecret } from '../tokens.js';
 
@@ -17,13 +18,15 @@ export function sessionCookieName(secure: boolean): string {
 export async function loadCurrentUser(db: DB, userId: number): Promise<TCurrentUser | null> {
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
   if (!user || user.disabled_at) return null;
-  const memberships = await db
+  const rows = await db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
     .select(['organisations.id as organisationId', 'organisations.name', 'organisations.slug', 'organisations.kind', 'memberships.role'])
+    .select([signatoryCondition('organisations.id').as('signatory'), publisherCondition('organisations.id', 'organisations.kind').as('publisher')])
     .where('memberships.user_id', '=', userId)
     .orderBy('organisations.name')
     .execute();
+  const memberships = rows.map((m) => ({ ...m, signatory: !!Number(m.signatory), publisher: !!Number(m.publisher) }));
   return {
     id: user.id,
     email: user.email,

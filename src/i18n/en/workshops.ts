@@ -244,4 +244,11 @@ export const workshops = {
   'workshops.error.extend_count': 'Add 1 to 12 sessions.',
   'workshops.error.not_series': 'This workshop is not part of a series.',
   'workshops.error.series_cancelled': 'Every session of this series is cancelled: create a new workshop.',
+  'workshops.error.start_in_past': 'A published workshop starts in the future: choose a date and time to come (or save it as a draft).',
+  'workshops.mail.note': 'Message from the organiser: {note}',
+  'workshops.mail.moderation.cancelled.subject': 'Workshop cancelled by an administrator: {title}',
+  'workshops.mail.moderation.cancelled.body': 'Hello {name},\n\nA network administrator cancelled “{title}” ({when}), {count} session(s) in all, for this reason:\n{reason}\n\nRegistrants were told, with this reason.\n{url}\n\n{signature}',
+  'workshops.cancel.note': 'Message to registrants (reason for cancelling)',
+  'workshops.cancel.confirm': 'I confirm the cancellation: registrants will receive this message and the cancellation for their calendar.',
+  'workshops.error.note_required': 'Give the reason for cancelling (at least 3 characters) and tick the confirmation.',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -242,4 +242,11 @@ export const workshops = {
   'workshops.error.extend_count': 'Ajoutez de 1 à 12 séances.',
   'workshops.error.not_series': 'Cet atelier ne fait pas partie d’une série.',
   'workshops.error.series_cancelled': 'Toutes les séances de cette série sont annulées : créez un nouvel atelier.',
+  'workshops.error.start_in_past': 'Un atelier publié commence dans le futur : choisissez une date et une heure à venir (ou enregistrez-le en brouillon).',
+  'workshops.mail.note': 'Message de l’organisateur : {note}',
+  'workshops.mail.moderation.cancelled.subject': 'Atelier annulé par un administrateur : {title}',
+  'workshops.mail.moderation.cancelled.body': 'Bonjour {name},\n\nUn administrateur du réseau a annulé « {title} » ({when}) et {count} séance(s) au total, pour la raison suivante :\n{reason}\n\nLes inscrits ont été prévenus avec ce motif.\n{url}\n\n{signature}',
+  'workshops.cancel.note': 'Message aux inscrits (motif de l’annulation)',
+  'workshops.cancel.confirm': 'Je confirme l’annulation : les inscrits recevront ce message et l’annulation pour leur agenda.',
+  'workshops.error.note_required': 'Indiquez le motif de l’annulation (3 caractères au moins) et cochez la confirmation.',
 } as const;

@@ -12,6 +12,8 @@ export interface TWorkshopPageData {
   zone: string;
   counts: { confirmed: number; waitlisted: number };
   canEdit: boolean;
+  /** The organiser's members and administrators (with a note and a confirmation). */
+  canCancel: boolean;
   canSeeRegistrants: boolean;
   registration: { status: 'confirmed' | 'waitlisted'; position: number | null } | null;
   attended: boolean;
@@ -198,10 +200,14 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
             ) : null}
           </p>
           {d.canEdit && w.status === 'draft' ? <ButtonForm action={`/workshops/${w.id}/publish`} label={t('workshops.manage.publish')} /> : null}{' '}
-          {d.canEdit && w.status !== 'cancelled' && !d.started && !w.series_id ? <ButtonForm action={`/workshops/${w.id}/cancel`} label={t('workshops.manage.cancel')} className="danger" /> : null}
-          {d.canEdit && w.status !== 'cancelled' && !d.started && w.series_id ? (
+          {d.canCancel && w.status !== 'cancelled' && !d.started ? (
             <form method="post" action={`/workshops/${w.id}/cancel`}>
-              <ScopeChoice v={v} legend={t('workshops.series.cancelLegend')} idPrefix="cancel" />
+              {w.series_id ? <ScopeChoice v={v} legend={t('workshops.series.cancelLegend')} idPrefix="cancel" /> : null}
+              <TextArea name="note" label={t('workshops.cancel.note')} errors={d.errors} rows={3} required />
+              <div class="field checkbox">
+                <input type="checkbox" id="cancel-confirm" name="confirm" value="yes" required />
+                <label for="cancel-confirm">{t('workshops.cancel.confirm')}</label>
+              </div>
               <button type="submit" class="danger">{t('workshops.manage.cancel')}</button>
             </form>
           ) : null}

@@ -17,6 +17,13 @@ export class AppError extends Error {
   }
 }
 
+/** An `AppError` whose message is already written for the reader (translated): the error page shows it. */
+export class UserFacingError extends AppError {
+  constructor(status: AppError['status'], code: string, public readonly userText: string) {
+    super(status, code, userText);
+  }
+}
+
 export const forbidden = (what = 'forbidden') => new AppError(403, 'forbidden', what);
 export const notFound = (what = 'not found') => new AppError(404, 'not_found', what);
 
@@ -26,16 +33,19 @@ export function apiError(c: Context<AppEnv>, status: ContentfulStatusCode, code:
 }
 
 const pageKeys: Record<number, [TMessageKey, TMessageKey]> = {
-  400: ['error.badRequest.title', 'error.server.text'],
+  400: ['error.badRequest.title', 'error.badRequest.text'],
   401: ['error.forbidden.title', 'error.loginRequired'],
   403: ['error.forbidden.title', 'error.forbidden.text'],
   404: ['error.notFound.title', 'error.notFound.text'],
+  409: ['error.badRequest.title', 'error.badRequest.text'],
+  413: ['error.badRequest.title', 'error.tooLarge.text'],
+  422: ['error.badRequest.title', 'error.badRequest.text'],
   429: ['error.tooMany.title', 'error.tooMany.text'],
   500: ['error.server.title', 'error.server.text'],
 };
 
 /** An error page in the user's language; never a stack trace. */
-export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode): Promise<Response> {
+export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, detail?: string): Promise<Response> {
   // The locale middleware may not have run (e.g. an error inside it): fall back to French.
   if (!c.get('t')) {
     c.set('locale', 'fr');
@@ -50,7 +60,7 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode): Pro
     t(title),
     <section class="error-page">
       <h1>{t(title)}</h1>
-      <p>{t(text)}</p>
+      <p>{detail ?? t(text)}</p>
       <p>
         <a href="/">{t('error.backHome')}</a>
       </p>
@@ -65,7 +75,7 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
   if (err instanceof AppError) {
     if (isApi) return apiError(c, err.status, err.code, err.message, err.details);
     if (err.status === 401) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
-    return errorPage(c, err.status);
+    return errorPage(c, err.status, err instanceof UserFacingError ? err.userText : undefined);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../../data/index.js';
 import type { AppEnv } from '../../http/env.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, UserFacingError, notFound } from '../../http/errors.js';
 import { parseForm, readForm, type TFieldErrors } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
-import { getPreset } from '../../imports/index.js';
+import { getPreset, inventoryErrorText, workbookProblem } from '../../imports/index.js';
 import { CRITERIA, type TCriterion, type TLineError } from '../../lca/index.js';
 import { formatFootprint } from '../../reports/footprint-formats.js';
 import { chromiumAvailable, htmlToPdf } from '../../reports/pdf.js';
@@ -155,8 +155,13 @@ pages.post(`${YEAR}/imports`, async (c) => {
   const form = await readForm(c);
   const file = form.file;
   const t = c.get('t');
-  if (!(file instanceof File) || file.size === 0) throw new AppError(400, 'bad_request', t('footprint.import.noFile'));
-  if (file.size > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', t('footprint.import.tooBig'));
+  if (!(file instanceof File) || file.size === 0) throw new UserFacingError(400, 'bad_request', t('footprint.import.noFile'));
+  if (file.size > MAX_UPLOAD_BYTES) throw new UserFacingError(413, 'payload_too_large', t('footprint.import.tooBig'));
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const isXlsx = /\.xlsx$/i.test(file.name);
+  // A workbook is checked before the import starts (unpacked size and entry count capped): a refused one is a 422.
+  const problem = isXlsx ? workbookProblem(bytes) : null;
+  if (problem) throw new UserFacingError(422, 'unreadable_file', inventoryErrorText(problem, c.get('locale')));
   const preset = typeof form.preset === 'string' && form.preset !== '' ? form.preset : null;
   if (preset && !getPreset(preset)) throw new AppError(400, 'bad_request', 'unknown preset');
   const db = c.get('db');
@@ -164,8 +169,8 @@ pages.post(`${YEAR}/imports`, async (c) => {
   // The upload is spooled to a file so the reader can stream it (CSV) and the request can answer at once.
   const dir = join(tmpdir(), 'techcare-imports');
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `${importId}-${Date.now()}${/\.xlsx$/i.test(file.name) ? '.xlsx' : '.csv'}`);
-  await writeFile(path, new Uint8Array(await file.arrayBuffer()));
+  const path = join(dir, `${importId}-${Date.now()}${isXlsx ? '.xlsx' : '.csv'}`);
+  await writeFile(path, new Uint8Array(bytes));
   startImport(db, importId, { orgId: org.id, year, userId: user.id, source: 'upload' }, { kind: 'file', path, preset, removeAfter: true });
   return c.redirect(`${footprintBase(org.id)}/imports/${importId}`, 303);
 });

@@ -34,6 +34,8 @@ export const common = {
   'error.server.title': 'Something went wrong',
   'error.server.text': 'We could not process your request. Please try again in a moment.',
   'error.badRequest.title': 'Invalid request',
+  'error.badRequest.text': 'The request is incomplete or invalid. Check what you sent.',
+  'error.tooLarge.text': 'What you sent is too large.',
   'error.tooMany.title': 'Too many attempts',
   'error.tooMany.text': 'Too many attempts in a short time. Please try again in a few minutes.',
   'error.backHome': 'Back to the home page',

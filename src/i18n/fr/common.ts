@@ -32,6 +32,8 @@ export const common = {
   'error.server.title': 'Une erreur est survenue',
   'error.server.text': 'Nous n’avons pas pu traiter votre demande. Réessayez dans un instant.',
   'error.badRequest.title': 'Requête invalide',
+  'error.badRequest.text': 'La demande est incomplète ou invalide. Vérifiez ce que vous avez envoyé.',
+  'error.tooLarge.text': 'Ce que vous avez envoyé est trop volumineux.',
   'error.tooMany.title': 'Trop de tentatives',
   'error.tooMany.text': 'Trop de tentatives en peu de temps. Réessayez dans quelques minutes.',
   'error.backHome': 'Revenir à l’accueil',

@@ -42,6 +42,21 @@ export interface FoundationTables {
     key: string;
     at: string;
   };
+  /** Login failures per key (`account:…`, `address:…`, `device:…`) and when the next attempt may run (0004). */
+  login_throttle: {
+    key: string;
+    failures: number;
+    wait_until: string;
+    updated_at: string;
+  };
+  /** Browsers that logged in to an account: a cookie whose hash is kept here (0004). */
+  login_devices: {
+    id: Generated<number>;
+    token_hash: string;
+    user_id: number;
+    created_at: string;
+    last_used_at: string;
+  };
   organisations: {
     id: Generated<number>;
     slug: string;

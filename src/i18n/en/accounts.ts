@@ -24,6 +24,8 @@ export const accounts = {
   'accounts.login.title': 'Log in',
   'accounts.login.submit': 'Log in',
   'accounts.login.failed': 'Wrong email address or password. Check what you typed or reset your password.',
+  'accounts.login.wait': 'Too many recent attempts for this account or from this address. Try again in {minutes} min; from a browser where you already logged in, your password is still accepted.',
+  'accounts.login.unconfirmed': 'Confirm your email address first: we have just sent the confirmation link again.',
   'accounts.forgot.link': 'Forgotten password?',
   'accounts.forgot.title': 'Forgotten password',
   'accounts.forgot.intro': 'Enter your account’s address: we will send it a link to choose a new password.',

@@ -22,6 +22,8 @@ export const accounts = {
   'accounts.login.title': 'Se connecter',
   'accounts.login.submit': 'Se connecter',
   'accounts.login.failed': 'Adresse électronique ou mot de passe incorrect. Vérifiez votre saisie ou réinitialisez votre mot de passe.',
+  'accounts.login.wait': 'Trop d’essais récents pour ce compte ou depuis cette adresse. Réessayez dans {minutes} min ; depuis un navigateur où vous vous êtes déjà connecté, votre mot de passe reste accepté.',
+  'accounts.login.unconfirmed': 'Confirmez d’abord votre adresse électronique : nous venons de vous renvoyer le lien de confirmation.',
   'accounts.forgot.link': 'Mot de passe oublié ?',
   'accounts.forgot.title': 'Mot de passe oublié',
   'accounts.forgot.intro': 'Saisissez l’adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.',

@@ -16,7 +16,20 @@ export interface TMail {
   subject: string;
   text: string;
   attachments?: TMailAttachment[];
+  /**
+   * Secrets the text carries (tokens of confirmation, reset and invitation links): the outbox keeps the mail with
+   * each of them masked, so whoever reads the outbox (administrators, a database backup) cannot use the link.
+   */
+  secrets?: string[];
 }
+
+/** How a secret appears in the outbox: its first four characters, then a mark (enough to tell two links apart). */
+export function maskSecret(secret: string): string {
+  return `${secret.slice(0, 4)}…[masked]`;
+}
+
+/** Test hook: receives every mail as sent (with its secrets), since the outbox keeps them masked. */
+export const mailTap: { deliver?: (mail: TMail) => void } = {};
 
 let transport: nodemailer.Transporter | null = null;
 let transportUrl: string | null = null;
@@ -32,7 +45,7 @@ export async function sendMail(db: DB | Tx, config: TConfig, mail: TMail): Promi
     .values({
       to_address: mail.to,
       subject: mail.subject,
-      body_text: mail.text,
+      body_text: (mail.secrets ?? []).reduce((text, secret) => (secret ? text.split(secret).join(maskSecret(secret)) : text), mail.text),
       attachments_json: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
       sent_at: null,
       error: null,
@@ -40,6 +53,7 @@ export async function sendMail(db: DB | Tx, config: TConfig, mail: TMail): Promi
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  mailTap.deliver?.(mail);
   if (config.SMTP_URL) {
     try {
       if (!transport || transportUrl !== config.SMTP_URL) {

@@ -3,12 +3,12 @@ import { TestClient, testApp } from '../../../test/helpers/app.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
 import { loginAs, makeUser, testPassword } from '../../../test/helpers/factories.js';
 import { loginClock, loginRules } from './login-throttle.js';
+import { lastMailTo } from '../../../test/helpers/mail.js';
 
-/** The last mail sent to an address, and the path of the first platform link in it. */
+/** The last mail sent to an address (as sent: the outbox masks link secrets), and the path of its first link. */
 async function lastMail(t: TTestDb, to: string) {
   const row = await t.db.selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirst();
-  const link = row ? /https?:\/\/[^/\s]+(\/\S+)/.exec(row.body_text)?.[1] : undefined;
-  return { row, link };
+  return { row, link: row ? lastMailTo(to).link : undefined };
 }
 
 describeEachDb('accounts', (kind) => {

@@ -2,6 +2,7 @@
  * Output formats of a footprint result: json (the CLI contract), csv (one row per category × phase ×
  * criterion), table (readable, French or English), pcr-si (Boavizta PCR-SI data format response, see `PCRSI_SPEC`).
  */
+import { writeCsv, type TCsvValue } from './csv.js';
 import { getFactorSet } from '../data/index.js';
 import { CRITERIA, formatWarning, PHASES, TIERS, type TCriterion, type TFootprintResult, type TImpact, type TImpacts } from '../lca/index.js';
 
@@ -23,25 +24,20 @@ export function formatFootprintJson(r: TFootprintResult): string {
   return JSON.stringify(toFootprintJson(r), null, 2) + '\n';
 }
 
-const csvCell = (s: string | number): string => {
-  const t = String(s);
-  return /[",\n;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
-
 /** `--format csv`: one row per category × phase × criterion present, unrounded, decimal point, `,` separated. */
 export function formatFootprintCsv(r: TFootprintResult): string {
-  const rows = ['category,phase,criterion,value,low,high,unit'];
+  const rows: TCsvValue[][] = [['category', 'phase', 'criterion', 'value', 'low', 'high', 'unit']];
   for (const [cat, phases] of Object.entries(r.byCategoryPhase)) {
     for (const ph of PHASES) {
       const imp = phases[ph];
       if (!imp) continue;
       for (const c of CRITERIA) {
         const x = imp[c];
-        if (x) rows.push([cat, ph, c, x.value, x.low, x.high, x.unit].map(csvCell).join(','));
+        if (x) rows.push([cat, ph, c, x.value, x.low, x.high, x.unit]);
       }
     }
   }
-  return rows.join('\n') + '\n';
+  return writeCsv(rows, { eol: '\n' });
 }
 
 /** Words of the readable table; French by default, English alongside. */

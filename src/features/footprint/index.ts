@@ -1,7 +1,7 @@
 import { dialectOf } from '../../db/client.js';
 import type { TFeature } from '../../http/feature.js';
 import { api } from './api.js';
-import { failStaleImports } from './import-inventory.js';
+import { MAX_UPLOAD_BYTES, failStaleImports } from './import-inventory.js';
 import { pages } from './routes.js';
 import { seedDemoFootprints } from './seed-demo.js';
 
@@ -16,6 +16,11 @@ export const feature: TFeature = {
   name: 'footprint',
   pages,
   api,
+  // Inventory files and JSON lines: the file cap, plus room for the multipart envelope.
+  uploads: [
+    { path: /^\/organisations\/\d+\/footprint\/\d{4}\/imports$/, maxBytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
+    { path: /^\/api\/v1\/organisations\/\d+\/inventories\/\d{4}$/, maxBytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
+  ],
   sitemap: async () => ['/methodology'],
   seed: async ({ db, demo }) => {
     // Imports left running by a dead process never committed: show them as failed. With SQLite only one process

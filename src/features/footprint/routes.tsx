@@ -2,6 +2,7 @@
  * Footprint pages. Every route: parse → authorise (members of the organisation and administrators) → call a
  * service → render. Forms work without JavaScript (POST → redirect → GET).
  */
+import { pdfRenderGuard } from '../../http/middleware/rate-limit.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { Hono, type Context } from 'hono';
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../../data/index.js';
 import type { AppEnv } from '../../http/env.js';
 import { AppError, UserFacingError, notFound } from '../../http/errors.js';
-import { parseForm, readForm, type TFieldErrors } from '../../http/forms.js';
+import { parseForm, readForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import { getPreset, inventoryErrorText, workbookProblem } from '../../imports/index.js';
 import { CRITERIA, type TCriterion, type TLineError } from '../../lca/index.js';
@@ -182,7 +183,7 @@ pages.get(`${YEAR}/inventory`, async (c) => {
   const inv = await findInventory(db, org.id, year);
   const total = inv ? Number(inv.line_count) : 0;
   const pages = Math.max(1, Math.ceil(total / LINES_PER_PAGE));
-  const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
+  const page = Math.min(pages, pageParam(c));
   const [lines, others, imports, hasResult] = await Promise.all([
     inv ? db.selectFrom('footprint_lines').select(['id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label']).where('inventory_id', '=', inv.id).orderBy('line_no').orderBy('id').limit(LINES_PER_PAGE).offset((page - 1) * LINES_PER_PAGE).execute() : [],
     db.selectFrom('footprint_inventories').select('year').where('organisation_id', '=', org.id).where('year', '!=', year).where('line_count', '>', 0).orderBy('year', 'desc').execute(),
@@ -309,7 +310,7 @@ pages.get(`${YEAR}/export/:format{csv|json|pcr-si|pdf}`, async (c) => {
       return renderPage(c, t('footprint.pdf.title'), <><h1>{t('footprint.pdf.title')}</h1><p>{t('pdf.unavailable')}</p></>, { status: 503 });
     }
     const page = await resultResponse(c);
-    const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH);
+    const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH, pdfRenderGuard(c));
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}.pdf"` });
   }
   // PCR-SI metadata name the organisation and when the result was computed (not when it was downloaded).

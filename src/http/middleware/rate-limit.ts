@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { DB } from '../../db/client.js';
 import type { AppEnv } from '../env.js';
+import { AppError } from '../errors.js';
 import { dialectOf, nowIso } from '../../db/client.js';
 import { sql } from 'kysely';
 
@@ -45,4 +46,19 @@ export function clientAddress(c: Context<AppEnv>): string {
     // app.request() in tests has no socket.
     return 'local';
   }
+}
+
+/** PDF renders one client address may start (cache misses only) per `windowMs`. */
+export const pdfLimits = { perAddress: 20, windowMs: 10 * 60_000 };
+
+/**
+ * The guard passed to `htmlToPdf`: a page not printed yet counts against the client's address, and past the limit
+ * the request is a 429 (a page already printed, for anyone, is served from the cache without counting).
+ */
+export function pdfRenderGuard(c: Context<AppEnv>): () => Promise<void> {
+  return async () => {
+    if (!(await hitRateLimit(c.get('db'), `pdf:address:${clientAddress(c)}`, pdfLimits.perAddress, pdfLimits.windowMs))) {
+      throw new AppError(429, 'too_many_pdf', 'Too many PDF renders; try again in a few minutes');
+    }
+  };
 }

@@ -33,6 +33,7 @@ export const common = {
   'error.forbidden.text': 'You do not have access to this page.',
   'error.server.title': 'Something went wrong',
   'error.server.text': 'We could not process your request. Please try again in a moment.',
+  'error.badPage': 'Invalid page number: give a whole number from 1 to {max}.',
   'error.badRequest.title': 'Invalid request',
   'error.badRequest.text': 'The request is incomplete or invalid. Check what you sent.',
   'error.tooLarge.text': 'What you sent is too large.',

@@ -31,6 +31,7 @@ export const common = {
   'error.forbidden.text': 'Vous n’avez pas accès à cette page.',
   'error.server.title': 'Une erreur est survenue',
   'error.server.text': 'Nous n’avons pas pu traiter votre demande. Réessayez dans un instant.',
+  'error.badPage': 'Numéro de page invalide : donnez un nombre entier de 1 à {max}.',
   'error.badRequest.title': 'Requête invalide',
   'error.badRequest.text': 'La demande est incomplète ou invalide. Vérifiez ce que vous avez envoyé.',
   'error.tooLarge.text': 'Ce que vous avez envoyé est trop volumineux.',

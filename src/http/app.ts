@@ -21,7 +21,7 @@ import type { AppEnv } from './env.js';
 import { errorPage, handleError, apiError } from './errors.js';
 import type { TFeature } from './feature.js';
 import { localeMiddleware } from './middleware/locale.js';
-import { securityHeaders } from './middleware/security-headers.js';
+import { securityHeaders, transportAndCacheHeaders } from './middleware/security-headers.js';
 import { sessionMiddleware } from './middleware/session.js';
 import { openApiDocument } from './openapi.js';
 import { sitemapRoutes } from './sitemap.js';
@@ -64,6 +64,7 @@ export function createApp(deps: { db: DB; config: TConfig }): Hono<AppEnv> {
     await next();
   });
   app.use('*', securityHeaders);
+  app.use('*', transportAndCacheHeaders);
   // Request bodies: small everywhere, larger only on the routes that take a file.
   const tooLarge = (c: Context<AppEnv>) => (c.req.path.startsWith('/api/') ? apiError(c, 413, 'payload_too_large', 'Request body too large') : errorPage(c, 413));
   const limits = features.flatMap((f) => f.uploads ?? []).map((u) => ({ path: u.path, check: bodyLimit({ maxSize: u.maxBytes, onError: tooLarge as never }) }));

@@ -22,10 +22,11 @@ export const feature: TFeature = {
     { path: /^\/api\/v1\/organisations\/\d+\/inventories\/\d{4}$/, maxBytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
   ],
   sitemap: async () => ['/methodology'],
+  jobs: [{ name: 'footprint.stale-imports', everyMs: 30_000, run: ({ db, now }) => failStaleImports(db, now) }],
   seed: async ({ db, demo }) => {
-    // Imports left running by a dead process never committed: show them as failed. With SQLite only one process
-    // serves the file, so every running row is dead; with PostgreSQL only those older than the stale delay.
-    await failStaleImports(db, dialectOf(db) === 'sqlite');
+    // Imports left running by a dead process never committed: their heartbeat stopped, so they are marked failed
+    // (and the job below catches those whose process died less than a heartbeat timeout before this start).
+    await failStaleImports(db);
     if (demo) await seedDemoFootprints(db);
   },
 };

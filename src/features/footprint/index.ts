@@ -1,4 +1,3 @@
-import { dialectOf } from '../../db/client.js';
 import type { TFeature } from '../../http/feature.js';
 import { api } from './api.js';
 import { MAX_UPLOAD_BYTES, failStaleImports } from './import-inventory.js';

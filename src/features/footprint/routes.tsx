@@ -187,7 +187,7 @@ pages.get(`${YEAR}/inventory`, async (c) => {
   const [lines, others, imports, hasResult] = await Promise.all([
     inv ? db.selectFrom('footprint_lines').select(['id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label']).where('inventory_id', '=', inv.id).orderBy('line_no').orderBy('id').limit(LINES_PER_PAGE).offset((page - 1) * LINES_PER_PAGE).execute() : [],
     db.selectFrom('footprint_inventories').select('year').where('organisation_id', '=', org.id).where('year', '!=', year).where('line_count', '>', 0).orderBy('year', 'desc').execute(),
-    db.selectFrom('footprint_imports').select(['id', 'status', 'file_name', 'started_at', 'runner_id']).where('organisation_id', '=', org.id).where('year', '=', year).orderBy('id', 'desc').limit(5).execute(),
+    db.selectFrom('footprint_imports').select(['id', 'status', 'file_name', 'started_at', 'runner_id', 'heartbeat_at']).where('organisation_id', '=', org.id).where('year', '=', year).orderBy('id', 'desc').limit(5).execute(),
     db.selectFrom('footprint_results').select('id').where('organisation_id', '=', org.id).where('year', '=', year).where('is_current', '=', 1).executeTakeFirst(),
   ]);
   return renderPage(c, c.get('t')('footprint.inventory.title', { year, org: org.name }), (v) => (

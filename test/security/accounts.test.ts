@@ -8,7 +8,7 @@ import { loadCurrentUser } from '../../src/http/middleware/session.js';
 import { invitationLimits } from '../../src/features/organisations/invitations.js';
 import { TestClient, testApp } from '../helpers/app.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../helpers/db.js';
-import { loginAs, makeOrganisation, makeUser } from '../helpers/factories.js';
+import { loginAs, makeOrganisation, makeUser, testPassword } from '../helpers/factories.js';
 import { lastMailTo } from '../helpers/mail.js';
 
 describeEachDb('accounts hardening', (kind) => {
@@ -55,6 +55,25 @@ describeEachDb('accounts hardening', (kind) => {
     expect((await c.post(older, { password: 'the attacker passphrase' })).status).toBe(404);
     expect(await sessionsOf(u.id)).toBe(0);
     expect((await elsewhere.get('/account')).status).toBe(303);
+  });
+
+  it('changing the password ends every other session and every pending reset link, and keeps this one', async () => {
+    const u = await makeUser(t.db);
+    const here = new TestClient(testApp(t.db));
+    const elsewhere = new TestClient(testApp(t.db));
+    await loginAs(t.db, here, u.id);
+    await loginAs(t.db, elsewhere, u.id);
+    await new TestClient(testApp(t.db)).post('/password/forgot', { email: u.email });
+    const pendingReset = lastMailTo(u.email).link!;
+    expect((await here.post('/account/password', { current_password: 'not the password', new_password: 'a brand new passphrase' })).status).toBe(422);
+    expect((await here.post('/account/password', { current_password: testPassword, new_password: 'short' })).status).toBe(422);
+    expect((await elsewhere.get('/account')).status).toBe(200);
+    const done = await here.post('/account/password', { current_password: testPassword, new_password: 'a brand new passphrase' });
+    expect(done.status).toBe(303);
+    expect((await here.get('/account')).status).toBe(200);
+    expect((await elsewhere.get('/account')).status).toBe(303);
+    expect(await sessionsOf(u.id)).toBe(1);
+    expect((await new TestClient(testApp(t.db)).get(pendingReset)).status).toBe(404);
   });
 
   it('the outbox keeps confirmation, reset and invitation links with their secret masked', async () => {

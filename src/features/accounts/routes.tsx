@@ -12,7 +12,8 @@ import { confirmEmail, resendConfirmation, resendConfirmationTo } from './confir
 import { peekEmailToken } from './email-tokens.js';
 import { authenticate, rememberDevice } from './log-in.js';
 import { requestPasswordReset, resetPassword } from './reset-password.js';
-import { safeNext, ZAccountSettings, ZForgot, ZLogin, ZReset, ZSignup, ZTokenName } from './schemas.js';
+import { changePassword } from './change-password.js';
+import { safeNext, ZAccountSettings, ZChangePassword, ZForgot, ZLogin, ZReset, ZSignup, ZTokenName } from './schemas.js';
 import { signUp } from './sign-up.js';
 import { ForgotForm, LoginForm, Message, ResetForm, SignupForm } from './views.js';
 import { ButtonForm } from '../../views/components.js';
@@ -176,6 +177,15 @@ pages.post('/account', async (c) => {
   await updateAccountSettings(c.get('db'), user, { name: result.data.name, locale: result.data.locale, digestOptIn: result.data.digest_opt_in === '1' });
   rememberLocale(c, result.data.locale);
   return redirectWithFlash(c, '/account', 'flash.saved');
+});
+
+pages.post('/account/password', async (c) => {
+  const user = requireUser(c);
+  const { result } = await parseForm(c, ZChangePassword);
+  if (!result.ok) return showAccount(c, { errors: result.errors, status: 422 });
+  const changed = await changePassword(c.get('db'), user, { current: result.data.current_password, next: result.data.new_password, keepSessionHash: c.get('sessionTokenHash') });
+  if (!changed) return showAccount(c, { errors: { current_password: c.get('t')('accounts.password.wrong') }, status: 422 });
+  return redirectWithFlash(c, '/account', 'accounts.flash.passwordChanged');
 });
 
 pages.post('/account/tokens', async (c) => {

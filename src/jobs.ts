@@ -3,7 +3,7 @@ import type { DB } from './db/client.js';
 import { features } from './http/app.js';
 import { loggerFor } from './log.js';
 import { deliverOutbox } from './mail/deliver-outbox.js';
-import { purgeExpiredSessions, purgeOldRateLimits } from './housekeeping.js';
+import { purgeExpiredSessions, purgeOldRateLimits, wipeStaleOutboxSecrets } from './housekeeping.js';
 import type { TJob } from './http/feature.js';
 
 /** Jobs of the platform itself, beside the features' jobs. Each is safe on several instances. */
@@ -13,6 +13,7 @@ export const platformJobs: TJob[] = [
   // Deletes are idempotent, so every instance may run them.
   { name: 'purge-expired-sessions', everyMs: 60 * 60_000, run: ({ db, now }) => purgeExpiredSessions(db, now) },
   { name: 'purge-old-rate-limits', everyMs: 60 * 60_000, run: ({ db, now }) => purgeOldRateLimits(db, now) },
+  { name: 'wipe-stale-outbox-secrets', everyMs: 60 * 60_000, run: ({ db, now }) => wipeStaleOutboxSecrets(db, now) },
 ];
 
 /**

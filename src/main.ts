@@ -44,6 +44,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+// A promise rejected with nobody listening is logged and the server goes on: requests already answer their own
+// errors with a 500 page. An exception thrown outside any request leaves the process in an unknown state: it is
+// logged and the process exits, for the supervisor (systemd, see the README) to start a fresh one.
+process.on('unhandledRejection', (reason) => {
+  console.error('[error] unhandled rejection:', reason);
+});
+process.on('uncaughtException', (err) => {
+  console.error('[error] uncaught exception, exiting:', err);
+  process.exit(1);
+});
+
 main().catch((err) => {
   // A failed start (database unreachable, failing migration, port in use): the message and its stack.
   log.fatal({ err }, `Start-up failed: ${err instanceof Error ? err.message : String(err)}`);

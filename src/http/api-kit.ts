@@ -3,7 +3,8 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { nowIso } from '../db/client.js';
 import type { AppEnv } from './env.js';
-import { apiError } from './errors.js';
+import { AppError, apiError } from './errors.js';
+import { MAX_PAGE } from './forms.js';
 import { loadCurrentUser } from './middleware/session.js';
 import { hashSecret } from './tokens.js';
 
@@ -58,14 +59,17 @@ export const apiAuth = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 export const ZPagination = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 /** Reads `?page=&per_page=`; a bad value is a 400 with details. */
 export function pagination(c: Context<AppEnv>): { page: number; perPage: number; offset: number } {
-  const parsed = ZPagination.safeParse({ page: c.req.query('page'), per_page: c.req.query('per_page') });
-  const { page, per_page } = parsed.success ? parsed.data : { page: 1, per_page: 20 };
+  const parsed = ZPagination.safeParse({ page: c.req.query('page') || undefined, per_page: c.req.query('per_page') || undefined });
+  if (!parsed.success) {
+    throw new AppError(400, 'invalid_input', `page must be an integer from 1 to ${MAX_PAGE}, per_page from 1 to 100`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  const { page, per_page } = parsed.data;
   return { page, perPage: per_page, offset: (page - 1) * per_page };
 }
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import type { TConfig } from '../config.js';
@@ -22,7 +22,7 @@ import { errorPage, handleError, apiError } from './errors.js';
 import { gatherContributions, type TFeature } from './feature.js';
 import { localeMiddleware } from './middleware/locale.js';
 import { requestLog } from './middleware/request-log.js';
-import { securityHeaders } from './middleware/security-headers.js';
+import { securityHeaders, transportAndCacheHeaders } from './middleware/security-headers.js';
 import { sessionMiddleware } from './middleware/session.js';
 import { openApiDocument } from './openapi.js';
 import { sitemapRoutes } from './sitemap.js';
@@ -46,8 +46,10 @@ export const features: TFeature[] = [
   review,
 ];
 
-/** Largest request body accepted (inventory uploads are the largest legitimate bodies). */
-const maxBodyBytes = 60 * 1024 * 1024;
+/** Largest request body of any route that takes no file (forms, JSON): uploads declare their own (`uploads`). */
+export const DEFAULT_BODY_BYTES = 1024 * 1024;
+/** Path segments that are ids must fit PostgreSQL's integer: a longer number names nothing (404, not a 500). */
+const MAX_ID = 2_147_483_647;
 
 /**
  * Composes the application. It never listens: main.ts serves it and tests call `app.request()`.
@@ -67,7 +69,22 @@ export function createApp(deps: { db: DB; config: TConfig; logger?: TLogger }): 
     await next();
   });
   app.use('*', securityHeaders);
-  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: (c) => apiError(c as never, 413, 'payload_too_large', 'Request body too large') }));
+  app.use('*', transportAndCacheHeaders);
+  // Request bodies: small everywhere, larger only on the routes that take a file.
+  const tooLarge = (c: Context<AppEnv>) => (c.req.path.startsWith('/api/') ? apiError(c, 413, 'payload_too_large', 'Request body too large') : errorPage(c, 413));
+  const limits = features.flatMap((f) => f.uploads ?? []).map((u) => ({ path: u.path, check: bodyLimit({ maxSize: u.maxBytes, onError: tooLarge as never }) }));
+  const smallBody = bodyLimit({ maxSize: DEFAULT_BODY_BYTES, onError: tooLarge as never });
+  app.use('*', (c, next) => {
+    const upload = c.req.method === 'POST' ? limits.find((l) => l.path.test(c.req.path)) : undefined;
+    return (upload?.check ?? smallBody)(c, next);
+  });
+  // A number too large to be an id (e.g. /resources/99999999999999999999) is a 404 before any query runs.
+  app.use('*', async (c, next) => {
+    for (const segment of c.req.path.split('/')) {
+      if (/^\d{10,}$/.test(segment) && Number(segment) > MAX_ID) return c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource') : errorPage(c, 404);
+    }
+    await next();
+  });
 
   app.get('/static/:name', (c) => {
     const a = asset(c.req.param('name'));

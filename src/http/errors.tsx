@@ -27,6 +27,13 @@ export class AppError extends Error {
   }
 }
 
+/** An `AppError` whose message is already written for the reader (translated): the error page shows it. */
+export class UserFacingError extends AppError {
+  constructor(status: AppError['status'], code: string, public readonly userText: string) {
+    super(status, code, userText);
+  }
+}
+
 export const forbidden = (what = 'forbidden') => new AppError(403, 'forbidden', what);
 export const notFound = (what = 'not found') => new AppError(404, 'not_found', what);
 
@@ -42,6 +49,7 @@ const pageKeys: Record<number, [TMessageKey, TMessageKey, TMessageKey?]> = {
   403: ['error.forbidden.title', 'error.forbidden.text'],
   404: ['error.notFound.title', 'error.notFound.text', 'error.notFound.todo'],
   409: ['error.conflict.title', 'error.conflict.text', 'error.conflict.todo'],
+  413: ['error.badRequest.title', 'error.tooLarge.text'],
   422: ['error.unprocessable.title', 'error.unprocessable.text', 'error.unprocessable.todo'],
   429: ['error.tooMany.title', 'error.tooMany.text'],
   500: ['error.server.title', 'error.server.text'],
@@ -81,7 +89,7 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, err?
     t(title),
     <section class="error-page">
       <h1>{t(title)}</h1>
-      <p>{err?.userMessage ? t(err.userMessage, err.userParams) : t(text)}</p>
+      <p>{err instanceof UserFacingError ? err.userText : err?.userMessage ? t(err.userMessage, err.userParams) : t(text)}</p>
       {todo && (
         <>
           <h2>{t('error.whatToDo')}</h2>

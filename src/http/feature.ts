@@ -25,6 +25,11 @@ export interface TFeature {
   api?: Hono<AppEnv>;
   sitemap?: (db: DB) => Promise<string[]>;
   seed?: (ctx: TSeedContext) => Promise<void>;
+  /**
+   * Routes that accept a file, with their largest body: every other request body is capped small
+   * (`http/app.ts`). Paths are full (API routes start with /api/v1).
+   */
+  uploads?: TUploadRoute[];
   /** Periodic work (reminders, digests) run by the server process; each run must be safe on several instances. */
   jobs?: TJob[];
   /**
@@ -67,6 +72,11 @@ export function gatherContributions(features: readonly TFeature[]): TContributio
     }
   }
   return all as TContributions;
+}
+
+export interface TUploadRoute {
+  path: RegExp;
+  maxBytes: number;
 }
 
 export interface TJob {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { fr } from '../i18n/fr.js';
 import type { TMessageKey, TTranslate } from '../i18n/index.js';
 import type { AppEnv } from './env.js';
+import { UserFacingError } from './errors.js';
 
 export type TFieldErrors = Record<string, string>;
 
@@ -64,4 +65,20 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
 export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S) {
   const values = await readForm(c);
   return { values, result: validate(schema, values, c.get('t')) };
+}
+
+/** Highest page number a list accepts: beyond it no list has rows, and offsets would overflow the databases. */
+export const MAX_PAGE = 10_000;
+
+/**
+ * The `?page=` of a paginated page: missing or empty means 1; anything but an integer from 1 to `MAX_PAGE` is a
+ * 400 (never a database error). Pages past the last one are the caller's to clamp.
+ */
+export function pageParam(c: Context<AppEnv>): number {
+  const raw = c.req.query('page');
+  if (raw === undefined || raw === '') return 1;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE) {
+    throw new UserFacingError(400, 'invalid_page', c.get('t')('error.badPage', { max: MAX_PAGE }));
+  }
+  return Number(raw);
 }

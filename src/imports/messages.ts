@@ -11,7 +11,7 @@ import {
 export const READER_ERROR_CODES = [
   'not-a-number', 'out-of-range', 'negative-number', 'empty-category', 'bad-form-factor', 'bad-transfer-model',
   'mapping-target-unknown', 'duplicate-column', 'missing-category-column', 'empty-file', 'more-errors', 'file-unreadable',
-  'ambiguous-load',
+  'ambiguous-load', 'archive-too-large', 'archive-too-many-entries', 'not-a-workbook',
 ] as const;
 export type TReaderErrorCode = (typeof READER_ERROR_CODES)[number];
 
@@ -65,6 +65,9 @@ const EN: Record<TReaderErrorCode, TMessageText> = {
   'empty-file': () => ['the file is empty', 'it needs a header line and at least one line'],
   'more-errors': (p, n) => [`${n(p.count)} more errors not shown`, 'fix the errors above and import again to see them'],
   'file-unreadable': (p) => [`the file could not be read: ${s(p.reason)}`, 'save it again as CSV (UTF-8) or XLSX'],
+  'archive-too-large': (p, n) => [`the workbook unpacks to more than ${n(p.limitMb)} MB`, 'save the inventory as CSV (no size limit but the upload\'s) or split it'],
+  'archive-too-many-entries': (p, n) => [`the workbook holds more than ${n(p.limit)} parts`, 'save it again as a plain XLSX or CSV'],
+  'not-a-workbook': () => ['the file is not a readable XLSX workbook', 'save it again as XLSX or CSV (UTF-8)'],
 };
 const FR: Record<TReaderErrorCode, TMessageText> = {
   'not-a-number': (p) => [`${q(p.value)} n’est pas un nombre`, `écrivez ${hint('fr', p.column) ?? 'un nombre comme 10 ou 2,5'} (virgule ou point décimal)`],
@@ -80,6 +83,9 @@ const FR: Record<TReaderErrorCode, TMessageText> = {
   'empty-file': () => ['le fichier est vide', 'il lui faut une ligne d’en-têtes et au moins une ligne'],
   'more-errors': (p, n) => [`${n(p.count)} autres erreurs non affichées`, 'corrigez les erreurs ci-dessus et importez de nouveau pour les voir'],
   'file-unreadable': (p) => [`le fichier n’a pas pu être lu : ${s(p.reason)}`, 'enregistrez-le de nouveau en CSV (UTF-8) ou en XLSX'],
+  'archive-too-large': (p, n) => [`le classeur se décompresse en plus de ${n(p.limitMb)} Mo`, 'enregistrez l’inventaire en CSV (seule la taille d’envoi est limitée) ou découpez-le'],
+  'archive-too-many-entries': (p, n) => [`le classeur contient plus de ${n(p.limit)} parties`, 'enregistrez-le de nouveau en XLSX simple ou en CSV'],
+  'not-a-workbook': () => ['le fichier n’est pas un classeur XLSX lisible', 'enregistrez-le de nouveau en XLSX ou en CSV (UTF-8)'],
 };
 
 /** The catalogues, exported for the test that both languages cover the same codes. */

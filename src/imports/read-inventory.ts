@@ -5,8 +5,9 @@
 import type { TColumn, TInventoryLine, TLineError } from '../lca/index.js';
 import { HEADER_INDEX, NUMERIC, NUMERIC_RULES, TEXT } from './inventory-columns.js';
 import { readerError } from './messages.js';
+import { checkZipArchive, ZipRefusedError, ZIP_LIMITS } from './zip-guard.js';
 import { ZInventoryMapping, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
-import { normaliseHeader, readTableBatches, type TReadTableOptions, type TTableInfo, type TTableRow } from './read-table.js';
+import { normaliseHeader, readTableBatches, UnreadableTableError, type TReadTableOptions, type TTableInfo, type TTableRow } from './read-table.js';
 
 export interface TReadInventoryOptions extends TReadTableOptions {
   /** Mapping file content or a preset's mapping; its columns win over the built-in aliases. */
@@ -227,27 +228,56 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
   const rowErrors: TLineError[] = [];
   let lines = 0;
   let headerBroken = false;
-  outer: for await (const batch of readTableBatches(path, options, info)) {
-    for (const row of batch) {
-      if (isBlank(row.cells)) continue;
-      if (!headers) {
-        headers = row.cells.map((c) => c.trim());
-        const mapped = mapHeaders(headers, mapping);
-        reader = compileRowReader(mapped.columns, valueMaps, defaults);
-        if (mapped.errors.length) { addErrors(mapped.errors.map((e) => ({ ...e, line: row.line }))); headerBroken = true; }
-        continue;
-      }
-      if (headerBroken) break outer; // Without usable headers every line would repeat the same error.
-      lines++;
-      const line = readRow(row, reader as TRowReader, rowErrors);
-      if (line === undefined) { addErrors(rowErrors); rowErrors.length = 0; continue; }
-      const more = onLine(line, row.line);
-      if (more && more.length) addErrors(more);
-    }
+  try {
+    await readRows();
+  } catch (err) {
+    // A workbook refused by the archive checks, or not a workbook: one error, nothing read.
+    if (!(err instanceof UnreadableTableError)) throw err;
+    addErrors([unreadableError(err)]);
+    return { lines: 0, errors, errorCount, headers: [], info };
   }
   if (!headers) addErrors([readerError(1, 'category', 'empty-file')]);
   if (errorCount > errors.length) errors.push(readerError(0, '-', 'more-errors', { count: errorCount - errors.length }));
   return { lines, errors, errorCount, headers: headers ?? [], info };
+
+  async function readRows(): Promise<void> {
+    outer: for await (const batch of readTableBatches(path, options, info)) {
+      for (const row of batch) {
+        if (isBlank(row.cells)) continue;
+        if (!headers) {
+          headers = row.cells.map((c) => c.trim());
+          const mapped = mapHeaders(headers, mapping);
+          reader = compileRowReader(mapped.columns, valueMaps, defaults);
+          if (mapped.errors.length) { addErrors(mapped.errors.map((e) => ({ ...e, line: row.line }))); headerBroken = true; }
+          continue;
+        }
+        if (headerBroken) break outer; // Without usable headers every line would repeat the same error.
+        lines++;
+        const line = readRow(row, reader as TRowReader, rowErrors);
+        if (line === undefined) { addErrors(rowErrors); rowErrors.length = 0; continue; }
+        const more = onLine(line, row.line);
+        if (more && more.length) addErrors(more);
+      }
+    }
+  }
+}
+
+/** The one error of a file no reader could read. */
+export function unreadableError(err: UnreadableTableError): TLineError {
+  if (err.problem === 'too-large') return readerError(1, '-', 'archive-too-large', { limitMb: ZIP_LIMITS.maxUncompressedBytes / (1024 * 1024) });
+  if (err.problem === 'too-many-entries') return readerError(1, '-', 'archive-too-many-entries', { limit: ZIP_LIMITS.maxEntries });
+  return readerError(1, '-', 'not-a-workbook');
+}
+
+/** Checks an uploaded workbook's archive at once (before an import starts): its error, or null when it may be read. */
+export function workbookProblem(buffer: Buffer): TLineError | null {
+  try {
+    checkZipArchive(buffer);
+    return null;
+  } catch (err) {
+    if (err instanceof ZipRefusedError) return unreadableError(new UnreadableTableError(err.problem, err.message));
+    throw err;
+  }
 }
 
 /** Reads a whole inventory into memory (small files, tests, uploads saved to disk). */

@@ -4,13 +4,14 @@
  * skills). CSV is streamed, so a file of a million lines never sits whole in memory.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 
 /** The XLSX reader (and its ZIP library) loads only when an XLSX file is read: CSV imports and the CLI skip it. */
 async function readXlsxFile(input: string | Buffer, options?: { sheet: number | string }) {
   return (await import('read-excel-file/node')).default(input, options);
 }
+import { checkZipArchive, ZipRefusedError, ZIP_LIMITS, type TZipProblem } from './zip-guard.js';
 
 export type TEncoding = 'utf-8' | 'windows-1252';
 export type TDelimiter = ',' | ';' | '\t';
@@ -150,6 +151,33 @@ function cellToString(v: unknown): string {
   return String(v);
 }
 
+/** A file no reader can read: a workbook refused by the archive checks, or not a workbook at all. */
+export class UnreadableTableError extends Error {
+  constructor(public readonly problem: TZipProblem | 'not-xlsx', message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Reads an XLSX workbook held in memory into rows, after the archive checks of `zip-guard.ts` (entry count and
+ * unpacked size capped): a zip bomb or random bytes raise `UnreadableTableError`, never exhaust the process.
+ */
+async function readXlsxRows(buffer: Buffer, options: TReadTableOptions, limits = ZIP_LIMITS): Promise<TTableRow[]> {
+  try {
+    checkZipArchive(buffer, limits);
+  } catch (err) {
+    if (err instanceof ZipRefusedError) throw new UnreadableTableError(err.problem, err.message);
+    throw err;
+  }
+  let rows;
+  try {
+    rows = await readXlsxFile(buffer, options.sheet !== undefined ? { sheet: options.sheet } : undefined);
+  } catch (err) {
+    throw new UnreadableTableError('not-xlsx', `not a readable XLSX workbook: ${(err as Error).message}`);
+  }
+  return rows.map((row, i) => ({ line: i + 1, cells: row.map(cellToString) }));
+}
+
 /**
  * Streams the rows of a CSV or XLSX file (header row included, as the first row). Blank rows are kept (with
  * their line numbers) so callers can count lines; callers skip them.
@@ -165,8 +193,7 @@ export async function* readTableRows(path: string, options: TReadTableOptions = 
 export async function* readTableBatches(path: string, options: TReadTableOptions = {}, info: TTableInfo = { kind: tableKind(path) }): AsyncGenerator<TTableRow[]> {
   info.kind = tableKind(path);
   if (info.kind === 'xlsx') {
-    const rows = await readXlsxFile(path, options.sheet !== undefined ? { sheet: options.sheet } : undefined);
-    yield rows.map((row, i) => ({ line: i + 1, cells: row.map(cellToString) }));
+    yield await readXlsxRows(await readFile(path), options);
     return;
   }
   const sampleSize = 65536;
@@ -211,8 +238,7 @@ export function parseCsvBuffer(buffer: Uint8Array, options: TReadTableOptions = 
 
 /** Parses an in-memory XLSX (an upload) into rows of strings. */
 export async function parseXlsxBuffer(buffer: Buffer, options: TReadTableOptions = {}): Promise<{ rows: TTableRow[]; info: TTableInfo }> {
-  const rows = await readXlsxFile(buffer, options.sheet !== undefined ? { sheet: options.sheet } : undefined);
-  return { rows: rows.map((r, i) => ({ line: i + 1, cells: r.map(cellToString) })), info: { kind: 'xlsx' } };
+  return { rows: await readXlsxRows(buffer, options), info: { kind: 'xlsx' } };
 }
 
 /** Normalises a header or a label for matching: lower case, no accents, no spaces, `-`, `_`, `'` or `.`. */

@@ -75,10 +75,10 @@ export async function deliverOutbox(
         from,
         to: mail.to_address,
         subject: mail.subject,
-        text: mail.body_text,
+        text: mail.secret_text ?? mail.body_text,
         attachments: attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: a.encoding ?? 'utf8' })),
       });
-      await db.updateTable('outbox').set({ sent_at: nowIso(), error: null, claimed_until: null }).where('id', '=', id).where('claimed_by', '=', me).execute();
+      await db.updateTable('outbox').set({ sent_at: nowIso(), error: null, claimed_until: null, secret_text: null }).where('id', '=', id).where('claimed_by', '=', me).execute();
       sent++;
     } catch (err) {
       const failures = mail.attempts + 1;

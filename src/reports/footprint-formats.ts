@@ -2,6 +2,7 @@
  * Output formats of a footprint result: json (the CLI contract), csv (one row per category × phase ×
  * criterion), table (readable, French or English), pcr-si (Boavizta PCR-SI data format response, see `PCRSI_SPEC`).
  */
+import { writeCsv, type TCsvValue } from './csv.js';
 import { getFactorSet } from '../data/index.js';
 import { CRITERIA, formatWarning, PHASES, TIERS, UNITS, type TCriterion, type TFootprintResult, type TGapCode, type TImpact, type TImpacts } from '../lca/index.js';
 
@@ -23,30 +24,25 @@ export function formatFootprintJson(r: TFootprintResult): string {
   return JSON.stringify(toFootprintJson(r), null, 2) + '\n';
 }
 
-const csvCell = (s: string | number): string => {
-  const t = String(s);
-  return /[",\n;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
-
 /**
  * `--format csv`: one row per category × phase × criterion present, unrounded, decimal point, `,` separated; then
  * one row per cell counted as zero or left out (no silent zero), with `status` its reason code, `count` the units
  * it concerns and `reason` the explanation. Counted rows have status `counted`.
  */
 export function formatFootprintCsv(r: TFootprintResult): string {
-  const rows = ['category,phase,criterion,value,low,high,unit,status,count,reason'];
+  const rows: TCsvValue[][] = [['category', 'phase', 'criterion', 'value', 'low', 'high', 'unit', 'status', 'count', 'reason']];
   for (const [cat, phases] of Object.entries(r.byCategoryPhase)) {
     for (const ph of PHASES) {
       const imp = phases[ph];
       if (!imp) continue;
       for (const c of CRITERIA) {
         const x = imp[c];
-        if (x) rows.push([cat, ph, c, x.value, x.low, x.high, x.unit, 'counted', '', ''].map(csvCell).join(','));
+        if (x) rows.push([cat, ph, c, x.value, x.low, x.high, x.unit, 'counted', '', '']);
       }
     }
   }
-  for (const g of r.dataQuality.gaps) rows.push([g.category, g.phase, g.criterion, '', '', '', UNITS[g.criterion], g.code ?? 'gap', g.units ?? '', g.message].map(csvCell).join(','));
-  return rows.join('\n') + '\n';
+  for (const g of r.dataQuality.gaps) rows.push([g.category, g.phase, g.criterion, '', '', '', UNITS[g.criterion], g.code ?? 'gap', g.units ?? '', g.message]);
+  return writeCsv(rows, { eol: '\n' });
 }
 
 /** Words of the readable table; French by default, English alongside. */

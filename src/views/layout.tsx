@@ -4,10 +4,20 @@ import type { TViewContext } from './context.js';
 import type { TMessageKey } from '../i18n/index.js';
 
 /** The link that switches language while keeping the current page and its query. */
-function languageSwitchHref(v: TViewContext): string {
+/**
+ * The same page in the other language. The path is cleaned first: a request for `//evil.example/x` (or `/\evil…`)
+ * would otherwise give a link `//evil.example/x?lang=en`, which browsers follow to another site.
+ */
+export function languageSwitchHref(v: Pick<TViewContext, 'url' | 'locale'>): string {
   const url = new URL(v.url.toString());
   url.searchParams.set('lang', v.locale === 'fr' ? 'en' : 'fr');
-  return url.pathname + url.search;
+  return `${cleanPath(url.pathname)}${url.search}`;
+}
+
+/** A path that can only point into this site: one leading slash, no backslash, no control character. */
+export function cleanPath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `/${path.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\\/g, '%5C').replace(/^\/+/, '')}`;
 }
 
 const navItems: { href: string; key: TMessageKey }[] = [

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { lastMailTo } from '../helpers/mail.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, hasChromium, launchBrowser } from '../helpers/browser.js';
 import { createTestDb, type TTestDb } from '../helpers/db.js';
@@ -21,10 +22,9 @@ describe.skipIf(!hasChromium)('sign-up to directory in Chromium', () => {
     await t?.destroy();
   });
 
-  /** The path of the platform link in the last mail sent to an address (the outbox: no SMTP in tests). */
+  /** The path of the platform link in the last mail sent to an address (as sent: the outbox masks link secrets). */
   async function linkFromOutbox(to: string): Promise<string> {
-    const row = await t.db.selectFrom('outbox').select('body_text').where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    return /https?:\/\/[^/\s]+(\/\S+)/.exec(row.body_text)![1]!;
+    return lastMailTo(to).link!;
   }
 
   async function expectAccessible(page: Page) {

@@ -61,6 +61,8 @@ export interface FootprintTables {
     /** Why an import stopped other than line errors (`interrupted`, `too_many_lines`, `internal`). */
     failure: string | null;
     started_at: string;
+    /** Written every few seconds by the running process (0011); null on rows older than the column. */
+    heartbeat_at?: string | null;
     finished_at: string | null;
   };
   /** Stored results: one per (organisation, year, factor set, settings); exactly one per year is current. */

@@ -46,6 +46,21 @@ export interface FoundationTables {
     key: string;
     at: string;
   };
+  /** Login failures per key (`account:…`, `address:…`, `device:…`) and when the next attempt may run (0004). */
+  login_throttle: {
+    key: string;
+    failures: number;
+    wait_until: string;
+    updated_at: string;
+  };
+  /** Browsers that logged in to an account: a cookie whose hash is kept here (0004). */
+  login_devices: {
+    id: Generated<number>;
+    token_hash: string;
+    user_id: number;
+    created_at: string;
+    last_used_at: string;
+  };
   organisations: {
     id: Generated<number>;
     slug: string;
@@ -137,6 +152,8 @@ export interface FoundationTables {
     to_address: string;
     subject: string;
     body_text: string;
+    /** The deliverable text of a mail that carries a secret (body_text has it masked); null once sent. */
+    secret_text: string | null;
     attachments_json: string | null;
     sent_at: string | null;
     error: string | null;

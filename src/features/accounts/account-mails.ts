@@ -12,6 +12,7 @@ export async function sendConfirmationMail(db: DB | Tx, config: TConfig, user: {
     to: user.email,
     subject: t('accounts.mail.confirm.subject'),
     text: t('accounts.mail.confirm.body', { name: user.name, link: `${publicUrl(config)}/confirm/${secret}`, signature: t('mail.signature') }),
+    secrets: [secret],
   });
 }
 
@@ -37,5 +38,6 @@ export async function sendResetMail(db: DB | Tx, config: TConfig, user: { id: nu
     to: user.email,
     subject: t('accounts.mail.reset.subject'),
     text: t('accounts.mail.reset.body', { name: user.name, link: `${publicUrl(config)}/password/reset/${secret}`, signature: t('mail.signature') }),
+    secrets: [secret],
   });
 }

@@ -25,7 +25,7 @@ export function AccountPage(p: { v: TViewContext; settings: TSettings; tokens: T
     <>
       <h1>{t('accounts.account.title')}</h1>
       {settings.email_confirmed_at ? null : <UnconfirmedNotice v={v} />}
-      <ErrorSummary v={v} errors={p.errors} labels={{ name: t('accounts.field.name'), locale: t('accounts.field.locale'), digest_opt_in: t('accounts.field.digest'), token_name: t('accounts.tokens.name') }} />
+      <ErrorSummary v={v} errors={p.errors} labels={{ name: t('accounts.field.name'), locale: t('accounts.field.locale'), digest_opt_in: t('accounts.field.digest'), token_name: t('accounts.tokens.name'), current_password: t('accounts.password.current'), new_password: t('accounts.password.new') }} />
       <section>
         <h2>{t('accounts.account.settings')}</h2>
         <dl class="facts">
@@ -40,6 +40,15 @@ export function AccountPage(p: { v: TViewContext; settings: TSettings; tokens: T
             <label for="f-digest_opt_in">{t('accounts.field.digest')}</label>
           </div>
           <button type="submit">{t('form.save')}</button>
+        </form>
+      </section>
+      <section>
+        <h2>{t('accounts.password.title')}</h2>
+        <p>{t('accounts.password.hint')}</p>
+        <form method="post" action="/account/password" novalidate>
+          <Field name="current_password" type="password" label={t('accounts.password.current')} errors={p.errors} required autocomplete="current-password" />
+          <Field name="new_password" type="password" label={t('accounts.password.new')} errors={p.errors} required autocomplete="new-password" />
+          <button type="submit">{t('accounts.password.submit')}</button>
         </form>
       </section>
       <section>

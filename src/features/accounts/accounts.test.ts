@@ -2,12 +2,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClient, testApp } from '../../../test/helpers/app.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
 import { loginAs, makeUser, testPassword } from '../../../test/helpers/factories.js';
+import { loginClock, loginRules } from './login-throttle.js';
+import { lastMailTo } from '../../../test/helpers/mail.js';
 
-/** The last mail sent to an address, and the path of the first platform link in it. */
+/** The last mail sent to an address (as sent: the outbox masks link secrets), and the path of its first link. */
 async function lastMail(t: TTestDb, to: string) {
   const row = await t.db.selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirst();
-  const link = row ? /https?:\/\/[^/\s]+(\/\S+)/.exec(row.body_text)?.[1] : undefined;
-  return { row, link };
+  return { row, link: row ? lastMailTo(to).link : undefined };
 }
 
 describeEachDb('accounts', (kind) => {
@@ -91,17 +92,22 @@ describeEachDb('accounts', (kind) => {
     expect(res.status).toBe(401);
   });
 
-  it('rate-limits login attempts per email in the database', async () => {
+  it('slows login attempts per email in the database (the whole rule is in test/security/login-limits.test.ts)', async () => {
     const u = await makeUser(t.db);
-    const client = new TestClient(testApp(t.db));
-    const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      statuses.push((await client.request('/login', { method: 'POST', body: new URLSearchParams({ email: u.email, password: 'wrong password!!' }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.0.0.${i}` } })).status);
+    const client = new TestClient(testApp(t.db, { TRUST_PROXY: 'true' }));
+    const login = (password: string) => client.request('/login', { method: 'POST', body: new URLSearchParams({ email: u.email, password }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.77' } });
+    const at = new Date('2031-05-04T09:00:00Z');
+    loginClock.now = () => at;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < loginRules.account.free + 1; i++) statuses.push((await login('wrong password!!')).status);
+      expect(statuses.slice(0, loginRules.account.free).every((s) => s === 401)).toBe(true);
+      expect(statuses[loginRules.account.free]).toBe(429);
+      // A browser that never logged in to the account waits, even with the right password (for a while only).
+      expect((await login(testPassword)).status).toBe(429);
+    } finally {
+      loginClock.now = () => new Date();
     }
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(statuses[10]).toBe(429);
-    // Even the right password is refused while limited.
-    expect((await client.post('/login', { email: u.email, password: testPassword })).status).toBe(429);
   });
 
   it('rate-limits sign-ups per email', async () => {
@@ -160,14 +166,15 @@ describeEachDb('accounts', (kind) => {
     expect((await app.request('/api/v1/openapi.json', { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
   });
 
-  it('tells an unconfirmed user and resends the link', async () => {
+  it('opens no session before the address is confirmed, and resends the link to whoever has the password', async () => {
     const client = new TestClient(testApp(t.db));
     await client.post('/signup', { name: 'Late', email: 'late@example.org', password: 'a long enough passphrase' });
-    expect((await client.post('/login', { email: 'late@example.org', password: 'a long enough passphrase' })).status).toBe(303);
-    const page = await (await client.get('/account')).text();
-    expect(page).toContain('/account/confirm/resend');
     const before = await lastMail(t, 'late@example.org');
-    await client.post('/account/confirm/resend');
+    const res = await client.post('/login', { email: 'late@example.org', password: 'a long enough passphrase' });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('Confirmez d’abord votre adresse');
+    expect(client.cookies.has('techcare_session')).toBe(false);
+    expect((await client.get('/account')).status).toBe(303);
     const after = await lastMail(t, 'late@example.org');
     expect(after.row!.id).toBeGreaterThan(before.row!.id);
     expect(after.link).toMatch(/^\/confirm\//);

@@ -16,6 +16,8 @@ export async function confirmEmail(db: DB, secret: string): Promise<number | nul
     const userId = await consumeEmailToken(tx, secret, 'confirm');
     if (userId === null) return null;
     await tx.updateTable('users').set({ email_confirmed_at: nowIso() }).where('id', '=', userId).where('email_confirmed_at', 'is', null).execute();
+    // Confirming ends every other session of the account (the caller then starts the confirming browser's own).
+    await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await recordAudit(tx, { actorUserId: userId, action: 'user.confirm_email', subjectType: 'user', subjectId: userId });
     return userId;
   });
@@ -27,6 +29,15 @@ export async function confirmEmail(db: DB, secret: string): Promise<number | nul
  */
 export async function resendConfirmation(db: DB, config: TConfig, user: TCurrentUser): Promise<boolean> {
   if (user.emailConfirmed) return false;
+  if (!(await hitRateLimit(db, `confirm-resend:user:${user.id}`, 3, 60 * 60_000))) return false;
+  await sendConfirmationMail(db, config, user);
+  return true;
+}
+
+/** Sends a new confirmation link to an unconfirmed account that tried to log in (same limit: 3 an hour). */
+export async function resendConfirmationTo(db: DB, config: TConfig, userId: number): Promise<boolean> {
+  const user = await db.selectFrom('users').select(['id', 'email', 'name', 'locale', 'email_confirmed_at']).where('id', '=', userId).executeTakeFirst();
+  if (!user || user.email_confirmed_at) return false;
   if (!(await hitRateLimit(db, `confirm-resend:user:${user.id}`, 3, 60 * 60_000))) return false;
   await sendConfirmationMail(db, config, user);
   return true;

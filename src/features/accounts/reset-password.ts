@@ -1,5 +1,5 @@
 import type { TConfig } from '../../config.js';
-import type { DB } from '../../db/client.js';
+import { nowIso, type DB } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import { hitRateLimit } from '../../http/middleware/rate-limit.js';
 import { sendResetMail } from './account-mails.js';
@@ -38,6 +38,8 @@ export async function resetPassword(db: DB, secret: string, password: string): P
     const userId = await consumeEmailToken(tx, secret, 'reset');
     if (userId === null) return false;
     await tx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+    // Every other reset link of the account dies with this one (an older mail must not grant the account again).
+    await tx.updateTable('email_tokens').set({ used_at: nowIso() }).where('user_id', '=', userId).where('purpose', '=', 'reset').where('used_at', 'is', null).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await recordAudit(tx, { actorUserId: userId, action: 'user.password_reset', subjectType: 'user', subjectId: userId });
     return true;

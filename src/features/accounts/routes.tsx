@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { requireUser } from '../../http/actor.js';
 import type { AppEnv } from '../../http/env.js';
 import { parseForm } from '../../http/forms.js';
@@ -8,11 +8,12 @@ import { endSession, startSession } from '../../http/middleware/session.js';
 import { AccountPage } from './account-page.js';
 import { createOwnApiToken, getAccountSettings, listApiTokens, revokeApiToken, updateAccountSettings } from './account-settings.js';
 import { clientIp } from './client-ip.js';
-import { confirmEmail, resendConfirmation } from './confirm-email.js';
+import { confirmEmail, resendConfirmation, resendConfirmationTo } from './confirm-email.js';
 import { peekEmailToken } from './email-tokens.js';
-import { authenticate } from './log-in.js';
+import { authenticate, rememberDevice } from './log-in.js';
 import { requestPasswordReset, resetPassword } from './reset-password.js';
-import { safeNext, ZAccountSettings, ZForgot, ZLogin, ZReset, ZSignup, ZTokenName } from './schemas.js';
+import { changePassword } from './change-password.js';
+import { safeNext, ZAccountSettings, ZChangePassword, ZForgot, ZLogin, ZReset, ZSignup, ZTokenName } from './schemas.js';
 import { signUp } from './sign-up.js';
 import { ForgotForm, LoginForm, Message, ResetForm, SignupForm } from './views.js';
 import { ButtonForm } from '../../views/components.js';
@@ -22,6 +23,11 @@ export const pages = new Hono<AppEnv>();
 /** Remembers the account's language in the same cookie the locale middleware reads. */
 function rememberLocale(c: Context<AppEnv>, locale: 'fr' | 'en'): void {
   setCookie(c, 'techcare_lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: true });
+}
+
+/** The known-device cookie (see `login-throttle.ts`); `__Host-` needs Secure, so plain http uses a plain name. */
+function deviceCookieName(secure: boolean): string {
+  return secure ? '__Host-techcare_device' : 'techcare_device';
 }
 
 // Sign-up ------------------------------------------------------------------------------------------------------
@@ -80,15 +86,30 @@ pages.post('/login', async (c) => {
   const { values, result } = await parseForm(c, ZLogin);
   const next = typeof values.next === 'string' ? safeNext(values.next) : undefined;
   if (!result.ok) return renderPage(c, t('accounts.login.title'), (v) => <LoginForm v={v} values={values} errors={result.errors} next={next} />, { status: 422 });
-  const outcome = await authenticate(c.get('db'), { email: result.data.email, password: result.data.password, ip: clientIp(c) });
+  const db = c.get('db');
+  const secure = c.get('secure');
+  const deviceToken = getCookie(c, deviceCookieName(secure));
+  const outcome = await authenticate(db, { email: result.data.email, password: result.data.password, ip: clientIp(c), deviceToken });
+  if (outcome.status === 'limited') {
+    const seconds = Math.ceil(outcome.retryAfterMs / 1000);
+    c.header('Retry-After', String(seconds));
+    const errors = { email: t('accounts.login.wait', { minutes: Math.ceil(seconds / 60) }) };
+    return renderPage(c, t('accounts.login.title'), (v) => <LoginForm v={v} values={{ email: result.data.email }} errors={errors} next={next} />, { status: 429 });
+  }
+  if (outcome.status === 'unconfirmed') {
+    // No session before the address is confirmed: the link is sent again (a few times an hour at most).
+    await resendConfirmationTo(db, c.get('config'), outcome.userId);
+    return renderPage(c, t('accounts.login.title'), (v) => <LoginForm v={v} values={{ email: result.data.email }} errors={{ email: t('accounts.login.unconfirmed') }} next={next} />, { status: 403 });
+  }
   if (outcome.status !== 'ok') {
-    const limited = outcome.status === 'limited';
-    const errors = { email: t(limited ? 'error.tooMany.text' : 'accounts.login.failed') };
-    return renderPage(c, t('accounts.login.title'), (v) => <LoginForm v={v} values={{ email: result.data.email }} errors={errors} next={next} />, { status: limited ? 429 : 401 });
+    return renderPage(c, t('accounts.login.title'), (v) => <LoginForm v={v} values={{ email: result.data.email }} errors={{ email: t('accounts.login.failed') }} next={next} />, { status: 401 });
   }
   // A new session id at login: a session fixed before authentication is never promoted.
   await startSession(c, outcome.userId);
   rememberLocale(c, outcome.locale);
+  // This browser becomes a known device of the account: other people's failures never delay it.
+  const device = await rememberDevice(db, outcome.userId, deviceToken);
+  setCookie(c, deviceCookieName(secure), device, { path: '/', httpOnly: true, sameSite: 'Lax', secure, maxAge: 60 * 60 * 24 * 400 });
   return c.redirect(next ?? '/dashboard', 303);
 });
 
@@ -156,6 +177,15 @@ pages.post('/account', async (c) => {
   await updateAccountSettings(c.get('db'), user, { name: result.data.name, locale: result.data.locale, digestOptIn: result.data.digest_opt_in === '1' });
   rememberLocale(c, result.data.locale);
   return redirectWithFlash(c, '/account', 'flash.saved');
+});
+
+pages.post('/account/password', async (c) => {
+  const user = requireUser(c);
+  const { result } = await parseForm(c, ZChangePassword);
+  if (!result.ok) return showAccount(c, { errors: result.errors, status: 422 });
+  const changed = await changePassword(c.get('db'), user, { current: result.data.current_password, next: result.data.new_password, keepSessionHash: c.get('sessionTokenHash') });
+  if (!changed) return showAccount(c, { errors: { current_password: c.get('t')('accounts.password.wrong') }, status: 422 });
+  return redirectWithFlash(c, '/account', 'accounts.flash.passwordChanged');
 });
 
 pages.post('/account/tokens', async (c) => {

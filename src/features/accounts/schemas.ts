@@ -30,6 +30,8 @@ export const ZAccountSettings = z.object({
   digest_opt_in: z.literal('1').optional(),
 });
 
+export const ZChangePassword = z.object({ current_password: z.string().min(1).max(200), new_password: ZNewPassword });
+
 export const ZTokenName = z.object({ token_name: z.string().trim().min(1).max(80) });
 
 /** Only same-site paths may follow a login, so the form cannot be used as an open redirect. */

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import { canActForOrganisation, ensure, requireUser } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
-import { parseForm, type TFieldErrors } from '../../http/forms.js';
+import { parseForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import { ErrorSummary, Field, Select, TextArea, ButtonForm, Pagination } from '../../views/components.js';
@@ -30,7 +30,7 @@ export async function planPage(c: Context<AppEnv>): Promise<Response> {
   const actions = await listPlanActions(db, user, orgId);
   const [summary, suggestions, criteria] = [await planSummary(db, user, orgId, actions), await suggestLevers(db, user, orgId, actions), await unvalidatedCriteria(db, orgId)];
   const pages = Math.max(1, Math.ceil(actions.length / PER_PAGE));
-  const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
+  const page = Math.min(pages, pageParam(c));
   const shown = actions.slice((page - 1) * PER_PAGE, page * PER_PAGE);
   const t = c.get('t');
   return renderPage(c, t('actions.plan.title', { org }), (v) => (

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ensure, isAdmin, requireUser } from '../../http/actor.js';
 import type { AppEnv } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { parseForm } from '../../http/forms.js';
+import { parseForm, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import { ButtonForm, Field, Pagination } from '../../views/components.js';
@@ -36,7 +36,7 @@ pages.use('/admin', adminOnly);
 pages.use('/admin/*', adminOnly);
 
 function pageOf(c: Context<AppEnv>) {
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+  const page = pageParam(c);
   return { page, offset: (page - 1) * perPage, limit: perPage };
 }
 const pagesFor = (total: number) => Math.max(1, Math.ceil(total / perPage));

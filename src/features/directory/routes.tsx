@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import { notFound } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { validate } from '../../http/forms.js';
+import { validate, pageParam } from '../../http/forms.js';
 import { listFoundingPartners, ProfileFacts } from '../organisations/index.js';
 import { manifestoText } from '../manifesto/index.js';
 import { publicProfile, searchDirectory, ZDirectoryFilter } from './search-directory.js';
@@ -19,7 +19,7 @@ pages.get('/directory', async (c) => {
   // A bad filter value (an old link, a hand-edited URL) falls back to "any" rather than failing the page.
   const parsed = validate(ZDirectoryFilter, c.req.query(), t);
   const filter = parsed.ok ? parsed.data : {};
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+  const page = pageParam(c);
   const { total, items } = await searchDirectory(c.get('db'), filter, { offset: (page - 1) * perPage, limit: perPage });
   const pages = Math.max(1, Math.ceil(total / perPage));
   return renderPage(c, t('directory.title'), (v) => <DirectoryPage v={v} filter={filter} items={items} total={total} page={page} pages={pages} />);

@@ -21,8 +21,10 @@ import { readSettings } from './settings.js';
 export const runnerId = randomBytes(8).toString('hex');
 /** Imports running in this process, with a promise that settles when each ends (tests and the API await it). */
 const active = new Map<number, Promise<TImportOutcome>>();
-/** An import still running after this long is taken for dead (its process was killed). */
-export const STALE_IMPORT_MINUTES = 30;
+/** A running import's process writes its heartbeat this often. */
+export const HEARTBEAT_MS = 5000;
+/** A running import whose heartbeat is older than this belongs to a dead process (six missed beats). */
+export const HEARTBEAT_TIMEOUT_MS = 30_000;
 /** Largest inventory accepted in one import. */
 export const MAX_IMPORT_LINES = 1_000_000;
 /** Largest uploaded file, checked before reading (the app's body limit is a little higher). */
@@ -48,7 +50,7 @@ export const importFaults: { failAfterRows: number; onRows?: (done: number) => v
 export async function createImportRow(db: DB, t: TImportTarget, fileName: string, preset: string | null): Promise<number> {
   const row = await db
     .insertInto('footprint_imports')
-    .values({ organisation_id: t.orgId, year: t.year, user_id: t.userId, file_name: fileName.slice(0, 200), preset, status: 'running', runner_id: runnerId, started_at: nowIso(), finished_at: null, errors_json: null, failure: null })
+    .values({ organisation_id: t.orgId, year: t.year, user_id: t.userId, file_name: fileName.slice(0, 200), preset, status: 'running', runner_id: runnerId, started_at: nowIso(), heartbeat_at: nowIso(), finished_at: null, errors_json: null, failure: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -66,23 +68,34 @@ export async function waitForImport(importId: number): Promise<void> {
   await active.get(importId)?.catch(() => undefined);
 }
 
-/** Whether an import row marked running is really alive. */
-export function isImportAlive(row: { id: number; status: string; runner_id: string; started_at: string }): boolean {
+/** Whether an import row marked running is really alive: run by this process, or by one whose heartbeat goes on. */
+export function isImportAlive(row: { id: number; status: string; runner_id: string; started_at: string; heartbeat_at?: string | null }, now = new Date()): boolean {
   if (row.status !== 'running') return false;
   if (row.runner_id === runnerId) return active.has(Number(row.id));
-  return Date.now() - Date.parse(row.started_at) < STALE_IMPORT_MINUTES * 60_000;
+  return now.getTime() - Date.parse(row.heartbeat_at ?? row.started_at) < HEARTBEAT_TIMEOUT_MS;
 }
 
-/** At start: imports left running by a dead process are marked failed (SQLite has one process; PostgreSQL may have several, so only old ones). */
-export async function failStaleImports(db: DB, everyRunning: boolean): Promise<number> {
-  let q = db.updateTable('footprint_imports').set({ status: 'failed', failure: 'interrupted', finished_at: nowIso() }).where('status', '=', 'running').where('runner_id', '!=', runnerId);
-  if (!everyRunning) q = q.where('started_at', '<', nowIso(new Date(Date.now() - STALE_IMPORT_MINUTES * 60_000)));
-  const r = await q.executeTakeFirst();
+/**
+ * Marks failed the imports of other processes whose heartbeat stopped (their process died: killed, crashed, the
+ * machine restarted). Runs at start and every half-minute, on both engines, with any number of instances: an
+ * instance alive keeps its imports' heartbeat fresh, so only dead ones are touched.
+ */
+export async function failStaleImports(db: DB, now = new Date()): Promise<number> {
+  const cutoff = nowIso(new Date(now.getTime() - HEARTBEAT_TIMEOUT_MS));
+  const r = await db.updateTable('footprint_imports').set({ status: 'failed', failure: 'interrupted', finished_at: nowIso(now) })
+    .where('status', '=', 'running').where('runner_id', '!=', runnerId)
+    .where((eb) => eb.or([eb('heartbeat_at', '<', cutoff), eb.and([eb('heartbeat_at', 'is', null), eb('started_at', '<', cutoff)])]))
+    .executeTakeFirst();
   return Number(r.numUpdatedRows ?? 0);
 }
 
 /** Runs an import to its end (see the file comment for the steps). Never throws: failures are recorded. */
 export async function runImport(db: DB, importId: number, t: TImportTarget, source: TImportSource): Promise<TImportOutcome> {
+  // The heartbeat says this process is alive; it stops with the process, and other instances then fail the row.
+  const heartbeat = setInterval(() => {
+    void db.updateTable('footprint_imports').set({ heartbeat_at: nowIso() }).where('id', '=', importId).where('status', '=', 'running').execute().catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const outcome = await importSteps(db, importId, t, source);
     if (!outcome.ok) {
@@ -96,6 +109,7 @@ export async function runImport(db: DB, importId: number, t: TImportTarget, sour
     await db.updateTable('footprint_imports').set({ status: 'failed', failure: 'internal', finished_at: nowIso() }).where('id', '=', importId).execute().catch(() => undefined);
     return { ok: false, errors: [], errorCount: 0, failure: 'internal' };
   } finally {
+    clearInterval(heartbeat);
     if (source.kind === 'file' && source.removeAfter) await rm(source.path, { force: true }).catch(() => undefined);
   }
 }

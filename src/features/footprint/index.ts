@@ -1,7 +1,6 @@
-import { dialectOf } from '../../db/client.js';
 import type { TFeature } from '../../http/feature.js';
 import { api } from './api.js';
-import { failStaleImports } from './import-inventory.js';
+import { MAX_UPLOAD_BYTES, failStaleImports } from './import-inventory.js';
 import { pages } from './routes.js';
 import { seedDemoFootprints } from './seed-demo.js';
 
@@ -17,11 +16,17 @@ export const feature: TFeature = {
   name: 'footprint',
   pages,
   api,
+  // Inventory files and JSON lines: the file cap, plus room for the multipart envelope.
+  uploads: [
+    { path: /^\/organisations\/\d+\/footprint\/\d{4}\/imports$/, maxBytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
+    { path: /^\/api\/v1\/organisations\/\d+\/inventories\/\d{4}$/, maxBytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
+  ],
   sitemap: async () => ['/methodology'],
+  jobs: [{ name: 'footprint.stale-imports', everyMs: 30_000, run: ({ db, now }) => failStaleImports(db, now) }],
   seed: async ({ db, demo }) => {
-    // Imports left running by a dead process never committed: show them as failed. With SQLite only one process
-    // serves the file, so every running row is dead; with PostgreSQL only those older than the stale delay.
-    await failStaleImports(db, dialectOf(db) === 'sqlite');
+    // Imports left running by a dead process never committed: their heartbeat stopped, so they are marked failed
+    // (and the job below catches those whose process died less than a heartbeat timeout before this start).
+    await failStaleImports(db);
     if (demo) await seedDemoFootprints(db);
   },
 };

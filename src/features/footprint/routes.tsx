@@ -2,16 +2,17 @@
  * Footprint pages. Every route: parse → authorise (members of the organisation and administrators) → call a
  * service → render. Forms work without JavaScript (POST → redirect → GET).
  */
+import { pdfRenderGuard } from '../../http/middleware/rate-limit.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../../data/index.js';
 import type { AppEnv } from '../../http/env.js';
-import { AppError, notFound } from '../../http/errors.js';
-import { parseForm, readForm, type TFieldErrors } from '../../http/forms.js';
+import { AppError, UserFacingError, notFound } from '../../http/errors.js';
+import { parseForm, readForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
-import { getPreset } from '../../imports/index.js';
+import { getPreset, inventoryErrorText, workbookProblem } from '../../imports/index.js';
 import { CRITERIA, type TCriterion, type TLineError } from '../../lca/index.js';
 import { formatFootprint } from '../../reports/footprint-formats.js';
 import { chromiumAvailable, htmlToPdf } from '../../reports/pdf.js';
@@ -161,8 +162,13 @@ pages.post(`${YEAR}/imports`, async (c) => {
   const form = await readForm(c);
   const file = form.file;
   const t = c.get('t');
-  if (!(file instanceof File) || file.size === 0) throw new AppError(400, 'bad_request', t('footprint.import.noFile'));
-  if (file.size > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', t('footprint.import.tooBig'));
+  if (!(file instanceof File) || file.size === 0) throw new UserFacingError(400, 'bad_request', t('footprint.import.noFile'));
+  if (file.size > MAX_UPLOAD_BYTES) throw new UserFacingError(413, 'payload_too_large', t('footprint.import.tooBig'));
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const isXlsx = /\.xlsx$/i.test(file.name);
+  // A workbook is checked before the import starts (unpacked size and entry count capped): a refused one is a 422.
+  const problem = isXlsx ? workbookProblem(bytes) : null;
+  if (problem) throw new UserFacingError(422, 'unreadable_file', inventoryErrorText(problem, c.get('locale')));
   const preset = typeof form.preset === 'string' && form.preset !== '' ? form.preset : null;
   if (preset && !getPreset(preset)) throw new AppError(400, 'bad_request', 'unknown preset');
   const db = c.get('db');
@@ -170,8 +176,8 @@ pages.post(`${YEAR}/imports`, async (c) => {
   // The upload is spooled to a file so the reader can stream it (CSV) and the request can answer at once.
   const dir = join(tmpdir(), 'techcare-imports');
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `${importId}-${Date.now()}${/\.xlsx$/i.test(file.name) ? '.xlsx' : '.csv'}`);
-  await writeFile(path, new Uint8Array(await file.arrayBuffer()));
+  const path = join(dir, `${importId}-${Date.now()}${isXlsx ? '.xlsx' : '.csv'}`);
+  await writeFile(path, new Uint8Array(bytes));
   startImport(db, importId, { orgId: org.id, year, userId: user.id, source: 'upload' }, { kind: 'file', path, preset, removeAfter: true });
   return c.redirect(`${footprintBase(org.id)}/imports/${importId}`, 303);
 });
@@ -183,11 +189,11 @@ pages.get(`${YEAR}/inventory`, async (c) => {
   const inv = await findInventory(db, org.id, year);
   const total = inv ? Number(inv.line_count) : 0;
   const pages = Math.max(1, Math.ceil(total / LINES_PER_PAGE));
-  const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
+  const page = Math.min(pages, pageParam(c));
   const [lines, others, imports, hasResult] = await Promise.all([
     inv ? db.selectFrom('footprint_lines').select(['id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label']).where('inventory_id', '=', inv.id).orderBy('line_no').orderBy('id').limit(LINES_PER_PAGE).offset((page - 1) * LINES_PER_PAGE).execute() : [],
     db.selectFrom('footprint_inventories').select('year').where('organisation_id', '=', org.id).where('year', '!=', year).where('line_count', '>', 0).orderBy('year', 'desc').execute(),
-    db.selectFrom('footprint_imports').select(['id', 'status', 'file_name', 'started_at', 'runner_id']).where('organisation_id', '=', org.id).where('year', '=', year).orderBy('id', 'desc').limit(5).execute(),
+    db.selectFrom('footprint_imports').select(['id', 'status', 'file_name', 'started_at', 'runner_id', 'heartbeat_at']).where('organisation_id', '=', org.id).where('year', '=', year).orderBy('id', 'desc').limit(5).execute(),
     db.selectFrom('footprint_results').select('id').where('organisation_id', '=', org.id).where('year', '=', year).where('is_current', '=', 1).executeTakeFirst(),
   ]);
   return renderPage(c, c.get('t')('footprint.inventory.title', { year, org: org.name }), (v) => (
@@ -310,7 +316,7 @@ pages.get(`${YEAR}/export/:format{csv|json|pcr-si|pdf}`, async (c) => {
       return renderPage(c, t('footprint.pdf.title'), <><h1>{t('footprint.pdf.title')}</h1><p>{t('pdf.unavailable')}</p></>, { status: 503 });
     }
     const page = await resultResponse(c);
-    const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH);
+    const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH, pdfRenderGuard(c));
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}.pdf"` });
   }
   // PCR-SI metadata name the organisation and when the result was computed (not when it was downloaded).

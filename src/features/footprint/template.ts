@@ -2,6 +2,7 @@
  * Inventory templates generated from the column list, in French (`;` separated, French headers, decimal comma) or
  * English (`,` separated, canonical headers), with a few example lines.
  */
+import { writeCsv } from '../../reports/csv.js';
 import { COLUMN_ALIASES } from '../../imports/index.js';
 import type { TColumn } from '../../lca/index.js';
 import writeExcelFile from 'write-excel-file/node';
@@ -45,11 +46,6 @@ export async function inventoryTemplateXlsx(lang: 'fr' | 'en'): Promise<Buffer> 
 export function inventoryTemplateCsv(lang: 'fr' | 'en'): string {
   const sep = lang === 'fr' ? ';' : ',';
   const header = TEMPLATE_COLUMNS.map((c) => headerOf(lang, c));
-  const cell = (v: string | number | undefined) => {
-    if (v === undefined) return '';
-    const s = typeof v === 'number' && lang === 'fr' ? String(v).replace('.', ',') : String(v);
-    return s.includes(sep) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const rows = EXAMPLES.map((e) => TEMPLATE_COLUMNS.map((c) => cell(e[c])).join(sep));
-  return `\uFEFF${[header.join(sep), ...rows].join('\r\n')}\r\n`;
+  const rows = EXAMPLES.map((e) => TEMPLATE_COLUMNS.map((c) => e[c]));
+  return writeCsv([header, ...rows], { delimiter: sep, bom: true, decimalComma: lang === 'fr' });
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../../db/audit.js';
 import type { TKnowledgeDocType } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure, isAdmin } from '../../http/actor.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { isAuthorMember, canSee } from './policy.js';
 
 /** The document a comment hangs on, if the user may see it. */
@@ -15,8 +15,10 @@ async function visibleDoc(db: DB, user: TCurrentUser | null, docType: TKnowledge
   return doc && canSee(user, doc) ? doc : null;
 }
 
-/** Posts a comment or question. Policy: any signed-in user who can see the document. */
+/** Posts a comment or question. Policy: any signed-in user with a confirmed address who can see the document. */
 export async function postComment(db: DB, actor: TCurrentUser, docType: TKnowledgeDocType, docId: number, body: string): Promise<number> {
+  // Comments are public: an address nobody confirmed (maybe someone else's) does not speak on the platform.
+  if (!actor.emailConfirmed) throw new AppError(403, 'email_not_confirmed', 'Confirm your email address before commenting');
   if (!(await visibleDoc(db, actor, docType, docId))) throw notFound(docType);
   return db.transaction().execute(async (tx) => {
     const row = await tx

@@ -7,6 +7,7 @@ import { knowledgeApi } from './api.js';
 import { experiencePages } from './pages-experience.js';
 import { moderationPages } from './pages-moderation.js';
 import { resourcePages } from './pages-resources.js';
+import { maxUploadBytes } from './constants.js';
 import { seedKnowledge } from './seed.js';
 import { currentMonth, sendMonthlyDigest } from './send-monthly-digest.js';
 import { sweepOrphanRows, sweepOrphanUploads } from './sweep-orphan-uploads.js';
@@ -41,6 +42,7 @@ export const feature: TFeature = {
   name: 'knowledge',
   pages,
   api: knowledgeApi,
+  uploads: [{ path: /^\/resources(\/\d+\/edit)?$/, maxBytes: maxUploadBytes + 1024 * 1024 }],
   sitemap: async (db) => {
     const published = await db.selectFrom('knowledge_resources').select('id').where('status', '=', 'published').orderBy('id', 'desc').limit(500).execute();
     const reports = await db.selectFrom('knowledge_reports').select('id').where('status', '=', 'published').orderBy('id', 'desc').limit(500).execute();

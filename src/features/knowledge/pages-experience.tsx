@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import { isAdmin, requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { parseForm, type TFieldErrors } from '../../http/forms.js';
+import { parseForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import { ErrorSummary, Field, Pagination, Select, TextArea } from '../../views/components.js';
 import type { TViewContext } from '../../views/context.js';
@@ -70,7 +70,7 @@ experiencePages.get('/experience', async (c) => {
   const q = (c.req.query('q') ?? '').trim().slice(0, 200) || undefined;
   const leverParsed = ZSlug.safeParse(c.req.query('lever'));
   const lever = leverParsed.success ? leverParsed.data : undefined;
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageParam(c);
   const { total, items } = await listExperienceReports(c.get('db'), c.get('user'), { q, lever }, { offset: (page - 1) * perPage, limit: perPage });
   const user = c.get('user');
   return renderPage(c, t('knowledge.experience.title'), (v) => (

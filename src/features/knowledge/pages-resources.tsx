@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import { isAdmin, requireUser } from '../../http/actor.js';
 import { notFound, forbidden } from '../../http/errors.js';
-import { parseForm, type TFieldErrors } from '../../http/forms.js';
+import { parseForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import { Field, Pagination, Select } from '../../views/components.js';
 import { licences, maturityLevelIds, resourceKinds, themes, uploadTypes, type TUploadType } from './constants.js';
@@ -31,7 +31,7 @@ resourcePages.get('/resources', async (c) => {
   const db = c.get('db');
   const t = c.get('t');
   const filter = ZResourceFilter.parse(c.req.query());
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageParam(c);
   const [{ total, items }, levers] = await Promise.all([listResources(db, c.get('user'), filter, { offset: (page - 1) * perPage, limit: perPage }), leverCatalogue()]);
   const user = c.get('user');
   return renderPage(c, t('knowledge.resources.title'), (v) => (

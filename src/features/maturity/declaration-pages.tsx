@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { pdfRenderGuard } from '../../http/middleware/rate-limit.js';
 import type { AppEnv } from '../../http/env.js';
 import { renderPage } from '../../http/render.js';
 import { chromiumAvailable, htmlToPdf } from '../../reports/pdf.js';
@@ -144,7 +145,7 @@ declarationPages.get('/declarations/:id/pdf', async (c) => {
     return renderPage(c, t('maturity.declaration.title', { service: d.serviceName }), <p>{t('pdf.unavailable')}</p>, { status: 503 });
   }
   const html = await (await renderDeclaration(c, d, found.versions, false)).text();
-  const pdf = await htmlToPdf(html, config.CHROMIUM_PATH);
+  const pdf = await htmlToPdf(html, config.CHROMIUM_PATH, pdfRenderGuard(c));
   return c.body(new Uint8Array(pdf), 200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': `attachment; filename="declaration-${d.id}-v${d.version}-${c.get('locale')}.pdf"`,

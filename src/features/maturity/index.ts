@@ -30,6 +30,7 @@ export const feature: TFeature = {
   name: 'maturity',
   pages,
   api,
+  uploads: [{ path: /^\/admin\/rgesn$/, maxBytes: 6 * 1024 * 1024 }],
   sitemap: async (db) => (await publishedDeclarationIds(db)).map((id) => `/declarations/${id}`),
   seed: (ctx) => seedMaturity(ctx),
 };

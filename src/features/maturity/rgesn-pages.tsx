@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../http/env.js';
 import { requireUser } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
-import { parseForm, readForm, type TFieldErrors } from '../../http/forms.js';
+import { parseForm, readForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import { ButtonForm, ErrorSummary, Field, Pagination, TextArea } from '../../views/components.js';
 import type { TViewContext } from '../../views/context.js';
@@ -381,7 +381,7 @@ rgesnPages.get('/organisations/:id/rgesn/:aid/history', async (c) => {
   const orgId = idParam(c, 'id');
   const aid = idParam(c, 'aid');
   const a = await getRgesnAssessment(db, user, orgId, aid);
-  const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
+  const page = pageParam(c);
   const h = await answerHistory(db, user, orgId, aid, page);
   const t = c.get('t');
   return renderPage(c, t('maturity.rgesn.history.title', { service: a.service_name }), (v) => (

@@ -6,12 +6,15 @@ import type { TOrgRole } from '../../db/tables/foundation.js';
 import { canManageOrganisation, ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { hitRateLimit } from '../../http/middleware/rate-limit.js';
 import { hashSecret, newSecret } from '../../http/tokens.js';
 import { translator, type TLocale } from '../../i18n/index.js';
 import { sendMail } from '../../mail/send-mail.js';
 import { unconfirmed } from './create-organisation.js';
 
 const invitationDays = 14;
+/** Invitations one person may send per hour (each one mails an address outside the platform). */
+export const invitationLimits = { perHour: 30 };
 
 /**
  * Invites a colleague by email: stores the hash of a one-time token and mails the link `/invitations/<token>`.
@@ -31,6 +34,8 @@ export async function inviteMember(db: DB, config: TConfig, actor: TCurrentUser,
     .where('users.email', '=', input.email)
     .executeTakeFirst();
   if (already) throw new AppError(409, 'already_member', 'Already a member');
+  // Each invitation mails someone outside the platform: at most `invitationLimits.perHour` per inviter.
+  if (!(await hitRateLimit(db, `invite:user:${actor.id}`, invitationLimits.perHour, 60 * 60_000))) throw new AppError(429, 'too_many_invitations', 'Too many invitations this hour');
   // Write the mail in the invitee's language when they have an account, else in the inviter's.
   const invitee = await db.selectFrom('users').select('locale').where('email', '=', input.email).executeTakeFirst();
   const t = translator(invitee?.locale ?? input.locale);
@@ -47,6 +52,7 @@ export async function inviteMember(db: DB, config: TConfig, actor: TCurrentUser,
       to: input.email,
       subject: t('organisations.mail.invite.subject', { organisation: org.name }),
       text: t('organisations.mail.invite.body', { inviter: actor.name, organisation: org.name, link: `${publicUrl(config)}/invitations/${secret}`, days: invitationDays, signature: t('mail.signature') }),
+      secrets: [secret],
     });
     await recordAudit(tx, { actorUserId: actor.id, action: 'invitation.create', subjectType: 'organisation', subjectId: orgId, details: { email: input.email, role: input.role } });
   });

@@ -11,9 +11,9 @@ import { ZReviewYear } from './schemas.js';
 
 const ZCount = z.object({ code: z.string(), count: z.number().int(), previous: z.number().int() });
 const ZWorkshopFigures = z.object({
-  workshops: z.number().int(), registrations: z.number().int(), attended: z.number().int(),
+  workshops: z.number().int(), registrations: z.number().int(), attended: z.number().int().nullable().describe('null when withheld (fewer than 5 recorded seats, or a difference of fewer than 5)'),
   attendanceRate: z.number().nullable(), feedbackCount: z.number().int(),
-  satisfaction: z.number().nullable().describe('mean rating 1..5; null when fewer than 5 answers'),
+  satisfaction: z.number().nullable().describe('mean rating 1..5; null when fewer than 5 answers, or withheld so that no difference of published means isolates fewer than 5'),
 });
 
 /** The public review's aggregates, as the open-data JSON export (withheld figures are null). */

@@ -4,17 +4,18 @@ import { actionStats, organisationsWithPlanBy } from '../actions/index.js';
 import { footprintReviewTotals, measuredMemberCount } from '../footprint/index.js';
 import { declarationsPublishedBy, maturityLevelsAsOf } from '../maturity/index.js';
 import { trainingStats, type TTrainingStats } from '../training/index.js';
-import { workshopReviewStats, type TWorkshopReviewLine } from '../workshops/index.js';
+import { workshopReviewStats, type TWorkshopReviewLine, type TWorkshopReviewStats } from '../workshops/index.js';
 import { memberIdsAt, membersAt, yearBounds } from './scope.js';
-import { enoughFor, safeComplement } from './suppression.js';
+import { disclosableCells, enoughFor, safeComplement } from './suppression.js';
 
 export interface TCountRow { code: string; count: number; previous: number }
 
 export interface TWorkshopFigures {
   workshops: number;
   registrations: number;
-  attended: number;
-  /** attended / recorded seats; null without recorded attendance. */
+  /** Attended seats; null when withheld by the disclosure rules (like the rate). */
+  attended: number | null;
+  /** attended / recorded seats; null without recorded attendance or when withheld (suppression.ts, rule 4b). */
   attendanceRate: number | null;
   feedbackCount: number;
   /** Mean rating 1..5, withheld (null) under MIN_GROUP answers. */
@@ -41,12 +42,34 @@ export interface TNetworkReview {
   maturity: { assessed: number; levels: number[]; previousAssessed: number; previousLevels: number[] | null } | null;
 }
 
-function figures(l: TWorkshopReviewLine): TWorkshopFigures {
+/** What rule 4b lets a cell show: its attendance (over recorded seats) and its mean rating (over answers). */
+interface TShown { attendance: boolean; rating: boolean }
+
+function figures(l: TWorkshopReviewLine, shown: TShown): TWorkshopFigures {
   return {
-    workshops: l.workshops, registrations: l.registrations, attended: l.attended,
-    attendanceRate: l.recorded > 0 ? l.attended / l.recorded : null,
+    workshops: l.workshops, registrations: l.registrations,
+    attended: shown.attendance ? l.attended : null,
+    attendanceRate: shown.attendance && l.recorded > 0 ? l.attended / l.recorded : null,
     feedbackCount: l.feedbackCount,
-    satisfaction: enoughFor(l.feedbackCount) ? l.ratingSum / l.feedbackCount : null,
+    satisfaction: shown.rating && l.feedbackCount > 0 ? l.ratingSum / l.feedbackCount : null,
+  };
+}
+
+/** Applies rule 4b to the workshop figures: the total, by month and by organiser, for attendance and ratings. */
+function workshopFigures(ws: TWorkshopReviewStats): TNetworkReview['workshops'] {
+  const monthIndex = new Map(ws.months.map((m, i) => [m.month, i]));
+  const orgIndex = new Map(ws.organisers.map((o, i) => [o.organisationId, i]));
+  const rule = (size: (l: TWorkshopReviewLine) => number) => {
+    const cross = new Map<string, number>();
+    for (const c of ws.cells) cross.set(`${monthIndex.get(c.month)}:${orgIndex.get(c.organisationId)}`, size(c));
+    return disclosableCells(size(ws.total), ws.months.map(size), ws.organisers.map(size), (r, c) => cross.get(`${r}:${c}`) ?? 0);
+  };
+  const attendance = rule((l) => l.recorded);
+  const rating = rule((l) => l.feedbackCount);
+  return {
+    total: figures(ws.total, { attendance: attendance.total, rating: rating.total }),
+    months: ws.months.map((m, i) => ({ month: m.month, ...figures(m, { attendance: attendance.rows[i]!, rating: rating.rows[i]! }) })),
+    organisers: ws.organisers.map((o, i) => ({ organisationId: o.organisationId, name: o.name, ...figures(o, { attendance: attendance.cols[i]!, rating: rating.cols[i]! }) })),
   };
 }
 
@@ -105,11 +128,7 @@ export async function buildNetworkReview(db: DB, year: number, options: { includ
     year,
     includesDemo: includeDemo,
     signatories: { total, previous, newInYear: total - previous, byKind, bySize, bySector, byRegion },
-    workshops: {
-      total: figures(ws.total),
-      months: ws.months.map((m) => ({ month: m.month, ...figures(m) })),
-      organisers: ws.organisers.map((o) => ({ organisationId: o.organisationId, name: o.name, ...figures(o) })),
-    },
+    workshops: workshopFigures(ws),
     training,
     practices: { members: total, measured, declared, withPlan },
     actions: { actions: actions.actions, actionsDone: actions.actionsDone },

@@ -1,3 +1,4 @@
+import { writeCsv } from '../../reports/csv.js';
 import type { TNetworkReview } from './build-network-review.js';
 import { MIN_GROUP } from './suppression.js';
 
@@ -11,12 +12,6 @@ export function reviewJson(r: TNetworkReview): Record<string, unknown> {
     // for such data and allows any reuse with attribution.
     licence: { name: 'Licence Ouverte / Open Licence 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
   };
-}
-
-function cell(x: string | number | null): string {
-  if (x === null) return '';
-  const s = String(x);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -60,5 +55,5 @@ export function reviewCsv(r: TNetworkReview): string {
     add('maturity', 'level', i + 1, 'organisations', r.maturity?.levels[i] ?? null);
     add('maturity', 'level_previous_year', i + 1, 'organisations', r.maturity?.previousLevels?.[i] ?? null);
   }
-  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return writeCsv(rows);
 }

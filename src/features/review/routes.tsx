@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { pdfRenderGuard } from '../../http/middleware/rate-limit.js';
 import type { AppEnv } from '../../http/env.js';
 import { canActForOrganisation, canManageOrganisation, requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
@@ -40,7 +41,7 @@ async function pdfResponse(c: Context<AppEnv>, name: string, page: () => Promise
     const t = c.get('t');
     return renderPage(c, t('review.pdfTitle'), <><h1>{t('review.pdfTitle')}</h1><p>{t('pdf.unavailable')}</p></>, { status: 503 });
   }
-  const pdf = await htmlToPdf(await (await page()).text(), config.CHROMIUM_PATH);
+  const pdf = await htmlToPdf(await (await page()).text(), config.CHROMIUM_PATH, pdfRenderGuard(c));
   return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}.pdf"` });
 }
 

@@ -18,6 +18,12 @@
  *    Known limit: two consecutive years' public distributions (maturity levels, footprint totals) are different
  *    samples and are not checked against each other; a year in which a single member joins and nobody else
  *    changes could, in theory, be compared with the year before.
+ * 4b. The same complement rule holds for every mean and count about people that the review publishes by month and
+ *    by organiser (mean ratings over answers, attendance over recorded seats): see `disclosableCells`. A cell is
+ *    shown only with MIN_GROUP units; the withheld cells of each breakdown together hold none or at least
+ *    MIN_GROUP units (else the smallest shown cells are withheld too), so "total minus the shown cells" isolates
+ *    nobody; and a shown cell that lies wholly inside another shown cell of the other breakdown must differ from
+ *    it by none or at least MIN_GROUP units (else the smaller one is withheld).
  * 5. Private values of a member (its own footprint, level, head-count) appear only on its own report, which only
  *    its members and administrators can open, and on its directory page when it chose to publish them.
  */
@@ -39,4 +45,44 @@ export function roundBenchmark(x: number): number {
   const mag = Math.floor(Math.log10(Math.abs(x)));
   const f = 10 ** (mag - 1);
   return Math.round(x / f) * f;
+}
+
+/**
+ * Rule 4b: which cells of two breakdowns of one total (e.g. by month and by organiser) may be published. `rows` and
+ * `cols` are the cells' sizes (answers, recorded seats), `cross(r, c)` the units in both row `r` and column `c`.
+ * Returns the flags for the total, the rows and the columns.
+ */
+export function disclosableCells(total: number, rows: number[], cols: number[], cross: (r: number, c: number) => number): { total: boolean; rows: boolean[]; cols: boolean[] } {
+  const showTotal = enoughFor(total);
+  const shownRows = rows.map((n) => showTotal && enoughFor(n));
+  const shownCols = cols.map((n) => showTotal && enoughFor(n));
+  /** Withholds more cells of one breakdown until its withheld cells hold none or a full group. */
+  const complement = (sizes: number[], shown: boolean[]): boolean => {
+    if (!showTotal) return false;
+    let withheld = total - sizes.reduce((s, n, i) => s + (shown[i] ? n : 0), 0);
+    let changed = false;
+    while (!safeComplement(withheld)) {
+      let smallest = -1;
+      for (let i = 0; i < sizes.length; i++) if (shown[i] && (smallest < 0 || sizes[i]! < sizes[smallest]!)) smallest = i;
+      if (smallest < 0) break;
+      shown[smallest] = false;
+      withheld += sizes[smallest]!;
+      changed = true;
+    }
+    return changed;
+  };
+  for (let changed = true; changed;) {
+    changed = complement(rows, shownRows);
+    changed = complement(cols, shownCols) || changed;
+    for (let r = 0; r < rows.length; r++) {
+      for (let c = 0; c < cols.length; c++) {
+        if (!shownRows[r] || !shownCols[c]) continue;
+        const both = cross(r, c);
+        // One cell inside the other: their difference is a group of its own.
+        if (both === cols[c] && !safeComplement(rows[r]! - cols[c]!)) { shownCols[c] = false; changed = true; }
+        else if (both === rows[r] && !safeComplement(cols[c]! - rows[r]!)) { shownRows[r] = false; changed = true; }
+      }
+    }
+  }
+  return { total: showTotal, rows: shownRows, cols: shownCols };
 }

@@ -1,5 +1,6 @@
 import { normaliseHeader, parseCsvBuffer } from '../../imports/read-table.js';
 import type { TTranslate } from '../../i18n/index.js';
+import { unneutralise, writeCsv, type TCsvValue } from '../../reports/csv.js';
 import { ZTrainingInput, validateTraining, type TTrainingInput } from './schemas.js';
 import type { TTraining } from './training-repository.js';
 
@@ -27,11 +28,8 @@ export interface TImportError { line: number; field: string; message: string }
 
 export type TCatalogueParse = { ok: true; trainings: TTrainingInput[] } | { ok: false; errors: TImportError[] };
 
-// Spreadsheet programs run cells starting with these as formulas: exports neutralise them with a leading quote.
-const formulaStart = /^[=+@\t\r]/;
-function unquoteFormula(v: string): string {
-  return v.startsWith("'") && formulaStart.test(v.slice(1)) ? v.slice(1) : v;
-}
+// Exports neutralise cells a spreadsheet would run as formulas with a leading quote: an import takes it off again.
+const unquoteFormula = unneutralise;
 
 function validateItems(items: { line: number; value: Record<string, unknown> }[], t: TTranslate): TCatalogueParse {
   const errors: TImportError[] = [];
@@ -120,23 +118,17 @@ export function toExchange(tr: TTraining) {
   };
 }
 
-function csvCell(v: string): string {
-  const safe = formulaStart.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The CSV export: exactly the importer's columns, so an exported file can be imported again. */
 export function trainingsToCsv(trainings: TTraining[]): string {
-  const lines = [catalogueColumns.join(',')];
+  const rows: TCsvValue[][] = [[...catalogueColumns]];
   for (const tr of trainings) {
     const x = toExchange(tr);
-    const cells: string[] = catalogueColumns.map((c) => {
+    rows.push(catalogueColumns.map((c) => {
       const v = x[c];
       if (Array.isArray(v)) return v.join('|');
       if (typeof v === 'boolean') return v ? 'yes' : 'no';
-      return v === null ? '' : String(v);
-    });
-    lines.push(cells.map(csvCell).join(','));
+      return v;
+    }));
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsv(rows);
 }

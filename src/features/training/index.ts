@@ -46,6 +46,10 @@ export const feature: TFeature = {
   name: 'training',
   pages,
   api: trainingApi,
+  uploads: [
+    { path: /^\/admin\/skills$/, maxBytes: 6 * 1024 * 1024 },
+    { path: /^\/organisations\/\d+\/trainings\/import$/, maxBytes: 6 * 1024 * 1024 },
+  ],
   seed: seedTraining,
   sitemap: async (db) => {
     const rows = await db.selectFrom('trainings').select('id').orderBy('id').execute();

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import { requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { readForm, type TFieldErrors } from '../../http/forms.js';
+import { readForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { renderPage, redirectWithFlash } from '../../http/render.js';
 import type { TViewContext } from '../../views/context.js';
 import { ButtonForm, ErrorSummary, Field, Pagination, Select, TextArea } from '../../views/components.js';
@@ -76,7 +76,7 @@ export const offerPages = new Hono<AppEnv>();
 offerPages.get('/offers', async (c) => {
   const t = c.get('t');
   const kind = (offerKinds as readonly string[]).includes(c.req.query('kind') ?? '') ? c.req.query('kind') : undefined;
-  const page = Math.max(1, Math.floor(Number(c.req.query('page')) || 1));
+  const page = pageParam(c);
   const { items, total } = await listOpenOffers(c.get('db'), { kind }, { limit: perPage, offset: (page - 1) * perPage });
   const companies = companyChoices(c);
   const ours = companies.length ? (await Promise.all(companies.map(([id]) => organisationOffers(c.get('db'), Number(id))))).flat() : [];

@@ -3,7 +3,7 @@ import { viewContext } from '../../views/context.js';
 import type { AppEnv } from '../../http/env.js';
 import { canActForOrganisation, requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { readForm } from '../../http/forms.js';
+import { readForm, pageParam } from '../../http/forms.js';
 import { renderPage, redirectWithFlash } from '../../http/render.js';
 import { catalogueColumns, parseCatalogueFile, toExchange, trainingsToCsv } from './catalogue-files.js';
 import { importTrainings } from './import-trainings.js';
@@ -45,7 +45,7 @@ export const trainingPages = new Hono<AppEnv>();
 
 trainingPages.get('/trainings', async (c) => {
   const filter = parseTrainingFilter(c.req.query());
-  const page = Math.max(1, Math.floor(Number(c.req.query('page')) || 1));
+  const page = pageParam(c);
   const { items, total } = await listTrainings(c.get('db'), filter, { limit: perPage, offset: (page - 1) * perPage });
   const user = c.get('user');
   return renderPage(c, c.get('t')('training.list.title'), (v) => (

@@ -27,7 +27,13 @@ export function workshopUid(workshopId: number, host: string): string {
 
 /** Escapes a TEXT value (backslash, semicolon, comma, newline). */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,')
+    // Every line break (CRLF, a bare CR, LF) becomes the escaped \n; RFC 5545 allows no other control character
+    // in TEXT (tab aside), so the rest become spaces: a stray CR would otherwise end the line and inject a property.
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/g, ' ');
 }
 
 /** Folds a content line at 75 octets, never splitting a UTF-8 character. */
@@ -80,7 +86,8 @@ function eventLines(e: TIcalEvent): string[] {
 
 /** Parameter values may not contain quotes; commas, colons and semicolons need quoting. */
 function quoteParam(s: string): string {
-  return `"${s.replace(/["\r\n]/g, "'")}"`;
+  // eslint-disable-next-line no-control-regex
+  return `"${s.replace(/"/g, "'").replace(/[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g, ' ')}"`;
 }
 
 /** A whole VCALENDAR object with CRLF line ends and folded lines. */

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { viewContext } from '../../views/context.js';
+import { pdfRenderGuard } from '../../http/middleware/rate-limit.js';
 import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { isAdmin, requireUser } from '../../http/actor.js';
@@ -421,7 +422,7 @@ pages.get('/workshops/:id{[0-9]+}/certificate', async (c) => {
       </>
     ));
   }
-  const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH);
+  const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH, pdfRenderGuard(c));
   return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="attendance-${w.id}-${reg.id}.pdf"` });
 });
 

@@ -22,6 +22,8 @@ export interface TWorkshopReviewLine {
 export interface TWorkshopReviewStats {
   months: (TWorkshopReviewLine & { month: number })[];
   organisers: (TWorkshopReviewLine & { organisationId: number; name: string })[];
+  /** The same figures per month and organiser (only pairs with workshops), for the review's disclosure rules. */
+  cells: (TWorkshopReviewLine & { month: number; organisationId: number })[];
   total: TWorkshopReviewLine;
 }
 
@@ -59,11 +61,12 @@ export async function workshopReviewStats(db: DB, year: number, options: { inclu
     workshops: Number(r.workshops), registrations: Number(r.registrations ?? 0), recorded: Number(r.recorded ?? 0), attended: Number(r.attended ?? 0),
     feedbackCount: Number(r.feedback ?? 0), ratingSum: Number(r.rating ?? 0),
   });
-  const [months, organisers, total] = await Promise.all([
+  const [months, organisers, total, cells] = await Promise.all([
     db.selectFrom(perWorkshop.as('x')).groupBy('x.month').select(['x.month', ...sums]).orderBy('x.month').execute(),
     db.selectFrom(perWorkshop.as('x')).groupBy(['x.organisation_id', 'x.name']).select(['x.organisation_id', 'x.name', ...sums])
       .orderBy(sql`count(*)`, 'desc').orderBy('x.name').execute(),
     db.selectFrom(perWorkshop.as('x')).select([...sums]).executeTakeFirstOrThrow(),
+    db.selectFrom(perWorkshop.as('x')).groupBy(['x.month', 'x.organisation_id']).select(['x.month', 'x.organisation_id', ...sums]).execute(),
   ]);
   const byMonth = new Map(months.map((m) => [Number(m.month), line(m)]));
   const empty = line({ workshops: 0, registrations: 0, recorded: 0, attended: 0, feedback: 0, rating: 0 });
@@ -71,5 +74,6 @@ export async function workshopReviewStats(db: DB, year: number, options: { inclu
     months: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, ...(byMonth.get(i + 1) ?? empty) })),
     organisers: organisers.map((o) => ({ organisationId: Number(o.organisation_id), name: o.name, ...line(o) })),
     total: line(total),
+    cells: cells.map((c) => ({ month: Number(c.month), organisationId: Number(c.organisation_id), ...line(c) })),
   };
 }

@@ -60,6 +60,8 @@ export interface FootprintTables {
     errors_json: string | null;
     /** Why an import stopped other than line errors (`interrupted`, `too_many_lines`, `internal`). */
     failure: string | null;
+    /** Rows left out by status rules: `{count, reasons: {column, value, count}[]}`, or null. */
+    skipped_json: Generated<string | null>;
     started_at: string;
     finished_at: string | null;
   };

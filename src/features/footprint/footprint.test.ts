@@ -128,6 +128,15 @@ describeEachDb('footprint feature', (kind) => {
     expect(glpiLines.map((l) => [l.category, l.label, (l as { model?: string }).model])).toEqual([['laptop', 'PC-1', 'Latitude 5440']]);
   });
 
+  it('forms read French input: « 7,5 » as a target, a year out of range said with its range', async () => {
+    const own = (await makeOrganisation(t.db, { ownerId: memberId, name: 'Saisie' })).id;
+    const target = await member.post(`/organisations/${own}/footprint/target`, { base_year: '2024', target_year: '2030', reduction_pct: '7,5' });
+    expect(target.status).toBe(303);
+    const line = await member.post(`/organisations/${own}/footprint/2024/lines`, { category: 'laptop', quantity: '2', purchase_year: '1890' });
+    expect(line.status).toBe(422);
+    expect(norm(await line.text())).toContain(`Saisissez une année entre 1950 et ${new Date().getUTCFullYear()}, par exemple 2023.`);
+  });
+
   it('leaves the previous state when the import dies inside its transaction', async () => {
     const before = await getFootprintResult(t.db, orgId, 2024);
     const many = demoInventory(2024, 0, 1);

@@ -28,6 +28,8 @@ export function lineFromForm(values: Record<string, unknown>, base: TInventoryLi
     const raw = typeof values[f] === 'string' ? (values[f] as string).trim() : '';
     if (raw === '') { delete out[f]; continue; }
     const n = f === 'purchase_year' ? parseYear(raw) : parseLocaleNumber(raw);
+    // A year the reader refuses although it is a number (« 1890 ») gets the range, not « enter a number ».
+    if (f === 'purchase_year' && !Number.isFinite(n) && Number.isFinite(parseLocaleNumber(raw))) { errors[f] = 'footprint.line.yearRange'; continue; }
     if (!Number.isFinite(n)) { errors[f] = 'form.invalidNumber'; continue; }
     out[f] = n;
   }

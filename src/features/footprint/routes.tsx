@@ -45,7 +45,9 @@ const LINES_PER_PAGE = 25;
 
 const translateErrors = (c: Context<AppEnv>, errors: Record<string, string>): TFieldErrors => {
   const t = c.get('t');
-  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, m.startsWith('form.') ? t(m as TMessageKey) : m]));
+  // The year range's upper bound is this year: a purchase cannot be in the future.
+  const params = { min: 1950, max: new Date().getUTCFullYear() };
+  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, m.startsWith('form.') || m.startsWith('footprint.') ? t(m as TMessageKey, params) : m]));
 };
 
 pages.get('/methodology', (c) => {

@@ -68,6 +68,7 @@ export const footprint = {
   'footprint.target.reductionHint': 'For example 5; between 0 and 50.',
   'footprint.target.baseYearInvalid': 'Enter a year from 2019.',
   'footprint.target.targetYearInvalid': 'Enter a target year after the base year.',
+  'footprint.line.yearRange': 'Enter a year between {min} and {max}, e.g. 2023.',
   'footprint.target.reductionInvalid': 'Enter a percentage above 0 and at most 50.',
 
   'footprint.settings.title': 'Reference settings — {org}',

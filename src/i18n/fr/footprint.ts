@@ -66,6 +66,7 @@ export const footprint = {
   'footprint.target.reductionHint': 'Par exemple 5 ; entre 0 et 50.',
   'footprint.target.baseYearInvalid': 'Saisissez une année à partir de 2019.',
   'footprint.target.targetYearInvalid': 'Saisissez une année cible postérieure à l’année de référence.',
+  'footprint.line.yearRange': 'Saisissez une année entre {min} et {max}, par exemple 2023.',
   'footprint.target.reductionInvalid': 'Saisissez un pourcentage supérieur à 0 et au plus 50.',
 
   'footprint.settings.title': 'Paramètres de référence — {org}',

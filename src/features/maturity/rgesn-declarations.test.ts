@@ -180,6 +180,22 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     expect((await stranger.post(`${base()}/publish`, { published: '0' })).status).toBe(403);
     expect((await visitor.post(`${base()}/publish`, { published: '1' })).status).toBe(303);
   });
+
+  it('the directory page of an organisation links its published declarations, and no longer once withdrawn', async () => {
+    const ownerId = (await makeUser(db, { name: 'Bea' })).id;
+    const org = await makeOrganisation(db, { ownerId, name: 'Annuaire', signed: true });
+    const bea = new TestClient(testApp(db));
+    await loginAs(db, bea, ownerId);
+    const a = idIn((await bea.post(`/organisations/${org.id}/rgesn`, { service_name: 'Site vitrine' })).headers.get('location'), /\/rgesn\/(\d+)/);
+    expect(await (await visitor.get(`/directory/${org.slug}`)).text()).not.toContain('id="declarations-title"');
+    const pub = await bea.post(`/organisations/${org.id}/rgesn/${a}/publish`, { published: '1', confirm: '1' });
+    const declId = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
+    const page = await (await visitor.get(`/directory/${org.slug}`)).text();
+    expect(page).toContain('id="declarations-title"');
+    expect(page).toContain(`<a href="/declarations/${declId}">Site vitrine</a>`);
+    await bea.post(`/organisations/${org.id}/rgesn/${a}/publish`, { published: '0' });
+    expect(await (await visitor.get(`/directory/${org.slug}`)).text()).not.toContain(`/declarations/${declId}`);
+  });
 });
 
 /** The migration files, imported through the test runner (Kysely's own file provider cannot load .ts). */

@@ -57,7 +57,7 @@ function resolveMapping(opts: Record<string, unknown>): TInventoryMapping | unde
     if (!res.success) throw new UsageError(`mapping file ${opts.mapping}: ${res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     // A mapping file refines a preset: its entries win.
     mapping = mapping
-      ? { columns: { ...mapping.columns, ...res.data.columns }, values: { ...mapping.values, ...res.data.values }, defaults: { ...mapping.defaults, ...res.data.defaults } }
+      ? { columns: { ...mapping.columns, ...res.data.columns }, values: { ...mapping.values, ...res.data.values }, defaults: { ...mapping.defaults, ...res.data.defaults }, skip: { ...mapping.skip, ...res.data.skip } }
       : res.data;
   }
   return mapping;
@@ -122,6 +122,11 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
       io.stderr(summary.errors.map((e) => `line ${e.line}, column ${e.column}: ${inventoryErrorText(e, errorLang)}`).join('\n') + '\n');
       code = 1;
       return;
+    }
+    if (summary.skipped.count > 0) {
+      // On stderr so the output stays the footprint alone: rows left out by the preset's status rules.
+      const why = summary.skipped.reasons.map((r) => `${r.column} "${r.value}": ${r.count}`).join(', ');
+      io.stderr(`skipped ${summary.skipped.count} rows not in use (${why})\n`);
     }
     io.stdout(formatFootprint(acc.result(), opts.format as TFootprintFormat, opts.lang as 'fr' | 'en', { dataset: basename(file) }));
   });

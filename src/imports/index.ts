@@ -5,12 +5,12 @@ export {
 } from './read-table.js';
 export {
   readInventory, readInventoryFile, workbookProblem, unreadableError, parseLocaleNumber, parseYear, loadPercent, mapHeaders, rowToLine,
-  type TReadInventoryOptions, type TReadInventorySummary,
+  type TReadInventoryOptions, type TReadInventorySummary, type TSkippedRows,
 } from './read-inventory.js';
 export { ZInventoryMapping, PRESETS, getPreset, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
-export { COLUMN_ALIASES } from './inventory-columns.js';
+export { COLUMN_ALIASES, KEPT_COLUMNS, KEPT_COLUMN_ALIASES, type TKeptColumn } from './inventory-columns.js';
 export {
-  READER_ERROR_CODES, READER_ERROR_TEXTS, COLUMN_HINTS, readerError, inventoryErrorParts, inventoryErrorText, formatInventoryError,
-  type TReaderErrorCode,
+  READER_ERROR_CODES, READER_ERROR_TEXTS, COLUMN_HINTS, readerError, inventoryErrorParts, inventoryErrorText, formatInventoryError, groupInventoryErrors,
+  type TReaderErrorCode, type TErrorGroup,
 } from './messages.js';
 export { checkZipArchive, ZipRefusedError, ZIP_LIMITS, type TZipProblem } from './zip-guard.js';

@@ -43,18 +43,31 @@ export const COLUMN_ALIASES: Record<TColumn, string[]> = {
   label: ['label', 'libellé', 'libelle', 'nom', 'name', 'description'],
 };
 
+/**
+ * Columns the reader keeps on the stored line although the engine does not use them: the device model of an
+ * asset export (« Latitude 5440 »), so the inventory still says what each line is.
+ */
+export const KEPT_COLUMNS = ['model'] as const;
+export type TKeptColumn = (typeof KEPT_COLUMNS)[number];
+export const KEPT_COLUMN_ALIASES: Record<TKeptColumn, string[]> = {
+  model: ['model', 'modèle', 'modele', 'device model', 'modèle d’équipement'],
+};
+/** Any column the reader fills: the engine's, and the kept ones. */
+export type TReaderColumn = TColumn | TKeptColumn;
+
 /** normalised header → canonical column. */
-export const HEADER_INDEX: Map<string, TColumn> = (() => {
-  const m = new Map<string, TColumn>();
-  for (const [col, list] of Object.entries(COLUMN_ALIASES) as [TColumn, string[]][]) for (const a of list) if (!m.has(normaliseHeader(a))) m.set(normaliseHeader(a), col);
+export const HEADER_INDEX: Map<string, TReaderColumn> = (() => {
+  const m = new Map<string, TReaderColumn>();
+  const all = [...Object.entries(COLUMN_ALIASES), ...Object.entries(KEPT_COLUMN_ALIASES)] as [TReaderColumn, string[]][];
+  for (const [col, list] of all) for (const a of list) if (!m.has(normaliseHeader(a))) m.set(normaliseHeader(a), col);
   return m;
 })();
 
 export const NUMERIC = new Set<string>(NUMERIC_COLUMNS);
-export const TEXT = new Set<string>(TEXT_COLUMNS);
+export const TEXT = new Set<string>([...TEXT_COLUMNS, ...KEPT_COLUMNS]);
 
 /** Bounds of numeric columns (what each expects is said in `messages.ts`, `COLUMN_HINTS`, in both languages). */
-export const NUMERIC_RULES: Partial<Record<TColumn, { min?: number; minExclusive?: boolean; max?: number; int?: boolean }>> = {
+export const NUMERIC_RULES: Partial<Record<TReaderColumn, { min?: number; minExclusive?: boolean; max?: number; int?: boolean }>> = {
   quantity: { min: 0 },
   lifespan_years: { min: 0, minExclusive: true },
   purchase_year: { min: 1950, max: 2200, int: true },

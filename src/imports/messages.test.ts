@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_HINTS, formatInventoryError, inventoryErrorParts, READER_ERROR_CODES, READER_ERROR_TEXTS, readerError, readInventoryFile } from './index.js';
+import { COLUMN_HINTS, formatInventoryError, groupInventoryErrors, inventoryErrorParts, READER_ERROR_CODES, READER_ERROR_TEXTS, readerError, readInventoryFile } from './index.js';
 
 const fx = (f: string): string => join(process.cwd(), 'test/fixtures/inventories', f);
 
@@ -31,5 +31,15 @@ describe('reader messages', () => {
   it('engine errors in a summary go through the engine catalogue', () => {
     const e = { line: 3, column: 'category', message: 'x', code: 'unknown-category', params: { value: 'spaceship', choices: 'laptop' } };
     expect(formatInventoryError(e, 'fr')).toMatch(/^ligne 3, colonne category\u00a0: catégorie «\u00a0spaceship\u00a0» inconnue/);
+  });
+  it('groups errors that say the same thing, lines sorted, in order of first appearance', () => {
+    const unknown = (line: number) => ({ line, column: 'Type', message: 'x', code: 'unknown-category', params: { value: 'Pare-feu', choices: 'laptop' } });
+    const groups = groupInventoryErrors([unknown(9), readerError(4, 'q', 'not-a-number', { value: 'dix', column: 'quantity' }), unknown(3), readerError(5, 'q', 'not-a-number', { value: 'onze', column: 'quantity' }), unknown(7)]);
+    expect(groups.map((g) => [g.error.code, g.lines])).toEqual([['unknown-category', [3, 7, 9]], ['not-a-number', [4]], ['not-a-number', [5]]]);
+    expect(groupInventoryErrors([{ line: 2, column: 'c', message: 'old' }, { line: 1, column: 'c', message: 'old' }]).map((g) => g.lines)).toEqual([[1, 2]]);
+  });
+  it('French hints name categories in French', () => {
+    const [, fix] = inventoryErrorParts(readerError(2, 'catégorie', 'empty-category'), 'fr');
+    expect(fix).toContain('« Ordinateur portable » (laptop)');
   });
 });

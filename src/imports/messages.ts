@@ -74,12 +74,12 @@ const FR: Record<TReaderErrorCode, TMessageText> = {
   'out-of-range': (p) => [`${s(p.value)} est hors des limites`, `écrivez ${hint('fr', p.column) ?? 'un nombre'}`],
   'ambiguous-load': (p) => [`${s(p.value)} peut vouloir dire 100 % (une fraction) ou 1 %`, 'écrivez 100 % ou 1 % (une fraction inférieure à 1, comme 0,5, se lit 50 %)'],
   'negative-number': (p) => [`${s(p.value)} est négatif`, 'écrivez un nombre positif'],
-  'empty-category': () => ['catégorie vide', 'écrivez-en une comme laptop, desktop, monitor, smartphone, server, cloud_instance ou data_transfer'],
+  'empty-category': () => ['catégorie vide', 'écrivez-en une comme « Ordinateur portable » (laptop), « Ordinateur fixe » (desktop), « Écran » (monitor), « Smartphone », « Serveur » (server), « Instance cloud » (cloud_instance) ou « Transfert de données » (data_transfer)'],
   'bad-form-factor': (p) => [`${q(p.value)} n’est pas un format de serveur`, 'écrivez rack, blade ou tower'],
   'bad-transfer-model': (p) => [`${q(p.value)} n’est pas un modèle de transfert`, 'écrivez swd ou 1byte'],
   'mapping-target-unknown': (p) => [`la correspondance envoie cette colonne vers ${q(p.target)}, qui n’est pas une colonne d’inventaire`, 'choisissez une colonne de docs/inventory-formats.md, ou retirez-la de la correspondance'],
   'duplicate-column': (p) => [`colonne en double : ${q(p.previous)} donne déjà ${s(p.target)}`, 'supprimez ou renommez l’une des deux'],
-  'missing-category-column': () => ['colonne « category » (ou « catégorie ») absente', 'ajoutez-la : chaque ligne a besoin d’une catégorie comme laptop, monitor ou server'],
+  'missing-category-column': () => ['colonne « catégorie » (ou « category ») absente', 'ajoutez-la : chaque ligne a besoin d’une catégorie comme « Ordinateur portable », « Écran » ou « Serveur »'],
   'empty-file': () => ['le fichier est vide', 'il lui faut une ligne d’en-têtes et au moins une ligne'],
   'more-errors': (p, n) => [`${n(p.count)} autres erreurs non affichées`, 'corrigez les erreurs ci-dessus et importez de nouveau pour les voir'],
   'file-unreadable': (p) => [`le fichier n’a pas pu être lu : ${s(p.reason)}`, 'enregistrez-le de nouveau en CSV (UTF-8) ou en XLSX'],
@@ -112,3 +112,21 @@ export function formatInventoryError(err: TLineError, lang: TMessageLang): strin
 
 /** Same as `formatInventoryError`, under the name the engine's module uses (covers reader and engine codes). */
 export const formatLineError = formatInventoryError;
+
+/** Errors that say the same thing on several lines, gathered: one unknown type on 300 rows is one problem. */
+export interface TErrorGroup { error: TLineError; lines: number[] }
+
+/**
+ * Groups errors by code, column and parameters (by message when an error has no code), in the order each first
+ * appears; the lines of a group are sorted. The first error of a group stands for the others.
+ */
+export function groupInventoryErrors(errors: TLineError[]): TErrorGroup[] {
+  const groups = new Map<string, TErrorGroup>();
+  for (const e of errors) {
+    const key = e.code ? `${e.code}\u0000${e.column}\u0000${JSON.stringify(e.params ?? {})}` : `\u0000${e.column}\u0000${e.message}`;
+    const g = groups.get(key);
+    if (g) g.lines.push(e.line); else groups.set(key, { error: e, lines: [e.line] });
+  }
+  for (const g of groups.values()) g.lines.sort((a, b) => a - b);
+  return [...groups.values()];
+}

@@ -8,6 +8,11 @@ export const ZInventoryMapping = z.object({
   columns: z.record(z.string(), z.string()).default({}),
   values: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   defaults: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /**
+   * Rows left out by the value of a column of the file (compared like headers: case and accents ignored), e.g.
+   * `{ "Statut": ["Au rebut", "En stock"] }`: devices scrapped or waiting in stock are not in use this year.
+   */
+  skip: z.record(z.string(), z.array(z.string())).default({}),
   description: z.string().optional(),
 });
 export type TInventoryMapping = z.infer<typeof ZInventoryMapping>;
@@ -18,7 +23,9 @@ export const PRESETS: Record<string, TInventoryMappingInput> = {
   // GLPI: export of the Computers / Monitors / Phones / Network devices lists (CSV, `;`, French interface).
   glpi: {
     description: 'GLPI list export (Parc > Ordinateurs, Moniteurs, Téléphones, Matériels réseau)',
-    columns: { Nom: 'label', Type: 'category', Lieu: 'site', 'Entité': 'entity', "Date d'achat": 'purchase_year', 'Date de mise en service': 'purchase_year' },
+    columns: { Nom: 'label', Type: 'category', 'Modèle': 'model', Lieu: 'site', 'Entité': 'entity', "Date d'achat": 'purchase_year', 'Date de mise en service': 'purchase_year' },
+    // GLPI's statuses are set by each site; these are the usual French and English names of stock and disposal.
+    skip: { Statut: ['En stock', 'Stock', 'Au rebut', 'Rebut', 'Mis au rebut', 'Réformé', 'Recyclé', 'Détruit', 'Vendu', 'In stock', 'Scrapped', 'Disposed', 'Recycled', 'Sold'] },
     values: {
       category: {
         Portable: 'laptop', 'Ordinateur portable': 'laptop', Laptop: 'laptop', Notebook: 'laptop',
@@ -33,7 +40,10 @@ export const PRESETS: Record<string, TInventoryMappingInput> = {
   // Snipe-IT: Assets > Export (CSV, `,`, English interface, default categories).
   'snipe-it': {
     description: 'Snipe-IT assets export (default categories)',
-    columns: { 'Asset Tag': 'label', Category: 'category', Location: 'site', Company: 'entity', 'Purchase Date': 'purchase_year' },
+    columns: { 'Asset Tag': 'label', Model: 'model', Category: 'category', Location: 'site', Company: 'entity', 'Purchase Date': 'purchase_year' },
+    // Snipe-IT's default status labels: "Ready to Deploy" is stock; archived, broken beyond repair, lost or stolen
+    // devices are no longer in use. "Deployed" (and "Pending", "Out for Repair") stay counted.
+    skip: { Status: ['Ready to Deploy', 'Archived', 'Broken - Not Fixable', 'Lost/Stolen'] },
     values: {
       category: {
         Laptops: 'laptop', Laptop: 'laptop', Desktops: 'desktop', Desktop: 'desktop', Monitors: 'monitor', Displays: 'monitor',
@@ -46,7 +56,7 @@ export const PRESETS: Record<string, TInventoryMappingInput> = {
   // and macOS devices are taken as laptops (assumption stated in the docs), iOS as smartphones, iPadOS as tablets.
   intune: {
     description: 'Microsoft Intune “All devices” export (CSV or Excel)',
-    columns: { 'Device name': 'label', OS: 'category', 'Operating system': 'category', Ownership: 'entity' },
+    columns: { 'Device name': 'label', Model: 'model', OS: 'category', 'Operating system': 'category', Ownership: 'entity' },
     values: {
       category: { Windows: 'laptop', macOS: 'laptop', iOS: 'smartphone', iPadOS: 'tablet', 'iOS/iPadOS': 'smartphone', Android: 'smartphone', 'Android (personally-owned work profile)': 'smartphone', Linux: 'laptop' },
     },

@@ -144,4 +144,19 @@ describe('inventory reader', () => {
     expect(r.errors).toEqual([]);
     expect(r.items.map((i) => [i.data.category, i.data.purchase_year, i.data.site])).toEqual(expected);
   });
+  it('skip rules leave rows out by status, counted per value; models are kept; rules on absent columns do nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'techcare-skip-'));
+    const file = join(dir, 'snipe.csv');
+    writeFileSync(file, 'Asset Tag,Model,Category,Status\nA-1,MacBook Air,Laptops,Deployed\nA-2,MacBook Air,Laptops,Ready to Deploy\nA-3,P2422H,Monitors,archived\nA-4,P2422H,Monitors,Archived\nA-5,Pixel 7,Mobile Phones,Pending\n');
+    const r = await readInventoryFile(file, { mapping: getPreset('snipe-it') });
+    expect(r.errors).toEqual([]);
+    expect(r.items.map((i) => [i.line, i.data.category, (i.data as { model?: string }).model])).toEqual([[2, 'laptop', 'MacBook Air'], [6, 'smartphone', 'Pixel 7']]);
+    expect(r.lines).toBe(2);
+    expect(r.skipped).toEqual({ count: 3, reasons: [{ column: 'Status', value: 'Ready to Deploy', count: 1 }, { column: 'Status', value: 'archived', count: 2 }] });
+    const glpi = await readInventoryFile(fx('glpi.csv'), { mapping: getPreset('glpi') });
+    expect(glpi.skipped.count).toBe(0);
+    expect(glpi.items.map((i) => (i.data as { model?: string }).model)).toEqual(['Latitude 5440', 'EliteDesk', 'R740']);
+    const none = await readInventoryFile(fx('utf8-bom-comma.csv'), { mapping: getPreset('glpi') });
+    expect(none.skipped).toEqual({ count: 0, reasons: [] });
+  });
 });

@@ -3,7 +3,7 @@
  * error collected (line, column as written in the file, message with a fix hint).
  */
 import type { TColumn, TInventoryLine, TLineError } from '../lca/index.js';
-import { HEADER_INDEX, NUMERIC, NUMERIC_RULES, TEXT } from './inventory-columns.js';
+import { HEADER_INDEX, NUMERIC, NUMERIC_RULES, TEXT, type TReaderColumn } from './inventory-columns.js';
 import { readerError } from './messages.js';
 import { checkZipArchive, ZipRefusedError, ZIP_LIMITS } from './zip-guard.js';
 import { ZInventoryMapping, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
@@ -15,7 +15,9 @@ export interface TReadInventoryOptions extends TReadTableOptions {
   /** Stop collecting after this many errors (the count goes on). Default 1000. */
   maxErrors?: number;
 }
-export interface TReadInventorySummary { lines: number; errors: TLineError[]; errorCount: number; headers: string[]; info: TTableInfo }
+/** Rows left out by a `skip` rule of the mapping, per column and value as written in the file. */
+export interface TSkippedRows { count: number; reasons: { column: string; value: string; count: number }[] }
+export interface TReadInventorySummary { lines: number; errors: TLineError[]; errorCount: number; headers: string[]; info: TTableInfo; skipped: TSkippedRows }
 
 /**
  * Parses a number written either way: `1234.5`, `1 234,5`, `1,5` (decimal comma), `1.234,5`, `50%`.
@@ -70,7 +72,7 @@ export function parseYear(raw: string): number {
   return NaN;
 }
 
-interface TCompiledHeader { index: number; column: TColumn; header: string }
+interface TCompiledHeader { index: number; column: TReaderColumn; header: string }
 /** A header with what parsing its cells needs, resolved once per file rather than once per cell. */
 interface TColumnReader extends TCompiledHeader { numeric: boolean; year: boolean; load: boolean; rule?: (typeof NUMERIC_RULES)[TColumn]; values?: Map<string, string> }
 
@@ -80,13 +82,13 @@ export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { co
   const explicit = new Map<string, string>();
   for (const [from, to] of Object.entries(mapping?.columns ?? {})) explicit.set(normaliseHeader(from), to);
   const columns: TCompiledHeader[] = [];
-  const seen = new Map<TColumn, { header: string; explicit: boolean; at: number }>();
+  const seen = new Map<TReaderColumn, { header: string; explicit: boolean; at: number }>();
   headers.forEach((h, index) => {
     const key = normaliseHeader(h);
     if (key === '') return;
     const target = explicit.get(key) ?? HEADER_INDEX.get(key);
     if (!target) return; // Unknown columns are kept out on purpose: exports carry many columns we do not need.
-    const column = (HEADER_INDEX.get(normaliseHeader(target)) ?? target) as TColumn;
+    const column = (HEADER_INDEX.get(normaliseHeader(target)) ?? target) as TReaderColumn;
     if (!NUMERIC.has(column) && !TEXT.has(column)) {
       errors.push(readerError(1, h, 'mapping-target-unknown', { target }));
       return;
@@ -138,7 +140,7 @@ export function rowToLine(row: TTableRow, columns: TCompiledHeader[], mapping: T
 
 function compileRowReader(columns: TCompiledHeader[], valueMaps: Map<string, Map<string, string>>, defaults: Record<string, string | number> | undefined): TRowReader {
   const readers: TColumnReader[] = columns.map((c) => ({ ...c, numeric: NUMERIC.has(c.column), year: c.column === 'purchase_year', load: c.column === 'cpu_load_pct', rule: NUMERIC_RULES[c.column], values: valueMaps.get(c.column) }));
-  const headerOf = (col: TColumn): string => columns.find((c) => c.column === col)?.header ?? col;
+  const headerOf = (col: TReaderColumn): string => columns.find((c) => c.column === col)?.header ?? col;
   return { readers, defaults, categoryHeader: headerOf('category'), formFactorHeader: headerOf('form_factor'), transferModelHeader: headerOf('transfer_model') };
 }
 
@@ -196,6 +198,28 @@ function readRow(row: TTableRow, rr: TRowReader, errors: TLineError[]): TInvento
   return errors.length === before ? (out as unknown as TInventoryLine) : undefined;
 }
 
+/** A skip rule bound to a column of this file. */
+interface TSkipRule { index: number; header: string; values: Set<string> }
+
+/** The mapping's skip rules whose column is in the file (a preset names columns a given export may lack). */
+function compileSkipRules(headers: string[], mapping?: TInventoryMapping): TSkipRule[] {
+  const rules: TSkipRule[] = [];
+  for (const [column, values] of Object.entries(mapping?.skip ?? {})) {
+    const index = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
+    if (index !== -1 && values.length) rules.push({ index, header: headers[index]!, values: new Set(values.map(normaliseHeader)) });
+  }
+  return rules;
+}
+
+/** The rule and value that leave this row out, if any. */
+function skipReason(row: TTableRow, rules: TSkipRule[]): { column: string; value: string } | undefined {
+  for (const r of rules) {
+    const cell = row.cells[r.index]?.trim();
+    if (cell && r.values.has(normaliseHeader(cell))) return { column: r.header, value: cell };
+  }
+  return undefined;
+}
+
 function compileValueMaps(mapping?: TInventoryMapping): Map<string, Map<string, string>> {
   const maps = new Map<string, Map<string, string>>();
   for (const [col, vm] of Object.entries(mapping?.values ?? {})) {
@@ -228,17 +252,21 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
   const rowErrors: TLineError[] = [];
   let lines = 0;
   let headerBroken = false;
+  let skipRules: TSkipRule[] = [];
+  const skipped = new Map<string, { column: string; value: string; count: number }>();
+  let skippedCount = 0;
+  const skippedSummary = () => ({ count: skippedCount, reasons: [...skipped.values()] });
   try {
     await readRows();
   } catch (err) {
     // A workbook refused by the archive checks, or not a workbook: one error, nothing read.
     if (!(err instanceof UnreadableTableError)) throw err;
     addErrors([unreadableError(err)]);
-    return { lines: 0, errors, errorCount, headers: [], info };
+    return { lines: 0, errors, errorCount, headers: [], info, skipped: skippedSummary() };
   }
   if (!headers) addErrors([readerError(1, 'category', 'empty-file')]);
   if (errorCount > errors.length) errors.push(readerError(0, '-', 'more-errors', { count: errorCount - errors.length }));
-  return { lines, errors, errorCount, headers: headers ?? [], info };
+  return { lines, errors, errorCount, headers: headers ?? [], info, skipped: skippedSummary() };
 
   async function readRows(): Promise<void> {
     outer: for await (const batch of readTableBatches(path, options, info)) {
@@ -248,10 +276,21 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
           headers = row.cells.map((c) => c.trim());
           const mapped = mapHeaders(headers, mapping);
           reader = compileRowReader(mapped.columns, valueMaps, defaults);
+          skipRules = compileSkipRules(headers, mapping);
           if (mapped.errors.length) { addErrors(mapped.errors.map((e) => ({ ...e, line: row.line }))); headerBroken = true; }
           continue;
         }
         if (headerBroken) break outer; // Without usable headers every line would repeat the same error.
+        if (skipRules.length) {
+          const why = skipReason(row, skipRules);
+          if (why) {
+            skippedCount++;
+            const key = `${why.column}\u0000${normaliseHeader(why.value)}`;
+            const hit = skipped.get(key);
+            if (hit) hit.count++; else skipped.set(key, { ...why, count: 1 });
+            continue;
+          }
+        }
         lines++;
         const line = readRow(row, reader as TRowReader, rowErrors);
         if (line === undefined) { addErrors(rowErrors); rowErrors.length = 0; continue; }

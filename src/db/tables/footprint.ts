@@ -60,6 +60,8 @@ export interface FootprintTables {
     errors_json: string | null;
     /** Why an import stopped other than line errors (`interrupted`, `too_many_lines`, `internal`). */
     failure: string | null;
+    /** Rows left out by status rules: `{count, reasons: {column, value, count}[]}`, or null. */
+    skipped_json: Generated<string | null>;
     started_at: string;
     /** Written every few seconds by the running process (0011); null on rows older than the column. */
     heartbeat_at?: string | null;

@@ -8,6 +8,7 @@ import { manifestoText } from '../manifesto/index.js';
 import { publicProfile, searchDirectory, ZDirectoryFilter } from './search-directory.js';
 import { descriptionOf, DirectoryPage, OrganisationCard } from './views.js';
 import { PublicFactsView, publicFactsOf } from '../review/index.js';
+import { publishedDeclarationsOf } from '../maturity/index.js';
 
 export const pages = new Hono<AppEnv>();
 
@@ -32,6 +33,7 @@ pages.get('/directory/:slug', async (c) => {
   const text = manifestoText(t, org.signature.version, org.signature.audience);
   // What the organisation chose to make public on its annual report (nothing by default).
   const facts = await publicFactsOf(c.get('db'), org.id);
+  const declarations = await publishedDeclarationsOf(c.get('db'), org.id);
   return renderPage(c, org.name, (v) => (
     <>
       <h1>
@@ -43,6 +45,16 @@ pages.get('/directory/:slug', async (c) => {
       <h2>{t('directory.signature.title')}</h2>
       <p>{t('directory.signature.text', { title: text.title, version: org.signature.version, date: v.fmt.date(org.signature.decided_at ?? org.signature.signed_at) })}</p>
       <PublicFactsView v={v} facts={facts} />
+      {declarations.length ? (
+        <section aria-labelledby="declarations-title">
+          <h2 id="declarations-title">{t('directory.declarations.title')}</h2>
+          <ul>
+            {declarations.map((d) => (
+              <li><a href={`/declarations/${d.id}`}>{d.serviceName}</a> — {t('directory.declarations.published', { date: v.fmt.date(d.publishedAt) })}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <a href="/manifesto">{t('directory.signature.read')}</a> · <a href="/directory">{t('directory.back')}</a>
       </p>

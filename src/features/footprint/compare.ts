@@ -4,7 +4,19 @@
  */
 import { CRITERIA, TIERS, type TCriterion, type TFootprintResult, type TTier } from '../../lca/index.js';
 import type { TMessageKey } from '../../i18n/index.js';
+import { resolveCategory } from './categories.js';
 import type { TFootprintExtra } from './compute.js';
+
+/** Category statistics merged under their codes (older results may hold a label or an alias as a key). */
+export function statsByCode(stats: TFootprintExtra['stats'], factorSetId: string): TFootprintExtra['stats'] {
+  const out: TFootprintExtra['stats'] = {};
+  for (const [key, s] of Object.entries(stats)) {
+    const code = resolveCategory(factorSetId, key) ?? key;
+    const o = (out[code] ??= { units: 0, unitYears: 0, unitsWithLifespan: 0 });
+    o.units += s.units; o.unitYears += s.unitYears; o.unitsWithLifespan += s.unitsWithLifespan;
+  }
+  return out;
+}
 
 export interface TStored { year: number; result: TFootprintResult; extra: TFootprintExtra }
 export interface TChange { from: number; to: number; delta: number; pct: number | null }
@@ -50,9 +62,12 @@ export function explainChange(a: TStored, b: TStored): TExplanation[] {
     out.push({ key: 'footprint.explain.settings', params: {}, weight: Infinity });
   }
   // Devices: per category, the unit change times the category's GWP per unit.
-  const cats = new Set([...Object.keys(a.extra.stats), ...Object.keys(b.extra.stats)]);
+  // Results stored before lines were kept under their codes may count « ordinateur_portable » apart from laptop.
+  const statsA = statsByCode(a.extra.stats, ra.methodology.factorSet);
+  const statsB = statsByCode(b.extra.stats, rb.methodology.factorSet);
+  const cats = new Set([...Object.keys(statsA), ...Object.keys(statsB)]);
   for (const cat of cats) {
-    const sa = a.extra.stats[cat]; const sb = b.extra.stats[cat];
+    const sa = statsA[cat]; const sb = statsB[cat];
     const ua = sa?.units ?? 0; const ub = sb?.units ?? 0;
     const perUnit = (rb.byCategory[cat]?.gwp?.value ?? 0) / (ub || 1) || (ra.byCategory[cat]?.gwp?.value ?? 0) / (ua || 1);
     if (ua !== ub && (cat !== 'data_transfer' && cat !== 'cloud_instance')) {

@@ -77,8 +77,10 @@ export class FootprintComputation {
     }
     acc.add(line, lineNo);
     this.other.add(line, lineNo);
-    const cat = normaliseCategory(line.category);
-    const arch = this.factorSet.devices[this.factorSet.aliases[cat] ?? cat];
+    // Stats per category code: a line named by an alias (« ordinateur portable ») counts under `laptop`.
+    const raw = normaliseCategory(line.category);
+    const cat = this.factorSet.aliases[raw] ?? raw;
+    const arch = this.factorSet.devices[cat];
     const q = line.quantity ?? 1;
     const s = (this.stats[cat] ??= { units: 0, unitYears: 0, unitsWithLifespan: 0 });
     s.units += q;

@@ -91,10 +91,50 @@ describeEachDb('footprint feature', (kind) => {
     const status = await upload(member, orgId, 2024, 'bad.csv', fixture('inventory-errors.csv'));
     const html = await (await member.get(status)).text();
     expect(html).toMatch(/refusé|rejected/);
-    expect(html).toContain('<td class="num">3</td>'); // line of the bad quantity
+    expect(html).toContain('<td>3</td>'); // line of the bad quantity
     expect(html).toContain('spaceship');
     expect(await getFootprintResult(t.db, orgId, 2024)).toEqual(before);
     expect((await getInventoryLines(t.db, orgId, 2024))!).toHaveLength(13);
+  });
+
+  it('stores categories as codes whatever the file calls them, groups repeated errors, keeps models, skips scrapped and stocked devices', async () => {
+    const orgId = (await makeOrganisation(t.db, { ownerId: memberId, name: 'Parc GLPI' })).id;
+    // French labels of the platform, an alias of the factor set, an English label: all stored as codes.
+    const csv = 'catégorie;quantité;modèle\nOrdinateur portable;10;Latitude 5440\nCommutateur réseau;2;\nBorne Wi-Fi;3;\nécran;4;\nDesktop computer;1;\n';
+    await upload(member, orgId, 2019, 'labels.csv', csv);
+    const lines = (await getInventoryLines(t.db, orgId, 2019))!;
+    expect(lines.map((l) => l.category)).toEqual(['laptop', 'network_switch', 'wifi_access_point', 'monitor', 'desktop']);
+    expect((lines[0] as { model?: string }).model).toBe('Latitude 5440');
+    const stored = await t.db.selectFrom('footprint_lines').select('category').orderBy('line_no').execute();
+    expect(stored.some((r) => r.category === 'Ordinateur portable')).toBe(false);
+
+    // One unknown type on many rows is one problem with its lines; the hint names codes and French names.
+    const bad = 'catégorie;quantité\n' + Array.from({ length: 15 }, () => 'Imprimante multifonction;1').join('\n') + '\nlaptop;dix\n';
+    const html = norm(await (await member.get(await upload(member, orgId, 2019, 'bad.csv', bad))).text()).replace(/&#39;|&#x27;/g, '\'');
+    expect(html).toContain('15 lignes : 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …');
+    expect(html.match(/Imprimante multifonction/g)).toHaveLength(1);
+    expect(html).toContain('laptop « Ordinateur portable »');
+    expect((await getInventoryLines(t.db, orgId, 2019))!).toHaveLength(5);
+
+    // GLPI status: scrapped and in-stock devices are not counted, and the page says so.
+    const glpi = 'Nom;Statut;Type;Modèle;Lieu\nPC-1;En service;Portable;Latitude 5440;Paris\nPC-2;Au rebut;Portable;Latitude 5400;Paris\nPC-3;En stock;Portable;Latitude 5440;Paris\nPC-4;Au rebut;Moniteur;P2422H;Paris\n';
+    const fd = multipart('glpi.csv', glpi, 'glpi');
+    const res = await member.postMultipart(`/organisations/${orgId}/footprint/2020/imports`, fd);
+    const loc = res.headers.get('location')!;
+    await waitForImport(Number(loc.split('/').pop()));
+    const page = norm(await (await member.get(loc)).text());
+    expect(page).toContain('3 lignes n’ont pas été comptées car les équipements ne sont pas en service : Statut « Au rebut » (2), Statut « En stock » (1).');
+    const glpiLines = (await getInventoryLines(t.db, orgId, 2020))!;
+    expect(glpiLines.map((l) => [l.category, l.label, (l as { model?: string }).model])).toEqual([['laptop', 'PC-1', 'Latitude 5440']]);
+  });
+
+  it('forms read French input: « 7,5 » as a target, a year out of range said with its range', async () => {
+    const own = (await makeOrganisation(t.db, { ownerId: memberId, name: 'Saisie' })).id;
+    const target = await member.post(`/organisations/${own}/footprint/target`, { base_year: '2024', target_year: '2030', reduction_pct: '7,5' });
+    expect(target.status).toBe(303);
+    const line = await member.post(`/organisations/${own}/footprint/2024/lines`, { category: 'laptop', quantity: '2', purchase_year: '1890' });
+    expect(line.status).toBe(422);
+    expect(norm(await line.text())).toContain(`Saisissez une année entre 1950 et ${new Date().getUTCFullYear()}, par exemple 2023.`);
   });
 
   it('leaves the previous state when the import dies inside its transaction', async () => {

@@ -13,6 +13,7 @@ import { recordAudit } from '../../db/audit.js';
 import { nowIso, type DB } from '../../db/client.js';
 import { getPreset, readInventory } from '../../imports/index.js';
 import { ZInventoryLine, type TFootprintResult, type TInventoryLine, type TLineError } from '../../lca/index.js';
+import { resolveCategory } from './categories.js';
 import { FootprintComputation, engineOptions } from './compute.js';
 import { ensureInventory, findInventory, insertLines, lineToRow, storeResult, type TLineRow } from './repository.js';
 import { readSettings } from './settings.js';
@@ -134,6 +135,9 @@ async function importSteps(db: DB, importId: number, t: TImportTarget, source: T
   const progress = () => { void db.updateTable('footprint_imports').set({ lines_read: read }).where('id', '=', importId).execute().catch(() => undefined); };
   const onLine = (line: TInventoryLine, lineNo: number): TLineError[] => {
     read++;
+    // Stored under its code whatever the file calls it (« Ordinateur portable », "Laptop", laptop).
+    const code = resolveCategory(factorSetId, line.category);
+    if (code !== undefined) line.category = code;
     if (read > MAX_IMPORT_LINES) { tooMany = true; return []; }
     const es = comp.add(line, lineNo);
     if (es.length === 0 && errorCount === 0) rows.push(lineToRow(line, lineNo));
@@ -145,6 +149,7 @@ async function importSteps(db: DB, importId: number, t: TImportTarget, source: T
     const summary = await readInventory(source.path, onLine, { mapping: source.preset ? getPreset(source.preset) : undefined, maxErrors: MAX_STORED_ERRORS });
     read = summary.lines;
     errorCount = summary.errorCount;
+    if (summary.skipped.count > 0) await db.updateTable('footprint_imports').set({ skipped_json: JSON.stringify(summary.skipped) }).where('id', '=', importId).execute();
     errors.push(...summary.errors);
   } else {
     for (let i = 0; i < source.lines.length; i++) {

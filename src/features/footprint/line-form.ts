@@ -2,7 +2,7 @@
  * The line-by-line form: which columns it offers and how its strings become an engine line. Columns the form
  * does not show (server components, PUE …) are kept from the existing line when editing.
  */
-import { parseLocaleNumber, parseYear } from '../../imports/index.js';
+import { KEPT_COLUMNS, parseLocaleNumber, parseYear } from '../../imports/index.js';
 import { lineErrorText, ZInventoryLine, type TInventoryLine, type TLineError, type TMessageLang } from '../../lca/index.js';
 import { getFactorSet, latestFactorSetId } from '../../data/index.js';
 
@@ -28,6 +28,8 @@ export function lineFromForm(values: Record<string, unknown>, base: TInventoryLi
     const raw = typeof values[f] === 'string' ? (values[f] as string).trim() : '';
     if (raw === '') { delete out[f]; continue; }
     const n = f === 'purchase_year' ? parseYear(raw) : parseLocaleNumber(raw);
+    // A year the reader refuses although it is a number (« 1890 ») gets the range, not « enter a number ».
+    if (f === 'purchase_year' && !Number.isFinite(n) && Number.isFinite(parseLocaleNumber(raw))) { errors[f] = 'footprint.line.yearRange'; continue; }
     if (!Number.isFinite(n)) { errors[f] = 'form.invalidNumber'; continue; }
     out[f] = n;
   }
@@ -38,7 +40,10 @@ export function lineFromForm(values: Record<string, unknown>, base: TInventoryLi
     for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'category')] ??= 'form.invalid';
     return { errors };
   }
-  return { line: parsed.data, errors };
+  // Columns the engine does not read (an export's model) are kept from the existing line: the schema drops them.
+  const kept: Record<string, unknown> = {};
+  for (const k of KEPT_COLUMNS) if (base && typeof (base as Record<string, unknown>)[k] === 'string') kept[k] = (base as Record<string, unknown>)[k];
+  return { line: { ...parsed.data, ...kept } as TInventoryLine, errors };
 }
 
 /** Engine errors → field errors (the engine's message in the page's language, with the fix), on the form field when there is one. */

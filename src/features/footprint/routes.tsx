@@ -12,12 +12,13 @@ import type { AppEnv } from '../../http/env.js';
 import { AppError, UserFacingError, notFound } from '../../http/errors.js';
 import { parseForm, readForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
-import { getPreset, inventoryErrorText, workbookProblem } from '../../imports/index.js';
+import { getPreset, inventoryErrorText, workbookProblem, type TSkippedRows } from '../../imports/index.js';
 import { CRITERIA, type TCriterion, type TLineError } from '../../lca/index.js';
 import { formatFootprint } from '../../reports/footprint-formats.js';
 import { chromiumAvailable, htmlToPdf } from '../../reports/pdf.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import { authoriseOrganisation, yearParam } from './access.js';
+import { resolveCategory } from './categories.js';
 import { compareYears, explainChange, methodDiffers, methodSplit } from './compare.js';
 import { addLine, copyInventory, deleteLine, getLine, recomputeWithFactorSet, saveSettings, saveTarget, updateLine } from './edit-inventory.js';
 import { frameworkRows } from './frameworks.js';
@@ -45,7 +46,9 @@ const LINES_PER_PAGE = 25;
 
 const translateErrors = (c: Context<AppEnv>, errors: Record<string, string>): TFieldErrors => {
   const t = c.get('t');
-  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, m.startsWith('form.') ? t(m as TMessageKey) : m]));
+  // The year range's upper bound is this year: a purchase cannot be in the future.
+  const params = { min: 1950, max: new Date().getUTCFullYear() };
+  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, m.startsWith('form.') || m.startsWith('footprint.') ? t(m as TMessageKey, params) : m]));
 };
 
 pages.get('/methodology', (c) => {
@@ -152,6 +155,8 @@ pages.get(`${ORG}/imports/:importId{[0-9]+}`, async (c) => {
   const imp = {
     id: Number(row.id), year: Number(row.year), fileName: row.file_name, status, linesRead: Number(row.lines_read), errorCount: Number(row.error_count),
     errors: row.errors_json ? (JSON.parse(row.errors_json) as TLineError[]) : [], failure, startedAt: row.started_at,
+    skipped: row.skipped_json ? (JSON.parse(row.skipped_json) as TSkippedRows) : null,
+    factorSet: (await findInventory(c.get('db'), org.id, Number(row.year)))?.factor_set ?? latestFactorSetId,
   };
   return renderPage(c, c.get('t')('footprint.import.title', { year: imp.year }), (v) => <ImportPage v={v} orgId={org.id} imp={imp} />);
 });
@@ -243,7 +248,9 @@ pages.get(`${YEAR}/lines/:lineId{[0-9]+}/edit`, async (c) => {
   const { org } = await authoriseOrganisation(c);
   const year = yearParam(c);
   const line = await getLine(c.get('db'), org.id, year, Number(c.req.param('lineId')));
-  return lineForm(c, org.id, year, line.id, line.data as Record<string, unknown>, null);
+  // A line stored under a label (older imports) opens on its category rather than on an empty choice.
+  const category = resolveCategory(latestFactorSetId, line.data.category) ?? line.data.category;
+  return lineForm(c, org.id, year, line.id, { ...line.data, category } as Record<string, unknown>, null);
 });
 pages.post(`${YEAR}/lines/:lineId{[0-9]+}`, async (c) => {
   const { org, user } = await authoriseOrganisation(c);

@@ -5,7 +5,11 @@
 import { z } from 'zod';
 import { getFactorSet, latestFactorSetId } from '../../data/index.js';
 import type { DB, Tx } from '../../db/client.js';
+import { parseLocaleNumber } from '../../imports/index.js';
 import { ALLOCATIONS, profileIdsOf, type TAllocation } from '../../lca/index.js';
+
+/** A typed number read the French way too (« 7,5 », « 1 200 »); blank stays blank so « required » is said. */
+const localeNumber = (v: unknown): unknown => (typeof v === 'string' ? (v.trim() === '' ? undefined : parseLocaleNumber(v)) : v);
 
 export interface TFootprintSettings {
   country: string;
@@ -57,7 +61,7 @@ export const ZTargetForm = z
   .object({
     base_year: z.coerce.number().int().min(2019, 'footprint.target.baseYearInvalid').max(2100),
     target_year: z.coerce.number().int().min(2020, 'footprint.target.targetYearInvalid').max(2100),
-    reduction_pct: z.coerce.number().gt(0, 'footprint.target.reductionInvalid').max(50, 'footprint.target.reductionInvalid'),
+    reduction_pct: z.preprocess(localeNumber, z.number({ message: 'footprint.target.reductionInvalid' }).gt(0, 'footprint.target.reductionInvalid').max(50, 'footprint.target.reductionInvalid')),
   })
   .refine((v) => v.target_year > v.base_year, { path: ['target_year'], message: 'footprint.target.targetYearInvalid' });
 

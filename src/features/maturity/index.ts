@@ -11,6 +11,7 @@ import { rgesnPages } from './rgesn-pages.js';
 import { seedMaturity } from './seed.js';
 
 export { currentMaturityLevel, maturityDistribution } from './maturity-assessments.js';
+export { publishedDeclarationsOf } from './rgesn-declarations.js';
 export type { TMaturityLevel } from '../../referentials/maturity-grid.js';
 
 /** The five maturity levels (1 beginner … 5 exemplary) with their i18n keys. */

@@ -57,8 +57,24 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
   });
   afterAll(async () => t?.destroy());
 
+  it('asks for confirmation before publishing: the button opens a page whose form publishes; an unconfirmed post only asks', async () => {
+    const summary = await (await alice.get(base())).text();
+    expect(summary).toContain(`<a class="button" href="${base()}/publish">`);
+    const ask = await alice.get(`${base()}/publish`);
+    expect(ask.status).toBe(200);
+    const html = await ask.text();
+    expect(html).toMatch(/Publier la déclaration RGESN de/);
+    expect(html).toContain('name="confirm" value="1"');
+    const unconfirmed = await alice.post(`${base()}/publish`, { published: '1' });
+    expect(unconfirmed.status).toBe(303);
+    expect(unconfirmed.headers.get('location')).toBe(`${base()}/publish`);
+    expect((await alice.get(base())).status).toBe(200);
+    expect(await (await alice.get(base())).text()).toContain('id="publication-state"');
+    expect(await (await alice.get(base())).text()).not.toMatch(/publiée le/);
+  });
+
   it('publishes version 1; editing the answers afterwards leaves the public page as published and shows unpublished changes', async () => {
-    const pub = await alice.post(`${base()}/publish`, { published: '1' });
+    const pub = await alice.post(`${base()}/publish`, { published: '1', confirm: '1' });
     expect(pub.status).toBe(303);
     v1 = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
     const before = await (await visitor.get(`/declarations/${v1}`)).text();
@@ -79,7 +95,7 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
   });
 
   it('republishing creates version 2: the page shows it and lists the earlier dated version, which stays as it was', async () => {
-    const pub = await alice.post(`${base()}/publish`, { published: '1' });
+    const pub = await alice.post(`${base()}/publish`, { published: '1', confirm: '1' });
     v2 = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
     expect(v2).not.toBe(v1);
     const rows = await db.selectFrom('rgesn_declarations').select(['id', 'version']).where('assessment_id', '=', aid).orderBy('version').execute();
@@ -93,7 +109,7 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     expect(old).toContain(`href="/declarations/${v2}"`);
     expect(old).not.toContain('Zoé');
     // Nothing changed since: publishing again adds no version.
-    const again = await alice.post(`${base()}/publish`, { published: '1' });
+    const again = await alice.post(`${base()}/publish`, { published: '1', confirm: '1' });
     expect(again.headers.get('location')).toContain(`/declarations/${v2}?`);
     expect(await db.selectFrom('rgesn_declarations').select('id').where('assessment_id', '=', aid).execute()).toHaveLength(2);
     expect((await (await alice.get(base())).text())).toContain('correspond aux réponses actuelles');
@@ -138,7 +154,7 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     expect(await orgsDeclaredBy(db, beforeWithdrawal)).toContain(orgId);
     expect(await orgsDeclaredBy(db, nextYear)).not.toContain(orgId);
     // A later publication is a new version and public again.
-    const pub = await alice.post(`${base()}/publish`, { published: '1' });
+    const pub = await alice.post(`${base()}/publish`, { published: '1', confirm: '1' });
     const v3 = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
     expect((await db.selectFrom('rgesn_declarations').select('version').where('id', '=', v3).executeTakeFirstOrThrow()).version).toBe(3);
     expect((await visitor.get(`/declarations/${v3}`)).status).toBe(200);
@@ -163,6 +179,22 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     await loginAs(db, stranger, strangerId);
     expect((await stranger.post(`${base()}/publish`, { published: '0' })).status).toBe(403);
     expect((await visitor.post(`${base()}/publish`, { published: '1' })).status).toBe(303);
+  });
+
+  it('the directory page of an organisation links its published declarations, and no longer once withdrawn', async () => {
+    const ownerId = (await makeUser(db, { name: 'Bea' })).id;
+    const org = await makeOrganisation(db, { ownerId, name: 'Annuaire', signed: true });
+    const bea = new TestClient(testApp(db));
+    await loginAs(db, bea, ownerId);
+    const a = idIn((await bea.post(`/organisations/${org.id}/rgesn`, { service_name: 'Site vitrine' })).headers.get('location'), /\/rgesn\/(\d+)/);
+    expect(await (await visitor.get(`/directory/${org.slug}`)).text()).not.toContain('id="declarations-title"');
+    const pub = await bea.post(`/organisations/${org.id}/rgesn/${a}/publish`, { published: '1', confirm: '1' });
+    const declId = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
+    const page = await (await visitor.get(`/directory/${org.slug}`)).text();
+    expect(page).toContain('id="declarations-title"');
+    expect(page).toContain(`<a href="/declarations/${declId}">Site vitrine</a>`);
+    await bea.post(`/organisations/${org.id}/rgesn/${a}/publish`, { published: '0' });
+    expect(await (await visitor.get(`/directory/${org.slug}`)).text()).not.toContain(`/declarations/${declId}`);
   });
 });
 

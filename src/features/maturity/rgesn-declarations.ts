@@ -255,3 +255,13 @@ export async function publishedDeclarationIds(db: DB): Promise<number[]> {
   const rows = await db.selectFrom('rgesn_declarations').select((eb) => eb.fn.max('id').as('id')).where('withdrawn_at', 'is', null).groupBy('assessment_id').execute();
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
+
+/**
+ * The declarations an organisation has published, for its public page in the directory: per digital service, the
+ * latest version not withdrawn, by service name. Public data: no policy check.
+ */
+export async function publishedDeclarationsOf(db: DB, orgId: number): Promise<{ id: number; serviceName: string; publishedAt: string; score: number | null }[]> {
+  const latest = db.selectFrom('rgesn_declarations').select((eb) => eb.fn.max('id').as('id')).where('organisation_id', '=', orgId).where('withdrawn_at', 'is', null).groupBy('assessment_id');
+  const rows = await db.selectFrom('rgesn_declarations').select(['id', 'service_name', 'published_at', 'score']).where('id', 'in', latest).orderBy('service_name').orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), serviceName: r.service_name, publishedAt: r.published_at, score: r.score === null ? null : Number(r.score) }));
+}

@@ -197,7 +197,8 @@ function PublicationBlock(props: { v: TViewContext; base: string; publication: T
         <p id="publication-state">{t('maturity.rgesn.notPublishedYet')}</p>
       )}
       <p><a href={`${props.base}/declaration`}>{t('maturity.rgesn.preview')}</a></p>
-      {!p.latest || p.changed ? <ButtonForm action={`${props.base}/publish`} fields={{ published: '1' }} label={p.latest ? t('maturity.rgesn.publishNew') : t('maturity.rgesn.publish')} /> : null}{' '}
+      {/* Publishing goes through a confirmation page: a public, dated version cannot be taken back, only withdrawn. */}
+      {!p.latest || p.changed ? <a class="button" href={`${props.base}/publish`}>{p.latest ? t('maturity.rgesn.publishNew') : t('maturity.rgesn.publish')}</a> : null}{' '}
       {p.latest ? <ButtonForm action={`${props.base}/publish`} fields={{ published: '0' }} label={t('maturity.rgesn.unpublish')} /> : null}
     </section>
   );
@@ -227,11 +228,38 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/plan', async (c) => {
   return redirectWithFlash(c, `${base(orgId)}/${aid}`, 'flash.saved');
 });
 
+/** Asks before publishing: what becomes public, where, and that a published version stays readable. */
+rgesnPages.get('/organisations/:id/rgesn/:aid/publish', async (c) => {
+  const user = requireUser(c);
+  const orgId = idParam(c, 'id');
+  const aid = idParam(c, 'aid');
+  const a = await getRgesnAssessment(c.get('db'), user, orgId, aid);
+  const t = c.get('t');
+  const b = `${base(orgId)}/${aid}`;
+  return renderPage(c, t('maturity.rgesn.confirmPublish.title', { service: a.service_name }), (v) => (
+    <>
+      <h1>{v.t('maturity.rgesn.confirmPublish.title', { service: a.service_name })}</h1>
+      <p>{v.t('maturity.rgesn.confirmPublish.what')}</p>
+      <p><a href={`${b}/declaration`}>{v.t('maturity.rgesn.preview')}</a></p>
+      <form method="post" action={`${b}/publish`}>
+        <input type="hidden" name="published" value="1" />
+        <input type="hidden" name="confirm" value="1" />
+        <button type="submit">{v.t('maturity.rgesn.confirmPublish.confirm')}</button> <a href={b}>{v.t('form.cancel')}</a>
+      </form>
+    </>
+  ));
+});
+
 rgesnPages.post('/organisations/:id/rgesn/:aid/publish', async (c) => {
   const user = requireUser(c);
   const orgId = idParam(c, 'id');
   const aid = idParam(c, 'aid');
   const form = await readForm(c);
+  if (form.published === '1' && form.confirm !== '1') {
+    // Not confirmed (an old form, a crafted request): authorise, then ask.
+    await getRgesnAssessment(c.get('db'), user, orgId, aid);
+    return c.redirect(`${base(orgId)}/${aid}/publish`, 303);
+  }
   if (form.published === '1') {
     const { id, created } = await publishDeclaration(c.get('db'), user, orgId, aid);
     return redirectWithFlash(c, `/declarations/${id}`, (created ? 'maturity.flash.published' : 'maturity.flash.upToDate') as TMessageKey);

@@ -154,7 +154,7 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     expect(plan.status).toBe(303);
     const badPlan = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/plan`, { previous_score: '120', target_score: '', target_date: '31/12/2031' });
     expect(badPlan.status).toBe(422);
-    const pub = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/publish`, { published: '1' });
+    const pub = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/publish`, { published: '1', confirm: '1' });
     expect(pub.status).toBe(303);
     declarationId = Number(/\/declarations\/(\d+)/.exec(pub.headers.get('location')!)![1]);
     const visitor = new TestClient(testApp(db));

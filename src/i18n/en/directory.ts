@@ -15,4 +15,6 @@ export const directory = {
   'directory.back': 'Back to the directory',
   'directory.partners.title': 'The founding partners',
   'directory.partners.intro': 'Ten organisations found the network with us: they run workshops, share their work and support the members.',
+  'directory.declarations.title': 'Eco-design declarations (RGESN)',
+  'directory.declarations.published': 'published on {date}',
 } as const satisfies Record<keyof typeof fr, string>;

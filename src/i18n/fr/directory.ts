@@ -13,4 +13,6 @@ export const directory = {
   'directory.back': 'Retour à l’annuaire',
   'directory.partners.title': 'Les partenaires fondateurs',
   'directory.partners.intro': 'Dix organisations fondent le réseau avec nous : elles animent les ateliers, partagent leurs travaux et accompagnent les membres.',
+  'directory.declarations.title': 'Déclarations d’écoconception (RGESN)',
+  'directory.declarations.published': 'publiée le {date}',
 } as const;

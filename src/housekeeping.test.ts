@@ -34,6 +34,6 @@ describeEachDb('maintenance jobs', (kind) => {
   });
 
   it('are registered to run on a timer (with mail delivery)', () => {
-    expect(platformJobs.map((j) => j.name).sort()).toEqual(['mail-delivery', 'purge-expired-sessions', 'purge-old-rate-limits']);
+    expect(platformJobs.map((j) => j.name).sort()).toEqual(['mail-delivery', 'purge-expired-sessions', 'purge-old-rate-limits', 'wipe-stale-outbox-secrets']);
   });
 });

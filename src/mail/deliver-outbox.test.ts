@@ -3,6 +3,7 @@ import { testConfig } from '../../test/helpers/app.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../../test/helpers/db.js';
 import { deliverOutbox, LEASE_MS, MAX_ATTEMPTS, retryDelayMs, type TMailTransport } from './deliver-outbox.js';
 import { sendMail } from './send-mail.js';
+import { OUTBOX_SECRET_RETENTION_MS, wipeStaleOutboxSecrets } from '../housekeeping.js';
 
 const config = testConfig({ SMTP_URL: 'smtp://mail.example.org:25' });
 const mail = (to: string) => ({ to, subject: 'Bienvenue', text: 'Bonjour' });
@@ -41,6 +42,25 @@ describeEachDb('mail after commit', (kind) => {
     expect(sent).toEqual(['a@example.org']);
     const row = await t.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
     expect(row.sent_at).not.toBeNull();
+  });
+
+  it('keeps link secrets masked in the outbox, sends the real link, then wipes it; an unsent secret is wiped after two days', async () => {
+    const texts: string[] = [];
+    const transport: TMailTransport = { async sendMail(m) { texts.push(String(m.text)); } };
+    const token = 'Zx9secretTOKENvalue';
+    await sendMail(t.db, config, { to: 'a@example.org', subject: 'Confirmez', text: `https://techcare.example/confirm/${token}`, secrets: [token] });
+    const row = await t.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+    expect(row.body_text).not.toContain(token);
+    expect(row.body_text).toContain('Zx9s…[masked]');
+    expect(await deliverOutbox(t.db, config, new Date(), { transport })).toEqual({ sent: 1, failed: 0 });
+    expect(texts).toEqual([`https://techcare.example/confirm/${token}`]);
+    expect((await t.db.selectFrom('outbox').select('secret_text').executeTakeFirstOrThrow()).secret_text).toBeNull();
+    // Without SMTP the mail is never sent: its secret text goes after the retention.
+    await sendMail(t.db, testConfig(), { to: 'b@example.org', subject: 'Confirmez', text: `lien ${token}`, secrets: [token] });
+    expect(await wipeStaleOutboxSecrets(t.db, new Date())).toBe(0);
+    expect(await wipeStaleOutboxSecrets(t.db, new Date(Date.now() + OUTBOX_SECRET_RETENTION_MS + 60_000))).toBe(1);
+    const left = await t.db.selectFrom('outbox').select(['body_text', 'secret_text']).where('to_address', '=', 'b@example.org').executeTakeFirstOrThrow();
+    expect(left).toEqual({ body_text: 'lien Zx9s…[masked]', secret_text: null });
   });
 
   it('does nothing without SMTP: the mail stays in the outbox for administrators', async () => {

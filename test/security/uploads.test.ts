@@ -9,7 +9,9 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkZipArchive, parseXlsxBuffer, ZipRefusedError, ZIP_LIMITS } from '../../src/imports/index.js';
 import { createTestDb, type TTestDb } from '../helpers/db.js';
-import { TestClient, testApp } from '../helpers/app.js';
+import { pino } from 'pino';
+import { TestClient, testApp, testConfig } from '../helpers/app.js';
+import { createApp } from '../../src/http/app.js';
 import { apiTokenFor, loginAs, makeOrganisation, makeUser } from '../helpers/factories.js';
 
 const validXlsx = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'inventories', 'formulas.xlsx'));
@@ -125,15 +127,16 @@ describe('uploads over HTTP', () => {
   });
 
   it('an unexpected error in a request is a logged 500 page, and the next request is served', async () => {
-    const app = testApp(t.db);
+    // A logger writing its JSON lines into an array: the error must be there with its message.
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'error' }, { write: (s: string) => { lines.push(JSON.parse(s) as Record<string, unknown>); } });
+    const app = createApp({ db: t.db, config: testConfig(), logger });
     app.get('/test-only/boom', () => { throw new Error('unexpected failure'); });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const client = new TestClient(app);
     const res = await client.get('/test-only/boom');
     expect(res.status).toBe(500);
     expect(await res.text()).toContain('Une erreur est survenue');
-    expect(logged).toHaveBeenCalled();
-    logged.mockRestore();
+    expect(lines.some((l) => l.msg === 'unhandled error' && (l.err as { message?: string } | undefined)?.message === 'unexpected failure')).toBe(true);
     expect((await client.get('/')).status).toBe(200);
   });
 });

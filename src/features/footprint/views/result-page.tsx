@@ -153,20 +153,15 @@ function ZerosSection(p: { v: TViewContext; result: TFootprintResult }) {
       {groups.size ? (
         <>
           <p>{t('footprint.result.zerosIntro')}</p>
-          <div class="table-scroll">
-            <table>
-              <thead><tr><th scope="col">{t('footprint.result.zerosWhat')}</th><th scope="col">{t('footprint.result.zerosCategories')}</th><th scope="col">{t('footprint.result.zerosReason')}</th></tr></thead>
-              <tbody>
-                {[...groups.values()].map((g) => (
-                  <tr>
-                    <th scope="row">{critLabel(v, g.criterion)} · {phaseLabel(v, g.phase)}</th>
-                    <td>{g.cats.map((c) => `${categoryLabel(v, c.cat)} (${v.fmt.number(c.units)})`).join(', ')}</td>
-                    <td>{t(`footprint.gap.${g.code}` as TMessageKey)}{g.code === 'quarantined' ? <> — <a href="/methodology#quarantined">{t('footprint.result.zerosWhich')}</a></> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {/* A list rather than a table: one element per group keeps the page light (EcoIndex A). */}
+          <ul class="zeros">
+            {[...groups.values()].map((g) => (
+              <li>
+                {`${critLabel(v, g.criterion)} · ${phaseLabel(v, g.phase)} — ${g.cats.map((c) => `${categoryLabel(v, c.cat)} (${v.fmt.number(c.units)})`).join(', ')}${v.locale.startsWith('fr') ? ' : ' : ': '}${t(`footprint.gap.${g.code}` as TMessageKey)}`}
+                {g.code === 'quarantined' ? <> (<a href="/methodology#quarantined">{t('footprint.result.zerosWhich')}</a>)</> : null}
+              </li>
+            ))}
+          </ul>
         </>
       ) : <p>{t('footprint.result.zerosNone')}</p>}
     </>

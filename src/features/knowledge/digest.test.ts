@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClient, testApp, testConfig } from '../../../test/helpers/app.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
@@ -97,7 +98,9 @@ describeEachDb('knowledge: monthly digest', (kind) => {
   });
 
   it('unsubscribes from the link in the mail without logging in; GET changes nothing', async () => {
-    const mail = (await mailsTo(users.beginner!.email))[0]!.body_text;
+    // The outbox shows the link masked; the deliverable text (sent by the delivery job) carries it whole.
+    expect((await mailsTo(users.beginner!.email))[0]!.body_text).toMatch(/\/digest\/unsubscribe\/\S{4}…\[masked\]/);
+    const mail = (await t.db.selectFrom('outbox').select('secret_text').where('to_address', '=', users.beginner!.email).orderBy('id').executeTakeFirstOrThrow()).secret_text!;
     const path = /\/digest\/unsubscribe\/[A-Za-z0-9_-]+/.exec(mail)![0];
     const client = new TestClient(testApp(t.db));
     const page = await client.get(path);
@@ -127,4 +130,20 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/digest?sent=2&already=0');
   });
+  it('a failure between the claim and the mail leaves neither, and the next run sends it: at least and at most once', async () => {
+    // The outbox cannot be written (a real failure of the insert): the claim rolls back with it.
+    await sql`alter table outbox rename to outbox_away`.execute(t.db);
+    await expect(sendMonthlyDigest(t.db, config, '2026-09', { sources })).rejects.toThrow();
+    await sql`alter table outbox_away rename to outbox`.execute(t.db);
+    const claims = await t.db.selectFrom('knowledge_digest_sends').select('id').where('month', '=', '2026-09').execute();
+    expect(claims).toHaveLength(0);
+    const retry = await sendMonthlyDigest(t.db, config, '2026-09', { sources });
+    expect(retry.sent).toBeGreaterThan(0);
+    // Each claim has its outbox mail, and a third run queues nothing more.
+    const sends = await t.db.selectFrom('knowledge_digest_sends').select('outbox_id').where('month', '=', '2026-09').execute();
+    expect(sends).toHaveLength(retry.sent);
+    expect(sends.every((x) => x.outbox_id !== null)).toBe(true);
+    expect((await sendMonthlyDigest(t.db, config, '2026-09', { sources })).sent).toBe(0);
+  });
+
 });

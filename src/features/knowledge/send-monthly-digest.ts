@@ -92,9 +92,10 @@ export function digestText(locale: TLocale, base: string, name: string, month: s
 
 /**
  * Sends the digest of `month` (YYYY-MM) to every confirmed, enabled member who opted in. Exactly once per member
- * and month, even with several senders at once (two instances, a button and a cron): each send first inserts
- * (user_id, month) under a unique constraint, and only the sender whose insert succeeded builds and sends the
- * mail. A crash between the claim and the mail loses that member's digest rather than doubling it.
+ * and month, even with several senders at once (two instances, a button and a cron): the claim of
+ * (user_id, month), under a unique constraint, and the mail's outbox row are written in one transaction, so a
+ * crash leaves either both (the delivery job then sends the mail, retrying until the SMTP server takes it) or
+ * neither (the next run claims and queues it again). Only the sender whose claim succeeded queues the mail.
  * Policy: system task (CLI, scheduler) or an administrator's button; `actorUserId` goes to the audit log.
  */
 export async function sendMonthlyDigest(
@@ -119,21 +120,23 @@ export async function sendMonthlyDigest(
   let alreadySent = 0;
   for (const user of recipients) {
     const token = newSecret();
-    const claim = await db
-      .insertInto('knowledge_digest_sends')
-      .values({ user_id: user.id, month, status: 'sending', outbox_id: null, unsubscribe_token_hash: hashSecret(token), created_at: nowIso() })
-      .onConflict((oc) => oc.columns(['user_id', 'month']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!claim) {
-      alreadySent++;
-      continue;
-    }
     const content = await digestContent(db, user.id, month, sources);
     const mail = digestText(user.locale, base, user.name, month, content, `${base}/digest/unsubscribe/${token}`);
-    const outboxId = await sendMail(db, config, { to: user.email, subject: mail.subject, text: mail.text });
-    await db.updateTable('knowledge_digest_sends').set({ status: 'sent', outbox_id: outboxId }).where('id', '=', claim.id).execute();
-    sent++;
+    const queued = await db.transaction().execute(async (tx) => {
+      const claim = await tx
+        .insertInto('knowledge_digest_sends')
+        .values({ user_id: user.id, month, status: 'sending', outbox_id: null, unsubscribe_token_hash: hashSecret(token), created_at: nowIso() })
+        .onConflict((oc) => oc.columns(['user_id', 'month']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!claim) return false;
+      // The unsubscribe link is a secret: masked in the outbox, delivered whole.
+      const outboxId = await sendMail(tx, config, { to: user.email, subject: mail.subject, text: mail.text, secrets: [token] });
+      await tx.updateTable('knowledge_digest_sends').set({ status: 'sent', outbox_id: outboxId }).where('id', '=', claim.id).execute();
+      return true;
+    });
+    if (queued) sent++;
+    else alreadySent++;
   }
   await recordAudit(db, { actorUserId: options.actorUserId ?? null, action: 'digest.send', subjectType: 'digest', subjectId: month, details: { sent, alreadySent } });
   return { sent, alreadySent };

@@ -135,7 +135,8 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
     out.push(labels.gapsTitle);
     for (const g of r.dataQuality.gaps) {
       const reason = g.code ? labels.gapCodes[g.code] : g.message;
-      const detail = g.code === 'quarantined' || g.code === 'model-scope' || g.code === 'no-use-by-nature' ? ` (${g.message})` : '';
+      // The factor set records these details in English: shown in the English table, summed up by the code in French.
+      const detail = lang === 'en' && (g.code === 'quarantined' || g.code === 'model-scope' || g.code === 'no-use-by-nature') ? ` (${g.message})` : '';
       out.push(`- ${g.category} · ${labels.phases[g.phase]} · ${labels.criteria[g.criterion]}${g.units !== undefined ? ` · ${n(g.units)} ${labels.gapUnits}` : ''}: ${reason}${detail}`);
     }
   }

@@ -1,8 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nowIso } from '../../src/db/client.js';
-import { hashSecret, newSecret } from '../../src/http/tokens.js';
-import { axeViolations, hasChromium, launchBrowser } from '../helpers/browser.js';
+import { axeViolations, hasChromium, launchBrowser, signedInContext } from '../helpers/browser.js';
 import { createTestDb, type TTestDb } from '../helpers/db.js';
 import { addMember, makeOrganisation, makeUser } from '../helpers/factories.js';
 import { startServer, type TRunningServer } from '../helpers/server.js';
@@ -24,14 +22,7 @@ describe.skipIf(!hasChromium)('workshops in Chromium', () => {
     await t?.destroy();
   });
 
-  /** A browser context signed in as the user (a session row, as the login form would create). */
-  async function as(userId: number): Promise<BrowserContext> {
-    const token = newSecret();
-    await t.db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: userId, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 86_400_000)) }).execute();
-    const context = await browser.newContext();
-    await context.addCookies([{ name: 'techcare_session', value: token, url: server.url }]);
-    return context;
-  }
+  const as = (userId: number): Promise<BrowserContext> => signedInContext(browser, t.db, server.url, userId);
 
   it('runs a workshop from publication to replay', async () => {
     const partnerUser = await makeUser(t.db, { name: 'Paula Partner' });

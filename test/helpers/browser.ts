@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { nowIso, type DB } from '../../src/db/client.js';
+import { hashSecret, newSecret } from '../../src/http/tokens.js';
 import { chromiumArgs } from '../../src/reports/pdf.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -85,4 +87,13 @@ export async function measurePage(browser: Browser, url: string, cookies: { name
   await context.close();
   const kb = bytes / 1024;
   return { dom, requests, kb, ...ecoIndex(dom, requests, kb) };
+}
+
+/** A browser context signed in as the user (a session row, as the login form would create). */
+export async function signedInContext(browser: Browser, db: DB, serverUrl: string, userId: number): Promise<BrowserContext> {
+  const token = newSecret();
+  await db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: userId, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 86_400_000)) }).execute();
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'techcare_session', value: token, url: serverUrl }]);
+  return context;
 }

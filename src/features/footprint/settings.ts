@@ -34,16 +34,6 @@ export function profileChoices(factorSetId = latestFactorSetId): { id: string; n
   return profileIdsOf(fs).map((id) => ({ id, name: fs.profiles?.[id]?.name ?? id, description: fs.profiles?.[id]?.description ?? '' }));
 }
 
-/** The two French GWP references of a factor set: its default zone factor and each alternative for FRA. */
-export function frenchElectricityChoices(factorSetId = latestFactorSetId): { id: string; gwp: number; source: string }[] {
-  const fs = getFactorSet(factorSetId);
-  const base = fs.electricity.zones.FRA?.factors.gwp;
-  const out: { id: string; gwp: number; source: string }[] = [];
-  if (base) out.push({ id: 'default', gwp: base.value, source: base.source });
-  for (const [id, alt] of Object.entries(fs.electricity.alternatives.FRA ?? {})) if (alt.gwp) out.push({ id, gwp: alt.gwp.value, source: alt.gwp.source });
-  return out;
-}
-
 /** Zones of the factor set (ISO alpha-3 → name), sorted by name, for the country select. */
 export function countryChoices(factorSetId = latestFactorSetId): [string, string][] {
   const fs = getFactorSet(factorSetId);

@@ -20,7 +20,10 @@ export interface TApiDoc {
   body?: z.ZodType;
   /** Alternative body: a file upload in multipart/form-data (field `file`). */
   fileUpload?: boolean;
+  /** The success body. Its status is 201 when `responses` describes a 201, else 200. */
   response?: z.ZodType;
+  /** A paginated list: `page` and `per_page` are documented, and the `Link` and `X-Total-Count` headers. */
+  list?: boolean;
   responses?: Record<number, string>;
 }
 
@@ -58,6 +61,11 @@ export const apiAuth = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** The `errors` of a problem from a failed zod parse: the field each issue is about, and why. */
+export function zodFieldErrors(error: z.ZodError): { field: string; path: string; message: string }[] {
+  return error.issues.map((i) => ({ field: i.path.join('.'), path: i.path.join('.'), message: i.message }));
+}
+
 export const ZPagination = z.object({
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(20),
@@ -67,7 +75,7 @@ export const ZPagination = z.object({
 export function pagination(c: Context<AppEnv>): { page: number; perPage: number; offset: number } {
   const parsed = ZPagination.safeParse({ page: c.req.query('page') || undefined, per_page: c.req.query('per_page') || undefined });
   if (!parsed.success) {
-    throw new AppError(400, 'invalid_input', `page must be an integer from 1 to ${MAX_PAGE}, per_page from 1 to 100`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new AppError(400, 'invalid_input', `page must be an integer from 1 to ${MAX_PAGE}, per_page from 1 to 100`, zodFieldErrors(parsed.error));
   }
   const { page, per_page } = parsed.data;
   return { page, perPage: per_page, offset: (page - 1) * per_page };
@@ -100,7 +108,7 @@ export function parseApiInput<S extends z.ZodType>(c: Context<AppEnv>, schema: S
       400,
       'invalid_input',
       'The request is not valid',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      zodFieldErrors(parsed.error),
     ),
   };
 }

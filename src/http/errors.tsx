@@ -15,7 +15,7 @@ export class AppError extends Error {
   public readonly userMessage: TMessageKey | undefined;
   public readonly userParams: Record<string, string | number> | undefined;
   constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
     public readonly code: string,
     message: string,
     public readonly details: unknown[] = [],
@@ -37,9 +37,61 @@ export class UserFacingError extends AppError {
 export const forbidden = (what = 'forbidden') => new AppError(403, 'forbidden', what);
 export const notFound = (what = 'not found') => new AppError(404, 'not_found', what);
 
-/** JSON error body of the API contract: `{"error":{"code","message","details"}}`. */
+/** Where the problem types of the API are described: `<PROBLEM_TYPE_BASE><code>` (the API page lists them). */
+export const PROBLEM_TYPE_BASE = '/api/v1/problems/';
+
+/** The `title` of a problem: the same short English phrase for every occurrence of a status (RFC 9457 §3.1.3). */
+const problemTitles: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Content Too Large',
+  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error',
+};
+
+/** One entry of a problem's `errors`: which field (or file line and column) is wrong, and why. */
+export interface TProblemFieldError {
+  field: string;
+  path?: string;
+  line?: number;
+  message: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * Turns the details a service or a validator gives (zod issues `{path, message}`, file errors `{line, column,
+ * message}`, anything else) into the `errors` list of a problem: every entry names its field.
+ */
+function fieldErrors(details: unknown[]): TProblemFieldError[] {
+  return details.map((d) => {
+    if (d === null || typeof d !== 'object') return { field: '', message: String(d) };
+    const item = d as Record<string, unknown>;
+    const path = typeof item.path === 'string' ? item.path : Array.isArray(item.path) ? item.path.join('.') : undefined;
+    const field = typeof item.field === 'string' ? item.field : path ?? (typeof item.column === 'string' ? item.column : '');
+    const message = typeof item.message === 'string' ? item.message : '';
+    return { ...item, field, ...(path !== undefined ? { path } : {}), message };
+  });
+}
+
+/**
+ * The one builder of API error responses: an RFC 9457 problem (`application/problem+json`) with `type`, `title`,
+ * `status`, `detail`, `instance` (the request path), the extension members `code` and `errors`, and, for clients of
+ * the first v1 contract, `error: {code, message, details}`. Callers give an English `message` written for
+ * developers, never an exception's own text; a 500 carries no details, and unexpected errors reach it only
+ * through `handleError` with a generic text, so no stack or internal message reaches a client.
+ */
 export function apiError(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, details: unknown[] = []): Response {
-  return c.json({ error: { code, message, details } }, status);
+  const safe = { code, message, details: status >= 500 ? [] : details };
+  const body = {
+    type: `${PROBLEM_TYPE_BASE}${safe.code}`,
+    title: problemTitles[status] ?? 'Error',
+    status,
+    detail: safe.message,
+    instance: c.req.path,
+    code: safe.code,
+    errors: fieldErrors(safe.details),
+    error: { code: safe.code, message: safe.message, details: safe.details },
+  };
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+  return c.body(JSON.stringify(body), status, headers);
 }
 
 /** Per status: the page title, what happened (unless the error says it better), and what to do next. */
@@ -50,6 +102,7 @@ const pageKeys: Record<number, [TMessageKey, TMessageKey, TMessageKey?]> = {
   404: ['error.notFound.title', 'error.notFound.text', 'error.notFound.todo'],
   409: ['error.conflict.title', 'error.conflict.text', 'error.conflict.todo'],
   413: ['error.badRequest.title', 'error.tooLarge.text'],
+  415: ['error.badRequest.title', 'error.server.text', 'error.badRequest.todo'],
   422: ['error.unprocessable.title', 'error.unprocessable.text', 'error.unprocessable.todo'],
   429: ['error.tooMany.title', 'error.tooMany.text'],
   500: ['error.server.title', 'error.server.text'],
@@ -115,7 +168,7 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    if (isApi) return apiError(c, status, status === 413 ? 'payload_too_large' : 'http_error', err.message || 'error');
+    if (isApi) return apiError(c, status, status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'http_error', err.message || 'error');
     return errorPage(c, status);
   }
   // An unexpected error: its stack goes to the log under the request's id, never to the page.

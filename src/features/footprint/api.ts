@@ -11,10 +11,10 @@ import type { AppEnv } from '../../http/env.js';
 import { apiError } from '../../http/errors.js';
 import { documentApi, pagination, setPaginationHeaders } from '../../http/api-kit.js';
 import { getPreset } from '../../imports/index.js';
-import { ZImpact, ZInventoryLine } from '../../lca/index.js';
-import { toFootprintJson } from '../../reports/footprint-formats.js';
+import { ZInventoryLine } from '../../lca/index.js';
 import { authoriseOrganisation, yearParam } from './access.js';
 import { MAX_IMPORT_LINES, MAX_UPLOAD_BYTES, createImportRow, runImport } from './import-inventory.js';
+import { presentFootprint, presentImportSummary, presentInventory, ZFootprintOut, ZImportSummaryOut, ZInventoryOut } from './presenters.js';
 import { getStoredResult } from './queries.js';
 import { findInventory } from './repository.js';
 
@@ -22,28 +22,22 @@ export const api = new Hono<AppEnv>();
 const TAG = 'Footprint';
 
 const ZLinesBody = z.object({ lines: z.array(ZInventoryLine).min(1) });
-const ZSummary = z.object({
-  importId: z.number(), year: z.number(), lines: z.number(), units: z.number(),
-  methodology: z.object({ factorSet: z.string(), allocation: z.string(), year: z.number(), country: z.string() }),
-  total: z.record(z.string(), ZImpact), dataQuality: z.object({ defaultShare: z.number() }),
-});
-const ZLineOut = ZInventoryLine.extend({ id: z.number(), line: z.number() });
-
 documentApi({
   method: 'post', path: '/organisations/{id}/inventories/{year}', tag: TAG, auth: true,
   summary: 'Replaces the inventory of a year (CSV/XLSX file in `file`, optional `preset` glpi|snipe-it|intune, or JSON `{lines:[…]}`) and computes its footprint. All-or-nothing: a file with errors changes nothing.',
-  body: ZLinesBody, fileUpload: true, response: ZSummary,
-  responses: { 201: 'Imported; result summary', 401: 'Missing or wrong token', 403: 'Not a member of the organisation', 413: 'File or inventory too large', 422: 'Line errors (details: line, column, message)' },
+  body: ZLinesBody, fileUpload: true, response: ZImportSummaryOut,
+  responses: { 201: 'Imported; result summary', 401: 'Missing or wrong token', 403: 'Not a member of the organisation', 413: 'File or inventory too large', 415: 'Neither JSON nor multipart/form-data', 422: 'Line errors (errors: line, field = column, message); nothing was saved' },
 });
 documentApi({
   method: 'get', path: '/organisations/{id}/inventories/{year}', tag: TAG, auth: true,
   summary: 'The lines of a year’s inventory, paginated (`page`, `per_page`, `Link` header).',
-  response: z.object({ year: z.number(), factorSet: z.string(), total: z.number(), lines: z.array(ZLineOut) }),
+  response: ZInventoryOut, list: true,
   responses: { 401: 'Missing or wrong token', 403: 'Not a member', 404: 'No inventory for this year' },
 });
 documentApi({
   method: 'get', path: '/organisations/{id}/footprints/{year}', tag: TAG, auth: true,
-  summary: 'The stored footprint of a year: the CLI JSON contract (methodology, totals with ranges, by phase, tier and category, data quality, warnings).',
+  summary: 'The stored footprint of a year: the CLI JSON object (methodology, totals with ranges, by phase, tier and category, data quality, warnings) with snake_case names.',
+  response: ZFootprintOut,
   responses: { 401: 'Missing or wrong token', 403: 'Not a member', 404: 'No result for this year' },
 });
 
@@ -72,7 +66,7 @@ api.post(`${ORG}/inventories/:year{[0-9]{4}}`, async (c) => {
     const path = join(dir, `${importId}-${Date.now()}${/\.xlsx$/i.test(file.name) ? '.xlsx' : '.csv'}`);
     await writeFile(path, new Uint8Array(await file.arrayBuffer()));
     outcome = await runImport(db, importId, target, { kind: 'file', path, preset, removeAfter: true });
-  } else {
+  } else if (type.startsWith('application/json')) {
     let json: unknown;
     try { json = await c.req.json(); } catch { return apiError(c, 400, 'invalid_input', 'Expected a JSON body {"lines":[…]} or a multipart file'); }
     const lines = (json as { lines?: unknown })?.lines;
@@ -80,14 +74,15 @@ api.post(`${ORG}/inventories/:year{[0-9]{4}}`, async (c) => {
     if (lines.length > MAX_IMPORT_LINES) return apiError(c, 413, 'payload_too_large', `More than ${MAX_IMPORT_LINES} lines`);
     importId = await createImportRow(db, target, 'api.json', null);
     outcome = await runImport(db, importId, target, { kind: 'lines', lines });
+  } else {
+    return apiError(c, 415, 'unsupported_media_type', 'Send application/json {"lines":[…]} or a multipart/form-data file', [{ field: 'Content-Type', message: 'use application/json or multipart/form-data' }]);
   }
   if (!outcome.ok) {
     if (outcome.failure === 'too_many_lines') return apiError(c, 413, 'payload_too_large', `More than ${MAX_IMPORT_LINES} lines`);
     if (outcome.failure === 'internal') return apiError(c, 500, 'internal', 'The import failed; nothing was saved');
     return apiError(c, 422, 'invalid_inventory', `${outcome.errorCount} line error(s); nothing was saved`, outcome.errors);
   }
-  const r = outcome.result;
-  return c.json({ importId, year, lines: r.lines, units: r.units, methodology: r.methodology, total: r.total, dataQuality: { defaultShare: r.dataQuality.defaultShare } }, 201);
+  return c.json(presentImportSummary(importId, year, outcome.result), 201);
 });
 
 api.get(`${ORG}/inventories/:year{[0-9]{4}}`, async (c: Context<AppEnv>) => {
@@ -98,9 +93,8 @@ api.get(`${ORG}/inventories/:year{[0-9]{4}}`, async (c: Context<AppEnv>) => {
   if (!inv) return apiError(c, 404, 'not_found', 'No inventory for this year');
   const { page, perPage, offset } = pagination(c);
   const rows = await db.selectFrom('footprint_lines').select(['id', 'line_no', 'data_json']).where('inventory_id', '=', inv.id).orderBy('line_no').orderBy('id').limit(perPage).offset(offset).execute();
-  const total = Number(inv.line_count);
-  setPaginationHeaders(c, total, page, perPage);
-  return c.json({ year, factorSet: inv.factor_set, total, lines: rows.map((r) => ({ id: Number(r.id), line: Number(r.line_no), ...JSON.parse(r.data_json) })) });
+  setPaginationHeaders(c, Number(inv.line_count), page, perPage);
+  return c.json(presentInventory(inv, year, rows));
 });
 
 api.get(`${ORG}/footprints/:year{[0-9]{4}}`, async (c) => {
@@ -108,5 +102,5 @@ api.get(`${ORG}/footprints/:year{[0-9]{4}}`, async (c) => {
   const year = yearParam(c);
   const stored = await getStoredResult(c.get('db'), org.id, year);
   if (!stored) return apiError(c, 404, 'not_found', 'No footprint for this year');
-  return c.json(toFootprintJson(stored.result));
+  return c.json(presentFootprint(stored.result));
 });

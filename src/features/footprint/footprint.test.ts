@@ -322,8 +322,8 @@ describeEachDb('footprint feature', (kind) => {
     expect(page2.lines).toHaveLength(5);
     const fp = await app.request(`/api/v1/organisations/${orgId}/footprints/2022`, { headers: auth });
     expect(fp.status).toBe(200);
-    const contract = await fp.json() as { methodology: { factorSet: string }; lines: number; total: Record<string, unknown> };
-    expect(contract.methodology.factorSet).toBe('techcare-2027.1');
+    const contract = await fp.json() as { methodology: { factor_set: string }; lines: number; total: Record<string, unknown> };
+    expect(contract.methodology.factor_set).toBe('techcare-2027.1');
     expect(contract.lines).toBe(13);
     expect(Object.keys(contract.total)).toContain('gwp');
     const missing = await app.request(`/api/v1/organisations/${orgId}/footprints/2019`, { headers: auth });

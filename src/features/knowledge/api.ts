@@ -4,9 +4,10 @@ import { documentApi, pagination, parseApiInput, setPaginationHeaders } from '..
 import type { AppEnv } from '../../http/env.js';
 import { apiError } from '../../http/errors.js';
 import { licences, maturityLevelIds, resourceKinds, themes } from './constants.js';
-import { getExperienceReport, listExperienceReports, type TReportSummary } from './list-experience-reports.js';
-import { getResource, listResources, type TResourceSummary } from './list-resources.js';
+import { getExperienceReport, listExperienceReports } from './list-experience-reports.js';
+import { getResource, listResources } from './list-resources.js';
 import { publicUrl } from '../../config.js';
+import { presentExperienceReport, presentResource, ZReportOut, ZResourceOut } from './presenters.js';
 import { ZSlug } from './constants.js';
 
 export const knowledgeApi = new Hono<AppEnv>();
@@ -23,25 +24,10 @@ const ZApiFilter = z.object({
   per_page: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-const ZTagsOut = z.object({ themes: z.array(z.string()), levels: z.array(z.number()), levers: z.array(z.string()), rgesn: z.array(z.string()) });
-const ZResourceOut = z.object({
-  id: z.number(), title: z.string(), summary: z.string(), kind: z.enum(resourceKinds), language: z.enum(['fr', 'en']), publishedOn: z.string(),
-  licence: z.string(), status: z.enum(['pending', 'published', 'rejected']), organisation: z.object({ id: z.number(), name: z.string() }),
-  url: z.string().nullable(), fileUrl: z.string().nullable(), pageUrl: z.string(), tags: ZTagsOut,
-});
-
-function resourceOut(base: string, r: TResourceSummary): z.infer<typeof ZResourceOut> {
-  return {
-    id: r.id, title: r.title, summary: r.summary, kind: r.kind as z.infer<typeof ZResourceOut>['kind'], language: r.language, publishedOn: r.publishedOn, licence: r.licence,
-    status: r.status, organisation: { id: r.organisationId, name: r.organisationName }, url: r.url,
-    fileUrl: r.hasFile ? `${base}/resources/${r.id}/file` : null, pageUrl: `${base}/resources/${r.id}`, tags: r.tags,
-  };
-}
-
 documentApi({
   method: 'get', path: '/resources', tag: 'knowledge', auth: false, query: ZApiFilter,
   summary: 'Resource library: published resources (plus the caller organisations\' pending ones), searchable in French and English, filterable, paginated',
-  response: z.array(ZResourceOut), responses: { 400: 'Invalid filter' },
+  response: z.array(ZResourceOut), list: true, responses: { 400: 'Invalid filter' },
 });
 knowledgeApi.get('/resources', async (c) => {
   const input = parseApiInput(c, ZApiFilter, c.req.query());
@@ -50,7 +36,7 @@ knowledgeApi.get('/resources', async (c) => {
   const { total, items } = await listResources(c.get('db'), c.get('user'), input.data, { offset, limit: perPage });
   setPaginationHeaders(c, total, page, perPage);
   const base = publicUrl(c.get('config'));
-  return c.json(items.map((r) => resourceOut(base, r)));
+  return c.json(items.map((r) => presentResource(base, r)));
 });
 
 documentApi({ method: 'get', path: '/resources/{id}', tag: 'knowledge', auth: false, summary: 'One resource', response: ZResourceOut, responses: { 404: 'Unknown or not visible' } });
@@ -60,27 +46,15 @@ knowledgeApi.get('/resources/:id', async (c) => {
   if (!r) return apiError(c, 404, 'not_found', 'No such resource');
   const base = publicUrl(c.get('config'));
   return c.json(
-    resourceOut(base, {
+    presentResource(base, {
       id: r.id, title: r.title, summary: r.summary, kind: r.kind, language: r.language, publishedOn: r.published_on, licence: r.licence, status: r.status,
       organisationId: r.organisation_id, organisationName: r.org_name, organisationSlug: r.org_slug, isDemo: r.is_demo === 1, hasFile: r.file_key !== null, url: r.url, tags: r.tags,
     }),
   );
 });
 
-const ZReportOut = z.object({
-  id: z.number(), title: z.string(), organisation: z.object({ id: z.number(), name: z.string() }), language: z.enum(['fr', 'en']), createdAt: z.string(),
-  costEur: z.number().nullable(), measureSource: z.enum(['platform', 'declared', 'none']),
-  measured: z.object({ label: z.string(), before: z.number().nullable(), after: z.number().nullable(), unit: z.string(), change: z.number().nullable(), baselineYear: z.number().nullable(), resultYear: z.number().nullable() }),
-  tags: ZTagsOut, pageUrl: z.string(),
-});
-const reportOut = (base: string, r: TReportSummary): z.infer<typeof ZReportOut> => ({
-  id: r.id, title: r.title, organisation: { id: r.organisationId, name: r.organisationName }, language: r.language, createdAt: r.createdAt, costEur: r.costEur,
-  measureSource: r.measureSource, measured: { label: r.measureLabel, before: r.before, after: r.after, unit: r.unit, change: r.change, baselineYear: r.baselineYear, resultYear: r.resultYear },
-  tags: r.tags, pageUrl: `${base}/experience/${r.id}`,
-});
-
 const ZReportFilter = z.object({ q: z.string().max(200).optional(), lever: ZSlug.optional(), page: z.coerce.number().int().min(1).optional(), per_page: z.coerce.number().int().min(1).max(100).optional() });
-documentApi({ method: 'get', path: '/experience-reports', tag: 'knowledge', auth: false, query: ZReportFilter, summary: 'Experience reports with their measured changes, filterable by lever', response: z.array(ZReportOut) });
+documentApi({ method: 'get', path: '/experience-reports', tag: 'knowledge', auth: false, query: ZReportFilter, summary: 'Experience reports with their measured changes, filterable by lever, paginated', response: z.array(ZReportOut), list: true });
 knowledgeApi.get('/experience-reports', async (c) => {
   const input = parseApiInput(c, ZReportFilter, c.req.query());
   if (!input.ok) return input.response;
@@ -88,7 +62,7 @@ knowledgeApi.get('/experience-reports', async (c) => {
   const { total, items } = await listExperienceReports(c.get('db'), c.get('user'), input.data, { offset, limit: perPage });
   setPaginationHeaders(c, total, page, perPage);
   const base = publicUrl(c.get('config'));
-  return c.json(items.map((r) => reportOut(base, r)));
+  return c.json(items.map((r) => presentExperienceReport(base, r)));
 });
 
 documentApi({ method: 'get', path: '/experience-reports/{id}', tag: 'knowledge', auth: false, summary: 'One experience report', response: ZReportOut, responses: { 404: 'Unknown or not visible' } });
@@ -96,5 +70,5 @@ knowledgeApi.get('/experience-reports/:id', async (c) => {
   const id = Number(c.req.param('id'));
   const r = Number.isInteger(id) && id > 0 ? await getExperienceReport(c.get('db'), c.get('user'), id) : null;
   if (!r) return apiError(c, 404, 'not_found', 'No such report');
-  return c.json(reportOut(publicUrl(c.get('config')), r));
+  return c.json(presentExperienceReport(publicUrl(c.get('config')), r));
 });

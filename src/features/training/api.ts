@@ -4,49 +4,27 @@ import { canActForOrganisation } from '../../http/actor.js';
 import { documentApi, pagination, setPaginationHeaders, ZPagination } from '../../http/api-kit.js';
 import type { AppEnv } from '../../http/env.js';
 import { apiError } from '../../http/errors.js';
-import { toExchange } from './catalogue-files.js';
+import { presentTraining, ZTrainingOut } from './presenters.js';
 import { parseTrainingFilter, ZTrainingFilter } from './schemas.js';
 import { getTraining, listTrainings } from './training-repository.js';
 
-const ZTrainingOut = z.object({
-  id: z.number().int(),
-  provider: z.string(),
-  title: z.string(),
-  description: z.string(),
-  kind: z.string(),
-  audiences: z.array(z.string()),
-  education_level: z.string(),
-  duration_hours: z.number(),
-  format: z.string(),
-  language: z.string(),
-  cost_eur: z.number(),
-  certificate: z.boolean(),
-  licence: z.string(),
-  prerequisites: z.string(),
-  learning_outcomes: z.string(),
-  url: z.string().nullable(),
-  skills: z.array(z.string()).describe('block:level pairs of the DINUM skills framework (blocks 1-9, levels 1-5)'),
-});
-
 documentApi({
   method: 'get', path: '/trainings', summary: 'The training catalogue, filtered like the /trainings page (paginated, Link header)', tag: 'training', auth: false,
-  query: ZTrainingFilter.extend(ZPagination.shape), response: z.object({ trainings: z.array(ZTrainingOut), total: z.number().int() }),
+  query: ZTrainingFilter.extend(ZPagination.shape), response: z.object({ trainings: z.array(ZTrainingOut), total: z.number().int() }), list: true,
 });
 documentApi({ method: 'get', path: '/trainings/{id}', summary: 'One training', tag: 'training', auth: false, response: ZTrainingOut, responses: { 404: 'No such training' } });
 
 export const trainingApi = new Hono<AppEnv>();
 
 trainingApi.get('/trainings', async (c) => {
-  const parsed = ZPagination.safeParse({ page: c.req.query('page'), per_page: c.req.query('per_page') });
-  if (!parsed.success) return apiError(c, 400, 'invalid_input', 'page and per_page must be positive integers (per_page ≤ 100)', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   const { page, perPage, offset } = pagination(c);
   const { items, total } = await listTrainings(c.get('db'), parseTrainingFilter(c.req.query()), { limit: perPage, offset });
   setPaginationHeaders(c, total, page, perPage);
-  return c.json({ trainings: items.map(toExchange), total });
+  return c.json({ trainings: items.map((tr) => presentTraining(tr)), total });
 });
 
 trainingApi.get('/trainings/:id{[0-9]+}', async (c) => {
   const tr = await getTraining(c.get('db'), Number(c.req.param('id')));
   if (!tr || (tr.unpublished && !canActForOrganisation(c.get('user'), tr.organisationId))) return apiError(c, 404, 'not_found', 'No such training');
-  return c.json(toExchange(tr));
+  return c.json(presentTraining(tr));
 });

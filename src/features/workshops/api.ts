@@ -6,63 +6,12 @@ import { requireUser } from '../../http/actor.js';
 import type { AppEnv } from '../../http/env.js';
 import { AppError } from '../../http/errors.js';
 import { cancelRegistration, registerForWorkshop } from './register-for-workshop.js';
-import { findWorkshop, listWorkshops, seatCounts, type TWorkshopWithOrg } from './repository.js';
+import { presentRegistration, presentWorkshop, ZRegistrationOut, ZWorkshopOut } from './presenters.js';
+import { findWorkshop, listWorkshops } from './repository.js';
 import { createWorkshops } from './save-workshop.js';
-import { parseLevels, ZRegisterInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
+import { ZRegisterInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
 
 export const api = new Hono<AppEnv>();
-
-const ZWorkshopOut = z.object({
-  id: z.number(),
-  title: z.string(),
-  description: z.string(),
-  status: z.enum(['published', 'cancelled']),
-  theme: z.string(),
-  levels: z.array(z.number()),
-  format: z.string(),
-  starts_at: z.string(),
-  ends_at: z.string(),
-  time_zone: z.string(),
-  duration_minutes: z.number(),
-  capacity: z.number(),
-  confirmed: z.number(),
-  waitlisted: z.number(),
-  per_org_limit: z.number().nullable(),
-  registration_closes_at: z.string(),
-  language: z.string(),
-  address: z.string().nullable(),
-  organisation: z.object({ id: z.number(), name: z.string() }),
-  series_id: z.string().nullable(),
-  url: z.string(),
-});
-
-async function toJson(db: AppEnv['Variables']['db'], w: TWorkshopWithOrg, origin: string): Promise<z.infer<typeof ZWorkshopOut>> {
-  const counts = await seatCounts(db, w.id);
-  return {
-    id: w.id,
-    title: w.title,
-    description: w.description,
-    status: w.status === 'cancelled' ? 'cancelled' : 'published',
-    theme: w.theme,
-    levels: parseLevels(w.levels),
-    format: w.format,
-    starts_at: w.starts_at,
-    ends_at: new Date(new Date(w.starts_at).getTime() + w.duration_minutes * 60_000).toISOString(),
-    time_zone: w.time_zone,
-    duration_minutes: w.duration_minutes,
-    capacity: w.capacity,
-    confirmed: counts.confirmed,
-    waitlisted: counts.waitlisted,
-    per_org_limit: w.per_org_limit,
-    registration_closes_at: w.registration_closes_at,
-    language: w.language,
-    // The joining link goes to registrants only (by mail), never to a public listing.
-    address: w.address,
-    organisation: { id: w.organisation_id, name: w.organisation_name },
-    series_id: w.series_id,
-    url: `${origin}/workshops/${w.id}`,
-  };
-}
 
 documentApi({
   method: 'get',
@@ -70,7 +19,8 @@ documentApi({
   summary: 'Upcoming published workshops (filters as on /workshops; from/to ISO instants), paginated with a Link header',
   tag: 'workshops',
   auth: false,
-  query: ZWorkshopFilter.extend({ page: z.number().int().optional(), per_page: z.number().int().optional() }),
+  query: ZWorkshopFilter,
+  list: true,
   response: z.object({ data: z.array(ZWorkshopOut), total: z.number() }),
 });
 api.get('/workshops', async (c) => {
@@ -81,7 +31,7 @@ api.get('/workshops', async (c) => {
   const { rows, total } = await listWorkshops(db, { ...parsed.data, from: parsed.data.from ?? nowIso(), includeCancelled: true }, { limit: perPage, offset });
   setPaginationHeaders(c, total, page, perPage);
   const origin = new URL(c.req.url).origin;
-  return c.json({ data: await Promise.all(rows.map((w) => toJson(db, w, origin))), total });
+  return c.json({ data: await Promise.all(rows.map((w) => presentWorkshop(db, w, origin))), total });
 });
 
 documentApi({ method: 'get', path: '/workshops/{id}', summary: 'One published workshop', tag: 'workshops', auth: false, response: ZWorkshopOut, responses: { 404: 'No such workshop' } });
@@ -89,7 +39,7 @@ api.get('/workshops/:id{[0-9]+}', async (c) => {
   const db = c.get('db');
   const w = await findWorkshop(db, Number(c.req.param('id')));
   if (!w || w.status === 'draft') throw new AppError(404, 'not_found', 'No such workshop');
-  return c.json(await toJson(db, w, new URL(c.req.url).origin));
+  return c.json(await presentWorkshop(db, w, new URL(c.req.url).origin));
 });
 
 documentApi({
@@ -111,13 +61,6 @@ api.post('/workshops', async (c) => {
   return c.json({ ids, status: parsed.data.publish ? 'published' : 'draft' }, 201);
 });
 
-const ZRegistrationOut = z.object({
-  status: z.enum(['confirmed', 'waitlisted']),
-  registration_id: z.number(),
-  workshop_id: z.number(),
-  organisation_id: z.number(),
-  waitlist_position: z.number().nullable(),
-});
 documentApi({
   method: 'post',
   path: '/workshops/{id}/registrations',
@@ -134,7 +77,7 @@ api.post('/workshops/:id{[0-9]+}/registrations', async (c) => {
   const parsed = parseApiInput(c, ZRegisterInput, raw ?? {});
   if (!parsed.ok) return parsed.response;
   const r = await registerForWorkshop(c.get('db'), c.get('config'), user, Number(c.req.param('id')), parsed.data.organisation_id);
-  return c.json({ status: r.status, registration_id: r.registrationId, workshop_id: r.workshopId, organisation_id: r.organisationId, waitlist_position: r.position }, 201);
+  return c.json(presentRegistration(r), 201);
 });
 
 documentApi({

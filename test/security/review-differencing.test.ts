@@ -78,7 +78,9 @@ describeEachDb('the review’s ratings cannot be differenced', (kind) => {
     expect(csv).toContain('workshops,month,2025-03,attended,\r\n');
     const api = await testApp(t.db).request('http://localhost/api/v1/reviews/2025');
     expect(api.status).toBe(200);
-    const body = (await api.json()) as { workshops: { total: { satisfaction: number | null }; months: { satisfaction: number | null; attended: number | null }[] } };
+    const body = (await api.json()) as { workshops: { total: { satisfaction: number | null; feedback_count: number }; months: { satisfaction: number | null; attended: number | null; attendance_rate: number | null }[] } };
+    expect(body.workshops.total.feedback_count).toBe(6);
+    expect(body.workshops.months[2]!.attendance_rate).toBeNull();
     expect(body.workshops.total.satisfaction).toBeCloseTo(24 / 6, 10);
     expect(body.workshops.months[2]!.satisfaction).toBeNull();
     expect(body.workshops.months[2]!.attended).toBeNull();

@@ -303,7 +303,10 @@ describeEachDb('footprint feature', (kind) => {
     expect(summary.lines).toBe(lines.length);
     const bad = await app.request(`/api/v1/organisations/${orgId}/inventories/2023`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ lines: [{ category: 'laptop', quantity: -1 }, { category: 'spaceship' }] }) });
     expect(bad.status).toBe(422);
-    const err = await bad.json() as { error: { details: { line: number }[] } };
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    const err = await bad.json() as { code: string; errors: { line: number; field: string }[]; error: { details: { line: number }[] } };
+    expect(err.code).toBe('invalid_inventory');
+    expect(err.errors.map((d) => d.line)).toEqual([1, 2]);
     expect(err.error.details.map((d) => d.line)).toEqual([1, 2]);
     expect((await getFootprintResult(t.db, orgId, 2023))!.total.gwp!.value).toBeCloseTo(summary.total.gwp.value, 6);
     const fd = multipart('inv.csv', fixture('inventory-fr-2024.csv'));
@@ -317,8 +320,10 @@ describeEachDb('footprint feature', (kind) => {
     const list = await app.request(`/api/v1/organisations/${orgId}/inventories/2022?per_page=5&page=2`, { headers: auth });
     expect(list.status).toBe(200);
     expect(list.headers.get('link')).toContain('rel="next"');
-    const page2 = await list.json() as { total: number; lines: { line: number }[] };
+    expect(list.headers.get('x-total-count')).toBe('13');
+    const page2 = await list.json() as { total: number; factor_set: string; lines: { line: number }[] };
     expect(page2.total).toBe(13);
+    expect(page2.factor_set).toBe('techcare-2027.1');
     expect(page2.lines).toHaveLength(5);
     const fp = await app.request(`/api/v1/organisations/${orgId}/footprints/2022`, { headers: auth });
     expect(fp.status).toBe(200);

@@ -168,8 +168,14 @@ describeEachDb('review: network aggregates on a hand-built network', (kind) => {
     expect(await csv.text()).toContain('signatories,kind,company,count,6');
     const json = await (await app.request('/review/2025.json')).json();
     expect(json.practices.members).toBe(9);
+    // The download keeps its own names; the API answers the same figures in snake_case.
+    expect(json.practices.withPlan).toBe(3);
     const apiRes = await app.request('/api/v1/reviews/2025');
-    expect((await apiRes.json()).signatories.total).toBe(9);
+    const apiJson = await apiRes.json();
+    expect(apiJson.signatories.total).toBe(9);
+    expect(apiJson.signatories.new_in_year).toBe(json.signatories.newInYear);
+    expect(apiJson.practices.with_plan).toBe(3);
+    expect(apiJson.disclosure).toEqual({ minimum_group: 5, withheld_value: null });
     expect((await app.request('/api/v1/reviews/2019')).status).toBe(404);
     expect((await app.request('/review/2019')).status).toBe(404);
     expect((await app.request('/review')).status).toBe(200);

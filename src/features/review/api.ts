@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { documentApi } from '../../http/api-kit.js';
 import type { AppEnv } from '../../http/env.js';
 import { apiError } from '../../http/errors.js';

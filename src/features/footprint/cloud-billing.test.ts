@@ -48,7 +48,7 @@ describeEachDb('cloud billing import', (kind) => {
     expect(body.breakdown.provider).toHaveLength(1);
     expect(body.breakdown.region.map((r: { key: string }) => r.key).sort()).toEqual(['eu-west-3', 'us-east-1']);
     expect(body.gwp.value).toBeGreaterThan(0);
-    let inv = await getInventoryLines(t.db, orgId, 2025);
+    let inv = (await getInventoryLines(t.db, orgId, 2025))!;
     expect(inv.filter((l) => l.category === 'laptop')).toHaveLength(1);
     expect(inv).toHaveLength(8);
 
@@ -57,7 +57,7 @@ describeEachDb('cloud billing import', (kind) => {
     fd.append('file', new File([fixture('azure-cost-details.csv')], 'azure.csv', { type: 'text/csv' }));
     const second = await app.request(`/api/v1/organisations/${orgId}/cloud-billing/2025`, { method: 'POST', headers: auth, body: fd });
     expect(second.status).toBe(201);
-    inv = await getInventoryLines(t.db, orgId, 2025);
+    inv = (await getInventoryLines(t.db, orgId, 2025))!;
     expect(inv.map((l) => l.category).sort()).toEqual(['cloud_instance', 'cloud_instance', 'cloud_storage', 'cloud_storage', 'data_transfer', 'laptop']);
     expect(inv.filter((l) => l.provider === 'aws')).toHaveLength(0);
 

@@ -335,7 +335,7 @@ export const footprint = {
   'footprint.cloud.fileHint': 'The format is recognised from the header row. Up to 512 MB; beyond that, use the techcare footprint --cloud-billing command.',
   'footprint.cloud.provider': 'Provider',
   'footprint.cloud.providerAuto': 'Recognise from the header',
-  'footprint.cloud.submit': 'Import the billing export',
+  'footprint.cloud.submit': 'Send the billing export',
   'footprint.cloud.noFile': 'Choose the billing export file to import.',
   'footprint.cloud.tooBig': 'The file exceeds 512 MB: gzip it or import it with the techcare footprint --cloud-billing command.',
   'footprint.cloud.flash.imported': 'Billing export imported: the year’s cloud lines were replaced.',

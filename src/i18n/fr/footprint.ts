@@ -333,7 +333,7 @@ export const footprint = {
   'footprint.cloud.fileHint': 'Le format est reconnu par la ligne d’en-tête. Jusqu’à 512 Mo ; au-delà, utilisez la commande techcare footprint --cloud-billing.',
   'footprint.cloud.provider': 'Fournisseur',
   'footprint.cloud.providerAuto': 'Reconnaître d’après l’en-tête',
-  'footprint.cloud.submit': 'Importer l’export de facturation',
+  'footprint.cloud.submit': 'Envoyer l’export de facturation',
   'footprint.cloud.noFile': 'Choisissez le fichier d’export de facturation à importer.',
   'footprint.cloud.tooBig': 'Le fichier dépasse 512 Mo : compressez-le en .gz ou importez-le avec la commande techcare footprint --cloud-billing.',
   'footprint.cloud.flash.imported': 'Export de facturation importé : les lignes cloud de l’année ont été remplacées.',

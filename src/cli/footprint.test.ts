@@ -166,3 +166,19 @@ describe('techcare footprint', () => {
     expect(bad.stdout).toBe('');
   });
 });
+
+describe('footprint --cloud-billing', () => {
+  const cloud = (n: string) => join(import.meta.dirname, '../../test/fixtures/cloud', n);
+  it('computes a billing export, recognised from its header or named, and lists what it could not map on stderr', async () => {
+    const named = await run(...['--cloud-billing', 'azure', '--format', 'json', cloud('azure-cost-details.csv')]);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.out).lines).toBe(5);
+    expect(named.err).toContain('not mapped: Azure App Service (no-rule): 1 rows, 78.12 EUR');
+    const auto = await run(...['--format', 'json', cloud('gcp-billing-export.csv')]);
+    expect(auto.code).toBe(0);
+    expect(JSON.parse(auto.out).lines).toBe(4);
+    const wrong = await run(...['--cloud-billing', 'aws', cloud('gcp-billing-export.csv')]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/^line 1, column -: this file is a gcp export, not aws/);
+  });
+});

@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../data/index.js';
 import { CRITERIA, createFootprintAccumulator, profileIdsOf, type TCriterion, type TFactorSet } from '../lca/index.js';
 import { getPreset, inventoryErrorText, PRESETS, readerError, readInventory, ZInventoryMapping, type TInventoryMapping } from '../imports/index.js';
+import { addCloudBilling, looksLikeCloudBilling } from './footprint-cloud.js';
 import { formatFootprint, FOOTPRINT_FORMATS, type TFootprintFormat } from '../reports/footprint-formats.js';
 
 export interface TFootprintIo { stdout(text: string): void; stderr(text: string): void }
@@ -34,6 +35,7 @@ function build(io: TFootprintIo, action: (file: string, opts: Record<string, unk
     .option('--factor-set <id>', `factor set id (${listFactorSets().join(', ')})`, latestFactorSetId)
     .option('--mapping <file>', 'mapping file (JSON): source columns → inventory columns, value maps')
     .option('--preset <name>', `built-in mapping: ${Object.keys(PRESETS).join(', ')}`)
+    .addOption(new Option('--cloud-billing <provider>', 'the file is a cloud billing export (AWS CUR, Azure cost details, Google Cloud billing export; .csv or .csv.gz); auto: recognised from the header, as without this option').choices(['aws', 'azure', 'gcp', 'auto']))
     .option('--profile <id>', 'reference profile of the factor set: ademe-fr (French reference practice, the default) or boavizta-eu')
     .option('--electricity <zone=variant...>', 'alternative electricity reference of factor sets that have one (techcare-2026.1: FRA=ademe)')
     .addOption(new Option('--lang <lang>', 'language of the table format (French by default) and, when given, of the error messages on stderr (English by default, as scripts expect)').choices(['fr', 'en']).default('fr'))
@@ -73,7 +75,9 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
     let fs: TFactorSet;
     try { fs = getFactorSet(String(opts.factorSet)); } catch (e) { throw new UsageError((e as Error).message); }
     if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`inventory file not found: ${file}`);
-    if (!/\.(csv|txt|tsv|xlsx)$/i.test(file)) throw new UsageError(`unsupported file type: ${file}; give a .csv or .xlsx file`);
+    const cloudOpt = typeof opts.cloudBilling === 'string' ? opts.cloudBilling : undefined;
+    const isCloud = cloudOpt !== undefined || (/\.(csv|gz)$/i.test(file) && await looksLikeCloudBilling(file));
+    if (!isCloud && !/\.(csv|txt|tsv|xlsx)$/i.test(file)) throw new UsageError(`unsupported file type: ${file}; give a .csv or .xlsx file`);
     const criteria = String(opts.criteria).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
     const bad = criteria.filter((c) => !(CRITERIA as readonly string[]).includes(c));
     if (bad.length || !criteria.length) throw new UsageError(`unknown criteria: ${bad.join(', ') || '(none)'}; use ${CRITERIA.join(',')}`);
@@ -108,6 +112,11 @@ export async function runFootprint(argv: string[], io: TFootprintIo): Promise<nu
       electricityVariants: variants, ...(profile ? { profile } : {}),
       monteCarlo: opts.monteCarlo !== undefined ? { draws: opts.monteCarlo as number, seed: opts.seed as number } : undefined,
     });
+    if (isCloud) {
+      code = await addCloudBilling(file, cloudOpt && cloudOpt !== 'auto' ? (cloudOpt as 'aws' | 'azure' | 'gcp') : undefined, fs, acc, (t) => io.stderr(t));
+      if (code === 0) io.stdout(formatFootprint(acc.result(), opts.format as TFootprintFormat, opts.lang as 'fr' | 'en', { dataset: basename(file) }));
+      return;
+    }
     let summary;
     try {
       summary = await readInventory(file, (line, lineNo) => acc.add(line, lineNo), { mapping });

@@ -1,5 +1,6 @@
 import type { FoundationTables } from './tables/foundation.js';
 import type { FootprintTables } from './tables/footprint.js';
+import type { FootprintCloudTables } from './tables/footprint-cloud.js';
 import type { MaturityTables } from './tables/maturity.js';
 import type { WorkshopTables } from './tables/workshops.js';
 import type { TrainingTables } from './tables/training.js';
@@ -14,6 +15,7 @@ import type { KnowledgeTables } from './tables/knowledge.js';
 export interface Database
   extends FoundationTables,
     FootprintTables,
+    FootprintCloudTables,
     MaturityTables,
     WorkshopTables,
     TrainingTables,

@@ -15,7 +15,7 @@ export type TMessageText = (p: TMessageParams, n: (x: string | number | undefine
 /** Codes of the engine's line errors (the readers add their own in `src/imports/messages.ts`). */
 export const LINE_ERROR_CODES = [
   'unknown-category', 'unknown-country', 'cloud-provider-missing', 'cloud-instance-type-missing', 'unknown-instance-type',
-  'unknown-region', 'transfer-gigabytes-missing',
+  'unknown-region', 'transfer-gigabytes-missing', 'storage-gigabytes-missing',
 ] as const;
 export type TLineErrorCode = (typeof LINE_ERROR_CODES)[number];
 
@@ -42,6 +42,7 @@ const ERRORS_EN: Record<TLineErrorCode, TMessageText> = {
   'unknown-instance-type': (p) => [`unknown instance type "${s(p.value)}" for ${s(p.provider)} in ${s(p.factorSet)}`, 'check its spelling against the provider’s list (e.g. m5.large), or enter the host as a server line'],
   'unknown-region': (p) => [`unknown region "${s(p.value)}" for ${s(p.provider)} in ${s(p.factorSet)}`, 'use the provider’s region code (e.g. eu-west-3), or leave region empty and give country'],
   'transfer-gigabytes-missing': () => ['a data_transfer line needs gigabytes', 'give the GB transferred in the reporting year, e.g. 1200'],
+  'storage-gigabytes-missing': () => ['a cloud_storage line needs gigabytes', 'give the mean GB stored over its hours, e.g. 500'],
 };
 const ERRORS_FR: Record<TLineErrorCode, TMessageText> = {
   'unknown-category': (p) => [`catégorie ${q(p.value)} inconnue`, `utilisez l’une de celles-ci : ${s(p.choices)}`],
@@ -51,6 +52,7 @@ const ERRORS_FR: Record<TLineErrorCode, TMessageText> = {
   'unknown-instance-type': (p) => [`type d’instance ${q(p.value)} inconnu pour ${s(p.provider)} dans ${s(p.factorSet)}`, 'vérifiez son orthographe dans la liste du fournisseur (par exemple m5.large), ou décrivez l’hôte sur une ligne server'],
   'unknown-region': (p) => [`région ${q(p.value)} inconnue pour ${s(p.provider)} dans ${s(p.factorSet)}`, 'écrivez le code de région du fournisseur (par exemple eu-west-3), ou laissez region vide et indiquez le pays'],
   'transfer-gigabytes-missing': () => ['une ligne data_transfer doit indiquer des gigaoctets (gigabytes)', 'écrivez les Go transférés dans l’année, par exemple 1200'],
+  'storage-gigabytes-missing': () => ['une ligne cloud_storage doit indiquer des gigaoctets (gigabytes)', 'écrivez les Go stockés en moyenne sur ses heures, par exemple 500'],
 };
 
 const WARNINGS_EN: Record<TWarningCode, TMessageText> = {

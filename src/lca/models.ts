@@ -44,7 +44,7 @@ export interface TLineContext {
 /** A checked line, ready to run (`runPreparedLine`); plain data, no closure, because this runs once per line. */
 export interface TPreparedLine {
   errors: TLineError[]; category: string; tier: TTier; quantity: number;
-  kind: 'none' | 'device' | 'cloud' | 'transfer';
+  kind: 'none' | 'device' | 'cloud' | 'transfer' | 'storage';
   line: TInventoryLine; zone: string; device?: TCompiledDevice; embodiedMode: 'amortise' | 'whole' | 'none';
   /** Cloud lines: the instance and its host platform, resolved once per provider and instance type. */
   cloud?: TResolvedCloud;
@@ -111,6 +111,7 @@ export function runPreparedLine(ctx: TLineContext, p: TPreparedLine): void {
   if (p.kind === 'device') runDevice(ctx, p);
   else if (p.kind === 'cloud') runCloud(ctx, p);
   else if (p.kind === 'transfer') runTransfer(ctx, p);
+  else if (p.kind === 'storage') runStorage(ctx, p);
 }
 
 /**
@@ -152,7 +153,7 @@ const choicesCache = new WeakMap<TCompiled, string>();
 /** The categories a line may name, for the `unknown-category` fix (built once per compiled factor set). */
 function categoryChoices(c: TCompiled): string {
   let v = choicesCache.get(c);
-  if (v === undefined) { v = [...c.devices.keys(), 'cloud_instance', 'data_transfer'].join(', '); choicesCache.set(c, v); }
+  if (v === undefined) { v = [...c.devices.keys(), 'cloud_instance', 'cloud_storage', 'data_transfer'].join(', '); choicesCache.set(c, v); }
   return v;
 }
 
@@ -188,11 +189,12 @@ function prepareLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError
   const device = c.devices.get(category);
   const isCloud = category === 'cloud_instance';
   const isTransfer = category === 'data_transfer';
-  if (!device && !isCloud && !isTransfer) {
+  const isStorage = category === 'cloud_storage';
+  if (!device && !isCloud && !isTransfer && !isStorage) {
     errors.push(lineError(n, 'category', 'unknown-category', { value: String(line.category ?? ''), choices: categoryChoices(c) }));
     return { errors, category, tier: 'terminals', quantity: 0, kind: 'none', line, zone: ctx.country, embodiedMode: 'none' };
   }
-  const tier: TTier = isCloud ? 'cloud' : isTransfer ? 'transfer' : (device as TCompiledDevice).tier;
+  const tier: TTier = isCloud || isStorage ? 'cloud' : isTransfer ? 'transfer' : (device as TCompiledDevice).tier;
   const quantity = line.quantity ?? 1;
 
   // Country of use → electricity factors.
@@ -205,6 +207,7 @@ function prepareLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError
   }
 
   if (isCloud) return cloudLine(ctx, line, errors, category, tier, quantity, zone);
+  if (isStorage) return storageLine(ctx, line, errors, category, tier, quantity, zone);
   if (isTransfer) return transferLine(ctx, line, errors, category, tier, quantity);
   const d = device as TCompiledDevice;
 
@@ -465,6 +468,39 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
       ctx.term(ci, BLD, p.coef, p.params, p.exps, undefined, p.n);
     }
   }
+}
+
+/**
+ * Cloud storage (a billed volume or bucket): energy = GB × hours × energy per GB-hour of the medium (CCF) × copies
+ * kept (`quantity`, the provider's replication) × provider PUE; the region gives the electricity. The drives'
+ * manufacture is not in CCF's storage coefficients: stated as a gap, not estimated.
+ */
+function storageLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number, lineZone: string): TPreparedLine {
+  const c = ctx.compiled;
+  const n = ctx.lineNo;
+  const provider = line.provider === undefined ? undefined : normaliseKey(line.provider);
+  if (!provider) errors.push(lineError(n, 'provider', 'cloud-provider-missing', { choices: Object.keys(c.fs.cloud.providers).join(', ') }));
+  if (line.gigabytes === undefined) errors.push(lineError(n, 'gigabytes', 'storage-gigabytes-missing'));
+  let zone = lineZone;
+  if (provider && line.region) {
+    const z = resolveRegion(c, provider, line.region);
+    if (!z) errors.push(lineError(n, 'region', 'unknown-region', { value: line.region, provider, factorSet: c.fs.id }));
+    else zone = z;
+  }
+  const kind = errors.length ? 'none' : 'storage';
+  return { errors, category, tier, quantity, kind, line, zone, embodiedMode: 'none' };
+}
+
+function runStorage(ctx: TLineContext, prep: TPreparedLine): void {
+  const c = ctx.compiled;
+  const { line, quantity, category, zone } = prep;
+  const provider = normaliseKey(line.provider as string);
+  const prov = c.fs.cloud.providers[provider] ? provider : 'default';
+  const hours: number | TParam = line.hours ?? c.fs.cloud.defaultHoursPerYear.value;
+  ctx.provenance('hours', line.hours !== undefined ? 'input' : 'default');
+  const perGbHour = line.storage_type === 'ssd' ? c.cloud.ssdKwhPerGbHour : c.cloud.hddKwhPerGbHour;
+  emitUse(ctx, line, S0.reset(quantity * (line.gigabytes as number)).mul(perGbHour).mul(hours).mul(c.cloud.pue.get(prov) as TParam), category, zone, quantity);
+  for (const crit of CRITERIA) ctx.gap(category, crit, 'BLD', 'model-scope', 'storage coefficients (CCF) cover the use of drives, not their manufacture', quantity);
 }
 
 function transferLine(ctx: TLineContext, line: TInventoryLine, errors: TLineError[], category: string, tier: TTier, quantity: number): TPreparedLine {

@@ -67,6 +67,11 @@ export const ZInventoryLine = z.object({
   hours: pos.optional(),
   gigabytes: pos.optional(),
   transfer_model: z.enum(['swd', '1byte']).optional(),
+  /** cloud_storage lines: the medium (energy per GB-hour differs). */
+  storage_type: z.enum(['ssd', 'hdd']).optional(),
+  /** Tags of cloud lines imported from a billing export (the provider's service and account, project or subscription). */
+  service: z.string().optional(),
+  account: z.string().optional(),
   site: z.string().optional(),
   entity: z.string().optional(),
   label: z.string().optional(),
@@ -82,7 +87,7 @@ export const NUMERIC_COLUMNS = [
 ] as const;
 export const TEXT_COLUMNS = [
   'category', 'country', 'cpu_model', 'form_factor', 'provider', 'instance_type', 'region', 'transfer_model',
-  'site', 'entity', 'label',
+  'site', 'entity', 'label', 'storage_type', 'service', 'account',
 ] as const;
 export type TColumn = (typeof NUMERIC_COLUMNS)[number] | (typeof TEXT_COLUMNS)[number];
 

@@ -17,7 +17,7 @@ const indexes = new Map<string, Map<string, string>>();
 
 /** Every category code a line may name with this factor set: its device archetypes, cloud instances, transfers. */
 export function categoryCodes(factorSetId: string): string[] {
-  return [...Object.keys(getFactorSet(factorSetId).devices), 'cloud_instance', 'data_transfer'];
+  return [...Object.keys(getFactorSet(factorSetId).devices), 'cloud_instance', 'cloud_storage', 'data_transfer'];
 }
 
 function indexOf(factorSetId: string): Map<string, string> {

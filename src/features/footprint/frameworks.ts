@@ -16,7 +16,7 @@ export interface TFrameworkRow { framework: 'ghg' | 'beges'; key: TMessageKey; g
 
 /** The tier of a result category (device archetypes carry theirs; cloud and transfer are their own tiers). */
 export function tierOf(fs: TFactorSet, category: string): TTier {
-  if (category === 'cloud_instance') return 'cloud';
+  if (category === 'cloud_instance' || category === 'cloud_storage') return 'cloud';
   if (category === 'data_transfer') return 'transfer';
   return fs.devices[fs.aliases[category] ?? category]?.tier ?? 'terminals';
 }

@@ -1,5 +1,8 @@
 import type { TFeature } from '../../http/feature.js';
 import { api } from './api.js';
+import { cloudApi } from './cloud-api.js';
+import { cloudPages } from './cloud-routes.js';
+import { MAX_CLOUD_UPLOAD_BYTES } from './import-cloud-billing.js';
 import { MAX_UPLOAD_BYTES, failStaleImports } from './import-inventory.js';
 import { pages } from './routes.js';
 import { seedDemoFootprints } from './seed-demo.js';
@@ -12,6 +15,10 @@ export { engineOptions } from './compute.js';
  * The organisation's footprint: yearly inventories (upload, form, copy), stored results per factor set and
  * settings, comparison and trajectory, exports, the JSON API, and the public methodology page.
  */
+// Cloud billing exports (issue 18) live in their own files; they are mounted with the footprint's pages and API.
+pages.route('/', cloudPages);
+api.route('/', cloudApi);
+
 export const feature: TFeature = {
   name: 'footprint',
   pages,
@@ -20,6 +27,8 @@ export const feature: TFeature = {
   uploads: [
     { path: /^\/organisations\/\d+\/footprint\/\d{4}\/imports$/, maxBytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
     { path: /^\/api\/v1\/organisations\/\d+\/inventories\/\d{4}$/, maxBytes: MAX_UPLOAD_BYTES + 1024 * 1024 },
+    { path: /^\/organisations\/\d+\/footprint\/\d{4}\/cloud-billing$/, maxBytes: MAX_CLOUD_UPLOAD_BYTES + 1024 * 1024 },
+    { path: /^\/api\/v1\/organisations\/\d+\/cloud-billing\/\d{4}$/, maxBytes: MAX_CLOUD_UPLOAD_BYTES + 1024 * 1024 },
   ],
   sitemap: async () => ['/methodology'],
   jobs: [{ name: 'footprint.stale-imports', everyMs: 30_000, run: ({ db, now }) => failStaleImports(db, now) }],

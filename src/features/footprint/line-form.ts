@@ -12,7 +12,7 @@ export type TFormField = (typeof FORM_NUMBER_FIELDS)[number] | (typeof FORM_TEXT
 
 /** Categories offered by the form: the factor set's archetypes, then cloud instances and data transfer. */
 export function formCategories(factorSetId = latestFactorSetId): string[] {
-  return [...Object.keys(getFactorSet(factorSetId).devices), 'cloud_instance', 'data_transfer'];
+  return [...Object.keys(getFactorSet(factorSetId).devices), 'cloud_instance', 'cloud_storage', 'data_transfer'];
 }
 
 /** Builds a line from form strings (decimal comma accepted); errors name the field. */

@@ -37,6 +37,7 @@ import { LineFormPage } from './views/line-form-page.js';
 import { MethodologyPage } from './views/methodology-page.js';
 import { OverviewPage } from './views/overview-page.js';
 import { ResultPage } from './views/result-page.js';
+import { latestCloudImport, presentCloudImport } from './cloud-summary.js';
 import { SettingsPage } from './views/settings-page.js';
 
 export const pages = new Hono<AppEnv>();
@@ -294,8 +295,10 @@ async function resultResponse(c: Context<AppEnv>): Promise<Response> {
   const sets = listFactorSets();
   const newest = sets[sets.length - 1]!;
   const newer = newest !== stored.result.methodology.factorSet && sets.indexOf(newest) > sets.indexOf(stored.result.methodology.factorSet) ? newest : null;
+  const cloudRow = await latestCloudImport(db, org.id, year);
+  const cloud = cloudRow ? presentCloudImport(cloudRow) : null;
   return renderPage(c, c.get('t')('footprint.result.title', { year, org: org.name }), (v) => (
-    <ResultPage v={v} org={org} year={year} result={stored.result} extra={stored.extra} computedAt={stored.computedAt} criterion={criterion} previousYear={prev ? Number(prev.year) : null} newerFactorSet={newer} />
+    <ResultPage v={v} org={org} year={year} result={stored.result} extra={stored.extra} computedAt={stored.computedAt} criterion={criterion} previousYear={prev ? Number(prev.year) : null} newerFactorSet={newer} cloud={cloud} />
   ), { wide: true });
 }
 pages.get(YEAR, (c) => resultResponse(c));

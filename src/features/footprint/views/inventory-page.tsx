@@ -2,6 +2,7 @@ import { PRESETS } from '../../../imports/index.js';
 import { Pagination, Select } from '../../../views/components.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryLabel, footprintBase } from './labels.js';
+import { CloudBillingForm } from './cloud-billing-page.js';
 import type { TMessageKey } from '../../../i18n/index.js';
 
 /** A preset's name in the user's language (the engine's own descriptions are English). */
@@ -66,6 +67,8 @@ export function InventoryPage(p: TInventoryPageProps) {
           <div class="field"><button type="submit">{t('footprint.inventory.copySubmit')}</button></div>
         </form>
       ) : null}
+
+      <CloudBillingForm v={v} orgId={p.org.id} year={p.year} />
 
       <h2>{t('footprint.inventory.lines')}</h2>
       {p.lines.length ? (

@@ -1,4 +1,6 @@
 import { CRITERIA, PHASES, TIERS, warningParts, type TCriterion, type TFootprintResult, type TImpacts } from '../../../lca/index.js';
+import type { TCloudImportJson } from '../cloud-summary.js';
+import { CloudPartSection } from './cloud-billing-page.js';
 import { BarChart, type TBar } from '../../../views/charts/bar-chart.js';
 import type { TViewContext } from '../../../views/context.js';
 import type { TMessageKey } from '../../../i18n/index.js';
@@ -35,6 +37,8 @@ export interface TResultPageProps {
   criterion: TCriterion;
   previousYear: number | null;
   newerFactorSet: string | null;
+  /** The year's last cloud billing import, when there is one (its breakdown and what could not be mapped). */
+  cloud?: TCloudImportJson | null;
 }
 
 /** The result of a year: totals with ranges, four breakdowns as charts with tables, data quality, warnings. */
@@ -128,6 +132,7 @@ export function ResultPage(p: TResultPageProps) {
           {result.warnings.length > WARNINGS_SHOWN ? <p class="hint">{t('footprint.result.moreWarnings', { n: result.warnings.length - WARNINGS_SHOWN })}</p> : null}
         </>
       ) : null}
+      {p.cloud ? <CloudPartSection v={v} imp={p.cloud} /> : null}
     </>
   );
 }

@@ -33,3 +33,8 @@ export function yearParam(c: Context<AppEnv>, name = 'year'): number {
 export function mayMapImportValues(user: TCurrentUser | null, imp: { organisation_id: number; status: string; failure: string | null }): boolean {
   return canActForOrganisation(user, Number(imp.organisation_id)) && imp.status === 'failed' && imp.failure === 'unknown_values';
 }
+
+/** Who may change a year's lines in bulk: a member of the organisation or an administrator. */
+export function mayEditInventory(user: TCurrentUser | null, orgId: number): boolean {
+  return canActForOrganisation(user, orgId);
+}

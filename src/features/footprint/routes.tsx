@@ -21,6 +21,8 @@ import { addLine, copyInventory, deleteLine, getLine, recomputeWithFactorSet, sa
 import { frameworkRows } from './frameworks.js';
 import { MAX_UPLOAD_BYTES, createImportRow, isImportAlive, startImport } from './import-inventory.js';
 import { importScopeFromForm } from './import-scope.js';
+import { bulkEditLines, bulkFromForm } from './bulk-edit.js';
+import { INVENTORY_FILTERS, applyFilters, filterChoices, filtersFrom, inventoryGroups, type TInventoryFilters } from './inventory-groups.js';
 import { importAwaitingMapping, mappingFromForm, resumeImportWithMapping } from './resume-import.js';
 import { spoolUpload } from './upload-spool.js';
 import { engineErrorsToFields, formCategories, lineFromForm } from './line-form.js';
@@ -208,27 +210,49 @@ pages.post(`${YEAR}/imports`, async (c) => {
   return c.redirect(`${footprintBase(org.id)}/imports/${importId}`, 303);
 });
 
-pages.get(`${YEAR}/inventory`, async (c) => {
-  const { org } = await authoriseOrganisation(c);
-  const year = yearParam(c);
+/** The inventory page under the query's filters; with the bulk form's values and errors when re-rendered. */
+async function inventoryPage(c: Context<AppEnv>, org: { id: number; name: string }, year: number, filters: TInventoryFilters, bulk?: { values: Record<string, unknown>; errors: TFieldErrors }) {
   const db = c.get('db');
   const inv = await findInventory(db, org.id, year);
-  const total = inv ? Number(inv.line_count) : 0;
+  const filtered = Object.keys(filters).length > 0;
+  const linesQuery = () => applyFilters(db.selectFrom('footprint_lines').where('inventory_id', '=', inv!.id), filters);
+  const total = !inv ? 0 : filtered ? Number((await linesQuery().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : Number(inv.line_count);
   const pages = Math.max(1, Math.ceil(total / LINES_PER_PAGE));
   const page = Math.min(pages, pageParam(c));
-  const [lines, others, imports, hasResult] = await Promise.all([
-    inv ? db.selectFrom('footprint_lines').select(['id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label', 'source']).where('inventory_id', '=', inv.id).orderBy('line_no').orderBy('id').limit(LINES_PER_PAGE).offset((page - 1) * LINES_PER_PAGE).execute() : [],
+  const [lines, others, imports, hasResult, grouped, choices] = await Promise.all([
+    inv ? linesQuery().select(['id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label', 'source']).orderBy('line_no').orderBy('id').limit(LINES_PER_PAGE).offset((page - 1) * LINES_PER_PAGE).execute() : [],
     db.selectFrom('footprint_inventories').select('year').where('organisation_id', '=', org.id).where('year', '!=', year).where('line_count', '>', 0).orderBy('year', 'desc').execute(),
     db.selectFrom('footprint_imports').select(['id', 'status', 'file_name', 'started_at', 'runner_id', 'heartbeat_at']).where('organisation_id', '=', org.id).where('year', '=', year).orderBy('id', 'desc').limit(5).execute(),
     db.selectFrom('footprint_results').select('id').where('organisation_id', '=', org.id).where('year', '=', year).where('is_current', '=', 1).executeTakeFirst(),
+    inv ? inventoryGroups(db, inv.id, filters) : null,
+    inv ? filterChoices(db, inv.id) : null,
   ]);
   return renderPage(c, c.get('t')('footprint.inventory.title', { year, org: org.name }), (v) => (
     <InventoryPage v={v} org={org} year={year} page={page} pages={pages} hasResult={!!hasResult}
-      inventory={inv ? { lines: total, source: inv.source, updatedAt: inv.updated_at, factorSet: inv.factor_set } : null}
+      inventory={inv ? { lines: Number(inv.line_count), source: inv.source, updatedAt: inv.updated_at, factorSet: inv.factor_set } : null}
       lines={lines.map((l) => ({ id: Number(l.id), lineNo: Number(l.line_no), category: l.category, quantity: Number(l.quantity), entity: l.entity, site: l.site, label: l.label, source: l.source ?? null }))}
       copyYears={others.map((o) => Number(o.year))}
+      groups={grouped && choices && Number(inv!.line_count) > 0 ? { filters, choices, groups: grouped.groups, truncated: grouped.truncated, values: bulk?.values, errors: bulk?.errors } : null}
       imports={imports.map((i) => ({ id: Number(i.id), status: i.status === 'running' && !isImportAlive({ ...i, id: Number(i.id) }) ? 'failed' : i.status, fileName: i.file_name, startedAt: i.started_at }))} />
-  ));
+  ), { status: bulk ? 422 : 200 });
+}
+
+pages.get(`${YEAR}/inventory`, async (c) => {
+  const { org } = await authoriseOrganisation(c);
+  return inventoryPage(c, org, yearParam(c), filtersFrom(c.req.query()));
+});
+
+pages.post(`${YEAR}/bulk-edit`, async (c) => {
+  const { org, user } = await authoriseOrganisation(c);
+  const year = yearParam(c);
+  const form = await readForm(c);
+  // The filters the groups were shown under come back as hidden fields, so the change stays within them.
+  const filters = filtersFrom(Object.fromEntries(INVENTORY_FILTERS.map((f) => [f, typeof form[`filter_${f}`] === 'string' ? String(form[`filter_${f}`]) : undefined])));
+  const { groups, changes, errors } = bulkFromForm(form);
+  if (Object.keys(errors).length) return inventoryPage(c, org, year, filters, { values: form, errors: translateErrors(c, errors as Record<string, string>) });
+  await bulkEditLines(c.get('db'), user, org.id, year, groups, filters, changes);
+  const query = new URLSearchParams(filters as Record<string, string>).toString();
+  return redirectWithFlash(c, `${footprintBase(org.id)}/${year}/inventory${query ? `?${query}` : ''}`, 'footprint.flash.bulkEdited');
 });
 
 pages.post(`${YEAR}/copy`, async (c) => {

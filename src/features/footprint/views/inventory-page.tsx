@@ -2,6 +2,7 @@ import { PRESETS } from '../../../imports/index.js';
 import { Pagination, Select } from '../../../views/components.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryLabel, footprintBase } from './labels.js';
+import { InventoryGroups, type TGroupsProps } from './inventory-groups.js';
 import type { TMessageKey } from '../../../i18n/index.js';
 
 /** A preset's name in the user's language (the engine's own descriptions are English). */
@@ -22,6 +23,8 @@ export interface TInventoryPageProps {
   copyYears: number[];
   imports: { id: number; status: string; fileName: string; startedAt: string }[];
   hasResult: boolean;
+  /** Groups, filters and bulk edit; absent when the year has no line. */
+  groups: Omit<TGroupsProps, 'v' | 'base'> | null;
 }
 
 /** A year's inventory: upload, templates, copy from another year, the lines (paginated) and recent imports. */
@@ -76,6 +79,8 @@ export function InventoryPage(p: TInventoryPageProps) {
           <div class="field"><button type="submit">{t('footprint.inventory.copySubmit')}</button></div>
         </form>
       ) : null}
+
+      {p.groups ? <InventoryGroups v={v} base={base} {...p.groups} /> : null}
 
       <h2>{t('footprint.inventory.lines')}</h2>
       {p.lines.length ? (

@@ -88,6 +88,16 @@ describe.skipIf(!hasChromium)('footprint in Chromium', () => {
     const m = await measurePage(browser, resultUrl, cookies);
     console.log(`result page: dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
     expect(m.grade).toBe('A');
+    // The inventory with its groups, filters and bulk form stays light and fits a phone.
+    const inventory = await measurePage(browser, `${base}/2025/inventory`, cookies);
+    console.log(`inventory page: dom=${inventory.dom} req=${inventory.requests} kb=${inventory.kb.toFixed(1)} ecoindex=${inventory.score.toFixed(1)} ${inventory.grade}`);
+    expect(inventory.grade).toBe('A');
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await phone.addCookies(cookies);
+    const small = await phone.newPage();
+    await small.goto(`${base}/2025/inventory`);
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.close();
     const methodology = await measurePage(browser, `${server.url}/methodology`);
     console.log(`methodology: dom=${methodology.dom} ecoindex=${methodology.score.toFixed(1)} ${methodology.grade}`);
     expect(methodology.grade).toBe('A');

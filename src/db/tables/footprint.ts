@@ -41,6 +41,11 @@ export interface FootprintTables {
     entity: string | null;
     site: string | null;
     label: string | null;
+    /** The source the line came from (e.g. the GLPI list « Ordinateurs »), null when none was named (0017). */
+    source?: string | null;
+    /** Copies of the line's model and purchase year, for grouping and filters in SQL (0017). */
+    model?: string | null;
+    purchase_year?: number | null;
     /** The engine's inventory line (`TInventoryLine`) as JSON. */
     data_json: string;
   };
@@ -63,9 +68,28 @@ export interface FootprintTables {
     /** Rows left out by status rules: `{count, reasons: {column, value, count}[]}`, or null. */
     skipped_json: Generated<string | null>;
     started_at: string;
+    /** Distinct values no category or country matched, `{column, value, count}[]`: the mapping step (0016). */
+    unknown_json?: string | null;
+    /** What the import replaces: `year` (every line) or `source` (the lines of `source_name` only) (0017). */
+    scope?: string | null;
+    source_name?: string | null;
     /** Written every few seconds by the running process (0011); null on rows older than the column. */
     heartbeat_at?: string | null;
     finished_at: string | null;
+  };
+  /** The category (or country) an organisation chose for a value of its files that matched none (0016). */
+  footprint_value_mappings: {
+    id: Generated<number>;
+    organisation_id: number;
+    /** `category` or `country`. */
+    column_name: string;
+    /** The value normalised like a category name: case, accents and separators ignored. */
+    value_key: string;
+    /** The value as first written in a file. */
+    value: string;
+    /** The category code or country zone chosen. */
+    target: string;
+    updated_at: string;
   };
   /** Stored results: one per (organisation, year, factor set, settings); exactly one per year is current. */
   footprint_results: {

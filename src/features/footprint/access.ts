@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
+import type { TCurrentUser } from '../../http/env.js';
 import { canActForOrganisation, ensure, requireUser } from '../../http/actor.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { isReportingYear } from './settings.js';
@@ -23,4 +24,17 @@ export function yearParam(c: Context<AppEnv>, name = 'year'): number {
   const year = Number(c.req.param(name));
   if (!isReportingYear(year)) throw new AppError(404, 'not_found', 'footprint.year.invalid');
   return year;
+}
+
+/**
+ * Who may answer an import's mapping step: a member of the organisation (or an administrator), and only while the
+ * import is stopped on unknown values (a finished or running import has nothing to map).
+ */
+export function mayMapImportValues(user: TCurrentUser | null, imp: { organisation_id: number; status: string; failure: string | null }): boolean {
+  return canActForOrganisation(user, Number(imp.organisation_id)) && imp.status === 'failed' && imp.failure === 'unknown_values';
+}
+
+/** Who may change a year's lines in bulk: a member of the organisation or an administrator. */
+export function mayEditInventory(user: TCurrentUser | null, orgId: number): boolean {
+  return canActForOrganisation(user, orgId);
 }

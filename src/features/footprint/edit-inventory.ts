@@ -62,7 +62,8 @@ export async function updateLine(db: DB, actor: TCurrentUser, orgId: number, yea
   const errors = checkLine(line, year, settings, inv.factor_set);
   if (errors.length) return errors;
   await db.transaction().execute(async (tx) => {
-    const row = lineToRow(line, existing.lineNo);
+    // The line keeps the source it was imported from: editing it by hand does not move it to another list.
+    const { source: _kept, ...row } = lineToRow(line, existing.lineNo);
     await tx.updateTable('footprint_lines').set(row).where('id', '=', lineId).execute();
     await tx.updateTable('footprint_inventories').set({ revision: Number(inv.revision) + 1, source: 'form', updated_at: nowIso() }).where('id', '=', inv.id).execute();
     await recomputeYear(tx, orgId, year, settings);
@@ -100,8 +101,8 @@ export async function copyInventory(db: DB, actor: TCurrentUser, orgId: number, 
     await tx.deleteFrom('footprint_lines').where('inventory_id', '=', inv.id).execute();
     // INSERT … SELECT keeps a 100k-line copy inside the database.
     await tx.insertInto('footprint_lines')
-      .columns(['inventory_id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label', 'data_json'])
-      .expression((eb) => eb.selectFrom('footprint_lines').select([eb.val(inv.id).as('inventory_id'), 'line_no', 'category', 'quantity', 'entity', 'site', 'label', 'data_json']).where('inventory_id', '=', from.id))
+      .columns(['inventory_id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label', 'source', 'model', 'purchase_year', 'data_json'])
+      .expression((eb) => eb.selectFrom('footprint_lines').select([eb.val(inv.id).as('inventory_id'), 'line_no', 'category', 'quantity', 'entity', 'site', 'label', 'source', 'model', 'purchase_year', 'data_json']).where('inventory_id', '=', from.id))
       .execute();
     copied = Number(from.line_count);
     await tx.updateTable('footprint_inventories').set({ revision: Number(inv.revision) + 1, line_count: copied, source: 'copy', updated_at: nowIso() }).where('id', '=', inv.id).execute();

@@ -10,10 +10,17 @@ import { settingsKey, type TFootprintSettings } from './settings.js';
 /** Rows per INSERT: far below the bound-parameter limits of SQLite (32766) and PostgreSQL (65535) at 8 columns. */
 export const INSERT_BATCH = 2000;
 
-export type TLineRow = { line_no: number; category: string; quantity: number; entity: string | null; site: string | null; label: string | null; data_json: string };
+export type TLineRow = {
+  line_no: number; category: string; quantity: number; entity: string | null; site: string | null; label: string | null;
+  source: string | null; model: string | null; purchase_year: number | null; data_json: string;
+};
 
-/** The stored form of an engine line; entity, site and label are kept as columns for lists and breakdowns. */
-export function lineToRow(line: TInventoryLine, lineNo: number): TLineRow {
+/**
+ * The stored form of an engine line; entity, site, label, model and purchase year are kept as columns for lists,
+ * groups and breakdowns; `source` names where the line came from (a GLPI list), null when none was named.
+ */
+export function lineToRow(line: TInventoryLine, lineNo: number, source: string | null = null): TLineRow {
+  const model = (line as { model?: unknown }).model;
   return {
     line_no: lineNo,
     category: line.category,
@@ -21,6 +28,9 @@ export function lineToRow(line: TInventoryLine, lineNo: number): TLineRow {
     entity: line.entity?.trim() || null,
     site: line.site?.trim() || null,
     label: line.label?.trim() || null,
+    source,
+    model: typeof model === 'string' && model.trim() !== '' ? model.trim().slice(0, 200) : null,
+    purchase_year: line.purchase_year ?? null,
     data_json: JSON.stringify(line),
   };
 }

@@ -3,9 +3,6 @@
  * service → render. Forms work without JavaScript (POST → redirect → GET).
  */
 import { pdfRenderGuard } from '../../http/middleware/rate-limit.js';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { getFactorSet, latestFactorSetId, listFactorSets } from '../../data/index.js';
 import type { AppEnv } from '../../http/env.js';
@@ -23,6 +20,11 @@ import { compareYears, explainChange, methodDiffers, methodSplit } from './compa
 import { addLine, copyInventory, deleteLine, getLine, recomputeWithFactorSet, saveSettings, saveTarget, updateLine } from './edit-inventory.js';
 import { frameworkRows } from './frameworks.js';
 import { MAX_UPLOAD_BYTES, createImportRow, isImportAlive, startImport } from './import-inventory.js';
+import { importScopeFromForm } from './import-scope.js';
+import { bulkEditLines, bulkFromForm } from './bulk-edit.js';
+import { INVENTORY_FILTERS, applyFilters, filterChoices, filtersFrom, inventoryGroups, type TInventoryFilters } from './inventory-groups.js';
+import { importAwaitingMapping, mappingFromForm, resumeImportWithMapping } from './resume-import.js';
+import { spoolUpload } from './upload-spool.js';
 import { engineErrorsToFields, formCategories, lineFromForm } from './line-form.js';
 import { getStoredResult, listMeasuredYears, recomputeWithMethod } from './queries.js';
 import { findInventory } from './repository.js';
@@ -145,10 +147,10 @@ pages.get(`${ORG}/compare`, async (c) => {
   ));
 });
 
-pages.get(`${ORG}/imports/:importId{[0-9]+}`, async (c) => {
-  const { org } = await authoriseOrganisation(c);
-  const row = await c.get('db').selectFrom('footprint_imports').selectAll().where('id', '=', Number(c.req.param('importId'))).where('organisation_id', '=', org.id).executeTakeFirst();
-  if (!row) throw notFound();
+/** The status page of an import; at the mapping step, with the user's choices and errors when re-rendered. */
+async function importPage(c: Context<AppEnv>, orgId: number, importId: number, mapping?: { values: Record<string, unknown>; errors: TFieldErrors }) {
+  const db = c.get('db');
+  const { row, unknown } = await importAwaitingMapping(db, orgId, importId);
   // A row left running by a dead process (killed server) is shown as failed: its transaction never committed.
   const status = row.status === 'running' && !isImportAlive({ ...row, id: Number(row.id) }) ? 'failed' : row.status;
   const failure = status === 'failed' && row.status === 'running' ? 'interrupted' : row.failure;
@@ -157,9 +159,31 @@ pages.get(`${ORG}/imports/:importId{[0-9]+}`, async (c) => {
     id: Number(row.id), year: Number(row.year), fileName: row.file_name, status, linesRead: Number(row.lines_read), errorCount: Number(row.error_count),
     errors: row.errors_json ? (JSON.parse(row.errors_json) as TLineError[]) : [], failure, startedAt: row.started_at,
     skipped: row.skipped_json ? (JSON.parse(row.skipped_json) as TSkippedRows) : null,
-    factorSet: (await findInventory(c.get('db'), org.id, Number(row.year)))?.factor_set ?? latestFactorSetId,
+    factorSet: (await findInventory(db, orgId, Number(row.year)))?.factor_set ?? latestFactorSetId,
+    scope: row.scope === 'source' ? 'source' as const : 'year' as const, sourceName: row.source_name ?? null, unknown,
   };
-  return renderPage(c, c.get('t')('footprint.import.title', { year: imp.year }), (v) => <ImportPage v={v} orgId={org.id} imp={imp} />);
+  return renderPage(c, c.get('t')('footprint.import.title', { year: imp.year }), (v) => (
+    <ImportPage v={v} orgId={orgId} imp={imp} mappingValues={mapping?.values} mappingErrors={mapping?.errors} />
+  ), { status: mapping ? 422 : 200 });
+}
+
+pages.get(`${ORG}/imports/:importId{[0-9]+}`, async (c) => {
+  const { org } = await authoriseOrganisation(c);
+  return importPage(c, org.id, Number(c.req.param('importId')));
+});
+
+pages.post(`${ORG}/imports/:importId{[0-9]+}/mapping`, async (c) => {
+  const { org, user } = await authoriseOrganisation(c);
+  const importId = Number(c.req.param('importId'));
+  const { unknown } = await importAwaitingMapping(c.get('db'), org.id, importId);
+  const form = await readForm(c);
+  const { mapping, missing } = mappingFromForm(unknown, form);
+  if (missing.length) {
+    const required = c.get('t')('footprint.mapping.required');
+    return importPage(c, org.id, importId, { values: form, errors: Object.fromEntries(missing.map((f) => [f, required])) });
+  }
+  const newId = await resumeImportWithMapping(c.get('db'), user, org.id, importId, mapping);
+  return c.redirect(`${footprintBase(org.id)}/imports/${newId}`, 303);
 });
 
 pages.post(`${YEAR}/imports`, async (c) => {
@@ -177,38 +201,59 @@ pages.post(`${YEAR}/imports`, async (c) => {
   if (problem) throw new UserFacingError(422, 'unreadable_file', inventoryErrorText(problem, c.get('locale')));
   const preset = typeof form.preset === 'string' && form.preset !== '' ? form.preset : null;
   if (preset && !getPreset(preset)) throw new AppError(400, 'bad_request', 'unknown preset');
+  const scope = importScopeFromForm(form);
   const db = c.get('db');
-  const importId = await createImportRow(db, { orgId: org.id, year, userId: user.id, source: 'upload' }, file.name || 'inventory', preset);
+  const target = { orgId: org.id, year, userId: user.id, source: 'upload', ...scope };
+  const importId = await createImportRow(db, target, file.name || 'inventory', preset);
   // The upload is spooled to a file so the reader can stream it (CSV) and the request can answer at once.
-  const dir = join(tmpdir(), 'techcare-imports');
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${importId}-${Date.now()}${isXlsx ? '.xlsx' : '.csv'}`);
-  await writeFile(path, new Uint8Array(bytes));
-  startImport(db, importId, { orgId: org.id, year, userId: user.id, source: 'upload' }, { kind: 'file', path, preset, removeAfter: true });
+  const path = await spoolUpload(importId, new Uint8Array(bytes), isXlsx);
+  startImport(db, importId, target, { kind: 'file', path, preset, removeAfter: true });
   return c.redirect(`${footprintBase(org.id)}/imports/${importId}`, 303);
 });
 
-pages.get(`${YEAR}/inventory`, async (c) => {
-  const { org } = await authoriseOrganisation(c);
-  const year = yearParam(c);
+/** The inventory page under the query's filters; with the bulk form's values and errors when re-rendered. */
+async function inventoryPage(c: Context<AppEnv>, org: { id: number; name: string }, year: number, filters: TInventoryFilters, bulk?: { values: Record<string, unknown>; errors: TFieldErrors }) {
   const db = c.get('db');
   const inv = await findInventory(db, org.id, year);
-  const total = inv ? Number(inv.line_count) : 0;
+  const filtered = Object.keys(filters).length > 0;
+  const linesQuery = () => applyFilters(db.selectFrom('footprint_lines').where('inventory_id', '=', inv!.id), filters);
+  const total = !inv ? 0 : filtered ? Number((await linesQuery().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : Number(inv.line_count);
   const pages = Math.max(1, Math.ceil(total / LINES_PER_PAGE));
   const page = Math.min(pages, pageParam(c));
-  const [lines, others, imports, hasResult] = await Promise.all([
-    inv ? db.selectFrom('footprint_lines').select(['id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label']).where('inventory_id', '=', inv.id).orderBy('line_no').orderBy('id').limit(LINES_PER_PAGE).offset((page - 1) * LINES_PER_PAGE).execute() : [],
+  const [lines, others, imports, hasResult, grouped, choices] = await Promise.all([
+    inv ? linesQuery().select(['id', 'line_no', 'category', 'quantity', 'entity', 'site', 'label', 'source']).orderBy('line_no').orderBy('id').limit(LINES_PER_PAGE).offset((page - 1) * LINES_PER_PAGE).execute() : [],
     db.selectFrom('footprint_inventories').select('year').where('organisation_id', '=', org.id).where('year', '!=', year).where('line_count', '>', 0).orderBy('year', 'desc').execute(),
     db.selectFrom('footprint_imports').select(['id', 'status', 'file_name', 'started_at', 'runner_id', 'heartbeat_at']).where('organisation_id', '=', org.id).where('year', '=', year).orderBy('id', 'desc').limit(5).execute(),
     db.selectFrom('footprint_results').select('id').where('organisation_id', '=', org.id).where('year', '=', year).where('is_current', '=', 1).executeTakeFirst(),
+    inv ? inventoryGroups(db, inv.id, filters) : null,
+    inv ? filterChoices(db, inv.id) : null,
   ]);
   return renderPage(c, c.get('t')('footprint.inventory.title', { year, org: org.name }), (v) => (
     <InventoryPage v={v} org={org} year={year} page={page} pages={pages} hasResult={!!hasResult}
-      inventory={inv ? { lines: total, source: inv.source, updatedAt: inv.updated_at, factorSet: inv.factor_set } : null}
-      lines={lines.map((l) => ({ id: Number(l.id), lineNo: Number(l.line_no), category: l.category, quantity: Number(l.quantity), entity: l.entity, site: l.site, label: l.label }))}
+      inventory={inv ? { lines: Number(inv.line_count), source: inv.source, updatedAt: inv.updated_at, factorSet: inv.factor_set } : null}
+      lines={lines.map((l) => ({ id: Number(l.id), lineNo: Number(l.line_no), category: l.category, quantity: Number(l.quantity), entity: l.entity, site: l.site, label: l.label, source: l.source ?? null }))}
       copyYears={others.map((o) => Number(o.year))}
+      groups={grouped && choices && Number(inv!.line_count) > 0 ? { filters, choices, groups: grouped.groups, truncated: grouped.truncated, values: bulk?.values, errors: bulk?.errors } : null}
       imports={imports.map((i) => ({ id: Number(i.id), status: i.status === 'running' && !isImportAlive({ ...i, id: Number(i.id) }) ? 'failed' : i.status, fileName: i.file_name, startedAt: i.started_at }))} />
-  ));
+  ), { status: bulk ? 422 : 200 });
+}
+
+pages.get(`${YEAR}/inventory`, async (c) => {
+  const { org } = await authoriseOrganisation(c);
+  return inventoryPage(c, org, yearParam(c), filtersFrom(c.req.query()));
+});
+
+pages.post(`${YEAR}/bulk-edit`, async (c) => {
+  const { org, user } = await authoriseOrganisation(c);
+  const year = yearParam(c);
+  const form = await readForm(c);
+  // The filters the groups were shown under come back as hidden fields, so the change stays within them.
+  const filters = filtersFrom(Object.fromEntries(INVENTORY_FILTERS.map((f) => [f, typeof form[`filter_${f}`] === 'string' ? String(form[`filter_${f}`]) : undefined])));
+  const { groups, changes, errors } = bulkFromForm(form);
+  if (Object.keys(errors).length) return inventoryPage(c, org, year, filters, { values: form, errors: translateErrors(c, errors as Record<string, string>) });
+  await bulkEditLines(c.get('db'), user, org.id, year, groups, filters, changes);
+  const query = new URLSearchParams(filters as Record<string, string>).toString();
+  return redirectWithFlash(c, `${footprintBase(org.id)}/${year}/inventory${query ? `?${query}` : ''}`, 'footprint.flash.bulkEdited');
 });
 
 pages.post(`${YEAR}/copy`, async (c) => {

@@ -2,7 +2,10 @@ import { groupInventoryErrors, inventoryErrorParts, type TSkippedRows } from '..
 import type { TLineError } from '../../../lca/index.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryChoicesText } from '../categories.js';
+import type { TFieldErrors } from '../../../http/forms.js';
+import type { TUnknownValue } from '../value-mappings.js';
 import { footprintBase } from './labels.js';
+import { MappingStep } from './mapping-step.js';
 
 const GROUPS_SHOWN = 100;
 /** Line numbers listed per group; the count says how many there are in all. */
@@ -11,6 +14,10 @@ const LINES_LISTED = 10;
 export interface TImportView {
   id: number; year: number; fileName: string; status: 'running' | 'succeeded' | 'failed'; linesRead: number; errorCount: number;
   errors: TLineError[]; failure: string | null; startedAt: string; skipped: TSkippedRows | null; factorSet: string;
+  /** What the import replaces: the whole year, or the lines of one source. */
+  scope: 'year' | 'source'; sourceName: string | null;
+  /** The values that matched nothing, when the import stopped at the mapping step. */
+  unknown: TUnknownValue[];
 }
 
 /** « 15 lignes : 3, 7, 9 … » or the line alone. */
@@ -38,11 +45,12 @@ function SkippedNote(p: { v: TViewContext; skipped: TSkippedRows }) {
 }
 
 /** The status of an import: progress while it runs (the page refreshes itself), then the outcome. */
-export function ImportPage(p: { v: TViewContext; orgId: number; imp: TImportView }) {
+export function ImportPage(p: { v: TViewContext; orgId: number; imp: TImportView; mappingValues?: Record<string, unknown>; mappingErrors?: TFieldErrors | null }) {
   const { v, imp } = p;
   const t = v.t;
   const base = footprintBase(p.orgId);
-  const groups = imp.status === 'failed' ? groupInventoryErrors(imp.errors) : [];
+  const awaitingMapping = imp.status === 'failed' && imp.failure === 'unknown_values';
+  const groups = imp.status === 'failed' && !awaitingMapping ? groupInventoryErrors(imp.errors) : [];
   return (
     <>
       {/* Refreshes without JavaScript; the server also sends a Refresh header. */}
@@ -50,14 +58,21 @@ export function ImportPage(p: { v: TViewContext; orgId: number; imp: TImportView
       <h1>{t('footprint.import.title', { year: imp.year })}</h1>
       <dl class="facts">
         <dt>{t('footprint.import.file')}</dt><dd>{imp.fileName}</dd>
+        <dt>{t('footprint.import.scope')}</dt><dd>{imp.scope === 'source' && imp.sourceName ? t('footprint.import.scopeSource', { source: imp.sourceName }) : t('footprint.import.scopeYear')}</dd>
         <dt>{t('footprint.import.started')}</dt><dd>{v.fmt.date(imp.startedAt)}</dd>
-        <dt>{t('footprint.import.status')}</dt><dd role="status">{t(`footprint.import.status.${imp.status}` as never)}</dd>
+        <dt>{t('footprint.import.status')}</dt><dd role="status">{awaitingMapping ? t('footprint.import.status.mapping') : t(`footprint.import.status.${imp.status}` as never)}</dd>
         <dt>{t('footprint.import.linesRead')}</dt><dd>{v.fmt.number(imp.linesRead)}</dd>
       </dl>
       {imp.skipped && imp.skipped.count > 0 ? <SkippedNote v={v} skipped={imp.skipped} /> : null}
       {imp.status === 'running' ? <p>{t('footprint.import.running')}</p> : null}
       {imp.status === 'succeeded' ? <p><a href={`${base}/${imp.year}`} class="button">{t('footprint.import.seeResult')}</a></p> : null}
-      {imp.status === 'failed' ? (
+      {awaitingMapping ? (
+        <>
+          <p class="notice">{t('footprint.import.failure.unknown_values')}</p>
+          <MappingStep v={v} orgId={p.orgId} importId={imp.id} factorSet={imp.factorSet} unknown={imp.unknown} values={p.mappingValues} errors={p.mappingErrors} />
+        </>
+      ) : null}
+      {imp.status === 'failed' && !awaitingMapping ? (
         <>
           <p class="notice">{imp.failure === 'line_errors' ? t('footprint.import.rejected', { n: v.fmt.number(imp.errorCount) }) : t(`footprint.import.failure.${imp.failure ?? 'internal'}` as never)}</p>
           {groups.length ? (

@@ -3,6 +3,7 @@ import { Pagination, Select } from '../../../views/components.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryLabel, footprintBase } from './labels.js';
 import { CloudBillingForm } from './cloud-billing-page.js';
+import { InventoryGroups, type TGroupsProps } from './inventory-groups.js';
 import type { TMessageKey } from '../../../i18n/index.js';
 
 /** A preset's name in the user's language (the engine's own descriptions are English). */
@@ -17,12 +18,14 @@ export interface TInventoryPageProps {
   org: { id: number; name: string };
   year: number;
   inventory: { lines: number; source: string; updatedAt: string; factorSet: string } | null;
-  lines: { id: number; lineNo: number; category: string; quantity: number; entity: string | null; site: string | null; label: string | null }[];
+  lines: { id: number; lineNo: number; category: string; quantity: number; entity: string | null; site: string | null; label: string | null; source: string | null }[];
   page: number;
   pages: number;
   copyYears: number[];
   imports: { id: number; status: string; fileName: string; startedAt: string }[];
   hasResult: boolean;
+  /** Groups, filters and bulk edit; absent when the year has no line. */
+  groups: Omit<TGroupsProps, 'v' | 'base'> | null;
 }
 
 /** A year's inventory: upload, templates, copy from another year, the lines (paginated) and recent imports. */
@@ -53,6 +56,16 @@ export function InventoryPage(p: TInventoryPageProps) {
           <input id="f-file" type="file" name="file" accept=".csv,.xlsx,text/csv" required aria-describedby="f-file-hint" />
         </div>
         <Select name="preset" label={t('footprint.inventory.preset')} hint={t('footprint.inventory.presetHint')} options={Object.keys(PRESETS).map((k) => [k, presetLabel(v, k)])} emptyLabel={t('footprint.inventory.presetNone')} />
+        <fieldset class="field">
+          <legend>{t('footprint.inventory.scope')}</legend>
+          <label><input type="radio" name="scope" value="year" checked /> {t('footprint.inventory.scopeYear')}</label>
+          <label><input type="radio" name="scope" value="source" /> {t('footprint.inventory.scopeSource')}</label>
+        </fieldset>
+        <div class="field">
+          <label for="f-source_name">{t('footprint.inventory.sourceName')}</label>
+          <p class="hint" id="f-source_name-hint">{t('footprint.inventory.sourceNameHint')}</p>
+          <input id="f-source_name" type="text" name="source_name" maxlength={100} aria-describedby="f-source_name-hint" />
+        </div>
         <button type="submit">{t('footprint.inventory.uploadSubmit')}</button>
       </form>
 
@@ -69,11 +82,12 @@ export function InventoryPage(p: TInventoryPageProps) {
       ) : null}
 
       <CloudBillingForm v={v} orgId={p.org.id} year={p.year} />
+      {p.groups ? <InventoryGroups v={v} base={base} {...p.groups} /> : null}
 
       <h2>{t('footprint.inventory.lines')}</h2>
       {p.lines.length ? (
-        <table>
-          <thead><tr><th scope="col" class="num">{t('footprint.inventory.lineNo')}</th><th scope="col">{t('footprint.inventory.category')}</th><th scope="col" class="num">{t('footprint.inventory.quantity')}</th><th scope="col">{t('footprint.inventory.entity')}</th><th scope="col">{t('footprint.inventory.label')}</th><th scope="col"><span class="visually-hidden">{t('footprint.inventory.actions')}</span></th></tr></thead>
+        <div class="table-scroll"><table>
+          <thead><tr><th scope="col" class="num">{t('footprint.inventory.lineNo')}</th><th scope="col">{t('footprint.inventory.category')}</th><th scope="col" class="num">{t('footprint.inventory.quantity')}</th><th scope="col">{t('footprint.inventory.entity')}</th><th scope="col">{t('footprint.inventory.label')}</th><th scope="col">{t('footprint.inventory.source')}</th><th scope="col"><span class="visually-hidden">{t('footprint.inventory.actions')}</span></th></tr></thead>
           <tbody>
             {p.lines.map((l) => (
               <tr>
@@ -82,11 +96,12 @@ export function InventoryPage(p: TInventoryPageProps) {
                 <td class="num">{v.fmt.number(l.quantity, 2)}</td>
                 <td>{[l.entity, l.site].filter(Boolean).join(' / ')}</td>
                 <td>{l.label ?? ''}</td>
+                <td>{l.source ?? ''}</td>
                 <td><a href={`${base}/lines/${l.id}/edit`} aria-label={t('footprint.inventory.editLine', { n: l.lineNo })}>{t('footprint.inventory.edit')}</a></td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       ) : <p>{t('table.empty')}</p>}
       <Pagination v={v} page={p.page} pages={p.pages} />
 

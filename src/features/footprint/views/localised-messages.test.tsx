@@ -17,7 +17,7 @@ describe('footprint pages show errors and warnings in the page language', () => 
     throw new Error('expected an error');
   })();
   const errors: TLineError[] = [readerError(12, 'quantité', 'not-a-number', { value: 'dix', column: 'quantity' }), engineError, { line: 3, column: 'x', message: 'stored before codes; fix it' }];
-  const imp = { id: 1, year: 2025, fileName: 'f.csv', status: 'failed' as const, linesRead: 3, errorCount: 3, errors, failure: 'line_errors', startedAt: '2026-01-01T00:00:00Z', skipped: null, factorSet: getFactorSet().id };
+  const imp = { id: 1, year: 2025, fileName: 'f.csv', status: 'failed' as const, scope: 'year' as const, sourceName: null, unknown: [], linesRead: 3, errorCount: 3, errors, failure: 'line_errors', startedAt: '2026-01-01T00:00:00Z', skipped: null, factorSet: getFactorSet().id };
 
   it('import page: reader and engine errors, problem and fix in separate columns', () => {
     const fr = plain(String(<ImportPage v={view('fr')} orgId={1} imp={imp} />));

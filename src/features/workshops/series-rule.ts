@@ -1,5 +1,8 @@
-import { RRule, type Weekday } from 'rrule';
+import rrule, { type Weekday } from 'rrule';
 import { AppError } from '../../http/errors.js';
+
+// rrule ships CommonJS to Node (its ES build is for bundlers): the compiled server can only take its default export.
+const { RRule } = rrule;
 
 /** Monthly repetitions written as an RFC 5545 rule: the start date's weekday, counted from the start or the end. */
 export const ruleRepeats = ['monthly_nth', 'monthly_last'] as const;

@@ -45,7 +45,7 @@ function Coverage(props: { v: TViewContext; coverage: TProgrammeCoverage }) {
     <section aria-labelledby="coverage-title">
       <h2 id="coverage-title">{t('workshops.coverage.title')}</h2>
       <p>{t('workshops.coverage.lead')}</p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0} role="region" aria-labelledby="coverage-title">
         <table id="coverage">
           <thead>
             <tr>
@@ -113,7 +113,8 @@ export function ProgrammePage(props: {
           <button type="submit">{t('form.filter')}</button>
         </div>
       </form>
-      <h2>{t('workshops.programme.byMonth')}</h2>
+      <h2 id="by-month-title">{t('workshops.programme.byMonth')}</h2>
+      <div class="table-scroll" tabindex={0} role="region" aria-labelledby="by-month-title">
       <table>
         <Head v={v} first={t('workshops.programme.month')} />
         <tbody>
@@ -129,8 +130,10 @@ export function ProgrammePage(props: {
           </tr>
         </tbody>
       </table>
-      <h2>{t('workshops.programme.byPartner')}</h2>
+      </div>
+      <h2 id="by-partner-title">{t('workshops.programme.byPartner')}</h2>
       {stats.partners.length ? (
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="by-partner-title">
         <table>
           <Head v={v} first={t('workshops.programme.partner')} />
           <tbody>
@@ -142,6 +145,7 @@ export function ProgrammePage(props: {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>{t('table.empty')}</p>
       )}

@@ -1,4 +1,7 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** A nullable column added later: inserts written before it may leave it out (it is then null). */
+type TLaterNullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export type TWorkshopStatus = 'draft' | 'published' | 'cancelled';
 export type TWorkshopFormat = 'online' | 'onsite' | 'hybrid';
@@ -14,6 +17,8 @@ export interface WorkshopTables {
     series_id: string | null;
     /** The series' repetition rule (migration 0031); null for a single workshop or a series older than the column. */
     series_repeat: 'weekly' | 'monthly' | null;
+    /** RFC 5545 rule of a series on "the nth weekday" or "the last weekday" of the month (migration 0033). */
+    series_rrule: TLaterNullable<string>;
     status: TWorkshopStatus;
     title: string;
     description: string;
@@ -60,6 +65,8 @@ export interface WorkshopTables {
     /** null until the organiser records attendance, then 1 (present) or 0 (absent). */
     attended: number | null;
     reminder_sent_at: string | null;
+    /** When the after-workshop mail (feedback, replay, certificate) was queued for this attendee (migration 0034). */
+    followup_sent_at: TLaterNullable<string>;
     created_at: string;
   };
   workshop_feedback: {
@@ -68,6 +75,24 @@ export interface WorkshopTables {
     user_id: number;
     rating: number;
     comment: string;
+    created_at: string;
+  };
+  /** One alert per month without a published workshop and recipient (migration 0032). */
+  workshop_gap_alerts: {
+    id: Generated<number>;
+    /** YYYY-MM, in Paris time like the programme. */
+    month: string;
+    user_id: number;
+    created_at: string;
+  };
+  /** Messages an organiser sent to the registrants of a workshop (migration 0035). */
+  workshop_messages: {
+    id: Generated<number>;
+    workshop_id: number;
+    sender_user_id: number;
+    subject: string;
+    body: string;
+    recipients: number;
     created_at: string;
   };
   /** Private calendar feed of one user's registrations: only the token's hash is kept. */

@@ -9,7 +9,9 @@ import { cancelRegistration, registerForWorkshop } from './register-for-workshop
 import { presentRegistration, presentWorkshop, ZRegistrationOut, ZWorkshopOut } from './presenters.js';
 import { findWorkshop, listWorkshops } from './repository.js';
 import { createWorkshops } from './save-workshop.js';
-import { ZRegisterInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
+import { readProgrammeCoverage } from './programme-coverage.js';
+import { overlapsOf } from './overlaps.js';
+import { parseLevels, ZRegisterInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
 
 export const api = new Hono<AppEnv>();
 
@@ -49,7 +51,12 @@ documentApi({
   tag: 'workshops',
   auth: true,
   body: ZWorkshopInput,
-  response: z.object({ ids: z.array(z.number()), status: z.enum(['draft', 'published']) }),
+  response: z.object({
+    ids: z.array(z.number()),
+    status: z.enum(['draft', 'published']),
+    series_rule: z.string().nullable(),
+    overlaps: z.array(z.object({ workshop_id: z.number(), starts_at: z.string(), overlaps_with: z.array(z.object({ id: z.number(), title: z.string(), starts_at: z.string(), organisation: z.string() })) })),
+  }),
   responses: { 400: 'Invalid input', 401: 'Token required', 403: 'Not a member of a partner organisation' },
 });
 api.post('/workshops', async (c) => {
@@ -57,8 +64,21 @@ api.post('/workshops', async (c) => {
   const body = await c.req.json().catch(() => null);
   const parsed = parseApiInput(c, ZWorkshopInput, body);
   if (!parsed.ok) return parsed.response;
-  const ids = await createWorkshops(c.get('db'), user, parsed.data);
-  return c.json({ ids, status: parsed.data.publish ? 'published' : 'draft' }, 201);
+  const db = c.get('db');
+  const ids = await createWorkshops(db, user, parsed.data);
+  // Occurrences at the same time as another published workshop are flagged to the organiser in the answer.
+  const found = await overlapsOf(db, ids);
+  const rows = await db.selectFrom('workshops').select(['id', 'starts_at', 'series_rrule']).where('id', 'in', ids).orderBy('starts_at').execute();
+  return c.json({
+    ids,
+    status: parsed.data.publish ? 'published' : 'draft',
+    series_rule: rows[0]?.series_rrule ?? null,
+    overlaps: rows.filter((r) => found.has(r.id)).map((r) => ({
+      workshop_id: r.id,
+      starts_at: r.starts_at,
+      overlaps_with: found.get(r.id)!.map((o) => ({ id: o.id, title: o.title, starts_at: o.starts_at, organisation: o.organisation_name })),
+    })),
+  }, 201);
 });
 
 documentApi({
@@ -93,4 +113,40 @@ api.delete('/workshops/:id{[0-9]+}/registrations/me', async (c) => {
   const user = requireUser(c);
   const r = await cancelRegistration(c.get('db'), c.get('config'), user, Number(c.req.param('id')));
   return c.json({ status: 'cancelled', promoted: r.promoted });
+});
+
+const ZCoverageOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      published: z.number(),
+      drafts: z.number(),
+      levels: z.array(z.object({ level: z.number(), published: z.number() })),
+      levels_without_workshop: z.array(z.number()),
+    }),
+  ),
+  months_without_workshop: z.array(z.string()),
+  silent_partners: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+documentApi({
+  method: 'get',
+  path: '/workshops/programme',
+  summary: 'The next twelve months (Paris time): published workshops per month and maturity level, months and levels without any, and the partners with nothing published in the period (administrators and organisers)',
+  tag: 'workshops',
+  auth: true,
+  response: ZCoverageOut,
+  responses: { 401: 'Token required', 403: 'Administrators and organisers only' },
+});
+api.get('/workshops/programme', async (c) => {
+  const cov = await readProgrammeCoverage(c.get('db'), requireUser(c), new Date());
+  const body: z.infer<typeof ZCoverageOut> = {
+    from: cov.from,
+    to: cov.to,
+    months: cov.months.map((m) => ({ month: m.key, published: m.published, drafts: m.drafts, levels: m.levels, levels_without_workshop: m.levels.filter((l) => !l.published).map((l) => l.level) })),
+    months_without_workshop: cov.months.filter((m) => !m.published).map((m) => m.key),
+    silent_partners: cov.silentPartners.map((p) => ({ id: p.organisationId, name: p.name })),
+  };
+  return c.json(body);
 });

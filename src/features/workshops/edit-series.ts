@@ -13,6 +13,7 @@ import type { TWorkshopInput } from './schemas.js';
 import { canCancelWorkshop, canEditWorkshop } from './policy.js';
 import { fillSeats } from './seats.js';
 import { mailAuthorOfModeration } from './workshop-mails.js';
+import { isSeriesRule, ruleDates } from './series-rule.js';
 import { utcToZonedInput } from './time-zones.js';
 
 export const seriesScopes = ['one', 'following', 'all'] as const;
@@ -236,11 +237,18 @@ export async function extendSeries(db: DB, user: TCurrentUser, id: number, count
     const lastDate = utcToZonedInput(rows[rows.length - 1]!.starts_at, template.time_zone).date;
     const now = nowIso();
     const ids: number[] = [];
-    // Occurrence k of the rule counted from the first one, starting after the series' current last date.
-    let k = rows.length;
-    while (addLocal(firstDate, rule, k) <= lastDate) k++;
-    for (let i = 0; i < count; i++, k++) {
-      const startsAt = localStartUtc(addLocal(firstDate, rule, k), time, template.time_zone)!;
+    // The next dates of the series' rule after its current last date: its RRULE (nth or last weekday) when it
+    // has one, else occurrence k of the weekly or monthly rule counted from the first one.
+    const stored = rows.find((r) => r.series_rrule && isSeriesRule(r.series_rrule))?.series_rrule;
+    let dates: string[];
+    if (stored) dates = ruleDates(stored, firstDate, count, lastDate);
+    else {
+      let k = rows.length;
+      while (addLocal(firstDate, rule, k) <= lastDate) k++;
+      dates = Array.from({ length: count }, (_, i) => addLocal(firstDate, rule, k + i));
+    }
+    for (const date of dates) {
+      const startsAt = localStartUtc(date, time, template.time_zone)!;
       const { id: _id, ...copy } = template;
       const row = await tx
         .insertInto('workshops')

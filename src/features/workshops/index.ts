@@ -5,6 +5,8 @@ import { api } from './api.js';
 import { pages } from './pages.js';
 import { seedWorkshops } from './seed.js';
 import { sendDueReminders } from './send-due-reminders.js';
+import { alertProgrammeGaps } from './alert-programme-gaps.js';
+import { sendWorkshopFollowups } from './send-followups.js';
 import { workshopsForLevel } from './recommend-for-level.js';
 
 export { sendDueReminders } from './send-due-reminders.js';
@@ -36,8 +38,14 @@ export const feature: TFeature = {
   // The maturity result recommends workshops of the organisation's level; maturity sits below workshops in the
   // layer order (workshops read maturity levels), so it receives them through this contribution.
   contributes: { workshopsForLevel },
-  // Reminders are idempotent per registration, so every instance may run this timer.
-  jobs: [{ name: 'workshop-reminders', everyMs: 5 * 60_000, run: ({ db, config, now }) => sendDueReminders(db, config, now) }],
+  // Reminders are idempotent per registration, so every instance may run this timer. The gap alert claims one row
+  // per month and person in the transaction of its mail, so a daily run on every instance mails each person once.
+  jobs: [
+    { name: 'workshop-reminders', everyMs: 5 * 60_000, run: ({ db, config, now }) => sendDueReminders(db, config, now) },
+    // Each attendee's follow-up is claimed with its mail in one transaction: once per attendee on any instance.
+    { name: 'workshop-followups', everyMs: 15 * 60_000, run: ({ db, config, now }) => sendWorkshopFollowups(db, config, now) },
+    { name: 'workshop-programme-gaps', everyMs: 24 * 60 * 60_000, run: ({ db, config, now }) => alertProgrammeGaps(db, config, now) },
+  ],
 };
 export { workshopReviewStats, type TWorkshopReviewStats, type TWorkshopReviewLine } from './review-aggregates.js';
 export { findWorkshop as getWorkshop } from './repository.js';

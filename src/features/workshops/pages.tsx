@@ -16,13 +16,16 @@ import { hasCalendarToken, renewCalendarToken, userOfCalendarToken } from './cal
 import { icsHeaders, personalFeed, publicFeed } from './feeds.js';
 import { buildCalendar } from './ical.js';
 import { currentMaturityLevel } from './peers.js';
-import { canCancelWorkshop, canEditWorkshop, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
+import { canCancelWorkshop, canEditWorkshop, canMessageRegistrants, canReadFeedbackComments, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
 import { cancelRegistration, registerForWorkshop, signatoryMemberships } from './register-for-workshop.js';
 import { findRegistration, findWorkshop, listOrganiserWorkshops, listRegistrants, listUserRegistrations, listWorkshops, seatCounts, waitlistPosition } from './repository.js';
 import { createWorkshops, formValuesOf, publishWorkshop } from './save-workshop.js';
 import { cancelWorkshops, extendSeries, seriesScopes, updateWorkshops, type TCapacityConflict } from './edit-series.js';
 import { formatWhen } from './time-zones.js';
-import { ZFeedbackInput, ZRegisterInput, ZReplayInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
+import { overlapsOf, seriesOverlaps } from './overlaps.js';
+import { exportRegistrantsCsv, findSentMessage, messageRegistrants, readFeedbackComments } from './organiser-tools.js';
+import { MessageForm, MessageSent } from './views/message-page.js';
+import { ZFeedbackInput, ZMessageInput, ZRegisterInput, ZReplayInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
 import { z } from 'zod';
 import { sendDueReminders } from './send-due-reminders.js';
 import { viewerZone } from './viewer.js';
@@ -32,7 +35,8 @@ import { ProgrammePage } from './views/programme-page.js';
 import { RegistrantsPage } from './views/registrants-page.js';
 import { WorkshopPage } from './views/workshop-page.js';
 import { WorkshopForm } from './views/workshop-form.js';
-import { plannedMonths, workshopStats } from './workshop-stats.js';
+import { workshopStats } from './workshop-stats.js';
+import { readProgrammeCoverage } from './programme-coverage.js';
 
 export const pages = new Hono<AppEnv>();
 const perPage = 24;
@@ -82,7 +86,9 @@ pages.get('/workshops', async (c) => {
   const { rows, total } = await listWorkshops(db, { ...filter, from: nowIso(), levels: levels ?? undefined, includeCancelled: true }, { limit: perPage, offset: (page - 1) * perPage });
   const withCounts = await Promise.all(rows.map(async (w) => ({ ...w, confirmed: (await seatCounts(db, w.id)).confirmed })));
   const orgs = organiserOrgs(user);
-  const organised = orgs.length ? await listOrganiserWorkshops(db, orgs.map((o) => o.organisationId), 20) : null;
+  const organisedRows = orgs.length ? await listOrganiserWorkshops(db, orgs.map((o) => o.organisationId), 20) : null;
+  const organisedOverlaps = organisedRows ? await overlapsOf(db, organisedRows.map((w) => w.id)) : new Map();
+  const organised = organisedRows?.map((w) => ({ ...w, overlaps: organisedOverlaps.get(w.id)?.length ?? 0 })) ?? null;
   const partners = await organiserOptions(db);
   const mine = user ? await listUserRegistrations(db, user.id, nowIso()) : null;
   const tokenExists = user ? await hasCalendarToken(db, user.id) : false;
@@ -171,19 +177,20 @@ pages.post('/workshops', async (c) => {
       <WorkshopForm v={v} values={values} errors={{ start_date: v.t('workshops.error.start_in_past') }} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
     ), { status: 422 });
   }
-  return redirectWithFlash(c, `/workshops/${ids[0]}`, result.data.publish ? 'workshops.flash.published' : 'workshops.flash.created');
+  // A series (or a workshop) at the same time as another published one is flagged at once on the result page.
+  const overlapping = (await overlapsOf(c.get('db'), ids)).size > 0;
+  return redirectWithFlash(c, `/workshops/${ids[0]}`, overlapping ? 'workshops.flash.createdOverlap' : result.data.publish ? 'workshops.flash.published' : 'workshops.flash.created');
 });
 
 pages.get('/workshops/programme', async (c) => {
   const user = requireUser(c);
-  if (!canSeeProgramme(user)) throw new AppError(403, 'forbidden', 'admins and partners');
   const db = c.get('db');
+  const coverage = await readProgrammeCoverage(db, user, new Date());
   const year = Number(c.req.query('year')) || new Date().getUTCFullYear();
   const stats = await workshopStats(db, Math.min(2100, Math.max(2020, year)));
-  const planned = await plannedMonths(db, new Date(), 6);
   const sent = c.req.query('reminders');
   return renderPage(c, c.get('t')('workshops.programme.title', { year: stats.year }), (v) => (
-    <ProgrammePage v={v} stats={stats} planned={planned} isAdmin={isAdmin(user)} remindersSent={sent !== undefined ? Number(sent) || 0 : null} />
+    <ProgrammePage v={v} stats={stats} coverage={coverage} isAdmin={isAdmin(user)} remindersSent={sent !== undefined ? Number(sent) || 0 : null} />
   ), { wide: true });
 });
 
@@ -216,6 +223,8 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
   const position = active?.status === 'waitlisted' ? await waitlistPosition(db, active) : null;
   const signatoryOrgs = user ? await signatoryMemberships(db, user) : [];
   const replayVisible = await canSeeReplay(db, user, w);
+  const overlaps = await seriesOverlaps(db, user, w);
+  const comments = canReadFeedbackComments(user, w) ? await readFeedbackComments(db, user, w.id) : null;
   const related = await c.get('contributions').relatedResources?.(db, viewContext(c), { workshopId: w.id }, { headingLevel: 2 });
   return renderPage(c, w.title, (v) => (
     <>
@@ -236,6 +245,9 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
         replayVisible,
         feedbackGiven: feedback?.rating ?? null,
         feedbackSummary: summary && Number(summary.n) > 0 ? { n: Number(summary.n), avg: Number(summary.avg) } : null,
+        overlaps,
+        comments,
+        canMessage: canMessageRegistrants(user, w),
       }}
     />
     {related}
@@ -426,3 +438,44 @@ pages.get('/workshops/:id{[0-9]+}/certificate', async (c) => {
   return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="attendance-${w.id}-${reg.id}.pdf"` });
 });
 
+
+pages.get('/workshops/:id{[0-9]+}/registrants.csv', async (c) => {
+  const user = requireUser(c);
+  const { filename, csv } = await exportRegistrantsCsv(c.get('db'), user, Number(c.req.param('id')), c.get('locale'));
+  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` });
+});
+
+/** How many people a message would reach (the form says it before sending). */
+async function registrantCount(db: DB, id: number): Promise<number> {
+  const counts = await seatCounts(db, id);
+  return counts.confirmed + counts.waitlisted;
+}
+
+pages.get('/workshops/:id{[0-9]+}/message', async (c) => {
+  const user = requireUser(c);
+  const w = await visibleWorkshop(c);
+  if (!canMessageRegistrants(user, w)) throw new AppError(403, 'forbidden', 'organiser only');
+  const n = await registrantCount(c.get('db'), w.id);
+  return renderPage(c, c.get('t')('workshops.message.title', { title: w.title }), (v) => <MessageForm v={v} w={w} recipients={n} values={{}} />);
+});
+
+pages.post('/workshops/:id{[0-9]+}/message', async (c) => {
+  const user = requireUser(c);
+  const w = await visibleWorkshop(c);
+  const { values, result } = await parseForm(c, ZMessageInput);
+  if (!result.ok) {
+    const n = await registrantCount(c.get('db'), w.id);
+    return renderPage(c, c.get('t')('workshops.message.title', { title: w.title }), (v) => <MessageForm v={v} w={w} recipients={n} values={values} errors={result.errors} />, { status: 422 });
+  }
+  try {
+    const r = await messageRegistrants(c.get('db'), c.get('config'), user, w.id, result.data);
+    return c.redirect(`/workshops/${w.id}/messages/${r.messageId}`, 303);
+  } catch (err) {
+    return flashError(c, w.id, err);
+  }
+});
+
+pages.get('/workshops/:id{[0-9]+}/messages/:mid{[0-9]+}', async (c) => {
+  const { w, m } = await findSentMessage(c.get('db'), requireUser(c), Number(c.req.param('id')), Number(c.req.param('mid')));
+  return renderPage(c, c.get('t')('workshops.message.sentTitle'), (v) => <MessageSent v={v} w={w} m={m} />);
+});

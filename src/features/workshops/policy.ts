@@ -35,3 +35,28 @@ export function canSeeRegistrants(user: TCurrentUser | null, workshop: { organis
 export function canSeeProgramme(user: TCurrentUser | null): boolean {
   return isAdmin(user) || organiserOrgs(user).length > 0;
 }
+
+/** `workshop.feedback.read`: every comment of a workshop, for the organiser's members and administrators. */
+export function canReadFeedbackComments(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
+  return isAdmin(user) || canEditWorkshop(user, workshop);
+}
+
+/** `workshop.registrants.export`: the CSV holds what the registrant list shows, so the same people may have it. */
+export function canExportRegistrants(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
+  return canSeeRegistrants(user, workshop);
+}
+
+/**
+ * `workshop.registrants.message`: the organiser's members only, and not for a draft (nobody registered) nor a
+ * cancelled workshop (its registrants already had the cancellation note). Administrators moderate, they do not
+ * write to another partner's registrants.
+ */
+export function canMessageRegistrants(user: TCurrentUser | null, workshop: { organisation_id: number; status: string }): boolean {
+  return canEditWorkshop(user, workshop) && workshop.status === 'published';
+}
+
+/** `workshop.overlaps.read`: overlaps with other workshops are shown to the organiser's members. */
+export function canSeeOverlaps(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
+  return canEditWorkshop(user, workshop);
+}
+

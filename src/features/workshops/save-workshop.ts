@@ -9,6 +9,7 @@ import type { TLocale } from '../../i18n/index.js';
 import { canEditWorkshop, organiserOrgs } from './policy.js';
 import { findWorkshop, type TWorkshopRow } from './repository.js';
 import { storeLevels, type TWorkshopInput } from './schemas.js';
+import { ruleDates, seriesRule } from './series-rule.js';
 import { utcToZonedInput, zonedToUtc } from './time-zones.js';
 import { mailRegistrant, type TWorkshopMailKind } from './workshop-mails.js';
 
@@ -27,12 +28,19 @@ export function addLocal(date: string, repeat: 'weekly' | 'monthly', k: number):
  */
 export function occurrenceStarts(input: Pick<TWorkshopInput, 'start_date' | 'start_time' | 'time_zone' | 'repeat' | 'occurrences'>): string[] {
   const out: string[] = [];
-  for (let k = 0; k < (input.repeat === 'none' ? 1 : input.occurrences); k++) {
-    const date = k === 0 || input.repeat === 'none' ? input.start_date : addLocal(input.start_date, input.repeat, k);
+  for (const date of occurrenceDates(input)) {
     const start = localStartUtc(date, input.start_time, input.time_zone);
     if (start) out.push(start);
   }
   return out;
+}
+
+/** The local dates of the occurrences: the rule's (RRULE) for the nth or last weekday, else day arithmetic. */
+export function occurrenceDates(input: Pick<TWorkshopInput, 'start_date' | 'repeat' | 'occurrences'>): string[] {
+  const { repeat } = input;
+  if (repeat === 'none') return [input.start_date];
+  if (repeat === 'monthly_nth' || repeat === 'monthly_last') return ruleDates(seriesRule(repeat, input.start_date), input.start_date, input.occurrences);
+  return Array.from({ length: input.occurrences }, (_, k) => (k === 0 ? input.start_date : addLocal(input.start_date, repeat, k)));
 }
 
 /**
@@ -107,7 +115,8 @@ export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorksh
           ...columns(input),
           organisation_id: organisationId,
           series_id: seriesId,
-          series_repeat: seriesId && input.repeat !== 'none' ? input.repeat : null,
+          series_repeat: !seriesId || input.repeat === 'none' ? null : input.repeat === 'weekly' ? 'weekly' : 'monthly',
+          series_rrule: seriesId && (input.repeat === 'monthly_nth' || input.repeat === 'monthly_last') ? seriesRule(input.repeat, input.start_date) : null,
           status: input.publish ? 'published' : 'draft',
           starts_at: start,
           registration_closes_at: new Date(new Date(start).getTime() - lead).toISOString(),

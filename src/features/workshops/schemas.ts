@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { weekdayRank } from './series-rule.js';
 import { isValidTimeZone, zonedToUtc } from './time-zones.js';
 
 export const themes = ['measurement', 'ecodesign', 'purchasing', 'datacentres', 'strategy', 'training', 'other'] as const;
 export const formats = ['online', 'onsite', 'hybrid'] as const;
 export const levelIds = [1, 2, 3, 4, 5] as const;
-export const repeats = ['none', 'weekly', 'monthly'] as const;
+/** `monthly_nth`: the same rank of the start's weekday (the third Thursday); `monthly_last`: the month's last one. */
+export const repeats = ['none', 'weekly', 'monthly', 'monthly_nth', 'monthly_last'] as const;
 export type TTheme = (typeof themes)[number];
 
 /** Empty form fields mean "not given". */
@@ -52,6 +54,7 @@ export const ZWorkshopInput = z
       else if (closes.getTime() > start.getTime()) ctx.addIssue({ code: 'custom', path: ['closes_date'], message: 'workshops.error.closesAfterStart' });
     }
     if (v.repeat === 'none' && v.occurrences > 1) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'workshops.error.repeat' });
+    if (v.repeat === 'monthly_nth' && weekdayRank(v.start_date) > 4) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'workshops.error.fifthWeekday' });
   });
 export type TWorkshopInput = z.infer<typeof ZWorkshopInput>;
 
@@ -77,6 +80,13 @@ export const ZReplayInput = z.object({
   replay_url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, message: 'form.invalidUrl' }).max(500).optional()),
   replay_materials: optionalText(5000),
 });
+
+/** The organiser's message to a workshop's registrants. */
+export const ZMessageInput = z.object({
+  subject: z.string({ message: 'workshops.error.messageSubject' }).trim().min(3, 'workshops.error.messageSubject').max(200, 'workshops.error.messageSubject'),
+  body: z.string({ message: 'workshops.error.messageBody' }).trim().min(10, 'workshops.error.messageBody').max(5000, 'workshops.error.messageBody'),
+});
+export type TMessageInput = z.infer<typeof ZMessageInput>;
 
 /** Parses the stored `,1,3,` levels column. */
 export function parseLevels(stored: string): number[] {

@@ -156,26 +156,3 @@ export async function workshopsAttendedBy(db: DB, orgId: number, year: number): 
     .execute();
   return rows.map((r) => ({ workshopId: r.id, title: r.title, startsAt: r.starts_at, theme: r.theme, organiser: r.name, attendees: Number(r.n) }));
 }
-
-/** The next `count` months (from the current one, Paris time) and how many workshops are published in each. */
-export async function plannedMonths(db: DB, now: Date, count = 6): Promise<{ year: number; month: number; published: number; drafts: number }[]> {
-  const start = zonedMonth(now.toISOString(), defaultTimeZone);
-  const out: { year: number; month: number; published: number; drafts: number }[] = [];
-  const rows = await db
-    .selectFrom('workshops')
-    .select(['starts_at', 'status'])
-    .where('status', 'in', ['published', 'draft'])
-    .where('starts_at', '>=', new Date(Date.UTC(start.year, start.month - 1, 0)).toISOString())
-    .execute();
-  for (let i = 0; i < count; i++) {
-    const m0 = start.month - 1 + i;
-    const year = start.year + Math.floor(m0 / 12);
-    const month = (m0 % 12) + 1;
-    const here = rows.filter((r) => {
-      const z = zonedMonth(r.starts_at, defaultTimeZone);
-      return z.year === year && z.month === month;
-    });
-    out.push({ year, month, published: here.filter((r) => r.status === 'published').length, drafts: here.filter((r) => r.status === 'draft').length });
-  }
-  return out;
-}

@@ -14,7 +14,8 @@ export interface TCalendarData {
   partners: [string, string][];
   forMe: { asked: boolean; levels: number[] | null };
   mine: (TWorkshopWithOrg & { registration_status: string })[] | null;
-  organised: { id: number; title: string; status: string; starts_at: string }[] | null;
+  /** The organiser's workshops, each with how many published workshops run at the same time. */
+  organised: { id: number; title: string; status: string; starts_at: string; overlaps: number }[] | null;
   canPublish: boolean;
   canSeeProgramme: boolean;
   hasCalendarToken: boolean;
@@ -131,6 +132,7 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
             {d.organised.map((w) => (
               <li>
                 <a href={`/workshops/${w.id}`}>{w.title}</a> · {formatWhen(v.locale, w.starts_at, d.zone)} · <span class="badge">{t(`workshops.status.${w.status}` as 'workshops.status.draft')}</span>
+                {w.overlaps ? <> <strong class="error">⚠ {t(w.overlaps < 2 ? 'workshops.overlap.badge.one' : 'workshops.overlap.badge.other', { n: w.overlaps })}</strong></> : null}
               </li>
             ))}
           </ul>

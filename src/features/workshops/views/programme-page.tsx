@@ -1,5 +1,8 @@
 import type { TViewContext } from '../../../views/context.js';
+import type { TProgrammeCoverage } from '../programme-coverage.js';
+import { levelIds } from '../schemas.js';
 import type { TStatsLine, TWorkshopStats } from '../workshop-stats.js';
+import { levelLabel } from './labels.js';
 
 /** Figures of one line: workshops, registrations, attendance rate, satisfaction. */
 function Cells(props: { v: TViewContext; l: TStatsLine }) {
@@ -30,11 +33,66 @@ function Head(props: { v: TViewContext; first: string }) {
   );
 }
 
-/** The programme view: the next six months (gaps flagged in words, not colour), then the year by month and by organiser. */
+/**
+ * The next twelve months, each month and each maturity level: a cell without a published workshop says so in words
+ * (not only by colour), then the partner organisations that published nothing in the period. One compact table.
+ */
+function Coverage(props: { v: TViewContext; coverage: TProgrammeCoverage }) {
+  const { v, coverage } = props;
+  const t = v.t;
+  const missing = <strong class="error">{t('workshops.coverage.missing')}</strong>;
+  return (
+    <section aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t('workshops.coverage.title')}</h2>
+      <p>{t('workshops.coverage.lead')}</p>
+      <div class="table-scroll" tabindex={0} role="region" aria-labelledby="coverage-title">
+        <table id="coverage">
+          <thead>
+            <tr>
+              <th scope="col">{t('workshops.programme.month')}</th>
+              <th scope="col" class="num">{t('workshops.coverage.published')}</th>
+              {levelIds.map((l) => (
+                <th scope="col" class="num">
+                  <abbr title={levelLabel(v, l)}>{t('workshops.coverage.level', { n: l })}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {coverage.months.map((m) => (
+              <tr data-month={m.key}>
+                <th scope="row">{v.fmt.month(m.year, m.month)}</th>
+                <td class="num">
+                  {m.published ? v.fmt.number(m.published) : <strong class="error">⚠ {t('workshops.programme.gap')}</strong>}
+                  {m.drafts ? <span class="hint"> ({t(m.drafts < 2 ? 'workshops.coverage.drafts.one' : 'workshops.coverage.drafts.other', { n: m.drafts })})</span> : null}
+                </td>
+                {m.levels.map((l) => (
+                  <td class="num">{l.published ? v.fmt.number(l.published) : missing}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('workshops.coverage.silentTitle')}</h3>
+      {coverage.silentPartners.length ? (
+        <ul id="silent-partners">
+          {coverage.silentPartners.map((p) => (
+            <li>{p.name}</li>
+          ))}
+        </ul>
+      ) : (
+        <p id="silent-partners">{t('workshops.coverage.noSilent')}</p>
+      )}
+    </section>
+  );
+}
+
+/** The programme view: the next twelve months (gaps flagged in words), then the year by month and by organiser. */
 export function ProgrammePage(props: {
   v: TViewContext;
   stats: TWorkshopStats;
-  planned: { year: number; month: number; published: number; drafts: number }[];
+  coverage: TProgrammeCoverage;
   isAdmin: boolean;
   remindersSent: number | null;
 }) {
@@ -45,6 +103,7 @@ export function ProgrammePage(props: {
       <h1>{t('workshops.programme.title', { year: stats.year })}</h1>
       <p class="lead">{t('workshops.programme.lead')}</p>
       {props.remindersSent !== null ? <p class="flash">{t('workshops.programme.remindersSent', { n: props.remindersSent })}</p> : null}
+      <Coverage v={v} coverage={props.coverage} />
       <form method="get" action="/workshops/programme" class="filters">
         <div class="field">
           <label for="f-year">{t('workshops.programme.year')}</label>
@@ -54,17 +113,8 @@ export function ProgrammePage(props: {
           <button type="submit">{t('form.filter')}</button>
         </div>
       </form>
-      <h2>{t('workshops.programme.upcoming')}</h2>
-      <ul id="planned-months">
-        {props.planned.map((m) => (
-          <li class={m.published ? undefined : 'gap'}>
-            <strong>{v.fmt.month(m.year, m.month)}</strong>{' : '}
-            {m.published ? t('workshops.programme.ok', { n: m.published }) : <strong class="error">⚠ {t('workshops.programme.gap')}</strong>}
-            {m.drafts ? ` (${t('workshops.programme.drafts', { n: m.drafts })})` : ''}
-          </li>
-        ))}
-      </ul>
-      <h2>{t('workshops.programme.byMonth')}</h2>
+      <h2 id="by-month-title">{t('workshops.programme.byMonth')}</h2>
+      <div class="table-scroll" tabindex={0} role="region" aria-labelledby="by-month-title">
       <table>
         <Head v={v} first={t('workshops.programme.month')} />
         <tbody>
@@ -80,8 +130,10 @@ export function ProgrammePage(props: {
           </tr>
         </tbody>
       </table>
-      <h2>{t('workshops.programme.byPartner')}</h2>
+      </div>
+      <h2 id="by-partner-title">{t('workshops.programme.byPartner')}</h2>
       {stats.partners.length ? (
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="by-partner-title">
         <table>
           <Head v={v} first={t('workshops.programme.partner')} />
           <tbody>
@@ -93,6 +145,7 @@ export function ProgrammePage(props: {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>{t('table.empty')}</p>
       )}

@@ -1,5 +1,6 @@
 import type { TFieldErrors } from '../../../http/forms.js';
 import type { TViewContext } from '../../../views/context.js';
+import { repeats } from '../schemas.js';
 import { ErrorSummary, Field, Select, TextArea } from '../../../views/components.js';
 import { commonTimeZones } from '../time-zones.js';
 import { formatOptions, levelOptions, themeOptions } from './labels.js';
@@ -84,7 +85,8 @@ export function WorkshopForm(props: { v: TViewContext; values: TValues; errors?:
             <Select
               name="repeat"
               label={t('workshops.form.repeat')}
-              options={[['none', t('workshops.form.repeat.none')], ['weekly', t('workshops.form.repeat.weekly')], ['monthly', t('workshops.form.repeat.monthly')]]}
+              options={repeats.map((r): [string, string] => [r, t(`workshops.form.repeat.${r}`)])}
+              hint={t('workshops.form.repeatHint')}
               value={val('repeat')}
               errors={errors}
             />

@@ -3,6 +3,8 @@ import { ScopeChoice } from './scope-choice.js';
 import { formatWhen } from '../time-zones.js';
 import { ButtonForm, Field, Select, TextArea } from '../../../views/components.js';
 import type { TFieldErrors } from '../../../http/forms.js';
+import type { TOverlap } from '../overlaps.js';
+import type { TFeedbackComment } from '../organiser-tools.js';
 import type { TWorkshopWithOrg } from '../repository.js';
 import { parseLevels } from '../schemas.js';
 import { formatLabel, levelLabel, themeLabel } from './labels.js';
@@ -23,6 +25,11 @@ export interface TWorkshopPageData {
   replayVisible: boolean;
   feedbackGiven: number | null;
   feedbackSummary: { avg: number; n: number } | null;
+  /** For the organiser: occurrences that run at the same time as another published workshop. */
+  overlaps?: { id: number; starts_at: string; time_zone: string; overlaps: TOverlap[] }[];
+  /** Every feedback, for the organiser's members and administrators (null for others). */
+  comments?: TFeedbackComment[] | null;
+  canMessage?: boolean;
   errors?: TFieldErrors | null;
   errorMessage?: string | null;
 }
@@ -41,6 +48,28 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
       {d.errorMessage ? (
         <div class="error-summary" role="alert">
           <p>{d.errorMessage}</p>
+        </div>
+      ) : null}
+      {d.overlaps?.length ? (
+        <div class="notice" id="overlaps" role="status">
+          <p>
+            <strong>⚠ {t('workshops.overlap.title')}</strong>
+          </p>
+          <ul>
+            {d.overlaps.map((o) => (
+              <li>
+                {formatWhen(v.locale, o.starts_at, o.time_zone)}
+                {' : '}
+                {o.overlaps.map((x, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <a href={`/workshops/${x.id}`}>{x.title}</a> ({x.organisation_name})
+                  </>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <p>{t('workshops.overlap.advice')}</p>
         </div>
       ) : null}
       <p>{w.description}</p>
@@ -184,8 +213,29 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
         <section aria-labelledby="manage-title">
           <h2 id="manage-title">{t('workshops.manage.title')}</h2>
           {d.feedbackSummary ? <p>{t('workshops.feedback.summary', { avg: v.fmt.number(d.feedbackSummary.avg, 1), n: d.feedbackSummary.n })}</p> : null}
+          {d.comments?.length ? (
+            <>
+              <h3>{t('workshops.feedback.commentsTitle')}</h3>
+              <ul id="feedback-comments">
+                {d.comments.map((f) => (
+                  <li>
+                    <strong>{t('workshops.feedback.ratingValue', { rating: f.rating })}</strong> · {v.fmt.date(f.created_at)}
+                    {f.comment ? <p class="comment-body">{f.comment}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p>
             <a href={`/workshops/${w.id}/registrants`}>{t('workshops.manage.registrants')}</a>
+            {' · '}
+            <a href={`/workshops/${w.id}/registrants.csv`}>{t('workshops.manage.exportCsv')}</a>
+            {d.canMessage ? (
+              <>
+                {' · '}
+                <a href={`/workshops/${w.id}/message`}>{t('workshops.manage.message')}</a>
+              </>
+            ) : null}
             {d.canEdit && w.status !== 'cancelled' ? (
               <>
                 {' · '}

@@ -23,7 +23,7 @@ function engineOnly(n: number): void {
   const data = lines(n);
   const acc = createFootprintAccumulator(fs, { year: 2025 });
   const t0 = performance.now();
-  data.forEach((line, i) => acc.add(line, i + 2));
+  data.forEach((line, i) => { acc.add(line, i + 2); });
   acc.result();
   const s = (performance.now() - t0) / 1000;
   console.log(`engine alone, ${n.toLocaleString('en')} lines, all criteria: ${s.toFixed(2)} s, ${Math.round(n / s).toLocaleString('en')} lines/s`);

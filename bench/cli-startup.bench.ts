@@ -33,7 +33,7 @@ try {
     ['10,000 lines', await generateInventory(dir, 10_000), 500, 5],
     ['1,000,000 lines', await generateInventory(dir, 1_000_000), 3000, 2],
   ];
-  console.log(`techcare footprint (compiled), new process per run; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  console.log(`techcare footprint (compiled), new process per run; load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`);
   for (const [label, file, targetMs, runs] of sizes) {
     const results = Array.from({ length: runs }, () => once(file));
     if (results.some((r) => r.code !== 0)) console.log(`  ${label}: exit code ${results.map((r) => r.code).join(',')}`);

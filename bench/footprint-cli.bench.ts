@@ -28,7 +28,7 @@ export async function generateInventory(dir: string, n: number): Promise<string>
   out.write('catégorie;quantité;durée de vie;année d\'achat;pays;puissance;heures par an;kWh par an;cpu_units;provider;instance_type;region;hours\n');
   let buf = '';
   for (let i = 0; i < n; i++) {
-    const row = ROWS[i % ROWS.length];
+    const row = ROWS[i % ROWS.length] ?? '';
     buf += row.startsWith('cloud') ? `${row};aws;m5.large;eu-west-3;${(i % 8760) + 1}\n` : `${row};;;;\n`;
     if (buf.length > 1 << 20) { if (!out.write(buf)) await once(out, 'drain'); buf = ''; }
   }
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       // The target is for one core: CPU time says whether the code meets it; wall time also counts the other
       // processes of a shared machine (the load average is printed so a slow wall time can be read).
       const verdict = (x: number, what: string): string => (x < 5000 && m.maxRssMb < 1024 ? `OK (${what})` : `ABOVE TARGET (${what})`);
-      const ok = n === 1_000_000 ? `${verdict(m.cpuMs, 'CPU')}, ${verdict(m.ms, 'wall')}, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores` : '';
+      const ok = n === 1_000_000 ? `${verdict(m.cpuMs, 'CPU')}, ${verdict(m.ms, 'wall')}, load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores` : '';
       console.log(`${String(n).padStart(9)} lines: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(n / (m.ms / 1000)).toLocaleString('en')} lines/s, peak RSS ${m.maxRssMb.toFixed(0)} MB, exit ${m.code} ${ok}`);
       if (r.status !== 0 || m.code !== 0) console.log(r.stderr.slice(0, 2000));
     }
@@ -73,5 +73,7 @@ async function main(): Promise<void> {
 }
 
 const i = process.argv.indexOf('--child');
-if (i !== -1) await child(process.argv[i + 1], process.argv.slice(i + 2));
+const childFile = i === -1 ? undefined : process.argv[i + 1];
+if (i !== -1 && childFile === undefined) throw new Error('--child needs the inventory file');
+if (childFile !== undefined) await child(childFile, process.argv.slice(i + 2));
 else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

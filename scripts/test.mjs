@@ -1,4 +1,4 @@
-// `npm test`: type check, unit + integration tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then
+// `npm test`: type check, lint, unit + integration tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then
 // browser tests when Chromium is found. It says what it skipped and why, and fails when any step fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -46,6 +46,8 @@ if (!process.env.TEST_DATABASE_URL) skipped.push('PostgreSQL integration runs: T
 const vitestArgs = ['vitest', 'run', ...reporters('unit.json'), ...process.argv.slice(2)];
 
 run('type check', 'npx', ['tsc', '--noEmit']);
+// Lint only: the format check (`npm run format:check`) joins once the code base has been formatted in one go.
+run('lint (Biome)', 'npm', ['run', '--silent', 'lint']);
 run('unit and integration tests', 'npx', vitestArgs);
 if (existsSync(chromium)) {
   run('browser tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...reporters('e2e.json')], { CHROMIUM_PATH: chromium });

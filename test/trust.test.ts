@@ -161,7 +161,7 @@ describeEachDb('trust: status is granted, not claimed', (kind) => {
 
   it('applies one publishing rule for visitor, member, owner, partner, expert, school, admin and a status just withdrawn', async () => {
     const u = async () => (await makeUser(t.db)).id;
-    const [unsignedOwner, unsignedMember, signedMember, partnerMember, expertMember, schoolMember, unsignedSchoolMember, withdrawnMember] = await Promise.all(Array.from({ length: 8 }, u));
+    const [unsignedOwner, unsignedMember, signedMember, partnerMember, expertMember, schoolMember, unsignedSchoolMember, withdrawnMember] = await Promise.all([u(), u(), u(), u(), u(), u(), u(), u()]);
     const unsigned = await makeOrganisation(t.db, { ownerId: unsignedOwner });
     await addMember(t.db, unsigned.id, unsignedMember);
     const signed = await makeOrganisation(t.db, { ownerId: signedMember, signed: true });

@@ -20,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const ademeAt = args.indexOf('--ademe');
-const ademeDir = ademeAt !== -1 ? args[ademeAt + 1] : join(here, '../../../shared/data/ademe-arcep-2022');
+const ademeDir = ademeAt !== -1 ? need(args[ademeAt + 1], 'the directory after --ademe') : join(here, '../../../shared/data/ademe-arcep-2022');
 const src = args.find((a, i) => !a.startsWith('--') && (ademeAt === -1 || i !== ademeAt + 1)) ?? join(here, '../../../shared/data/boavizta-2.4.1');
 const ID = 'techcare-2027.1';
 const out = join(here, '../../src/data/factor-sets', ID);
@@ -32,7 +32,12 @@ mkdirSync(out, { recursive: true });
 
 type Range = { value: number; low: number; high: number; source: string; note?: string };
 const rows = (file: string): Record<string, string>[] => parse(readFileSync(join(src, file)), { columns: true, skip_empty_lines: true, bom: true });
-const frNum = (s: string): number => Number(s.replace(',', '.'));
+/** A value the source files must hold; a missing one stops the build with its name rather than writing NaN. */
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`source data: ${what} is missing`);
+  return value;
+}
+const frNum = (s: string | undefined): number => Number(need(s, 'a number field').replace(',', '.'));
 const r = (value: number, source: string, low = value, high = value, note?: string): Range => {
   const lo = Math.min(low, high, value);
   const hi = Math.max(low, high, value);
@@ -124,7 +129,7 @@ const use = rows('user_terminal.csv');
 function bzUse(id: string): { powerW: Range; hoursPerYear: Range; kwh: [number, number, number] } {
   const row = use.find((x) => x.id === id);
   if (!row) throw new Error(`use profile ${id} missing`);
-  const [d, mn, mx] = row['USAGE.avg_power'].split(';').map(Number);
+  const [d = NaN, mn = d, mx = d] = need(row['USAGE.avg_power'], `USAGE.avg_power of ${id}`).split(';').map(Number);
   const ratio = Number(row['USAGE.use_time_ratio']);
   const h = 8760 * ratio;
   return { powerW: r(d, 'boavizta-use', mn, mx), hoursPerYear: r(h, 'boavizta-use', h, h, `8760 h × use ratio ${ratio}`), kwh: [(d * h) / 1000, (mn * h) / 1000, (mx * h) / 1000] };
@@ -135,7 +140,7 @@ const life = (value: number, source: string, low = value, high = value, note?: s
 /** ADEME's French electricity figure the study's yearly use (kgCO2e) is turned into kWh with (see docs/methodology.md). */
 const FR_GWP = 0.052;
 const ademe = new Map<string, Record<string, string>>();
-for (const row of parse(readFileSync(join(ademeDir, 'devices-gwp.csv')), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[]) ademe.set(row.slug, row);
+for (const row of parse(readFileSync(join(ademeDir, 'devices-gwp.csv')), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[]) ademe.set(need(row.slug, 'an ADEME slug'), row);
 const num = (s: string | undefined): number => (s === undefined || s.trim() === '' ? 0 : Number(s));
 
 interface TAdemeSpec {
@@ -304,45 +309,45 @@ for (const row of rows('cpu_specs.csv')) {
 }
 writeFileSync(join(out, 'cpu-dies.csv'), cpuLines.join('\n') + '\n');
 const cpuByName = new Map<string, { cores: number; threads: number; die: number }>();
-for (const row of rows('cpu_specs.csv')) cpuByName.set(row.name.toLowerCase(), { cores: Number(row.cores), threads: Number(row.threads), die: Number(row.total_die_size) });
+for (const row of rows('cpu_specs.csv')) cpuByName.set(need(row.name, 'a CPU name').toLowerCase(), { cores: Number(row.cores), threads: Number(row.threads), die: Number(row.total_die_size) });
 
 // 5. Electricity per zone, every criterion the sources have (no water use: none of them gives it).
 const mix = parse(readFileSync(join(src, 'electrical_mix.csv')), { bom: true }) as string[][];
-const header = mix[0];
-const zoneCols = header.slice(7);
-const names = mix[1].slice(7);
+const zoneCols = need(mix[0], 'the electrical mix header').slice(7);
+const names = need(mix[1], 'the electrical mix zone names').slice(7);
 const zones: Record<string, { name: string; alpha2?: string; factors: Record<string, Range> }> = {};
-zoneCols.forEach((z, i) => { zones[z] = { name: names[i].trim(), ...(ALPHA3_TO_ALPHA2[z] ? { alpha2: ALPHA3_TO_ALPHA2[z] } : {}), factors: {} }; });
+zoneCols.forEach((z, i) => { zones[z] = { name: need(names[i], `the name of zone ${z}`).trim(), ...(ALPHA3_TO_ALPHA2[z] ? { alpha2: ALPHA3_TO_ALPHA2[z] } : {}), factors: {} }; });
 const critOf: Record<string, string> = { ap: 'ap', pm: 'pm', ir: 'ir', adpe: 'adpe', pe: 'pe' };
 const gwpRows: { source: string; priority: number; values: string[] }[] = [];
 for (const row of mix.slice(2)) {
   const code = row[6];
-  const source = row[3];
+  const source = need(row[3], 'an electrical mix source');
   const srcId = source.includes('sciencedirect') ? 'scarlat-2021' : source.includes('ember') ? 'ember-2020' : source.startsWith('Average') ? 'boavizta-world-avg' : code === 'pe' ? 'boavizta-pe' : 'ademe-base-impacts-elec';
   if (code === 'gwp') { gwpRows.push({ source: srcId, priority: Number(row[4]), values: row.slice(7) }); continue; }
-  const crit = critOf[code];
+  const crit = code === undefined ? undefined : critOf[code];
   if (!crit) continue;
-  row.slice(7).forEach((v, i) => { if (v !== '' && Number.isFinite(Number(v))) zones[zoneCols[i]].factors[crit] = r(Number(v), srcId); });
+  row.slice(7).forEach((v, i) => { if (v !== '' && Number.isFinite(Number(v))) need(zones[zoneCols[i] ?? ''], `zone column ${i + 7}`).factors[crit] = r(Number(v), srcId); });
 }
 gwpRows.sort((a, b) => a.priority - b.priority);
 zoneCols.forEach((z, i) => {
   const found = gwpRows.filter((g) => g.values[i] !== '' && Number.isFinite(Number(g.values[i])));
   if (!found.length) return;
-  const best = found.find((g) => g.source !== 'ademe-base-impacts-elec' && g.source !== 'boavizta-world-avg') ?? found[0];
+  const best = found.find((g) => g.source !== 'ademe-base-impacts-elec' && g.source !== 'boavizta-world-avg') ?? need(found[0], `a GWP figure for ${z}`);
   // Low/high: spread between the two recent independent estimates where both exist (Scarlat 2019 data, Ember 2020).
   const recent = found.filter((g) => g.source === 'scarlat-2021' || g.source === 'ember-2020').map((g) => Number(g.values[i]));
   const v = Number(best.values[i]);
-  zones[z].factors.gwp = recent.length > 1 ? centred(v, recent, best.source, `spread: Scarlat 2019 data vs Ember 2020 (${Math.min(...recent)} to ${Math.max(...recent)})`) : r(v, best.source);
+  need(zones[z], `zone ${z}`).factors.gwp = recent.length > 1 ? centred(v, recent, best.source, `spread: Scarlat 2019 data vs Ember 2020 (${Math.min(...recent)} to ${Math.max(...recent)})`) : r(v, best.source);
 });
 // France (profile ademe-fr, the default): ADEME Base Empreinte, the reference of French carbon accounting (BEGES,
 // Bilan Carbone). The other published figures give the spread: Ember's combustion-only intensity (CO2.js) below,
 // Scarlat et al.'s consumption-based life-cycle figure (2019 data) above.
-const scarlatFr = zones.FRA.factors.gwp;
-const emberFr = averageIntensity.data.FRA / 1000;
-zones.FRA.factors.gwp = centred(0.052, [emberFr, scarlatFr.value], 'ademe-base-empreinte-fr', `spread: Ember ${emberFr} (combustion only, CO2.js 0.19) to Scarlat et al. ${scarlatFr.value} (2019 data)`);
+const france = need(zones.FRA, 'the FRA zone');
+const scarlatFr = need(france.factors.gwp, 'the GWP of FRA');
+const emberFr = need(averageIntensity.data.FRA, 'the CO2.js intensity of FRA') / 1000;
+france.factors.gwp = centred(0.052, [emberFr, scarlatFr.value], 'ademe-base-empreinte-fr', `spread: Ember ${emberFr} (combustion only, CO2.js 0.19) to Scarlat et al. ${scarlatFr.value} (2019 data)`);
 // The world: a traceable published figure (Ember's world average as shipped in CO2.js) rather than an average of the
 // table's countries; high: the life-cycle figures run about 10 % above combustion-only ones (assumption).
-const emberWorld = averageIntensity.data.WORLD / 1000;
+const emberWorld = need(averageIntensity.data.WORLD, 'the CO2.js world intensity') / 1000;
 if (zones.WOR) zones.WOR.factors.gwp = r(emberWorld, 'ember-co2js', emberWorld, emberWorld * 1.1, 'high: +10 % for upstream emissions left out of a combustion-only figure (assumption)');
 
 // Bounds: impossible or implausible values are quarantined, not shipped. Delivered electricity needs at least
@@ -351,7 +356,7 @@ if (zones.WOR) zones.WOR.factors.gwp = r(emberWorld, 'ember-co2js', emberWorld, 
 // median, not hundreds). Low values are kept (hydro and geothermal grids are legitimately clean), and ionising
 // radiation is not bounded by the median (nuclear grids sit legitimately hundreds of times above the others).
 const quarantinedElectricity: { zone: string; criterion: string; value: number; source: string; reason: string }[] = [];
-const median = (xs: number[]): number => { const s2 = [...xs].sort((a, b) => a - b); return s2[Math.floor(s2.length / 2)]; };
+const median = (xs: number[]): number => { const s2 = [...xs].sort((a, b) => a - b); return need(s2[Math.floor(s2.length / 2)], 'a median of no values'); };
 for (const crit of ['ap', 'pm']) {
   const m = median(Object.values(zones).map((zn) => zn.factors[crit]?.value).filter((x): x is number => x !== undefined && x > 0));
   for (const [z, zn] of Object.entries(zones)) {
@@ -393,7 +398,7 @@ const first = (s: string | undefined): number | undefined => {
 };
 const platforms: Record<string, unknown> = {};
 for (const row of rows('server.csv')) {
-  const provider = providerOf[row.manufacturer];
+  const provider = providerOf[row.manufacturer ?? ''];
   if (!provider) continue;
   const cpuName = row['CPU.name'] || undefined;
   const spec = cpuName ? cpuByName.get(cpuName.toLowerCase()) : undefined;

@@ -36,8 +36,16 @@ function csvFields(line: string): string[] {
   }
   return out;
 }
-function csvRows(file: string): string[][] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(1).map(csvFields);
+/** A row of `N` fields. */
+type TRow<N extends number, R extends string[] = []> = R['length'] extends N ? R : TRow<N, [...R, string]>;
+
+/** The rows of a data CSV, header left out; a row with fewer than `columns` fields is an error naming file and row. */
+function csvRows<N extends number>(file: string, columns: N): TRow<N>[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(1).map((line, i) => {
+    const fields = csvFields(line);
+    if (fields.length < columns) throw new Error(`${file}: data row ${i + 1} has ${fields.length} fields, ${columns} expected`);
+    return fields as TRow<N>;
+  });
 }
 
 const cache = new Map<string, TFactorSet>();
@@ -57,13 +65,13 @@ export function getFactorSet(id: string = latestFactorSetId): TFactorSet {
   const electricity = JSON.parse(readFileSync(join(dir, 'electricity.json'), 'utf8'));
   const { platforms } = JSON.parse(readFileSync(join(dir, 'cloud-platforms.json'), 'utf8'));
   const instances: Record<string, TCloudInstance> = {};
-  for (const [provider, instance, vcpu, mem, ssd, hdd, gpu, platform] of csvRows(join(dir, 'cloud-instances.csv'))) {
+  for (const [provider, instance, vcpu, mem, ssd, hdd, gpu, platform] of csvRows(join(dir, 'cloud-instances.csv'), 8)) {
     instances[`${provider}:${instance.toLowerCase()}`] = { vcpu: Number(vcpu), memoryGb: Number(mem), ssdGb: Number(ssd), hddGb: Number(hdd), gpuUnits: Number(gpu), platform };
   }
   const regions: Record<string, string> = {};
-  for (const [provider, region, country] of csvRows(join(dir, 'cloud-regions.csv'))) regions[`${provider}:${region.toLowerCase()}`] = country;
+  for (const [provider, region, country] of csvRows(join(dir, 'cloud-regions.csv'), 3)) regions[`${provider}:${region.toLowerCase()}`] = country;
   const cpuDies: TFactorSet['cpuDies'] = {};
-  for (const [model, cores, threads, die] of csvRows(join(dir, 'cpu-dies.csv'))) {
+  for (const [model, cores, threads, die] of csvRows(join(dir, 'cpu-dies.csv'), 4)) {
     cpuDies[model.toLowerCase()] = { dieMm2: Number(die), ...(cores ? { cores: Number(cores) } : {}), ...(threads ? { threads: Number(threads) } : {}) };
   }
   const fs: TFactorSet = { ...base, electricity, cpuDies, cloud: { ...base.cloud, instances, platforms, regions } };

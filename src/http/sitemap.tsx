@@ -16,9 +16,9 @@ export function sitemapRoutes(features: TFeature[]): Hono<AppEnv> {
   r.get('/sitemap.xml', async (c) => {
     const base = publicUrl(c.get('config'));
     const paths = await publicPaths(c, features);
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${paths
-      .map((p) => `  <url><loc>${escape(base + p)}</loc></url>`)
+      .map((p) => `  <url><loc>${escapeXml(base + p)}</loc></url>`)
       .join('\n')}\n</urlset>\n`;
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defined } from '../../test/helpers/defined.js';
 import { COLUMN_HINTS, formatInventoryError, groupInventoryErrors, inventoryErrorParts, READER_ERROR_CODES, READER_ERROR_TEXTS, readerError, readInventoryFile } from './index.js';
 
 const fx = (f: string): string => join(process.cwd(), 'test/fixtures/inventories', f);
@@ -24,9 +25,10 @@ describe('reader messages', () => {
   it('a messy file: codes and params on every error, the column as written, French with the fix', async () => {
     const r = await readInventoryFile(fx('errors.csv'));
     expect(r.errors.map((e) => e.code)).toEqual(['not-a-number', 'out-of-range', 'out-of-range', 'out-of-range']);
-    expect(r.errors[0].params).toEqual({ value: 'dix', column: 'quantity' });
-    expect(formatInventoryError(r.errors[0], 'fr')).toBe('ligne 2, colonne quantity\u00a0: «\u00a0dix\u00a0» n’est pas un nombre\u00a0; écrivez un nombre d’unités, par exemple 12 (virgule ou point décimal)');
-    expect(formatInventoryError(r.errors[0], 'en')).toBe('line 2, column quantity: "dix" is not a number; expected a number of units, e.g. 12 (decimal point or comma)');
+    const error = defined(r.errors[0], 'an error on line 2');
+    expect(error.params).toEqual({ value: 'dix', column: 'quantity' });
+    expect(formatInventoryError(error, 'fr')).toBe('ligne 2, colonne quantity\u00a0: «\u00a0dix\u00a0» n’est pas un nombre\u00a0; écrivez un nombre d’unités, par exemple 12 (virgule ou point décimal)');
+    expect(formatInventoryError(error, 'en')).toBe('line 2, column quantity: "dix" is not a number; expected a number of units, e.g. 12 (decimal point or comma)');
   });
   it('engine errors in a summary go through the engine catalogue', () => {
     const e = { line: 3, column: 'category', message: 'x', code: 'unknown-category', params: { value: 'spaceship', choices: 'laptop' } };

@@ -50,18 +50,18 @@ describe('table reader', () => {
     expect(t.info).toEqual({ kind: 'csv', encoding: 'windows-1252', delimiter: ';' });
     expect(t.headers[0]).toBe('Catégorie');
     expect(t.rows.map((r) => r.line)).toEqual([3, 4, 7]);
-    expect(t.rows[1].cells[0]).toBe('écran');
+    expect(t.rows[1]?.cells[0]).toBe('écran');
   });
   it('parses uploads in memory with the same detection', () => {
     const { rows, info } = parseCsvBuffer(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('x;y\n1;2\n')]));
     expect(info.delimiter).toBe(';');
-    expect(rows[0].cells).toEqual(['x', 'y']);
+    expect(rows[0]?.cells).toEqual(['x', 'y']);
   });
   it('reads XLSX with the cached values of formulas', async () => {
     const t = await readTable(fx('formulas.xlsx'));
     expect(t.headers).toEqual(['Catégorie', 'Quantité', 'Durée de vie', 'Pays', 'Libellé']);
-    expect(t.rows[0].cells.slice(0, 3)).toEqual(['laptop', '20', '5']);
-    expect(t.rows[1].cells[2]).toBe('6');
+    expect(t.rows[0]?.cells.slice(0, 3)).toEqual(['laptop', '20', '5']);
+    expect(t.rows[1]?.cells[2]).toBe('6');
   });
 });
 
@@ -88,8 +88,8 @@ describe('inventory reader', () => {
     const r = await readInventoryFile(fx('win1252-semicolon.csv'));
     expect(r.errors).toEqual([]);
     expect(r.items.map((i) => i.line)).toEqual([3, 4, 7]);
-    expect(r.items[0].data).toEqual({ category: 'laptop', quantity: 10, lifespan_years: 4.5, purchase_year: 2023, country: 'FRA' });
-    expect(r.items[1].data).toMatchObject({ category: 'écran', power_w: 30.5, hours_per_year: 2000, country: 'FR' });
+    expect(r.items[0]?.data).toEqual({ category: 'laptop', quantity: 10, lifespan_years: 4.5, purchase_year: 2023, country: 'FRA' });
+    expect(r.items[1]?.data).toMatchObject({ category: 'écran', power_w: 30.5, hours_per_year: 2000, country: 'FR' });
   });
   it('quoted labels with line breaks keep the first line number of the record', async () => {
     const r = await readInventoryFile(fx('quoted.csv'));
@@ -104,7 +104,7 @@ describe('inventory reader', () => {
     const r = await readInventoryFile(fx('errors.csv'));
     const got = r.errors.map((e) => `${e.line}|${e.column}`);
     expect(got).toEqual(['2|quantity', '4|lifespan_years', '6|pue', '7|quantity']);
-    expect(r.errors[0].message).toMatch(/"dix" is not a number; expected a number of units/);
+    expect(r.errors[0]?.message).toMatch(/"dix" is not a number; expected a number of units/);
     expect(r.errorCount).toBe(4);
   });
   it('a file without category column fails on line 1', async () => {

@@ -145,7 +145,7 @@ function compileRowReader(columns: TCompiledHeader[], valueMaps: Map<string, Map
 }
 
 function isBlank(cells: string[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (cells[i].trim() !== '') return false;
+  for (const cell of cells) if (cell.trim() !== '') return false;
   return true;
 }
 
@@ -158,8 +158,7 @@ function readRow(row: TTableRow, rr: TRowReader, errors: TLineError[]): TInvento
   const readers = rr.readers;
   const cells = row.cells;
   const out: Record<string, string | number> = rr.defaults ? { ...rr.defaults } : {};
-  for (let k = 0; k < readers.length; k++) {
-    const r = readers[k];
+  for (const r of readers) {
     const cell = cells[r.index];
     if (cell === undefined || cell === '') continue;
     const raw = cell.trim();

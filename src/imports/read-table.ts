@@ -34,6 +34,7 @@ export function detectEncoding(sample: Uint8Array, truncated = false): TEncoding
   let end = sample.length;
   for (let k = 1; truncated && k <= 3 && end - k >= 0; k++) {
     const b = sample[end - k];
+    if (b === undefined) break;
     if ((b & 0xc0) === 0xc0) { end -= k; break; }
     if ((b & 0x80) === 0) break;
   }

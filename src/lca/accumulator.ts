@@ -4,6 +4,7 @@ import { evaluateLine, runPreparedLine, type TLineContext } from './models.js';
 import type { TParam } from './params.js';
 import { englishMessage, type TWarningCode } from './messages.js';
 import { centredTriangular, mulberry32, percentile } from './prng.js';
+import { at } from './checked-index.js';
 import {
   CRITERIA, PHASES, TIERS, UNITS, ZFootprintOptions, type TCriterion, type TFactorSet, type TFootprintOptions,
   type TFootprintResult, type TImpacts, type TInventoryLine, type TLineError, type TPhase, type TProvenance, type TTier,
@@ -14,7 +15,24 @@ const NC = CRITERIA.length;
 const NP = PHASES.length;
 const CELLS = NC * NP * 3;
 
-interface TGroup { sums: Float64Array; seen: Uint8Array; whole: boolean }
+/** Sums per (criterion, phase): value, low, high in `sums`; 1 in `seen` once a term landed in the cell. */
+interface TCells { sums: Float64Array; seen: Uint8Array }
+interface TGroup extends TCells { whole: boolean }
+
+const emptyCells = (): TCells => ({ sums: new Float64Array(CELLS), seen: new Uint8Array(NC * NP) });
+
+/** Adds one term's value and interval to cell `i` (the three slots from `i`; a cell never misses, so 0 is no-op). */
+function addInterval(sums: Float64Array, i: number, v: number, lo: number, hi: number): void {
+  sums[i] = (sums[i] ?? 0) + v;
+  sums[i + 1] = (sums[i + 1] ?? 0) + lo;
+  sums[i + 2] = (sums[i + 2] ?? 0) + hi;
+}
+
+/** Adds the cells of `from` into `into` (a cell is seen when either saw it). */
+function addCells(into: TCells, from: TCells): void {
+  from.sums.forEach((x, i) => { into.sums[i] = (into.sums[i] ?? 0) + x; });
+  from.seen.forEach((x, i) => { if (x) into.seen[i] = 1; });
+}
 
 /** One merged Monte Carlo term: coef × Π params^exps, for one criterion. */
 interface TMcTerm { crit: number; coef: number; params: readonly TParam[]; exps: readonly number[] }
@@ -39,11 +57,12 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   for (const c of opts.criteria ?? CRITERIA) wanted[CRITERIA.indexOf(c)] = 1;
   const maxWarnings = opts.maxWarnings ?? 10_000;
 
-  const byTier = TIERS.map(() => new Float64Array(CELLS));
-  const tierSeen = TIERS.map(() => new Uint8Array(NC * NP));
+  const byTier = Object.fromEntries(TIERS.map((t) => [t, emptyCells()])) as Record<TTier, TCells>;
   /** Per category: sums, cells seen, and whether a line booked a whole-life embodied figure in BLD. */
   const byCategory = new Map<string, TGroup>();
-  const energy = new Float64Array(3);
+  let energyValue = 0;
+  let energyLow = 0;
+  let energyHigh = 0;
   let gwpAbs = 0;
   let gwpDefaultAbs = 0;
   // Counters per parameter name: [input, default, archetype] (a typed array per name, nothing allocated per line).
@@ -60,7 +79,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   const mc = opts.monteCarlo ? new Map<string, TMcTerm>() : undefined;
 
   let cur: TGroup | undefined;
-  let curTier = 0;
+  let curTier: TCells | undefined;
   let curLineDefaultAbs = 0;
   let curLineAbs = 0;
   let curForceDefault = false;
@@ -90,8 +109,8 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       let seen = gapSeen.get(category);
       if (!seen) { seen = new Int32Array(NC * NP); gapSeen.set(category, seen); }
       const k = ci * NP + PHASES.indexOf(phase);
-      const at = seen[k];
-      if (at) { const g = gaps[at - 1]; g.units = (g.units ?? 0) + units; return; }
+      const recorded = seen[k] ?? 0;
+      if (recorded) { const g = at(gaps, recorded - 1); g.units = (g.units ?? 0) + units; return; }
       gaps.push({ category, criterion, phase, code, message: typeof message === 'function' ? message() : message, units });
       seen[k] = gaps.length;
     },
@@ -99,24 +118,25 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
     provenance(name, kind) {
       let p = provenance.get(name);
       if (!p) { p = new Float64Array(3); provenance.set(name, p); }
-      p[kind === 'input' ? 0 : kind === 'default' ? 1 : 2]++;
+      const slot = kind === 'input' ? 0 : kind === 'default' ? 1 : 2;
+      p[slot] = (p[slot] ?? 0) + 1;
     },
     energy(coef, params, exps, n) {
       // Same interval product as termInterval, without its result array (once or more per line).
       let v = coef; let lo = coef; let hi = coef;
       const np = n ?? params.length;
       for (let k = 0; k < np; k++) {
-        const p = params[k];
+        const p = at(params, k);
         let a: number; let b: number;
         // v × (1/mode), not v / mode: bit for bit the arithmetic of termInterval, so results do not move.
         if (exps[k] === 1) { a = p.low; b = p.high; v *= p.mode; } else { a = 1 / p.high; b = 1 / p.low; v *= 1 / p.mode; }
         const x1 = lo * a; const x2 = lo * b; const x3 = hi * a; const x4 = hi * b;
         lo = Math.min(x1, x2, x3, x4); hi = Math.max(x1, x2, x3, x4);
       }
-      energy[0] += v; energy[1] += lo; energy[2] += hi;
+      energyValue += v; energyLow += lo; energyHigh += hi;
     },
     term(crit, phase, coef, params, exps, extra, n) {
-      if (!wanted[crit] || !cur) return;
+      if (!wanted[crit] || !cur || !curTier) return;
       // Interval product inlined (no array per term): this runs several times per line.
       let v = coef; let lo = coef; let hi = coef; let dflt = curForceDefault;
       const np = n ?? params.length;
@@ -132,12 +152,10 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         if (p.kind !== 'reference') dflt = true;
       }
       const i = (crit * NP + phase) * 3;
-      const s = cur.sums;
-      s[i] += v; s[i + 1] += lo; s[i + 2] += hi;
+      addInterval(cur.sums, i, v, lo, hi);
       cur.seen[crit * NP + phase] = 1;
-      const t = byTier[curTier];
-      t[i] += v; t[i + 1] += lo; t[i + 2] += hi;
-      tierSeen[curTier][crit * NP + phase] = 1;
+      addInterval(curTier.sums, i, v, lo, hi);
+      curTier.seen[crit * NP + phase] = 1;
       if (crit === 0) {
         const a = Math.abs(v);
         curLineAbs += a;
@@ -145,7 +163,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       }
       if (mc) {
         let key = String(crit);
-        for (let k = 0; k < np; k++) key += `|${params[k].id}^${exps[k]}`;
+        for (let k = 0; k < np; k++) key += `|${at(params, k).id}^${exps[k]}`;
         if (extra) key += `|${extra.id}^1`;
         const m = mc.get(key);
         if (m) m.coef += coef;
@@ -170,7 +188,7 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       let group = byCategory.get(cat);
       if (!group) { group = { sums: new Float64Array(CELLS), seen: new Uint8Array(NC * NP), whole: false }; byCategory.set(cat, group); }
       cur = group;
-      curTier = TIERS.indexOf(prepared.tier);
+      curTier = byTier[prepared.tier];
       curLineAbs = 0;
       curLineDefaultAbs = 0;
       curForceDefault = false;
@@ -180,35 +198,32 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       lines++;
       units += prepared.quantity;
       cur = undefined;
+      curTier = undefined;
       return prepared.errors;
     },
     result() {
       const impacts = (sums: Float64Array, seen: Uint8Array, phases: readonly number[]): TImpacts => {
         const out: TImpacts = {};
-        for (let c = 0; c < NC; c++) {
+        for (const [c, criterion] of CRITERIA.entries()) {
           if (!wanted[c]) continue;
           let any = false; let v = 0; let lo = 0; let hi = 0;
           for (const p of phases) {
             if (!seen[c * NP + p]) continue;
             any = true;
             const i = (c * NP + p) * 3;
-            v += sums[i]; lo += sums[i + 1]; hi += sums[i + 2];
+            v += sums[i] ?? 0; lo += sums[i + 1] ?? 0; hi += sums[i + 2] ?? 0;
           }
-          if (any) out[CRITERIA[c]] = { value: v, low: Math.min(lo, v), high: Math.max(hi, v), unit: UNITS[CRITERIA[c]] };
+          if (any) out[criterion] = { value: v, low: Math.min(lo, v), high: Math.max(hi, v), unit: UNITS[criterion] };
         }
         return out;
       };
       const all = [0, 1, 2, 3];
-      const totalSums = new Float64Array(CELLS);
-      const totalSeen = new Uint8Array(NC * NP);
-      TIERS.forEach((_, t) => {
-        for (let i = 0; i < CELLS; i++) totalSums[i] += byTier[t][i];
-        for (let i = 0; i < NC * NP; i++) totalSeen[i] |= tierSeen[t][i];
-      });
+      const total = emptyCells();
+      for (const t of TIERS) addCells(total, byTier[t]);
       const byPhase = {} as Record<TPhase, TImpacts>;
-      PHASES.forEach((ph, p) => { byPhase[ph] = impacts(totalSums, totalSeen, [p]); });
+      PHASES.forEach((ph, p) => { byPhase[ph] = impacts(total.sums, total.seen, [p]); });
       const byTierOut = {} as Record<TTier, TImpacts>;
-      TIERS.forEach((t, i) => { byTierOut[t] = impacts(byTier[i], tierSeen[i], all); });
+      for (const t of TIERS) byTierOut[t] = impacts(byTier[t].sums, byTier[t].seen, all);
       const byCategoryOut: Record<string, TImpacts> = {};
       const byCategoryPhase: TFootprintResult['byCategoryPhase'] = {};
       for (const [cat, g] of [...byCategory.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -232,12 +247,12 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         methodology: { factorSet: factorSet.id, ...(profile ? { profile } : {}), allocation: opts.allocation as TAllocation, year: opts.year, country, ...(opts.electricityVariants && Object.keys(opts.electricityVariants).length ? { electricityVariants: opts.electricityVariants } : {}) },
         lines,
         units,
-        total: impacts(totalSums, totalSeen, all),
+        total: impacts(total.sums, total.seen, all),
         byPhase,
         byTier: byTierOut,
         byCategory: byCategoryOut,
         byCategoryPhase,
-        energy: { useKwh: { value: energy[0], low: Math.min(energy[1], energy[0]), high: Math.max(energy[2], energy[0]), unit: 'kWh' } },
+        energy: { useKwh: { value: energyValue, low: Math.min(energyLow, energyValue), high: Math.max(energyHigh, energyValue), unit: 'kWh' } },
         dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance: provenanceOut(provenance), gaps: gaps.map((g) => ({ ...g })) },
         warnings: outWarnings,
       };
@@ -263,7 +278,7 @@ function provenanceOut(counts: Map<string, Float64Array>): Record<string, Partia
 export function termInterval(coef: number, params: readonly TParam[], exps: readonly number[], n = params.length): [number, number, number] {
   let v = coef; let lo = coef; let hi = coef;
   for (let k = 0; k < n; k++) {
-    const p = params[k];
+    const p = at(params, k);
     let a: number; let b: number; let m: number;
     if (exps[k] === 1) { a = p.low; b = p.high; m = p.mode; } else { a = 1 / p.high; b = 1 / p.low; m = 1 / p.mode; }
     v *= m;
@@ -283,25 +298,29 @@ export function runMonteCarlo(terms: TMcTerm[], draws: number, seed: number, wan
   const ids = new Map<number, number>();
   const params: TParam[] = [];
   for (const t of terms) for (const p of t.params) if (!ids.has(p.id)) { ids.set(p.id, params.length); params.push(p); }
-  const idx = terms.map((t) => Int32Array.from(t.params.map((p) => ids.get(p.id) ?? 0)));
+  // Each term with the sample slots of its parameters, in the term's order.
+  const slotted = terms.map((term) => ({ term, slots: Int32Array.from(term.params.map((p) => ids.get(p.id) ?? 0)) }));
   const rand = mulberry32(seed);
   const sample = new Float64Array(params.length);
   const out = CRITERIA.map(() => new Float64Array(draws));
   const present = new Uint8Array(NC);
   for (const t of terms) present[t.crit] = 1;
   for (let d = 0; d < draws; d++) {
-    for (let k = 0; k < params.length; k++) { const p = params[k]; sample[k] = centredTriangular(rand(), p.low, p.mode, p.high); }
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i]; const ix = idx[i];
-      let v = t.coef;
-      for (let k = 0; k < ix.length; k++) v = t.exps[k] === 1 ? v * sample[ix[k]] : v / sample[ix[k]];
-      out[t.crit][d] += v;
+    params.forEach((p, k) => { sample[k] = centredTriangular(rand(), p.low, p.mode, p.high); });
+    for (const { term, slots } of slotted) {
+      let v = term.coef;
+      for (let k = 0; k < slots.length; k++) {
+        const x = at(sample, at(slots, k));
+        v = term.exps[k] === 1 ? v * x : v / x;
+      }
+      const series = at(out, term.crit);
+      series[d] = (series[d] ?? 0) + v;
     }
   }
   const res: NonNullable<TFootprintResult['monteCarlo']> = { draws, seed };
   CRITERIA.forEach((c: TCriterion, i) => {
     if (!wanted[i] || !present[i]) return;
-    const s = out[i].sort();
+    const s = at(out, i).sort();
     res[c] = { p05: percentile(s, 0.05), p50: percentile(s, 0.5), p95: percentile(s, 0.95) };
   });
   return res;

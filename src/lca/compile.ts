@@ -206,7 +206,12 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
   }
 
   // Transfer: the SWD v4 and OneByte figures come from CO2.js itself (grams for 1 GB), not from our own copy.
-  const swd = new co2({ model: 'swd', version: 4, results: 'segment' }).perByte(1e9, false) as Record<string, number>;
+  const swdSegments = new co2({ model: 'swd', version: 4, results: 'segment' }).perByte(1e9, false) as Record<string, number>;
+  const swd = (segment: string): number => {
+    const kg = swdSegments[segment];
+    if (typeof kg !== 'number') throw new Error(`@tgwf/co2 gives no ${segment} figure for the SWD v4 model`);
+    return kg;
+  };
   const oneByte = new co2({ model: '1byte' }).perByte(1e9, false) as number;
 
   const compiled: TCompiled = {
@@ -239,8 +244,8 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
       vcpuWatts, pue, platformEmbodied,
     },
     transfer: {
-      swdEmbodiedKgPerGb: (swd.dataCenterEmbodiedCO2e + swd.networkEmbodiedCO2e) / 1000,
-      swdOperationalKgPerGb: (swd.dataCenterOperationalCO2e + swd.networkOperationalCO2e) / 1000,
+      swdEmbodiedKgPerGb: (swd('dataCenterEmbodiedCO2e') + swd('networkEmbodiedCO2e')) / 1000,
+      swdOperationalKgPerGb: (swd('dataCenterOperationalCO2e') + swd('networkOperationalCO2e')) / 1000,
       // The global grid intensity SWD v4 applies (494 gCO2e/kWh): used to rescale the operational part when a line
       // overrides the electricity factor.
       swdGridKgPerKwh: 0.494,

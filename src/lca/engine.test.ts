@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFactorSet } from '../data/index.js';
+import { defined } from '../../test/helpers/defined.js';
 import { computeFootprint, createFootprintAccumulator, simulateInventory, InventoryErrors, cpuPowerAtLoad, CRITERIA, PHASES, TIERS, type TFootprintResult, type TInventoryLine, type TImpacts } from './index.js';
 
 const fs = getFactorSet('techcare-2026.1');
@@ -21,8 +22,8 @@ describe('end-user devices', () => {
 
   it('keeps criteria the data lacks absent, never zero', () => {
     const r = run([{ category: 'printer', quantity: 2 }], { criteria: ['gwp', 'adpe', 'wu', 'pe'] });
-    expect(r.byCategory.printer.gwp?.value).toBeCloseTo(2 * 130 / 5, 9);
-    expect(r.byCategory.printer.adpe).toBeUndefined();
+    expect(r.byCategory.printer?.gwp?.value).toBeCloseTo(2 * 130 / 5, 9);
+    expect(defined(r.byCategory.printer, 'a printer category').adpe).toBeUndefined();
     expect(r.total.wu).toBeUndefined();
     expect(r.byPhase.DIS).toEqual({});
     expect(r.dataQuality.gaps.some((g) => g.category === 'printer' && g.phase === 'USE')).toBe(true);
@@ -78,11 +79,11 @@ describe('servers', () => {
     expect(r.byPhase.BLD.gwp?.value).toBeCloseTo(cpu + ram + ssd + psu + 150 + 66.1 + 6.68, 9);
     expect(r.byPhase.BLD.gwp?.low).toBeCloseTo(r.byPhase.BLD.gwp?.value ?? 0, 9);
     expect(r.byPhase.BLD.pe?.value).toBeCloseTo(2 * (400 * 0.265 + 156) + 12 * (51.2 * 27.3 + 74) + ((400 / 48.5) * 27.3 + 73.98) + 2 * 2.99 * 352 + 2200 + 836 + 68.6, 6);
-    expect(r.byCategory.server.wu).toBeUndefined();
+    expect(defined(r.byCategory.server, 'a server category').wu).toBeUndefined();
   });
 
   it('CPU model → die area from the lookup table', () => {
-    const die = fs.cpuDies['amd epyc 7763'].dieMm2;
+    const die = fs.cpuDies['amd epyc 7763']?.dieMm2;
     expect(die).toBe(1064);
     const r = run([{ category: 'server', cpu_units: 1, cpu_model: 'AMD EPYC 7763', purchase_year: Y, annual_kwh: 0 }], { allocation: 'purchase-year', criteria: ['gwp'] });
     const r2 = run([{ category: 'server', cpu_units: 1, cpu_die_mm2: 1064, purchase_year: Y, annual_kwh: 0 }], { allocation: 'purchase-year', criteria: ['gwp'] });
@@ -108,8 +109,8 @@ describe('servers', () => {
 
 describe('cloud and transfer', () => {
   it('cloud instance: CCF energy with utilisation, PUE, region → country; SCI embodied share', () => {
-    const inst = fs.cloud.instances['aws:m5.large'];
-    const platform = fs.cloud.platforms[`aws:${inst.platform}`];
+    const inst = defined(fs.cloud.instances['aws:m5.large'], 'the aws:m5.large instance');
+    const platform = defined(fs.cloud.platforms[`aws:${inst.platform}`], `the aws:${inst.platform} platform`);
     const r = run([{ category: 'cloud_instance', provider: 'aws', instance_type: 'm5.large', region: 'eu-west-3', hours: 1000 }], { criteria: ['gwp'] });
     const kwh = (inst.vcpu * (0.74 + 0.5 * (3.5 - 0.74)) / 1000 + inst.memoryGb * 0.000392) * 1000 * 1.135;
     expect(fs.cloud.regions['aws:eu-west-3']).toBe('FRA');
@@ -169,7 +170,7 @@ describe('properties', () => {
   it('total = sum of phases = sum of tiers = sum of categories', () => {
     for (const c of Object.keys(r.total)) {
       for (const k of ['value', 'low', 'high'] as const) {
-        const t = (r.total as Record<string, Record<string, number>>)[c][k];
+        const t = defined((r.total as Record<string, Record<string, number>>)[c]?.[k], `total ${c}.${k}`);
         expect(sumOf(r.byPhase, c, k)).toBeCloseTo(t, 6);
         expect(sumOf(r.byTier, c, k)).toBeCloseTo(t, 6);
         expect(sumOf(r.byCategory, c, k)).toBeCloseTo(t, 6);
@@ -179,8 +180,8 @@ describe('properties', () => {
   it('doubling quantities doubles results', () => {
     const d = run(mixed.map((l) => ({ ...l, quantity: (l.quantity ?? 1) * 2 })), { criteria: [...CRITERIA] });
     for (const c of Object.keys(r.total)) {
-      const a = (r.total as Record<string, { value: number; low: number; high: number }>)[c];
-      const b = (d.total as Record<string, { value: number; low: number; high: number }>)[c];
+      const a = defined((r.total as Record<string, { value: number; low: number; high: number }>)[c], `total ${c}`);
+      const b = defined((d.total as Record<string, { value: number; low: number; high: number }>)[c], `doubled total ${c}`);
       expect(b.value / a.value).toBeCloseTo(2, 9);
       expect(b.high / a.high).toBeCloseTo(2, 9);
     }
@@ -204,8 +205,9 @@ describe('properties', () => {
   it('data quality: defaults share and provenance', () => {
     expect(r.dataQuality.defaultShare).toBeGreaterThan(0.5);
     expect(r.dataQuality.defaultShare).toBeLessThanOrEqual(1);
-    expect(r.dataQuality.provenance.lifespan_years.default).toBeGreaterThan(0);
-    expect(r.dataQuality.provenance.lifespan_years.input).toBe(1);
+    const lifespan = defined(r.dataQuality.provenance.lifespan_years, 'the provenance of lifespan_years');
+    expect(lifespan.default).toBeGreaterThan(0);
+    expect(lifespan.input).toBe(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFactorSet } from '../data/index.js';
+import { defined } from '../../test/helpers/defined.js';
 import {
   computeFootprint, createFootprintAccumulator, formatLineError, formatWarning, InventoryErrors, LINE_ERROR_CODES, LINE_ERROR_TEXTS,
   lineErrorParts, WARNING_CODES, WARNING_TEXTS, warningParts, type TInventoryLine, type TLineError, type TWarning,
@@ -49,8 +50,8 @@ describe('engine errors and warnings carry codes', () => {
       expect(e.message).toBe(formatLineError(e, 'en').replace(/^line \d+, column [^:]+: /, ''));
       expect(e.message).not.toMatch(/undefined/);
     }
-    expect(errs[0].params).toMatchObject({ value: 'spaceship' });
-    expect(formatLineError(errs[1], 'fr')).toBe('ligne 3, colonne country\u00a0: pays «\u00a0XX\u00a0» inconnu\u00a0; écrivez un code ISO 3166 à trois lettres (FRA) ou à deux lettres (FR), WOR (monde) ou EEE (Europe)');
+    expect(errs[0]?.params).toMatchObject({ value: 'spaceship' });
+    expect(formatLineError(defined(errs[1], 'a second error'), 'fr')).toBe('ligne 3, colonne country\u00a0: pays «\u00a0XX\u00a0» inconnu\u00a0; écrivez un code ISO 3166 à trois lettres (FRA) ou à deux lettres (FR), WOR (monde) ou EEE (Europe)');
   });
   it('warnings: code and params, French numbers in French', () => {
     const r = computeFootprint(fs, [{ category: 'laptop', lifespan_years: 0.5 }, { category: 'laptop', power_w: 5000 }, { category: 'server', cpu_model: 'Imaginary 9000' }], { year: 2025 });

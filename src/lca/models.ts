@@ -2,6 +2,7 @@ import type { TCompiled, TCompiledDevice } from './compile.js';
 import { cpuPowerAtLoad } from './compile.js';
 import { makeParam, type TParam } from './params.js';
 import { englishMessage, type TLineErrorCode, type TWarningCode } from './messages.js';
+import { at } from './checked-index.js';
 import { CRITERIA, type TAllocation, type TCloudInstance, type TCloudPlatform, type TCriterion, type TGapCode, type TInventoryLine, type TLineError, type TMessageParams, type TPhase, type TProvenance, type TTier } from './types.js';
 
 const BLD = 0;
@@ -252,7 +253,7 @@ function runDevice(ctx: TLineContext, prep: TPreparedLine): void {
   if (bottomUp) serverEmbodied(ctx, line, quantity, embodiedMode, lifespan, category);
   else {
     for (let ci = 0; ci < CRITERIA.length; ci++) {
-      const crit = CRITERIA[ci];
+      const crit = at(CRITERIA, ci);
       if (!ctx.wanted[ci]) continue;
       const given = ci === GWP && line.embodied_gwp_kg !== undefined;
       const f = given ? undefined : d.embodied[crit];
@@ -348,7 +349,7 @@ function emitUse(ctx: TLineContext, line: TInventoryLine, energy: Product, categ
   ctx.provenance('electricity', line.electricity_gwp_kg_per_kwh !== undefined ? 'input' : 'default');
   for (let ci = 0; ci < CRITERIA.length; ci++) {
     if (!ctx.wanted[ci]) continue;
-    const crit = CRITERIA[ci];
+    const crit = at(CRITERIA, ci);
     if (ci === GWP && line.electricity_gwp_kg_per_kwh !== undefined) {
       ctx.term(ci, USE, energy.coef * line.electricity_gwp_kg_per_kwh, energy.params, energy.exps, undefined, energy.n);
       continue;
@@ -443,8 +444,8 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
     ctx.provenance('cpu_load_pct', util !== undefined ? 'input' : 'default');
     ctx.provenance('platform', 'archetype');
     let vcpuW: number | TParam = c.cloud.vcpuWatts.get(prov) as TParam;
-    if (util !== undefined) {
-      const cp = c.fs.cloud.providers[prov];
+    const cp = c.fs.cloud.providers[prov];
+    if (util !== undefined && cp) {
       const w = (mn: number, mx: number): number => mn + (util / 100) * (mx - mn);
       vcpuW = makeParam(`cloud.${prov}.vcpuWatts@${util}`, w(cp.minWattsPerVcpu.low, cp.maxWattsPerVcpu.low), w(cp.minWattsPerVcpu.value, cp.maxWattsPerVcpu.value), w(cp.minWattsPerVcpu.high, cp.maxWattsPerVcpu.high), 'reference', 'ccf');
     }
@@ -462,8 +463,9 @@ function runCloud(ctx: TLineContext, prep: TPreparedLine): void {
     const share = quantity * (inst.vcpu / platform.vcpu) / 8760;
     for (let ci = 0; ci < CRITERIA.length; ci++) {
       if (!ctx.wanted[ci]) continue;
-      const f = embodiedParams[CRITERIA[ci]];
-      if (!f) { ctx.gap(category, CRITERIA[ci], 'BLD', 'model-scope', 'the platform model has gwp, pe and adpe only', quantity); continue; }
+      const crit = at(CRITERIA, ci);
+      const f = embodiedParams[crit];
+      if (!f) { ctx.gap(category, crit, 'BLD', 'model-scope', 'the platform model has gwp, pe and adpe only', quantity); continue; }
       const p = S0.reset(share).mul(f).mul(hours).div(c.cloud.lifespan);
       ctx.term(ci, BLD, p.coef, p.params, p.exps, undefined, p.n);
     }

@@ -1,3 +1,5 @@
+import { at } from './checked-index.js';
+
 /** Seeded PRNG (mulberry32): small, fast, reproducible across platforms; enough for Monte Carlo sampling. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -24,7 +26,8 @@ export function percentile(sorted: Float64Array, p: number): number {
   const pos = (sorted.length - 1) * p;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  const below = at(sorted, lo);
+  return below + (at(sorted, hi) - below) * (pos - lo);
 }
 
 /**

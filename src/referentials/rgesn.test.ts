@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defined } from '../../test/helpers/defined.js';
 import { parseRgesnReferential, rgesnScore, RgesnForbiddenNotApplicable, type TRgesnScoredCriterion, type TRgesnStatus } from './rgesn.js';
 
 const officialPath = join(process.cwd(), 'test', 'fixtures', 'reference', 'rgesn-2024', 'referentiel-ecoconception.json');
@@ -90,9 +91,9 @@ describe('official referential import', () => {
 
   it('names the criterion and field of every error, and accepts nothing of a faulty file', () => {
     const json = officialJson();
-    json[3]!.priorite = 'Urgent';
+    defined(json[3], 'criterion 4').priorite = 'Urgent';
     delete (json[10] as Record<string, unknown>).controle;
-    json[20]!.numero = json[19]!.numero;
+    defined(json[20], 'criterion 21').numero = defined(json[19]?.numero, 'the number of criterion 20');
     const r = parseRgesnReferential(json);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -89,9 +89,10 @@ export function rgesnScore(criteria: readonly TRgesnScoredCriterion[], statuses:
 
 /** Sorts criterion numbers "1.2" < "1.10" < "2.1". */
 export function compareCriterionNumbers(a: string, b: string): number {
-  const [a1, a2] = a.split('.').map(Number);
-  const [b1, b2] = b.split('.').map(Number);
-  return a1! - b1! || a2! - b2!;
+  // A number without a sub-number ("4") sorts before its first sub-criterion.
+  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFactorSet } from '../data/index.js';
+import { defined } from '../../test/helpers/defined.js';
 import { computeFootprint } from '../lca/index.js';
 import { formatFootprint, formatFootprintCsv, formatFootprintJson, formatFootprintTable, FOOTPRINT_LABELS_EN } from './footprint-formats.js';
 
@@ -26,9 +27,9 @@ describe('footprint formats', () => {
     // 10 laptops and 4 monitors, FRA, 2025, GWP and ADPe, by the published formulas: embodied / default lifespan in
     // BLD; power × hours / 1000 × France's electricity factor in USE. The factors are read from the factor set.
     const fs = getFactorSet('techcare-2026.1');
-    const lap = fs.devices.laptop; const mon = fs.devices.monitor;
-    const elec = fs.electricity.zones.FRA.factors;
-    const bld = (d: typeof lap, n: number, c: 'gwp' | 'adpe'): number => n * d.embodied[c].value / d.lifespanYears.value;
+    const lap = defined(fs.devices.laptop, 'the laptop archetype'); const mon = defined(fs.devices.monitor, 'the monitor archetype');
+    const elec = defined(fs.electricity.zones.FRA, 'the FRA zone').factors;
+    const bld = (d: typeof lap, n: number, c: 'gwp' | 'adpe'): number => n * (d.embodied[c]?.value ?? NaN) / d.lifespanYears.value;
     const kwh = (d: typeof lap, n: number): number => n * (d.use?.powerW?.value ?? 0) * (d.use?.hoursPerYear?.value ?? 0) / 1000;
     const use = (d: typeof lap, n: number, c: 'gwp' | 'adpe'): number => kwh(d, n) * (elec[c]?.value ?? NaN);
     const res = computeFootprint(fs, [{ category: 'laptop', quantity: 10 }, { category: 'monitor', quantity: 4 }], { year: 2025, country: 'FRA', criteria: ['gwp', 'adpe'] });

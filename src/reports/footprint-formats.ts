@@ -4,7 +4,7 @@
  */
 import { writeCsv, type TCsvValue } from './csv.js';
 import { getFactorSet } from '../data/index.js';
-import { CRITERIA, formatWarning, PHASES, TIERS, UNITS, type TCriterion, type TFootprintResult, type TGapCode, type TImpact, type TImpacts } from '../lca/index.js';
+import { CRITERIA, formatWarning, PHASES, TIERS, UNITS, type TCriterion, type TFootprintResult, type TPhase, type TTier, type TGapCode, type TImpact, type TImpacts } from '../lca/index.js';
 
 export const FOOTPRINT_FORMATS = ['table', 'json', 'csv', 'pcr-si'] as const;
 export type TFootprintFormat = (typeof FOOTPRINT_FORMATS)[number];
@@ -50,7 +50,7 @@ export interface TFootprintLabels {
   title: string; factorSet: string; allocation: string; year: string; country: string; lines: string; units: string;
   criterion: string; value: string; low: string; high: string; total: string; byPhase: string; byTier: string;
   byCategory: string; defaultShare: string; warnings: string; monteCarlo: string; draws: string; seed: string;
-  phases: Record<string, string>; tiers: Record<string, string>; criteria: Record<TCriterion, string>; allocations: Record<string, string>;
+  phases: Record<TPhase, string>; tiers: Record<TTier, string>; criteria: Record<TCriterion, string>; allocations: Record<string, string>;
   energy: string; profile: string; gapsTitle: string; gapUnits: string; gapCodes: Record<TGapCode, string>;
 }
 export const FOOTPRINT_LABELS_FR: TFootprintLabels = {
@@ -93,8 +93,8 @@ export const FOOTPRINT_LABELS_EN: TFootprintLabels = {
 };
 
 function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
 }
 
 /** `--format table`: a readable summary, numbers rounded to 3 significant digits (only here: the engine never rounds). */
@@ -221,13 +221,13 @@ export function formatFootprintPcrSi(r: TFootprintResult, options: TPcrSiOptions
   };
   const tierOf = (cat: string): string | undefined => categoryTier(r.methodology.factorSet, cat);
   const details: Record<string, unknown> = {};
-  Object.keys(r.byCategoryPhase).sort().forEach((cat, i) => {
+  Object.entries(r.byCategoryPhase).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([cat, perPhase], i) => {
     const tier = tierOf(cat);
     details[String(i + 1)] = {
       type: cat,
       name: cat,
       tags: tier ? [tier] : [],
-      impacts: impactObject(r.byCategoryPhase[cat]),
+      impacts: impactObject(perPhase),
       source: r.methodology.factorSet,
       provider: 'Techcare',
     };

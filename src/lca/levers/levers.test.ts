@@ -4,12 +4,15 @@ import { computeFootprint, type TInventoryLine } from '../index.js';
 import { simulateLevers, type TLeverApplication } from './simulate.js';
 import { leverTransform } from './levers.js';
 import { refurbishedReduction } from './sources.js';
+import { defined } from '../../../test/helpers/defined.js';
 
 // Expected values are computed by hand from the factor set's own figures, read here (never hard-coded results).
 const fs = getFactorSet('techcare-2026.1');
 const opts = { year: 2025, country: 'FRA' } as const;
-const dev = (c: string) => fs.devices[c]!;
-const laptopGwp = dev('laptop').embodied.gwp!.value;
+const dev = (c: string) => defined(fs.devices[c], `the ${c} archetype`);
+/** The gwp entry of impacts or changes, or a failure saying it is missing. */
+const gwpOf = <T>(impacts: { gwp?: T }): T => defined(impacts.gwp, 'a gwp figure');
+const laptopGwp = defined(dev('laptop').embodied.gwp, 'the laptop embodied gwp').value;
 const laptopLife = dev('laptop').lifespanYears.value;
 
 function sim(lines: TInventoryLine[], apps: TLeverApplication[]) {
@@ -24,9 +27,9 @@ describe('lever transformations against hand computations', () => {
     expect(bld(s.baseline)).toBeCloseTo((10 * laptopGwp) / laptopLife, 6);
     expect(bld(s.combined.result)).toBeCloseTo((10 * laptopGwp) / 6, 6);
     expect(use(s.combined.result)).toBeCloseTo(use(s.baseline), 9);
-    expect(s.combined.total.gwp!.delta.value).toBeCloseTo((10 * laptopGwp) / 6 - (10 * laptopGwp) / laptopLife, 6);
+    expect(gwpOf(s.combined.total).delta.value).toBeCloseTo((10 * laptopGwp) / 6 - (10 * laptopGwp) / laptopLife, 6);
     // Every embodied criterion follows the same ratio.
-    const adpe = dev('laptop').embodied.adpe!.value;
+    const adpe = defined(dev('laptop').embodied.adpe, 'the laptop adpe').value;
     expect(bld(s.combined.result, 'adpe')).toBeCloseTo((10 * adpe) / 6, 9);
   });
 
@@ -47,7 +50,7 @@ describe('lever transformations against hand computations', () => {
   });
 
   it('refurbished: 30 % of smartphones carry (1 − 0.87) of the embodied impact', () => {
-    const e = dev('smartphone').embodied.gwp!.value;
+    const e = defined(dev('smartphone').embodied.gwp, 'the smartphone embodied gwp').value;
     const life = dev('smartphone').lifespanYears.value;
     const r = refurbishedReduction('smartphone').value;
     expect(r).toBe(0.87);
@@ -64,15 +67,15 @@ describe('lever transformations against hand computations', () => {
 
   it('fewer-devices: 20 % fewer monitors lower every criterion by 20 %', () => {
     const s = sim([{ category: 'monitor', quantity: 10 }, { category: 'laptop', quantity: 3 }], [{ lever: 'fewer-devices', params: { categories: ['monitor'], reduction: 0.2 } }]);
-    const before = computeFootprint(fs, [{ category: 'monitor', quantity: 10 }], opts).total.gwp!.value;
-    expect(s.combined.total.gwp!.delta.value).toBeCloseTo(-0.2 * before, 6);
+    const before = gwpOf(computeFootprint(fs, [{ category: 'monitor', quantity: 10 }], opts).total).value;
+    expect(gwpOf(s.combined.total).delta.value).toBeCloseTo(-0.2 * before, 6);
   });
 
   it('consolidate-servers: half the servers with a measured power halve their footprint', () => {
     const line = { category: 'server', quantity: 10, power_w: 200, hours_per_year: 8760, pue: 1.5, electricity_gwp_kg_per_kwh: 0.1 };
     const s = sim([line], [{ lever: 'consolidate-servers', params: { reduction: 0.5 } }]);
     expect(use(s.baseline)).toBeCloseTo(10 * 200 * 8760 / 1000 * 1.5 * 0.1, 6);
-    expect(s.combined.total.gwp!.after.value).toBeCloseTo(s.baseline.total.gwp!.value / 2, 6);
+    expect(gwpOf(s.combined.total).after.value).toBeCloseTo(gwpOf(s.baseline.total).value / 2, 6);
   });
 
   it('consolidate-servers: the remaining servers carry the same work (load ÷ (1 − reduction), capped at 100 %)', () => {
@@ -99,8 +102,8 @@ describe('lever transformations against hand computations', () => {
   it('cloud-region: use impacts follow the new country electricity; the embodied share is unchanged', () => {
     const line = { category: 'cloud_instance', provider: 'aws', instance_type: 'm5.large', region: 'eu-west-3', hours: 8760, quantity: 3 };
     const s = sim([line], [{ lever: 'cloud-region', params: { provider: 'AWS', region: 'eu-north-1' } }]);
-    const fra = fs.electricity.zones.FRA!.factors.gwp!.value;
-    const swe = fs.electricity.zones.SWE!.factors.gwp!.value;
+    const fra = gwpOf(defined(fs.electricity.zones.FRA, 'the FRA zone').factors).value;
+    const swe = gwpOf(defined(fs.electricity.zones.SWE, 'the SWE zone').factors).value;
     expect(use(s.combined.result)).toBeCloseTo(use(s.baseline) * (swe / fra), 6);
     expect(bld(s.combined.result)).toBeCloseTo(bld(s.baseline), 9);
     expect(() => leverTransform(fs, 'cloud-region', { provider: 'aws', region: 'mars-1' })).toThrow(/unknown region/);
@@ -112,15 +115,15 @@ describe('lever transformations against hand computations', () => {
     expect(use(s.baseline)).toBeCloseTo(200, 6);
     expect(use(s.combined.result)).toBeCloseTo(150, 6);
     const t = leverTransform(fs, 'switch-off-idle', { categories: ['desktop', 'cloud_instance'], reduction: 0.5 });
-    expect(t({ category: 'desktop' }, 0)).toEqual({ category: 'desktop', hours_per_year: dev('desktop').use!.hoursPerYear!.value / 2 });
+    expect(t({ category: 'desktop' }, 0)).toEqual({ category: 'desktop', hours_per_year: defined(dev('desktop').use?.hoursPerYear, 'the desktop hours per year').value / 2 });
     expect(t({ category: 'cloud_instance', hours: 1000 }, 0)).toEqual({ category: 'cloud_instance', hours: 500 });
     expect(t({ category: 'desktop', annual_kwh: 80 }, 0)).toEqual({ category: 'desktop', annual_kwh: 40 });
   });
 
   it('reduce-transfer: 40 % fewer gigabytes lower the transfer footprint by 40 %', () => {
     const s = sim([{ category: 'data_transfer', gigabytes: 1000 }], [{ lever: 'reduce-transfer', params: { reduction: 0.4 } }]);
-    expect(s.combined.total.gwp!.after.value).toBeCloseTo(s.baseline.total.gwp!.value * 0.6, 9);
-    expect(s.combined.total.gwp!.relative).toBeCloseTo(-0.4, 9);
+    expect(gwpOf(s.combined.total).after.value).toBeCloseTo(gwpOf(s.baseline.total).value * 0.6, 9);
+    expect(gwpOf(s.combined.total).relative).toBeCloseTo(-0.4, 9);
   });
 
   it('end-of-life-reuse: reused units keep L / (L + second life) of their embodied impact', () => {
@@ -145,14 +148,14 @@ describe('combinations', () => {
     const expected = (100 * laptopGwp / 6) * (0.7 + 0.3 * (1 - r));
     expect(bld(s.combined.result)).toBeCloseTo(expected, 6);
     // The sum of the separate gains overstates the combined one: that is the double counting we avoid.
-    const sumAlone = s.individual.reduce((n, i) => n + i.total.gwp!.delta.value, 0);
-    expect(sumAlone).toBeLessThan(s.combined.total.gwp!.delta.value);
+    const sumAlone = s.individual.reduce((n, i) => n + gwpOf(i.total).delta.value, 0);
+    expect(sumAlone).toBeLessThan(gwpOf(s.combined.total).delta.value);
     expect(s.individual.map((i) => i.lever)).toEqual(['extend-lifespan', 'refurbished']);
   });
 
   it('does not depend on the order levers were picked in', () => {
-    const a = sim(laptops, [extend, refurb]).combined.total.gwp!.after.value;
-    const b = sim(laptops, [refurb, extend]).combined.total.gwp!.after.value;
+    const a = gwpOf(sim(laptops, [extend, refurb]).combined.total).after.value;
+    const b = gwpOf(sim(laptops, [refurb, extend]).combined.total).after.value;
     expect(a).toBeCloseTo(b, 9);
   });
 
@@ -165,22 +168,23 @@ describe('combinations', () => {
   it('levers on different lines add up exactly', () => {
     const lines: TInventoryLine[] = [...laptops, { category: 'data_transfer', gigabytes: 5000 }];
     const s = sim(lines, [extend, { lever: 'reduce-transfer', params: { reduction: 0.5 } }]);
-    const sumAlone = s.individual.reduce((n, i) => n + i.total.gwp!.delta.value, 0);
-    expect(s.combined.total.gwp!.delta.value).toBeCloseTo(sumAlone, 6);
+    const sumAlone = s.individual.reduce((n, i) => n + gwpOf(i.total).delta.value, 0);
+    expect(gwpOf(s.combined.total).delta.value).toBeCloseTo(sumAlone, 6);
   });
 
   it('gives every change a range around its value and a per-tier breakdown', () => {
     const s = sim([{ category: 'laptop', quantity: 10 }, { category: 'smartphone', quantity: 5 }], [extend]);
     for (const ch of Object.values(s.combined.total)) {
-      expect(ch!.delta.low).toBeLessThanOrEqual(ch!.delta.value);
-      expect(ch!.delta.high).toBeGreaterThanOrEqual(ch!.delta.value);
+      const change = defined(ch, 'a change');
+      expect(change.delta.low).toBeLessThanOrEqual(change.delta.value);
+      expect(change.delta.high).toBeGreaterThanOrEqual(change.delta.value);
     }
-    expect(s.combined.byTier.terminals?.gwp?.delta.value).toBeCloseTo(s.combined.total.gwp!.delta.value, 9);
+    expect(s.combined.byTier.terminals?.gwp?.delta.value).toBeCloseTo(gwpOf(s.combined.total).delta.value, 9);
   });
 
   it('simulates in the steady state: purchase years are ignored so a longer lifespan never shows as an increase', () => {
     const s = simulateLevers(fs, [{ category: 'laptop', quantity: 10, purchase_year: 2020, lifespan_years: 5 }], [extend], { ...opts, allocation: 'purchase-year' });
     expect(s.baseline.methodology.allocation).toBe('amortised');
-    expect(s.combined.total.gwp!.delta.value).toBeLessThan(0);
+    expect(gwpOf(s.combined.total).delta.value).toBeLessThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defined } from '../../../../test/helpers/defined.js';
 import { getFactorSet } from '../../../data/index.js';
 import { readerError } from '../../../imports/index.js';
 import { computeFootprint, InventoryErrors, type TLineError } from '../../../lca/index.js';
@@ -13,7 +14,7 @@ const plain = (html: string): string => html.replace(/&#39;|&#x27;/g, '\'').repl
 
 describe('footprint pages show errors and warnings in the page language', () => {
   const engineError = ((): TLineError => {
-    try { computeFootprint(getFactorSet(), [{ category: 'spaceship' }], { year: 2025 }); } catch (e) { return (e as InventoryErrors).errors[0]; }
+    try { computeFootprint(getFactorSet(), [{ category: 'spaceship' }], { year: 2025 }); } catch (e) { return defined((e as InventoryErrors).errors[0], 'an engine error'); }
     throw new Error('expected an error');
   })();
   const errors: TLineError[] = [readerError(12, 'quantité', 'not-a-number', { value: 'dix', column: 'quantity' }), engineError, { line: 3, column: 'x', message: 'stored before codes; fix it' }];
@@ -63,7 +64,7 @@ describe('footprint pages show errors and warnings in the page language', () => 
   });
 
   it('line form: engine errors on their field, in the page language', () => {
-    expect(plain(engineErrorsToFields([engineError], 'fr').category)).toMatch(/^catégorie « spaceship » inconnue/);
+    expect(plain(engineErrorsToFields([engineError], 'fr').category ?? '')).toMatch(/^catégorie « spaceship » inconnue/);
     expect(engineErrorsToFields([engineError], 'en').category).toMatch(/^unknown category "spaceship"/);
   });
 });

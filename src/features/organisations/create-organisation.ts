@@ -5,6 +5,8 @@ import type { TCurrentUser } from '../../http/env.js';
 import { AppError } from '../../http/errors.js';
 import { nameKey, nameTakenBy, normaliseSearchName, uniqueSlug } from './names.js';
 import type { TOrganisationProfile } from './schemas.js';
+import { authorize } from '../../http/policy.js';
+import { organisationPolicy } from './policy.js';
 
 /** The name is already used by another organisation (case, accents, spaces and punctuation ignored). */
 export class NameTakenError extends AppError {
@@ -19,8 +21,6 @@ export function isNameKeyViolation(err: unknown): boolean {
   return (e.code === '23505' && /name_key/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) || /UNIQUE constraint failed: organisations\.name_key/.test(e.message ?? '');
 }
 
-/** Raised when an unconfirmed user tries something that needs a confirmed address. */
-export const unconfirmed = () => new AppError(403, 'email_unconfirmed', 'Confirm your email address first');
 
 /**
  * Creates an organisation profile; its creator becomes its owner. Any signed-in user with a confirmed email may
@@ -29,7 +29,7 @@ export const unconfirmed = () => new AppError(403, 'email_unconfirmed', 'Confirm
  * creations race: the unique name key decides). One transaction: organisation, membership, audit.
  */
 export async function createOrganisation(db: DB, actor: TCurrentUser, input: TOrganisationProfile): Promise<{ id: number; slug: string }> {
-  if (!actor.emailConfirmed) throw unconfirmed();
+  authorize(actor, organisationPolicy, 'organisation.create', null);
   if (input.kind !== 'company' && input.kind !== 'school') throw new AppError(422, 'invalid_kind', 'A new organisation is a company or a school');
   if (await nameTakenBy(db, input.name)) throw new NameTakenError();
   return db.transaction().execute(async (tx) => {

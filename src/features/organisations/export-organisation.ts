@@ -1,18 +1,18 @@
 import type { DB } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
-import { canManageOrganisation, ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { notFound } from '../../http/errors.js';
-import { getOrganisation, listMembers, listSignatures } from './queries.js';
+import { organisationOr404, listMembers, listSignatures } from './queries.js';
+import { authorize } from '../../http/policy.js';
+import { organisationPolicy } from './policy.js';
 
 /**
  * Everything the platform holds about an organisation's profile, members and manifesto signatures, as one JSON
  * document (data portability). Owners of the organisation and administrators.
  */
 export async function exportOrganisation(db: DB, actor: TCurrentUser, orgId: number) {
-  ensure(canManageOrganisation(actor, orgId));
-  const org = await getOrganisation(db, orgId);
-  if (!org) throw notFound();
+  authorize(actor, organisationPolicy, 'organisation.manage', orgId);
+  const org = await organisationOr404(db, orgId);
   const [members, signatures] = await Promise.all([listMembers(db, orgId), listSignatures(db, orgId)]);
   await recordAudit(db, { actorUserId: actor.id, action: 'organisation.export', subjectType: 'organisation', subjectId: orgId });
   const { search_name: _search, ...profile } = org;
@@ -30,7 +30,7 @@ export async function exportOrganisation(db: DB, actor: TCurrentUser, orgId: num
  * asked the user to confirm by typing the name.
  */
 export async function deleteOrganisation(db: DB, actor: TCurrentUser, orgId: number): Promise<void> {
-  ensure(canManageOrganisation(actor, orgId));
+  authorize(actor, organisationPolicy, 'organisation.manage', orgId);
   await db.transaction().execute(async (tx) => {
     const org = await tx.selectFrom('organisations').select(['name']).where('id', '=', orgId).executeTakeFirst();
     if (!org) throw notFound();

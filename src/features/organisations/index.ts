@@ -10,7 +10,7 @@ export { kindLabel, regionLabel, referenceOptions, sectorLabel, sizeLabel } from
 export { ProfileFacts, SignatureStatus } from './manage-page.js';
 export { nameKey, nameTakenBy, normaliseSearchName, slugify } from './names.js';
 export {
-  demoOrganisations, getOrganisation, getOrganisationBySlug, hasDemoNetwork, isPublisher, isSignatory, latestSignature, listFoundingPartners, listMembers, listOwners, listSignatures,
+  demoOrganisations, getOrganisation, getOrganisationBySlug, organisationOr404, hasDemoNetwork, isPublisher, isSignatory, latestSignature, listFoundingPartners, listMembers, listOwners, listSignatures,
   validatedSignature, type TSignatureSummary,
 } from './queries.js';
 export { organisationKinds, regions, sectors, sizeBands } from './reference.js';

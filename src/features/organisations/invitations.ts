@@ -3,14 +3,14 @@ import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import type { TOrgRole } from '../../db/tables/foundation.js';
-import { canManageOrganisation, ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { hitRateLimit } from '../../http/middleware/rate-limit.js';
 import { hashSecret, newSecret } from '../../http/tokens.js';
 import { translator, type TLocale } from '../../i18n/index.js';
 import { sendMail } from '../../mail/send-mail.js';
-import { unconfirmed } from './create-organisation.js';
+import { authorize } from '../../http/policy.js';
+import { organisationPolicy } from './policy.js';
 
 const invitationDays = 14;
 /** Invitations one person may send per hour (each one mails an address outside the platform). */
@@ -22,8 +22,8 @@ export const invitationLimits = { perHour: 30 };
  * member.
  */
 export async function inviteMember(db: DB, config: TConfig, actor: TCurrentUser, orgId: number, input: { email: string; role: TOrgRole; locale: TLocale }): Promise<void> {
-  ensure(canManageOrganisation(actor, orgId));
-  if (!actor.emailConfirmed) throw unconfirmed();
+  authorize(actor, organisationPolicy, 'organisation.invite', orgId);
+  authorize(actor, organisationPolicy, 'account.confirmed', null);
   const org = await db.selectFrom('organisations').select(['name']).where('id', '=', orgId).executeTakeFirst();
   if (!org) throw notFound();
   const already = await db
@@ -88,13 +88,13 @@ export function invitationsFor(db: DB, email: string) {
  * Returns the organisation id.
  */
 export async function acceptInvitation(db: DB, actor: TCurrentUser, ref: { secret: string } | { id: number }): Promise<number> {
-  if (!actor.emailConfirmed) throw unconfirmed();
+  authorize(actor, organisationPolicy, 'account.confirmed', null);
   return db.transaction().execute(async (tx) => {
     let q = tx.selectFrom('invitations').selectAll().where('accepted_at', 'is', null).where('expires_at', '>', nowIso());
     q = 'secret' in ref ? q.where('token_hash', '=', hashSecret(ref.secret)) : q.where('id', '=', ref.id);
     const inv = await q.executeTakeFirst();
     if (!inv) throw notFound();
-    if (inv.email !== actor.email) throw new AppError(403, 'wrong_account', 'This invitation is for another address');
+    authorize(actor, organisationPolicy, 'invitation.accept', inv);
     await tx.updateTable('invitations').set({ accepted_at: nowIso() }).where('id', '=', inv.id).execute();
     const member = await tx.selectFrom('memberships').select('id').where('organisation_id', '=', inv.organisation_id).where('user_id', '=', actor.id).executeTakeFirst();
     if (!member) await tx.insertInto('memberships').values({ organisation_id: inv.organisation_id, user_id: actor.id, role: inv.role, created_at: nowIso() }).execute();
@@ -105,7 +105,7 @@ export async function acceptInvitation(db: DB, actor: TCurrentUser, ref: { secre
 
 /** Withdraws a pending invitation. Owners of the organisation and administrators. */
 export async function cancelInvitation(db: DB, actor: TCurrentUser, orgId: number, invitationId: number): Promise<void> {
-  ensure(canManageOrganisation(actor, orgId));
+  authorize(actor, organisationPolicy, 'organisation.invite', orgId);
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('invitations').where('id', '=', invitationId).where('organisation_id', '=', orgId).where('accepted_at', 'is', null).execute();
     await recordAudit(tx, { actorUserId: actor.id, action: 'invitation.cancel', subjectType: 'organisation', subjectId: orgId, details: { invitationId } });

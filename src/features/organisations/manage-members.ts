@@ -1,9 +1,10 @@
 import type { DB, Tx } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import type { TOrgRole } from '../../db/tables/foundation.js';
-import { canManageOrganisation, ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { authorize } from '../../http/policy.js';
+import { organisationPolicy } from './policy.js';
 
 async function ownerCount(tx: Tx, orgId: number): Promise<number> {
   const row = await tx.selectFrom('memberships').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', orgId).where('role', '=', 'owner').executeTakeFirstOrThrow();
@@ -17,7 +18,7 @@ const lastOwner = () => new AppError(409, 'last_owner', 'An organisation keeps a
  * an organisation is never left without someone to manage it.
  */
 export async function changeMemberRole(db: DB, actor: TCurrentUser, orgId: number, membershipId: number, role: TOrgRole): Promise<void> {
-  ensure(canManageOrganisation(actor, orgId));
+  authorize(actor, organisationPolicy, 'organisation.manage', orgId);
   await db.transaction().execute(async (tx) => {
     const m = await tx.selectFrom('memberships').selectAll().where('id', '=', membershipId).where('organisation_id', '=', orgId).executeTakeFirst();
     if (!m) throw notFound();
@@ -30,7 +31,7 @@ export async function changeMemberRole(db: DB, actor: TCurrentUser, orgId: numbe
 
 /** Removes a member. Owners of the organisation and administrators; never the last owner. */
 export async function removeMember(db: DB, actor: TCurrentUser, orgId: number, membershipId: number): Promise<void> {
-  ensure(canManageOrganisation(actor, orgId));
+  authorize(actor, organisationPolicy, 'organisation.manage', orgId);
   await db.transaction().execute(async (tx) => {
     const m = await tx.selectFrom('memberships').selectAll().where('id', '=', membershipId).where('organisation_id', '=', orgId).executeTakeFirst();
     if (!m) throw notFound();

@@ -1,5 +1,6 @@
 import type { DB, Tx } from '../../db/client.js';
 import type { TSignatureStatus } from '../../db/tables/foundation.js';
+import { notFound } from '../../http/errors.js';
 import { publisherCondition, signatoryCondition } from '../../db/standing.js';
 
 export type TOrganisation = Awaited<ReturnType<typeof getOrganisation>> & {};
@@ -7,6 +8,16 @@ export type TOrganisation = Awaited<ReturnType<typeof getOrganisation>> & {};
 /** An organisation's full row, or undefined. */
 export function getOrganisation(db: DB | Tx, id: number) {
   return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The organisation's full row, or a 404: the one lookup every feature uses for an organisation named in a path or
+ * an input (a malformed or unknown id names no page).
+ */
+export async function organisationOr404(db: DB | Tx, id: number): Promise<TOrganisation> {
+  const org = Number.isSafeInteger(id) && id > 0 ? await getOrganisation(db, id) : undefined;
+  if (!org) throw notFound();
+  return org;
 }
 
 /** An organisation by its public slug, or undefined. */

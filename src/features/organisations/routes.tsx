@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { canActForOrganisation, canManageOrganisation, ensure, requireUser } from '../../http/actor.js';
+import { canManageOrganisation, requireUser } from '../../http/actor.js';
 import type { AppEnv } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { parseForm } from '../../http/forms.js';
@@ -13,21 +13,19 @@ import { acceptInvitation, cancelInvitation, findInvitation, invitationsFor, inv
 import { changeMemberRole, removeMember } from './manage-members.js';
 import { ManagePage } from './manage-page.js';
 import { OrganisationForm } from './organisation-form.js';
-import { getOrganisation, latestSignature, listMembers, listPendingInvitations } from './queries.js';
-import { canApplyForStatus } from './policy.js';
+import { latestSignature, listMembers, listPendingInvitations, organisationOr404 } from './queries.js';
+import { canApplyForStatus, organisationPolicy } from './policy.js';
 import { ZInvite, ZOrganisationProfile, ZRole, ZStatusApplication } from './schemas.js';
 import { applyForStatus, currentGrant, latestStatusRequest } from './status.js';
 import { isGrantedKind } from '../../db/standing.js';
 import { updateOrganisation } from './update-organisation.js';
+import { authorize } from '../../http/policy.js';
 
 export const pages = new Hono<AppEnv>();
 
 /** The organisation of the `:id` route parameter (404 when missing). */
 async function orgParam(c: Context<AppEnv>) {
-  const id = Number(c.req.param('id'));
-  const org = Number.isInteger(id) ? await getOrganisation(c.get('db'), id) : undefined;
-  if (!org) throw notFound();
-  return org;
+  return organisationOr404(c.get('db'), Number(c.req.param('id')));
 }
 
 /** Runs a member-management action; business refusals (last owner, already a member) come back as a flash. */
@@ -94,7 +92,7 @@ async function managePage(
 ) {
   const user = requireUser(c);
   const org = await orgParam(c);
-  ensure(canActForOrganisation(user, org.id));
+  authorize(user, organisationPolicy, 'organisation.view', org.id);
   const db = c.get('db');
   const canManage = canManageOrganisation(user, org.id);
   const [signature, members, invitations, statusRequest] = await Promise.all([
@@ -130,7 +128,7 @@ function editPage(c: Context<AppEnv>, org: { id: number; name: string; kind: str
 pages.get('/organisations/:id{[0-9]+}/edit', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
-  ensure(canManageOrganisation(user, org.id));
+  authorize(user, organisationPolicy, 'organisation.manage', org.id);
   // A partner or expert edits the kind it returns to if its status is withdrawn.
   const kind = isGrantedKind(org.kind) ? ((await currentGrant(c.get('db'), org.id))?.previous_kind ?? 'company') : org.kind;
   return editPage(c, org, { ...org, kind });
@@ -139,7 +137,7 @@ pages.get('/organisations/:id{[0-9]+}/edit', async (c) => {
 pages.post('/organisations/:id{[0-9]+}/edit', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
-  ensure(canManageOrganisation(user, org.id));
+  authorize(user, organisationPolicy, 'organisation.manage', org.id);
   const { values, result } = await parseForm(c, ZOrganisationProfile);
   if (!result.ok) return editPage(c, org, values, result.errors, 422);
   try {
@@ -155,7 +153,7 @@ pages.post('/organisations/:id{[0-9]+}/edit', async (c) => {
 pages.post('/organisations/:id{[0-9]+}/status', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
-  ensure(canApplyForStatus(user, org));
+  authorize(user, organisationPolicy, 'organisation.status.apply', org);
   const { values, result } = await parseForm(c, ZStatusApplication);
   if (!result.ok) return managePage(c, { statusErrors: result.errors, statusValues: values, status: 422 });
   try {
@@ -184,7 +182,7 @@ pages.post('/organisations/:id{[0-9]+}/members/:mid{[0-9]+}/remove', async (c) =
 pages.post('/organisations/:id{[0-9]+}/invitations', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
-  ensure(canManageOrganisation(user, org.id));
+  authorize(user, organisationPolicy, 'organisation.manage', org.id);
   const { values, result } = await parseForm(c, ZInvite);
   if (!result.ok) return managePage(c, { errors: result.errors, inviteValues: values, status: 422 });
   if (!user.emailConfirmed) return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.confirmFirst');
@@ -233,14 +231,14 @@ function deletePage(c: Context<AppEnv>, org: { id: number; name: string }, error
 pages.get('/organisations/:id{[0-9]+}/delete', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
-  ensure(canManageOrganisation(user, org.id));
+  authorize(user, organisationPolicy, 'organisation.manage', org.id);
   return deletePage(c, org);
 });
 
 pages.post('/organisations/:id{[0-9]+}/delete', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
-  ensure(canManageOrganisation(user, org.id));
+  authorize(user, organisationPolicy, 'organisation.manage', org.id);
   const body = await c.req.parseBody();
   if (String(body.confirm_name ?? '').trim() !== org.name) return deletePage(c, org, { confirm_name: c.get('t')('organisations.delete.mismatch') });
   await deleteOrganisation(c.get('db'), user, org.id);

@@ -4,14 +4,14 @@ import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import { isGrantedKind } from '../../db/standing.js';
 import type { TGrantedKind, TMemberKind } from '../../db/tables/foundation.js';
-import { ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { translator, type TMessageKey } from '../../i18n/index.js';
 import { sendMail } from '../../mail/send-mail.js';
-import { canApplyForStatus, canDecideStatus } from './policy.js';
-import { getOrganisation, listOwners } from './queries.js';
+import { organisationPolicy } from './policy.js';
+import { getOrganisation, organisationOr404, listOwners } from './queries.js';
 import { unpublishAfterStatusLoss } from './status-loss.js';
+import { authorize } from '../../http/policy.js';
 
 /** The latest application of the organisation (any state), or undefined. */
 export function latestStatusRequest(db: DB | Tx, orgId: number) {
@@ -66,9 +66,8 @@ async function mailOwners(tx: Tx, config: TConfig, orgId: number, subjectKey: TM
  * one application waits at a time (409). Administrators are told by mail.
  */
 export async function applyForStatus(db: DB, config: TConfig, actor: TCurrentUser, orgId: number, input: { kind: TGrantedKind; motivation: string }): Promise<number> {
-  const org = await getOrganisation(db, orgId);
-  if (!org) throw notFound('organisation');
-  ensure(canApplyForStatus(actor, org), 'organisation.status.apply');
+  const org = await organisationOr404(db, orgId);
+  authorize(actor, organisationPolicy, 'organisation.status.apply', org);
   return db.transaction().execute(async (tx) => {
     const pending = await tx.selectFrom('organisation_status_requests').select('id').where('organisation_id', '=', orgId).where('status', '=', 'pending').executeTakeFirst();
     if (pending) throw new AppError(409, 'status_pending', 'An application already waits for a decision');
@@ -106,15 +105,14 @@ export async function decideStatusRequest(
   requestId: number,
   decision: { grant: true; reason?: string } | { grant: false; reason: string },
 ): Promise<void> {
-  ensure(canDecideStatus(actor), 'organisation.status.decide');
+  authorize(actor, organisationPolicy, 'organisation.status.decide', null);
   await db.transaction().execute(async (tx) => {
     const req = await tx.selectFrom('organisation_status_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
     if (!req) throw notFound('status request');
     if (req.status !== 'pending') throw new AppError(409, 'already_decided', 'This application was already decided');
     const now = nowIso();
     const reason = decision.reason?.trim() || null;
-    const org = await getOrganisation(tx, req.organisation_id);
-    if (!org) throw notFound('organisation');
+    const org = await organisationOr404(tx, req.organisation_id);
     await tx
       .updateTable('organisation_status_requests')
       .set({ status: decision.grant ? 'granted' : 'rejected', reason, decided_by: actor.id, decided_at: now, previous_kind: isGrantedKind(org.kind) ? req.previous_kind : (org.kind as TMemberKind) })
@@ -137,10 +135,9 @@ export async function decideStatusRequest(
  * publishing feature's handler runs in the same transaction. Returns the count per feature.
  */
 export async function withdrawStatus(db: DB, config: TConfig, actor: TCurrentUser, orgId: number, reason: string): Promise<Record<string, number>> {
-  ensure(canDecideStatus(actor), 'organisation.status.withdraw');
+  authorize(actor, organisationPolicy, 'organisation.status.withdraw', null);
   return db.transaction().execute(async (tx) => {
-    const org = await getOrganisation(tx, orgId);
-    if (!org) throw notFound('organisation');
+    const org = await organisationOr404(tx, orgId);
     if (!isGrantedKind(org.kind)) throw new AppError(409, 'no_status', 'This organisation holds no partner or expert status');
     const grant = await currentGrant(tx, orgId);
     const previous: TMemberKind = grant?.previous_kind ?? 'company';

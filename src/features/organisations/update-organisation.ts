@@ -1,15 +1,15 @@
 import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
-import { canManageOrganisation, ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { isGrantedKind } from '../../db/standing.js';
-import { notFound } from '../../http/errors.js';
 import { isNameKeyViolation, NameTakenError } from './create-organisation.js';
 import { nameKey, nameTakenBy, normaliseSearchName } from './names.js';
-import { getOrganisation } from './queries.js';
+import { organisationOr404 } from './queries.js';
 import { currentGrant } from './status.js';
 import type { TOrganisationProfile } from './schemas.js';
+import { authorize } from '../../http/policy.js';
+import { organisationPolicy } from './policy.js';
 
 /**
  * Saves an organisation's profile. Owners of the organisation and administrators. The slug stays stable; the name
@@ -17,9 +17,8 @@ import type { TOrganisationProfile } from './schemas.js';
  * status keeps it, and the chosen kind becomes the one it returns to if the status is withdrawn.
  */
 export async function updateOrganisation(db: DB, actor: TCurrentUser, orgId: number, input: TOrganisationProfile): Promise<void> {
-  ensure(canManageOrganisation(actor, orgId));
-  const current = await getOrganisation(db, orgId);
-  if (!current) throw notFound('organisation');
+  authorize(actor, organisationPolicy, 'organisation.manage', orgId);
+  const current = await organisationOr404(db, orgId);
   if (await nameTakenBy(db, input.name, orgId)) throw new NameTakenError();
   const granted = isGrantedKind(current.kind);
   await db.transaction().execute(async (tx) => {

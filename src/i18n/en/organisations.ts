@@ -138,6 +138,7 @@ export const organisations = {
   'organisations.partner.sif': 'The French computer science society, the learned society of the computing community.',
   'organisations.partner.systematic': 'A competitiveness cluster bringing together companies, schools and laboratories around digital technologies.',
   'organisations.partner.talents-du-numerique': 'An association bringing schools and companies together on digital training and careers.',
+  'organisations.error.wrongAccount': 'This invitation is addressed to another email address. Log in with the invited account to accept it.',
   'organisations.error.nameTaken': 'An organisation already has this name (ignoring capitals, accents and punctuation). Choose another name or ask to join the existing organisation.',
   'organisations.error.motivation': 'Explain in 20 to 2,000 characters what your organisation will bring to the network.',
   'organisations.error.statusKind': 'Choose the status you apply for: partner organisation or expert.',

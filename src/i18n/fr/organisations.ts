@@ -136,6 +136,7 @@ export const organisations = {
   'organisations.partner.sif': 'Société Informatique de France : la société savante qui fédère la communauté de l’informatique.',
   'organisations.partner.systematic': 'Pôle de compétitivité qui réunit entreprises, écoles et laboratoires autour des technologies numériques.',
   'organisations.partner.talents-du-numerique': 'Association qui rapproche écoles et entreprises pour les formations et les métiers du numérique.',
+  'organisations.error.wrongAccount': 'Cette invitation est adressée à une autre adresse. Connectez-vous avec le compte invité pour l’accepter.',
   'organisations.error.nameTaken': 'Une organisation porte déjà ce nom (sans tenir compte des majuscules, des accents ni de la ponctuation). Choisissez un autre nom ou demandez à rejoindre l’organisation existante.',
   'organisations.error.motivation': 'Expliquez en 20 à 2 000 caractères ce que votre organisation apportera au réseau.',
   'organisations.error.statusKind': 'Choisissez le statut demandé : organisation partenaire ou expert.',

@@ -2,10 +2,11 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/env.js';
 import { ensure, isAdmin, requireUser } from '../../http/actor.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { parseForm } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
 import { ButtonForm, Field } from '../../views/components.js';
+import { HideCommentForm } from './views.js';
 import { markAnswer, moderateComment, reportComment, reportedComments } from './comments.js';
 import { ZMonth } from './constants.js';
 import { moderatePublication, pendingPublications } from './moderate-publication.js';
@@ -77,7 +78,7 @@ moderationPages.get('/admin/resources', async (c) => {
             <li>
               <a href={`${docPath(cm.doc_type, cm.doc_id)}#comment-${cm.id}`}>{cm.name}</a> · {t('knowledge.moderation.reportCount', { count: cm.reports })}
               <p class="comment-body">{cm.body}</p>
-              <ButtonForm action={`/admin/resources/comments/${cm.id}/hide`} className="danger" label={t('knowledge.moderation.hide')} />{' '}
+              <HideCommentForm v={v} id={cm.id} />{' '}
               <ButtonForm action={`/admin/resources/comments/${cm.id}/keep`} className="secondary" label={t('knowledge.moderation.keep')} />
             </li>
           ))}
@@ -101,6 +102,11 @@ for (const [prefix, docType] of [['resources', 'resource'], ['experience', 'repo
     await moderatePublication(c.get('db'), c.get('config'), user, docType, idParam(c), { approve: false, reason: result.data.reason });
     return redirectWithFlash(c, '/admin/resources', 'knowledge.flash.rejected');
   });
+  // The administrator publishes again an unpublished (or rejected) resource or report; its author is told by mail.
+  moderationPages.post(`/admin/${prefix}/:id/republish`, async (c) => {
+    await moderatePublication(c.get('db'), c.get('config'), requireUser(c), docType, idParam(c), { republish: true });
+    return redirectWithFlash(c, `/${prefix}/${idParam(c)}`, 'knowledge.flash.republished');
+  });
   // The administrator unpublishes a published resource or report, with a reason mailed to its author.
   moderationPages.post(`/admin/${prefix}/:id/unpublish`, async (c) => {
     const user = requireUser(c);
@@ -113,8 +119,17 @@ for (const [prefix, docType] of [['resources', 'resource'], ['experience', 'repo
 }
 
 moderationPages.post('/admin/resources/comments/:id/:decision{hide|keep}', async (c) => {
-  await moderateComment(c.get('db'), requireUser(c), idParam(c), c.req.param('decision') === 'hide');
-  return redirectWithFlash(c, '/admin/resources', 'flash.saved');
+  const user = requireUser(c);
+  ensure(isAdmin(user));
+  const { values } = await parseForm(c, z.object({}));
+  const back = typeof values.back === 'string' && /^\/(resources|experience)\/\d+$/.test(values.back) ? `${values.back}#comments-title` : '/admin/resources';
+  try {
+    await moderateComment(c.get('db'), c.get('config'), user, idParam(c), c.req.param('decision') === 'hide', typeof values.reason === 'string' ? values.reason : '');
+  } catch (err) {
+    if (err instanceof AppError && err.status === 422) return redirectWithFlash(c, back, 'knowledge.flash.reasonRequired');
+    throw err;
+  }
+  return redirectWithFlash(c, back, 'flash.saved');
 });
 
 /** The administrator's digest button: sends the month's digest to whoever has not received it yet. */

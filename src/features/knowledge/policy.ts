@@ -65,3 +65,11 @@ export function statusAfterEdit(p: { orgKind: TOrgKind; status: TPublicationStat
   if (p.status === 'published' && p.material) return 'pending';
   return p.status;
 }
+
+/**
+ * `knowledge.moderate`: only platform administrators approve, refuse, unpublish or re-publish resources, reports
+ * and comments; every decision reaches the author by mail with its reason.
+ */
+export function canModerate(user: TCurrentUser | null): boolean {
+  return isAdmin(user);
+}

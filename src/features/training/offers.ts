@@ -10,13 +10,15 @@ import type { TOfferInput } from './schemas.js';
 export interface TOffer {
   id: number; organisationId: number; organisationName: string; organisationIsDemo: boolean; title: string; description: string; kind: string;
   location: string; startDate: string; contactEmail: string; expiresOn: string; closedAt: string | null; createdAt: string;
+  /** Taken offline by an administrator (kept): only the posting organisation's members and administrators see it. */
+  unpublishedAt: string | null;
 }
 
 function toOffer(r: any): TOffer {
   return {
     id: Number(r.id), organisationId: Number(r.organisation_id), organisationName: r.org_name, organisationIsDemo: Number(r.org_demo) === 1, title: r.title,
     description: r.description, kind: r.kind, location: r.location, startDate: r.start_date, contactEmail: r.contact_email, expiresOn: r.expires_on,
-    closedAt: r.closed_at, createdAt: r.created_at,
+    closedAt: r.closed_at, createdAt: r.created_at, unpublishedAt: r.unpublished_at ?? null,
   };
 }
 
@@ -31,7 +33,7 @@ export function today(now = new Date()): string {
 
 /** Open offers (not closed, not expired), soonest start first. Public. */
 export async function listOpenOffers(db: DB, filter: { kind?: string } = {}, page: { limit: number; offset: number } = { limit: 20, offset: 0 }): Promise<{ items: TOffer[]; total: number }> {
-  let base = db.selectFrom('job_offers').where('closed_at', 'is', null).where('expires_on', '>=', today());
+  let base = db.selectFrom('job_offers').where('closed_at', 'is', null).where('unpublished_at', 'is', null).where('expires_on', '>=', today());
   if (filter.kind) base = base.where('kind', '=', filter.kind);
   const { n } = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const ids = (await base.select('id').orderBy('start_date').orderBy('id').limit(page.limit).offset(page.offset).execute()).map((r) => Number(r.id));
@@ -50,9 +52,9 @@ export async function getOffer(db: DB, id: number): Promise<TOffer | null> {
   return r ? toOffer(r) : null;
 }
 
-/** Whether visitors can see the offer: open and not expired. */
+/** Whether visitors can see the offer: open, not expired, not taken offline by an administrator. */
 export function isOfferOpen(o: TOffer, now = new Date()): boolean {
-  return o.closedAt === null && o.expiresOn >= today(now);
+  return o.closedAt === null && o.unpublishedAt === null && o.expiresOn >= today(now);
 }
 
 /** Posts an offer. Who: members of that company, admins. */

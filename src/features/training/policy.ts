@@ -37,3 +37,11 @@ export function canManageCurriculaFor(user: TCurrentUser | null, org: { id: numb
 export function publishingMemberships(user: TCurrentUser | null) {
   return (user?.memberships ?? []).filter((m) => (publisherKinds as readonly string[]).includes(m.kind) && m.publisher);
 }
+
+/**
+ * `training.moderate`: only platform administrators take a training or an offer offline, put it back, or decide
+ * on a training waiting for review; the author is always told by mail with the reason.
+ */
+export function canModerateTrainingItems(user: TCurrentUser | null): boolean {
+  return isAdmin(user);
+}

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
-import { requireUser } from '../../http/actor.js';
+import { isAdmin, requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { readForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { renderPage, redirectWithFlash } from '../../http/render.js';
 import type { TViewContext } from '../../views/context.js';
 import { ButtonForm, ErrorSummary, Field, Pagination, Select, TextArea } from '../../views/components.js';
 import { canManageOffer, closeOffer, createOffer, getOffer, isOfferOpen, listOpenOffers, organisationOffers, today, updateOffer, type TOffer } from './offers.js';
+import { ModerationControls } from './moderation-controls.js';
 import { canPostOffersFor, organisationOf } from './policy.js';
 import { validateTraining, ZOfferInput } from './schemas.js';
 import { TrainingNav, options, tk } from './views-common.js';
@@ -143,6 +144,7 @@ offerPages.get('/offers/:id{[0-9]+}', async (c) => {
         <p>{t('training.offers.startsOn', { date: v.fmt.date(o.startDate) })} · {t('training.offers.expiresOn', { date: v.fmt.date(o.expiresOn) })}</p>
         <p class="prewrap">{o.description}</p>
         {isOfferOpen(o) ? <p><a class="button" href={`mailto:${o.contactEmail}?subject=${encodeURIComponent(o.title)}`}>{t('training.offers.contact')}</a> ({o.contactEmail})</p> : null}
+        {o.unpublishedAt ? <p class="notice">{t('training.moderation.state.unpublished')}</p> : null}
         {canManage ? (
           <p>
             <a href={`/offers/${o.id}/edit`}>{t('training.offers.edit')}</a>{' '}
@@ -150,6 +152,7 @@ offerPages.get('/offers/:id{[0-9]+}', async (c) => {
           </p>
         ) : null}
       </article>
+      {isAdmin(c.get('user')) ? <ModerationControls v={v} base={`/offers/${o.id}`} state={o.unpublishedAt ? 'unpublished' : 'published'} /> : null}
     </>
   ));
 });

@@ -200,4 +200,13 @@ export const knowledge = {
   'knowledge.mail.moderation.rejected.body': 'Hello {name},\n\nAn administrator did not approve “{title}”, for this reason:\n{reason}\n\nEdit it to submit it again:\n{link}\n\n{signature}',
   'knowledge.mail.moderation.unpublished.subject': 'Your publication was withdrawn: {title}',
   'knowledge.mail.moderation.unpublished.body': 'Hello {name},\n\nAn administrator withdrew “{title}” from publication, for this reason:\n{reason}\n\nIt is not deleted; edit it to submit it again:\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.republished.subject': 'Your publication is online again: {title}',
+  'knowledge.mail.moderation.republished.body': 'Hello {name},\n\nAn administrator put “{title}” back online: everyone can see it again.\n{link}\n\n{signature}',
+  'knowledge.mail.comment.hidden.subject': 'Your comment was hidden: {title}',
+  'knowledge.mail.comment.hidden.body': 'Hello {name},\n\nAn administrator hid your comment on “{title}”, for this reason:\n{reason}\n\nYour comment:\n{body}\n\n{link}\n\n{signature}',
+  'knowledge.mail.comment.restored.subject': 'Your comment is visible again: {title}',
+  'knowledge.mail.comment.restored.body': 'Hello {name},\n\nAn administrator restored your comment on “{title}”: everyone can see it again.\n{link}\n\n{signature}',
+  'knowledge.moderation.republish': 'Publish again',
+  'knowledge.moderation.hideReason': 'Reason for hiding (sent to the author)',
+  'knowledge.flash.republished': 'Publication back online; the author is told by mail.',
 } as const satisfies Record<keyof typeof fr, string>;

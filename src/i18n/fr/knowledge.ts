@@ -198,4 +198,13 @@ export const knowledge = {
   'knowledge.mail.moderation.rejected.body': 'Bonjour {name},\n\nUn administrateur n’a pas validé « {title} », pour la raison suivante :\n{reason}\n\nModifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
   'knowledge.mail.moderation.unpublished.subject': 'Votre publication a été retirée : {title}',
   'knowledge.mail.moderation.unpublished.body': 'Bonjour {name},\n\nUn administrateur a retiré « {title} » de la publication, pour la raison suivante :\n{reason}\n\nElle n’est pas supprimée ; modifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.republished.subject': 'Votre publication est de nouveau en ligne : {title}',
+  'knowledge.mail.moderation.republished.body': 'Bonjour {name},\n\nUn administrateur a remis « {title} » en ligne : elle est de nouveau visible de tous.\n{link}\n\n{signature}',
+  'knowledge.mail.comment.hidden.subject': 'Votre commentaire a été masqué : {title}',
+  'knowledge.mail.comment.hidden.body': 'Bonjour {name},\n\nUn administrateur a masqué votre commentaire sur « {title} », pour la raison suivante :\n{reason}\n\nVotre commentaire :\n{body}\n\n{link}\n\n{signature}',
+  'knowledge.mail.comment.restored.subject': 'Votre commentaire est de nouveau visible : {title}',
+  'knowledge.mail.comment.restored.body': 'Bonjour {name},\n\nUn administrateur a rétabli votre commentaire sur « {title} » : il est de nouveau visible de tous.\n{link}\n\n{signature}',
+  'knowledge.moderation.republish': 'Publier à nouveau',
+  'knowledge.moderation.hideReason': 'Motif du masquage (envoyé à l’auteur)',
+  'knowledge.flash.republished': 'Publication remise en ligne ; l’auteur est prévenu par courriel.',
 } as const;

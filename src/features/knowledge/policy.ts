@@ -73,3 +73,11 @@ export function statusAfterEdit(p: { orgKind: TOrgKind; status: TPublicationStat
 export function canModerate(user: TCurrentUser | null): boolean {
   return isAdmin(user);
 }
+
+/**
+ * `knowledge.firstReview`: a newly granted partner or expert (granted, never had an item approved) publishes its
+ * first item through review like a member organisation; its first approval lifts the rule (`markFirstApproval`).
+ */
+export function needsFirstReview(org: { first_publication_review: number }): boolean {
+  return Number(org.first_publication_review) === 1;
+}

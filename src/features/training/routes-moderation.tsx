@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/env.js';
-import { requireUser } from '../../http/actor.js';
+import { ensure, requireUser } from '../../http/actor.js';
+import { canModerateTrainingItems } from './policy.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { parseForm } from '../../http/forms.js';
-import { redirectWithFlash } from '../../http/render.js';
+import { redirectWithFlash, renderPage } from '../../http/render.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import { moderateTrainingItem, type TTrainingDecision, type TTrainingItemKind } from './moderate-items.js';
 
@@ -32,3 +33,26 @@ async function decide(c: Context<AppEnv>, kind: TTrainingItemKind, path: string)
 
 moderationPages.post('/trainings/:id{[0-9]+}/moderation/:decision{unpublish|republish|approve|reject}', (c) => decide(c, 'training', '/trainings'));
 moderationPages.post('/offers/:id{[0-9]+}/moderation/:decision{unpublish|republish}', (c) => decide(c, 'offer', '/offers'));
+
+/** The administrators' list of trainings waiting for review (first publications of newly granted partners). */
+moderationPages.get('/admin/trainings', async (c) => {
+  const user = requireUser(c);
+  ensure(canModerateTrainingItems(user), 'training.moderate');
+  const t = c.get('t');
+  const rows = await c.get('db')
+    .selectFrom('trainings')
+    .innerJoin('organisations', 'organisations.id', 'trainings.organisation_id')
+    .select(['trainings.id', 'trainings.title', 'trainings.review_pending_at', 'organisations.name as org_name'])
+    .where('trainings.review_pending_at', 'is not', null)
+    .orderBy('trainings.review_pending_at')
+    .limit(200)
+    .execute();
+  return renderPage(c, t('training.moderation.queue'), (v) => (
+    <>
+      <h1>{t('training.moderation.queue')}</h1>
+      {rows.length ? (
+        <ul>{rows.map((r) => <li><a href={`/trainings/${r.id}`}>{r.title}</a> · {r.org_name} · {v.fmt.date(r.review_pending_at!)}</li>)}</ul>
+      ) : <p>{t('table.empty')}</p>}
+    </>
+  ));
+});

@@ -274,4 +274,5 @@ export const training = {
   'training.mail.moderation.approve.body': 'Hello {name},\n\nAn administrator approved “{title}”: everyone can now see it.\n{link}\n\n{signature}',
   'training.mail.moderation.reject.subject': 'Your publication was not approved: {title}',
   'training.mail.moderation.reject.body': 'Hello {name},\n\nAn administrator did not approve “{title}”, for this reason:\n{reason}\n\nIt stays saved, offline:\n{link}\n\n{signature}',
+  'training.moderation.queue': 'Trainings waiting for approval',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -272,4 +272,5 @@ export const training = {
   'training.mail.moderation.approve.body': 'Bonjour {name},\n\nUn administrateur a validé « {title} » : elle est désormais visible de tous.\n{link}\n\n{signature}',
   'training.mail.moderation.reject.subject': 'Votre publication n’est pas validée : {title}',
   'training.mail.moderation.reject.body': 'Bonjour {name},\n\nUn administrateur n’a pas validé « {title} », pour la raison suivante :\n{reason}\n\nElle reste enregistrée, hors ligne :\n{link}\n\n{signature}',
+  'training.moderation.queue': 'Formations en attente de validation',
 } as const;

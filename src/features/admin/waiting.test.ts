@@ -11,7 +11,7 @@ import { ensureSkillsFramework } from '../training/skills-store.js';
 import { listTrainings } from '../training/index.js';
 import { mailWaitingItems, waitingItems } from './waiting-items.js';
 
-const resource = { kind: 'guide' as const, language: 'fr' as const, publishedOn: '2026-01-15', licence: 'cc-by-4.0', url: 'https://example.org/a', themes: [], levels: [], levers: [], rgesn: [] };
+const resource = { kind: 'guide' as const, language: 'fr' as const, publishedOn: '2026-01-15', licence: 'cc-by-4.0' as const, url: 'https://example.org/a', themes: [], levels: [], levers: [], rgesn: [] };
 const training = {
   title: 'Mesurer son empreinte', description: 'Un module', kind: 'module', audiences: ['students'], education_level: 'bachelor', duration_hours: 10, format: 'online',
   language: 'fr', cost_eur: 0, certificate: false, licence: 'cc-by', prerequisites: '', learning_outcomes: '', url: null, skills: [{ block: 3, level: 2 }],

@@ -152,9 +152,10 @@ export async function withdrawStatus(db: DB, config: TConfig, actor: TCurrentUse
     const now = nowIso();
     if (grant) await tx.updateTable('organisation_status_requests').set({ status: 'withdrawn', reason, decided_by: actor.id, decided_at: now }).where('id', '=', grant.id).execute();
     await tx.updateTable('organisations').set({ kind: previous, updated_at: now }).where('id', '=', orgId).execute();
-    const unpublished = await unpublishAfterStatusLoss(tx, { organisationId: orgId, actorId: actor.id, reason, config });
+    const loss = { organisationId: orgId, actorId: actor.id, reason, config } as Parameters<typeof unpublishAfterStatusLoss>[1];
+    const unpublished = await unpublishAfterStatusLoss(tx, loss);
     const total = Object.values(unpublished).reduce((a, b) => a + b, 0);
-    await recordAudit(tx, { actorUserId: actor.id, action: 'organisation.status.withdraw', subjectType: 'organisation', subjectId: orgId, details: { kind: org.kind, reason, unpublished } });
+    await recordAudit(tx, { actorUserId: actor.id, action: 'organisation.status.withdraw', subjectType: 'organisation', subjectId: orgId, details: { kind: org.kind, reason, unpublished, registrantsMailed: loss.registrantsMailed ?? 0 } });
     await mailOwners(tx, config, orgId, 'organisations.mail.statusWithdrawn.subject', 'organisations.mail.statusWithdrawn.body', { kind: org.kind, reason, count: total });
     return unpublished;
   });

@@ -59,6 +59,11 @@ export interface TrainingTables {
     closed_at: string | null;
     /** Set when an administrator took the offer offline (migration 0042); kept, and re-published by clearing it. */
     unpublished_at: string | null;
+    /** Terms of the offer (migration 0043): an end date or a duration, the pay, the deadline to apply. */
+    end_date: string | null;
+    duration_weeks: number | null;
+    pay: string | null;
+    application_deadline: string | null;
     created_by: number | null;
     created_at: string;
     updated_at: string;

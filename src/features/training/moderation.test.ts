@@ -45,7 +45,7 @@ describeEachDb('training moderation by administrators', (kind) => {
     memberToken = await apiTokenFor(t.db, u1.id);
     const created = await teacher.post('/trainings/new', { ...training, organisation: school.id, title: 'Sobriété numérique' });
     trainingId = Number(/\/trainings\/(\d+)/.exec(created.headers.get('location')!)![1]);
-    const posted = await recruiter.post('/offers/new', { organisation: company.id, title: 'Stage mesure', kind: 'internship', description: 'Six mois', location: 'Lyon', start_date: day(40), contact_email: 'rh@example.org', expires_on: day(30) });
+    const posted = await recruiter.post('/offers/new', { organisation: company.id, title: 'Stage mesure', kind: 'internship', description: 'Six mois', location: 'Lyon', start_date: day(40), contact_email: 'rh@example.org', expires_on: day(30), end_date: day(100), pay: '700 € par mois', application_deadline: day(20) });
     offerId = Number(/\/offers\/(\d+)/.exec(posted.headers.get('location')!)![1]);
   });
   afterAll(async () => { await t.destroy(); });

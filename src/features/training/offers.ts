@@ -3,15 +3,16 @@ import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure } from '../../http/actor.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { canPostOffersFor, organisationOf } from './policy.js';
-import type { TOfferInput } from './schemas.js';
+import { offerDateErrors, type TOfferInput } from './schemas.js';
 
 export interface TOffer {
   id: number; organisationId: number; organisationName: string; organisationIsDemo: boolean; title: string; description: string; kind: string;
   location: string; startDate: string; contactEmail: string; expiresOn: string; closedAt: string | null; createdAt: string;
   /** Taken offline by an administrator (kept): only the posting organisation's members and administrators see it. */
   unpublishedAt: string | null;
+  endDate: string | null; durationWeeks: number | null; pay: string | null; applicationDeadline: string | null;
 }
 
 function toOffer(r: any): TOffer {
@@ -19,6 +20,7 @@ function toOffer(r: any): TOffer {
     id: Number(r.id), organisationId: Number(r.organisation_id), organisationName: r.org_name, organisationIsDemo: Number(r.org_demo) === 1, title: r.title,
     description: r.description, kind: r.kind, location: r.location, startDate: r.start_date, contactEmail: r.contact_email, expiresOn: r.expires_on,
     closedAt: r.closed_at, createdAt: r.created_at, unpublishedAt: r.unpublished_at ?? null,
+    endDate: r.end_date ?? null, durationWeeks: r.duration_weeks === null || r.duration_weeks === undefined ? null : Number(r.duration_weeks), pay: r.pay ?? null, applicationDeadline: r.application_deadline ?? null,
   };
 }
 
@@ -61,6 +63,7 @@ export function isOfferOpen(o: TOffer, now = new Date()): boolean {
 export async function createOffer(db: DB, actor: TCurrentUser, organisationId: number, input: TOfferInput): Promise<number> {
   const org = await organisationOf(db, organisationId);
   ensure(canPostOffersFor(actor, org));
+  checkOfferDates(input);
   return db.transaction().execute(async (tx) => {
     const at = nowIso();
     const row = await tx.insertInto('job_offers').values({ organisation_id: org.id, ...input, closed_at: null, created_by: actor.id, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
@@ -78,6 +81,7 @@ async function ownerOf(db: DB, id: number) {
 /** Edits an offer (a closed offer stays closed). Who: members of the posting company, admins. */
 export async function updateOffer(db: DB, actor: TCurrentUser, id: number, input: TOfferInput): Promise<void> {
   ensure(canPostOffersFor(actor, await ownerOf(db, id)));
+  checkOfferDates(input);
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('job_offers').set({ ...input, updated_at: nowIso() }).where('id', '=', id).execute();
     await recordAudit(tx, { actorUserId: actor.id, action: 'offer.update', subjectType: 'job_offer', subjectId: id });
@@ -96,4 +100,10 @@ export async function closeOffer(db: DB, actor: TCurrentUser, id: number): Promi
 /** Who may manage this offer (for showing edit links). */
 export async function canManageOffer(db: DB, actor: TCurrentUser | null, offer: TOffer): Promise<boolean> {
   return canPostOffersFor(actor, await organisationOf(db, offer.organisationId));
+}
+
+/** The date rules, enforced in the service too (every way in): a 422 naming each faulty field. */
+function checkOfferDates(input: TOfferInput): void {
+  const errors = offerDateErrors(input, today());
+  if (Object.keys(errors).length) throw new AppError(422, 'invalid_offer_dates', 'The offer dates are not consistent', Object.entries(errors).map(([path, message]) => ({ path, message })));
 }

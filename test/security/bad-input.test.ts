@@ -95,7 +95,7 @@ describe('one CSV writer neutralises formulas', () => {
     const training = {
       id: 1, organisationId: 1, organisationName: 'O', organisationSlug: 'o', organisationIsDemo: false, title: '=cmd|" /C calc"!A0', description: '-1+1',
       kind: 'course', audiences: [], educationLevel: 'all', durationHours: 7, format: 'online', language: 'fr', costEur: 0, certificate: false, licence: 'none',
-      prerequisites: '@x', learningOutcomes: '', url: null, skills: [], createdAt: '', updatedAt: '', unpublished: false,
+      prerequisites: '@x', learningOutcomes: '', url: null, skills: [], createdAt: '', updatedAt: '', unpublished: false, reviewPending: false,
     } as TTraining;
     const csv = trainingsToCsv([training]);
     expect(csv).toContain(`"'=cmd|"" /C calc""!A0"`);

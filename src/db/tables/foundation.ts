@@ -80,7 +80,13 @@ export interface FoundationTables {
     search_name: Generated<string>;
     /** The name without case, accents, spaces or punctuation (migration 0004), unique: no two organisations share a name. */
     name_key: string | null;
+    /** 1 while the next publication of a newly granted partner or expert waits for review (migration 0006). */
+    first_publication_review: Generated<number>;
+    /** When an administrator first approved one of its publications (migration 0006). */
+    publication_approved_at: string | null;
   };
+  /** One row per administrators' notice and day (migration 0006): the claim that makes a daily mail leave once. */
+  admin_daily_notices: { notice: string; day: string; mails: number; created_at: string };
   /** Applications for the partner or expert status and the administrator's decisions (migration 0004). */
   organisation_status_requests: {
     id: Generated<number>;

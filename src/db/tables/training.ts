@@ -30,6 +30,8 @@ export interface TrainingTables {
     updated_at: string;
     /** Set when the training was taken offline (migration 0041); it is kept, not deleted. */
     unpublished_at: string | null;
+    /** Set while the training waits for an administrator's approval (migration 0042); off the catalogue until then. */
+    review_pending_at: string | null;
   };
   training_audiences: { training_id: number; audience: string };
   training_skills: { training_id: number; block_position: number; level: number };
@@ -55,6 +57,13 @@ export interface TrainingTables {
     contact_email: string;
     expires_on: string;
     closed_at: string | null;
+    /** Set when an administrator took the offer offline (migration 0042); kept, and re-published by clearing it. */
+    unpublished_at: string | null;
+    /** Terms of the offer (migration 0043): an end date or a duration, the pay, the deadline to apply. */
+    end_date: string | null;
+    duration_weeks: number | null;
+    pay: string | null;
+    application_deadline: string | null;
     created_by: number | null;
     created_at: string;
     updated_at: string;

@@ -10,6 +10,8 @@ export const ZSignup = z.object({
   name: z.string().trim().min(1).max(120),
   email: ZEmail,
   password: ZNewPassword,
+  /** The monthly digest, offered ticked at sign-up: an unticked box sends nothing, which means no. */
+  digest: z.literal('1').optional(),
 });
 export type TSignup = z.infer<typeof ZSignup>;
 

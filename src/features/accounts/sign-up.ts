@@ -31,6 +31,8 @@ export async function signUp(db: DB, config: TConfig, input: TSignup & { locale:
   // 3. New account and its confirmation link, together.
   await db.transaction().execute(async (tx) => {
     const id = await createUser(tx as unknown as DB, { email: input.email, password: input.password, name: input.name, locale: input.locale });
+    // The monthly digest is on unless the visitor unticked it at sign-up (it reaches members of signatories only).
+    await tx.updateTable('users').set({ digest_opt_in: input.digest === '1' ? 1 : 0 }).where('id', '=', id).execute();
     await sendConfirmationMail(tx, config, { id, email: input.email, name: input.name, locale: input.locale });
   });
   return 'sent';

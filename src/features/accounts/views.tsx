@@ -17,6 +17,10 @@ export function SignupForm(p: { v: TViewContext; values?: TValues; errors?: TFie
         <Field name="name" label={t('accounts.field.name')} value={str(p.values?.name)} errors={p.errors} required autocomplete="name" />
         <Field name="email" type="email" label={t('accounts.field.email')} value={str(p.values?.email)} errors={p.errors} required autocomplete="email" />
         <Field name="password" type="password" label={t('accounts.field.password')} hint={t('accounts.field.passwordHint')} errors={p.errors} required autocomplete="new-password" />
+        <div class="field">
+          <input type="checkbox" id="f-digest" name="digest" value="1" checked={p.values ? p.values.digest === '1' : true} />{' '}
+          <label for="f-digest">{t('accounts.signup.digest')}</label>
+        </div>
         <button type="submit">{t('accounts.signup.submit')}</button>
       </form>
       <p>

@@ -13,6 +13,7 @@ import type { TViewContext } from '../../views/context.js';
 import { decideSignature, listPendingSignatures } from '../manifesto/index.js';
 import { decideStatusRequest, kindLabel, listGrantedStatuses, listPendingStatusRequests, withdrawStatus } from '../organisations/index.js';
 import { setPlatformRole, setUserDisabled } from './manage-users.js';
+import { waitingItems, waitingKinds } from './waiting-items.js';
 import { adminCounts, getMail, listAllOrganisations, listAudit, listOutbox, listUsers } from './queries.js';
 
 export const pages = new Hono<AppEnv>();
@@ -64,6 +65,7 @@ function AdminNav(p: { t: (k: TMessageKey) => string }) {
     ['/admin/rgesn', 'admin.nav.rgesn'],
     ['/admin/skills', 'admin.nav.skills'],
     ['/admin/resources', 'admin.nav.resources'],
+    ['/admin/trainings', 'admin.waiting.trainings'],
     ['/admin/digest', 'admin.nav.digest'],
     ['/workshops/programme', 'admin.nav.programme'],
   ];
@@ -128,11 +130,20 @@ function AdminList(p: {
 
 pages.get('/admin', async (c) => {
   const t = c.get('t');
-  const counts = await adminCounts(c.get('db'));
-  return renderPage(c, t('admin.title'), (
+  const [counts, waiting] = await Promise.all([adminCounts(c.get('db')), waitingItems(c.get('db'))]);
+  return renderPage(c, t('admin.title'), (v) => (
     <>
       <h1>{t('admin.title')}</h1>
       <AdminNav t={t} />
+      <h2>{t('admin.waiting.title')}</h2>
+      <ul>
+        {waitingKinds.map((k) => (
+          <li>
+            <a href={k.path}>{t(`admin.waiting.${k.kind}` as TMessageKey)}</a> : {v.fmt.number(waiting[k.kind].count)}
+            {waiting[k.kind].oldest ? ` · ${t('admin.waiting.since', { date: v.fmt.date(waiting[k.kind].oldest!) })}` : ''}
+          </li>
+        ))}
+      </ul>
       <dl class="facts">
         <dt>{t('admin.signatures.title')}</dt>
         <dd>

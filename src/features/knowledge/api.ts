@@ -9,6 +9,9 @@ import { getResource, listResources } from './list-resources.js';
 import { publicUrl } from '../../config.js';
 import { presentExperienceReport, presentResource, ZReportOut, ZResourceOut } from './presenters.js';
 import { ZSlug } from './constants.js';
+import { requireUser } from '../../http/actor.js';
+import { moderateComment } from './comments.js';
+import { moderatePublication } from './moderate-publication.js';
 
 export const knowledgeApi = new Hono<AppEnv>();
 
@@ -71,4 +74,41 @@ knowledgeApi.get('/experience-reports/:id', async (c) => {
   const r = Number.isInteger(id) && id > 0 ? await getExperienceReport(c.get('db'), c.get('user'), id) : null;
   if (!r) return apiError(c, 404, 'not_found', 'No such report');
   return c.json(presentExperienceReport(publicUrl(c.get('config')), r));
+});
+
+/** An administrator's decision on a resource, a report or a comment; the reason is mailed to the author. */
+const ZPublicationModerationIn = z.object({
+  decision: z.enum(['approve', 'reject', 'unpublish', 'republish']),
+  reason: z.string().trim().max(500).optional().describe('required (3 characters or more) to reject or unpublish; mailed to the author'),
+});
+const ZCommentModerationIn = z.object({
+  decision: z.enum(['hide', 'restore']),
+  reason: z.string().trim().max(500).optional().describe('required (3 characters or more) to hide; mailed to the author'),
+});
+const ZModerationOut = z.object({ id: z.number().int(), decision: z.string(), status: z.string() });
+const moderationResponses = { 400: 'Invalid input', 401: 'Token required', 403: 'Administrators only', 404: 'Unknown', 409: 'Already decided', 422: 'reason_required' };
+
+for (const [path, docType] of [['/resources', 'resource'], ['/experience-reports', 'report']] as const) {
+  documentApi({ method: 'post', path: `${path}/{id}/moderation`, tag: 'knowledge', auth: true, body: ZPublicationModerationIn, response: ZModerationOut, responses: moderationResponses, summary: 'Administrators: approve, reject, unpublish or re-publish (the author is mailed the reason)' });
+  knowledgeApi.post(`${path}/:id{[0-9]+}/moderation`, async (c) => {
+    const user = requireUser(c);
+    const parsed = parseApiInput(c, ZPublicationModerationIn, await c.req.json().catch(() => null));
+    if (!parsed.ok) return parsed.response;
+    const { decision, reason = '' } = parsed.data;
+    if ((decision === 'reject' || decision === 'unpublish') && reason.length < 3) return apiError(c, 422, 'reason_required', 'A reason of at least 3 characters is required', [{ path: 'reason', message: 'knowledge.flash.reasonRequired' }]);
+    const id = Number(c.req.param('id'));
+    const input = decision === 'approve' ? { approve: true as const } : decision === 'reject' ? { approve: false as const, reason } : decision === 'unpublish' ? { unpublish: true as const, reason } : { republish: true as const, reason };
+    await moderatePublication(c.get('db'), c.get('config'), user, docType, id, input);
+    return c.json({ id, decision, status: decision === 'approve' || decision === 'republish' ? 'published' : 'rejected' });
+  });
+}
+
+documentApi({ method: 'post', path: '/comments/{id}/moderation', tag: 'knowledge', auth: true, body: ZCommentModerationIn, response: ZModerationOut, responses: moderationResponses, summary: 'Administrators: hide (unpublish) or restore a comment (the author is mailed the reason)' });
+knowledgeApi.post('/comments/:id{[0-9]+}/moderation', async (c) => {
+  const user = requireUser(c);
+  const parsed = parseApiInput(c, ZCommentModerationIn, await c.req.json().catch(() => null));
+  if (!parsed.ok) return parsed.response;
+  const id = Number(c.req.param('id'));
+  await moderateComment(c.get('db'), c.get('config'), user, id, parsed.data.decision === 'hide', parsed.data.reason ?? '');
+  return c.json({ id, decision: parsed.data.decision, status: parsed.data.decision === 'hide' ? 'hidden' : 'visible' });
 });

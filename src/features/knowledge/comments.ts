@@ -6,7 +6,10 @@ import type { TKnowledgeDocType } from '../../db/tables/knowledge.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure, isAdmin } from '../../http/actor.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { isAuthorMember, canSee } from './policy.js';
+import { isAuthorMember, canModerate, canSee } from './policy.js';
+import { publicUrl, type TConfig } from '../../config.js';
+import { translator, type TLocale } from '../../i18n/index.js';
+import { sendMail } from '../../mail/send-mail.js';
 
 /** The document a comment hangs on, if the user may see it. */
 async function visibleDoc(db: DB, user: TCurrentUser | null, docType: TKnowledgeDocType, docId: number) {
@@ -64,10 +67,17 @@ export async function reportComment(db: DB, actor: TCurrentUser, commentId: numb
   return { docType: comment.doc_type, docId: comment.doc_id };
 }
 
-/** Hides a comment, or keeps it and clears its reports. Policy: administrators only. */
-export async function moderateComment(db: DB, actor: TCurrentUser, commentId: number, hide: boolean): Promise<void> {
-  ensure(isAdmin(actor));
-  await commentWithDoc(db, commentId);
+/**
+ * Hides a comment (its unpublishing: kept, shown to administrators only) with a reason, or keeps it — which
+ * restores a hidden one — and clears its reports. Policy first: `knowledge.moderate` (administrators only). Hiding
+ * needs a reason of 3 characters or more; the author is mailed the decision and the reason when their comment is
+ * hidden or restored (keeping a visible comment changes nothing for them, so it sends nothing).
+ */
+export async function moderateComment(db: DB, config: TConfig, actor: TCurrentUser, commentId: number, hide: boolean, reason = ''): Promise<void> {
+  ensure(canModerate(actor));
+  const why = reason.trim();
+  if (hide && why.length < 3) throw new AppError(422, 'reason_required', 'Hiding a comment needs a reason of at least 3 characters', [{ path: 'reason', message: 'knowledge.flash.reasonRequired' }], { key: 'knowledge.flash.reasonRequired' });
+  const { comment } = await commentWithDoc(db, commentId);
   const now = nowIso();
   await db.transaction().execute(async (tx) => {
     await tx
@@ -75,7 +85,18 @@ export async function moderateComment(db: DB, actor: TCurrentUser, commentId: nu
       .set(hide ? { hidden_at: now, hidden_by: actor.id, moderated_at: now } : { hidden_at: null, hidden_by: null, moderated_at: now })
       .where('id', '=', commentId)
       .execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: hide ? 'comment.hide' : 'comment.keep', subjectType: 'knowledge_comment', subjectId: commentId });
+    await recordAudit(tx, { actorUserId: actor.id, action: hide ? 'comment.hide' : 'comment.keep', subjectType: 'knowledge_comment', subjectId: commentId, details: why ? { reason: why } : undefined });
+    const wasHidden = comment.hidden_at !== null;
+    if (hide === wasHidden) return;
+    const author = await tx.selectFrom('users').select(['email', 'name', 'locale']).where('id', '=', comment.author_user_id).where('disabled_at', 'is', null).executeTakeFirst();
+    if (!author) return;
+    const table = comment.doc_type === 'resource' ? 'knowledge_resources' : 'knowledge_reports';
+    const doc = await tx.selectFrom(table).select('title').where('id', '=', comment.doc_id).executeTakeFirstOrThrow();
+    const t = translator(author.locale as TLocale);
+    const link = `${publicUrl(config)}/${comment.doc_type === 'resource' ? 'resources' : 'experience'}/${comment.doc_id}#comment-${commentId}`;
+    const params = { name: author.name, title: doc.title, reason: why, body: comment.body, link, signature: t('mail.signature') };
+    const outcome = hide ? 'hidden' : 'restored';
+    await sendMail(tx, config, { to: author.email, subject: t(`knowledge.mail.comment.${outcome}.subject`, params), text: t(`knowledge.mail.comment.${outcome}.body`, params) });
   });
 }
 

@@ -32,7 +32,7 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     for (const [name, level, optIn] of [['beginner', 1, 1], ['advanced', 4, 1], ['quiet', 2, 0], ['unassessed', null, 1]] as const) {
       const u = await makeUser(t.db, { name });
       users[name] = u;
-      const org = await makeOrganisation(t.db, { kind: 'company', ownerId: u.id });
+      const org = await makeOrganisation(t.db, { kind: 'company', ownerId: u.id, signed: true });
       if (level) levelOfOrg.set(org.id, level);
       await t.db.updateTable('users').set({ digest_opt_in: optIn }).where('id', '=', u.id).execute();
     }

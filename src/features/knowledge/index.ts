@@ -9,7 +9,7 @@ import { moderationPages } from './pages-moderation.js';
 import { resourcePages } from './pages-resources.js';
 import { maxUploadBytes } from './constants.js';
 import { seedKnowledge } from './seed.js';
-import { currentMonth, sendMonthlyDigest } from './send-monthly-digest.js';
+import { sendScheduledDigest } from './send-monthly-digest.js';
 import { sweepOrphanRows, sweepOrphanUploads } from './sweep-orphan-uploads.js';
 import { relatedResources as findRelated } from './find-related-resources.js';
 import { RelatedResources as RelatedSection } from './related-resources.js';
@@ -59,7 +59,7 @@ export const feature: TFeature = {
   // The sweep removes files no resource references any more (organisations deleted with their resources, crashes
   // between a file and its row) and the comments, tags and index entries of deleted documents.
   jobs: [
-    { name: 'monthly-digest', everyMs: 60 * 60_000, run: ({ db, config }) => sendMonthlyDigest(db, config, currentMonth()) },
+    { name: 'monthly-digest', everyMs: 60 * 60_000, run: ({ db, config, now }) => sendScheduledDigest(db, config, now) },
     { name: 'knowledge-sweep', everyMs: 60 * 60_000, run: async ({ db, config, now }) => ({ files: await sweepOrphanUploads(db, config, now), rows: await sweepOrphanRows(db) }) },
   ],
 };

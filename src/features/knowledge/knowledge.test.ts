@@ -188,7 +188,7 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     const queue = await (await admin.get('/admin/resources')).text();
     expect(queue).toContain('Quelle version de l’hyperviseur ?');
     expect(queue).toContain('Signalements : 2');
-    expect((await admin.post(`/admin/resources/comments/${comment.id}/hide`)).status).toBe(303);
+    expect((await admin.post(`/admin/resources/comments/${comment.id}/hide`, { reason: 'Hors sujet' })).status).toBe(303);
     expect(await (await other.get(path)).text()).not.toContain('Quelle version de l’hyperviseur ?');
     expect(await (await admin.get('/admin/resources')).text()).not.toContain('Quelle version de l’hyperviseur ?');
   });

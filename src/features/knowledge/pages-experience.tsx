@@ -16,7 +16,7 @@ import { ZCommentInput, ZReportEditInput, ZReportInput } from './schemas.js';
 import { ZSlug } from './constants.js';
 import { deleteExperienceReport } from './delete-publication.js';
 import { editExperienceReport } from './edit-experience-report.js';
-import { CommentsSection, DeleteConfirm, EditHeader, k, OrgSelect, OwnerActions, options, StatusBadge, TagFields, TagList, tagLabels, UnpublishForm, type TEditContext } from './views.js';
+import { CommentsSection, DeleteConfirm, EditHeader, k, OrgSelect, OwnerActions, options, StatusBadge, TagFields, TagList, tagLabels, UnpublishForm, RepublishForm, type TEditContext } from './views.js';
 
 export const experiencePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -253,6 +253,7 @@ experiencePages.get('/experience/:id', async (c) => {
       <TagList v={v} tags={r.tags} levers={levers} />
       {isAuthorMember(user, r.organisationId) ? <OwnerActions v={v} base={`/experience/${r.id}`} /> : null}
       {isAdmin(user) && r.status === 'published' ? <UnpublishForm v={v} action={`/admin/experience/${r.id}/unpublish`} /> : null}
+      {isAdmin(user) && r.status === 'rejected' ? <RepublishForm v={v} action={`/admin/experience/${r.id}/republish`} /> : null}
       <CommentsSection v={v} comments={comments} postAction={`/experience/${r.id}/comments`} canAnswer={isAuthorMember(user, r.organisationId)} isAdmin={isAdmin(user)} loginNext={`/experience/${r.id}`} />
     </>
   ));

@@ -2,14 +2,17 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/env.js';
 import { ensure, isAdmin, requireUser } from '../../http/actor.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { parseForm } from '../../http/forms.js';
 import { redirectWithFlash, renderPage } from '../../http/render.js';
-import { ButtonForm, Field } from '../../views/components.js';
+import { ButtonForm, Field, TextArea } from '../../views/components.js';
+import { HideCommentForm } from './views.js';
 import { markAnswer, moderateComment, reportComment, reportedComments } from './comments.js';
 import { ZMonth } from './constants.js';
 import { moderatePublication, pendingPublications } from './moderate-publication.js';
-import { currentMonth, digestTokenUser, sendMonthlyDigest, unsubscribeFromDigest } from './send-monthly-digest.js';
+import { currentMonth, digestContent, digestSettings, digestText, digestTokenUser, saveDigestSettings, sendMonthlyDigest, unsubscribeFromDigest } from './send-monthly-digest.js';
+import { canModerate } from './policy.js';
+import { publicUrl } from '../../config.js';
 
 /** Comment actions, the administrators' moderation queue and digest button, and the digest unsubscribe pages. */
 export const moderationPages = new Hono<AppEnv>();
@@ -77,7 +80,7 @@ moderationPages.get('/admin/resources', async (c) => {
             <li>
               <a href={`${docPath(cm.doc_type, cm.doc_id)}#comment-${cm.id}`}>{cm.name}</a> · {t('knowledge.moderation.reportCount', { count: cm.reports })}
               <p class="comment-body">{cm.body}</p>
-              <ButtonForm action={`/admin/resources/comments/${cm.id}/hide`} className="danger" label={t('knowledge.moderation.hide')} />{' '}
+              <HideCommentForm v={v} id={cm.id} />{' '}
               <ButtonForm action={`/admin/resources/comments/${cm.id}/keep`} className="secondary" label={t('knowledge.moderation.keep')} />
             </li>
           ))}
@@ -101,6 +104,11 @@ for (const [prefix, docType] of [['resources', 'resource'], ['experience', 'repo
     await moderatePublication(c.get('db'), c.get('config'), user, docType, idParam(c), { approve: false, reason: result.data.reason });
     return redirectWithFlash(c, '/admin/resources', 'knowledge.flash.rejected');
   });
+  // The administrator publishes again an unpublished (or rejected) resource or report; its author is told by mail.
+  moderationPages.post(`/admin/${prefix}/:id/republish`, async (c) => {
+    await moderatePublication(c.get('db'), c.get('config'), requireUser(c), docType, idParam(c), { republish: true });
+    return redirectWithFlash(c, `/${prefix}/${idParam(c)}`, 'knowledge.flash.republished');
+  });
   // The administrator unpublishes a published resource or report, with a reason mailed to its author.
   moderationPages.post(`/admin/${prefix}/:id/unpublish`, async (c) => {
     const user = requireUser(c);
@@ -113,27 +121,69 @@ for (const [prefix, docType] of [['resources', 'resource'], ['experience', 'repo
 }
 
 moderationPages.post('/admin/resources/comments/:id/:decision{hide|keep}', async (c) => {
-  await moderateComment(c.get('db'), requireUser(c), idParam(c), c.req.param('decision') === 'hide');
-  return redirectWithFlash(c, '/admin/resources', 'flash.saved');
+  const user = requireUser(c);
+  ensure(isAdmin(user));
+  const { values } = await parseForm(c, z.object({}));
+  const back = typeof values.back === 'string' && /^\/(resources|experience)\/\d+$/.test(values.back) ? `${values.back}#comments-title` : '/admin/resources';
+  try {
+    await moderateComment(c.get('db'), c.get('config'), user, idParam(c), c.req.param('decision') === 'hide', typeof values.reason === 'string' ? values.reason : '');
+  } catch (err) {
+    if (err instanceof AppError && err.status === 422) return redirectWithFlash(c, back, 'knowledge.flash.reasonRequired');
+    throw err;
+  }
+  return redirectWithFlash(c, back, 'flash.saved');
 });
 
-/** The administrator's digest button: sends the month's digest to whoever has not received it yet. */
+/**
+ * The administrator's digest page: the introduction and the send day (the scheduled send), a preview of their own
+ * digest for this month, and the button that sends a month's digest at once to whoever has not received it yet.
+ */
 moderationPages.get('/admin/digest', async (c) => {
-  ensure(isAdmin(requireUser(c)));
+  const user = requireUser(c);
+  ensure(canModerate(user));
   const t = c.get('t');
+  const db = c.get('db');
   const sent = c.req.query('sent');
   const already = c.req.query('already');
-  return renderPage(c, t('knowledge.digest.admin.title'), (v) => (
+  const settings = await digestSettings(db);
+  const month = currentMonth();
+  const preview = digestText(c.get('locale'), publicUrl(c.get('config')), user.name, month, await digestContent(db, user.id, month), `${publicUrl(c.get('config'))}/digest/unsubscribe/…`, c.get('locale') === 'en' ? settings.intro_en : settings.intro_fr);
+  const invalid = c.req.query('invalid') === '1';
+  return renderPage(c, t('knowledge.digest.admin.title'), () => (
     <>
       <h1>{t('knowledge.digest.admin.title')}</h1>
       <p>{t('knowledge.digest.admin.lead')}</p>
       {sent !== undefined ? <p class="flash" role="status">{t('knowledge.digest.admin.result', { sent: Number(sent) || 0, already: Number(already) || 0 })}</p> : null}
+      <h2>{t('knowledge.digest.admin.settings')}</h2>
+      <form method="post" action="/admin/digest/settings">
+        <TextArea name="intro_fr" label={t('knowledge.digest.admin.introFr')} hint={t('knowledge.digest.admin.introHint')} value={settings.intro_fr} rows={3} />
+        <TextArea name="intro_en" label={t('knowledge.digest.admin.introEn')} hint={t('knowledge.digest.admin.introHint')} value={settings.intro_en} rows={3} />
+        <Field name="send_day" type="number" label={t('knowledge.digest.admin.sendDay')} hint={t('knowledge.digest.admin.sendDayHint')} value={String(settings.send_day)} required
+          errors={invalid ? { send_day: t('knowledge.digest.admin.sendDayInvalid') } : undefined} />
+        <button type="submit">{t('knowledge.digest.admin.save')}</button>
+      </form>
+      <h2>{t('knowledge.digest.admin.preview')}</h2>
+      <pre class="prewrap">{preview.subject}{'\n\n'}{preview.text}</pre>
       <form method="post" action="/admin/digest">
-        <Field name="month" label={t('knowledge.digest.admin.month')} hint={t('knowledge.digest.admin.monthHint')} required value={currentMonth()} />
+        <Field name="month" label={t('knowledge.digest.admin.month')} hint={t('knowledge.digest.admin.monthHint')} required value={month} />
         <button type="submit">{t('knowledge.digest.admin.send')}</button>
       </form>
     </>
   ));
+});
+
+const ZDigestSettings = z.object({
+  intro_fr: z.string().trim().max(2000).default(''),
+  intro_en: z.string().trim().max(2000).default(''),
+  send_day: z.coerce.number().int().min(1).max(28),
+});
+moderationPages.post('/admin/digest/settings', async (c) => {
+  const user = requireUser(c);
+  ensure(canModerate(user));
+  const { result } = await parseForm(c, ZDigestSettings);
+  if (!result.ok) return c.redirect('/admin/digest?invalid=1', 303);
+  await saveDigestSettings(c.get('db'), user.id, result.data);
+  return redirectWithFlash(c, '/admin/digest', 'flash.saved');
 });
 
 moderationPages.post('/admin/digest', async (c) => {

@@ -15,7 +15,7 @@ import { leverCatalogue, leverLabel, trainingRef, workshopRef } from './ports.js
 import { PublicationInputError, publishResource } from './publish-resource.js';
 import { ZCommentInput, ZResourceEditInput, ZResourceFilter, ZResourceInput } from './schemas.js';
 import { contentDisposition, readUpload, storeUpload } from './uploads.js';
-import { CommentsSection, DeleteConfirm, k, options, OwnerActions, ResourceForm, StatusBadge, TagList, UnpublishForm } from './views.js';
+import { CommentsSection, DeleteConfirm, k, options, OwnerActions, ResourceForm, StatusBadge, TagList, UnpublishForm, RepublishForm } from './views.js';
 
 export const resourcePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -252,6 +252,7 @@ resourcePages.get('/resources/:id', async (c) => {
       <TagList v={v} tags={r.tags} levers={levers} />
       {isAuthorMember(user, r.organisation_id) ? <OwnerActions v={v} base={`/resources/${r.id}`} /> : null}
       {isAdmin(user) && r.status === 'published' ? <UnpublishForm v={v} action={`/admin/resources/${r.id}/unpublish`} /> : null}
+      {isAdmin(user) && r.status === 'rejected' ? <RepublishForm v={v} action={`/admin/resources/${r.id}/republish`} /> : null}
       <p>
         {r.url ? <a class="button" href={r.url} rel="noopener noreferrer">{t('knowledge.resources.open')}</a> : null}
         {r.file_key ? (

@@ -65,3 +65,19 @@ export function statusAfterEdit(p: { orgKind: TOrgKind; status: TPublicationStat
   if (p.status === 'published' && p.material) return 'pending';
   return p.status;
 }
+
+/**
+ * `knowledge.moderate`: only platform administrators approve, refuse, unpublish or re-publish resources, reports
+ * and comments; every decision reaches the author by mail with its reason.
+ */
+export function canModerate(user: TCurrentUser | null): boolean {
+  return isAdmin(user);
+}
+
+/**
+ * `knowledge.firstReview`: a newly granted partner or expert (granted, never had an item approved) publishes its
+ * first item through review like a member organisation; its first approval lifts the rule (`markFirstApproval`).
+ */
+export function needsFirstReview(org: { first_publication_review: number }): boolean {
+  return Number(org.first_publication_review) === 1;
+}

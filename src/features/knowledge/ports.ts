@@ -4,7 +4,7 @@ import { getFootprintResult } from '../footprint/index.js';
 import { currentMaturityLevel } from '../maturity/index.js';
 import { pendingActionsForUser } from '../actions/index.js';
 import { getWorkshop, upcomingWorkshops } from '../workshops/index.js';
-import { getTraining } from '../training/index.js';
+import { getTraining, listOpenOffers, listTrainings } from '../training/index.js';
 
 /**
  * The services of other features this feature uses, each reached through that feature's index.ts and narrowed
@@ -79,4 +79,19 @@ export async function workshopRef(db: DB, id: number): Promise<TLinkedItem | nul
 export async function trainingRef(db: DB, id: number): Promise<TLinkedItem | null> {
   const tr = await getTraining(db, id);
   return tr ? { id: tr.id, title: tr.title, organisationId: tr.organisationId, public: true } : null;
+}
+
+export interface TDigestItem {
+  id: number;
+  title: string;
+}
+
+/** Trainings added to the public catalogue since `since` (newest first; the catalogue hides offline ones). */
+export async function trainingsSince(db: DB, since: string, limit: number): Promise<TDigestItem[]> {
+  return (await listTrainings(db, { limit: 50 })).filter((t) => t.createdAt >= since).slice(0, limit).map((t) => ({ id: t.id, title: t.title }));
+}
+
+/** Internship offers posted since `since` that are still open (not closed, expired or taken offline). */
+export async function offersSince(db: DB, since: string, limit: number): Promise<TDigestItem[]> {
+  return (await listOpenOffers(db, {}, { limit: 100, offset: 0 })).items.filter((o) => o.createdAt >= since).slice(0, limit).map((o) => ({ id: o.id, title: o.title }));
 }

@@ -6,7 +6,7 @@ import { notFound } from '../../http/errors.js';
 import { ensure } from '../../http/actor.js';
 import { footprintGwp } from './ports.js';
 import { reportSearchText, resolveMeasure } from './resolve-measure.js';
-import { canPublishFor, publishesWithoutReview } from './policy.js';
+import { canPublishFor, needsFirstReview, publishesWithoutReview } from './policy.js';
 import { PublicationInputError, unknownLevers } from './publish-resource.js';
 import type { TReportInput } from './schemas.js';
 import { indexDocument } from './search-index.js';
@@ -25,14 +25,14 @@ export async function publishExperienceReport(
   sources: { footprintGwp: typeof footprintGwp } = { footprintGwp },
 ): Promise<{ id: number; status: 'pending' | 'published' }> {
   ensure(canPublishFor(actor, input.organisationId));
-  const org = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
+  const org = await db.selectFrom('organisations').select(['id', 'kind', 'first_publication_review']).where('id', '=', input.organisationId).executeTakeFirst();
   if (!org) throw notFound('organisation');
   const errors: Record<string, string> = {};
   const m = await resolveMeasure(db, org.id, input, sources, errors);
   if ((await unknownLevers(input.levers)).length) errors.levers = 'knowledge.form.leverUnknown';
   if (Object.keys(errors).length) throw new PublicationInputError(errors);
 
-  const status = publishesWithoutReview(org.kind) ? 'published' : 'pending';
+  const status = publishesWithoutReview(org.kind) && !needsFirstReview(org) ? 'published' : 'pending';
   const now = nowIso();
   const id = await db.transaction().execute(async (tx) => {
     const row = await tx

@@ -6,7 +6,7 @@ import type { TCurrentUser } from '../../http/env.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { ensure } from '../../http/actor.js';
 import { leverCatalogue, trainingRef, workshopRef } from './ports.js';
-import { canPublishFor, publishesWithoutReview } from './policy.js';
+import { canPublishFor, needsFirstReview, publishesWithoutReview } from './policy.js';
 import type { TResourceEditInput, TResourceInput } from './schemas.js';
 import { indexDocument } from './search-index.js';
 import { saveTags } from './tags.js';
@@ -54,12 +54,12 @@ export function resourceSearchText(input: { title: string; summary: string; them
 export async function publishResource(db: DB, config: TConfig, actor: TCurrentUser, input: TResourceInput, file: TStoredFile | null): Promise<{ id: number; status: 'pending' | 'published' }> {
   try {
     ensure(canPublishFor(actor, input.organisationId));
-    const org = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
+    const org = await db.selectFrom('organisations').select(['id', 'kind', 'first_publication_review']).where('id', '=', input.organisationId).executeTakeFirst();
     if (!org) throw notFound('organisation');
     const errors = await resourceInputErrors(db, input, !!file);
     if (Object.keys(errors).length) throw new PublicationInputError(errors);
 
-    const status = publishesWithoutReview(org.kind) ? 'published' : 'pending';
+    const status = publishesWithoutReview(org.kind) && !needsFirstReview(org) ? 'published' : 'pending';
     const now = nowIso();
     const id = await db.transaction().execute(async (tx) => {
       const row = await tx

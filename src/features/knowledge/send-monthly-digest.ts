@@ -6,7 +6,8 @@ import { recordAudit } from '../../db/audit.js';
 import { formatters, translator, type TLocale } from '../../i18n/index.js';
 import { hashSecret, newSecret } from '../../http/tokens.js';
 import { sendMail } from '../../mail/send-mail.js';
-import { maturityLevelOf, pendingActionsOf, workshopsBetween, type TDigestWorkshop, type TPendingAction } from './ports.js';
+import { signatoryCondition } from '../../db/standing.js';
+import { maturityLevelOf, offersSince, pendingActionsOf, trainingsSince, workshopsBetween, type TDigestItem, type TDigestWorkshop, type TPendingAction } from './ports.js';
 
 /** First instant of a month and of the month after, as ISO text (UTC). */
 export function monthBounds(month: string): { start: string; end: string; previousStart: string } {
@@ -28,8 +29,10 @@ export interface TDigestSources {
   maturityLevelOf: typeof maturityLevelOf;
   workshopsBetween: typeof workshopsBetween;
   pendingActionsOf: typeof pendingActionsOf;
+  trainingsSince: typeof trainingsSince;
+  offersSince: typeof offersSince;
 }
-const defaultSources: TDigestSources = { maturityLevelOf, workshopsBetween, pendingActionsOf };
+const defaultSources: TDigestSources = { maturityLevelOf, workshopsBetween, pendingActionsOf, trainingsSince, offersSince };
 
 export interface TDigestContent {
   levels: number[];
@@ -37,6 +40,8 @@ export interface TDigestContent {
   resources: { id: number; title: string }[];
   reports: { id: number; title: string }[];
   actions: TPendingAction[] | null;
+  trainings: TDigestItem[];
+  offers: TDigestItem[];
 }
 
 /**
@@ -44,8 +49,11 @@ export interface TDigestContent {
  * the maturity levels of the member's organisations (all levels when none is assessed), the resources and reports
  * made public during M−1, and the member's pending actions (when the actions feature exports them).
  */
-export async function digestContent(db: DB, userId: number, month: string, sources: TDigestSources = defaultSources): Promise<TDigestContent> {
-  const { start, end, previousStart } = monthBounds(month);
+export async function digestContent(db: DB, userId: number, month: string, sources: TDigestSources = defaultSources, now: Date = new Date()): Promise<TDigestContent> {
+  const { start: monthStart, end, previousStart } = monthBounds(month);
+  // Never a past event: a digest sent (or previewed) on the 10th lists workshops from that moment on.
+  const nowIsoText = now.toISOString();
+  const start = nowIsoText > monthStart ? nowIsoText : monthStart;
   const orgs = await db.selectFrom('memberships').select('organisation_id').where('user_id', '=', userId).execute();
   const levels = [...new Set((await Promise.all(orgs.map((o) => sources.maturityLevelOf(db, o.organisation_id)))).filter((l): l is number => l !== null))].sort();
   const workshops = await sources.workshopsBetween(db, start, end, levels.length ? levels : undefined, 10);
@@ -55,20 +63,24 @@ export async function digestContent(db: DB, userId: number, month: string, sourc
       .select(['id', 'title'])
       .where('status', '=', 'published')
       .where(sql<string>`coalesce(reviewed_at, created_at)`, '>=', previousStart)
-      .where(sql<string>`coalesce(reviewed_at, created_at)`, '<', start)
+      .where(sql<string>`coalesce(reviewed_at, created_at)`, '<', monthStart)
       .orderBy('id', 'desc')
       .limit(10)
       .execute();
-  return { levels, workshops, resources: await publishedIn('knowledge_resources'), reports: await publishedIn('knowledge_reports'), actions: await sources.pendingActionsOf(db, userId) };
+  return {
+    levels, workshops, resources: await publishedIn('knowledge_resources'), reports: await publishedIn('knowledge_reports'), actions: await sources.pendingActionsOf(db, userId),
+    trainings: await sources.trainingsSince(db, previousStart, 10), offers: await sources.offersSince(db, previousStart, 10),
+  };
 }
 
 /** The digest mail's text in the member's language. */
-export function digestText(locale: TLocale, base: string, name: string, month: string, content: TDigestContent, unsubscribeUrl: string): { subject: string; text: string } {
+export function digestText(locale: TLocale, base: string, name: string, month: string, content: TDigestContent, unsubscribeUrl: string, introduction = ''): { subject: string; text: string } {
   const t = translator(locale);
   const fmt = formatters(locale);
   const [y, m] = month.split('-').map(Number) as [number, number];
   const monthName = fmt.month(y, m);
   const lines: string[] = [t('knowledge.digest.mail.hello', { name }), '', t('knowledge.digest.mail.intro', { month: monthName }), ''];
+  if (introduction.trim()) lines.push(introduction.trim(), '');
   const section = (title: string, items: string[], empty: string) => {
     lines.push(title, '-'.repeat(Math.min(title.length, 60)));
     lines.push(...(items.length ? items : [empty]), '');
@@ -81,6 +93,8 @@ export function digestText(locale: TLocale, base: string, name: string, month: s
       t('knowledge.digest.mail.none'),
     );
   }
+  section(t('knowledge.digest.mail.trainings'), content.trainings.map((r) => `- ${r.title} — ${base}/trainings/${r.id}`), t('knowledge.digest.mail.none'));
+  section(t('knowledge.digest.mail.offers'), content.offers.map((r) => `- ${r.title} — ${base}/offers/${r.id}`), t('knowledge.digest.mail.none'));
   section(t('knowledge.digest.mail.resources'), content.resources.map((r) => `- ${r.title} — ${base}/resources/${r.id}`), t('knowledge.digest.mail.none'));
   section(t('knowledge.digest.mail.reports'), content.reports.map((r) => `- ${r.title} — ${base}/experience/${r.id}`), t('knowledge.digest.mail.none'));
   if (content.actions) {
@@ -113,15 +127,17 @@ export async function sendMonthlyDigest(
     .where('digest_opt_in', '=', 1)
     .where('disabled_at', 'is', null)
     .where('email_confirmed_at', 'is not', null)
-    .where((eb) => eb.exists(eb.selectFrom('memberships').select('memberships.id').whereRef('memberships.user_id', '=', 'users.id')))
+    // Members of validated signatories (a granted partner's members too only when it signed).
+    .where((eb) => eb.exists(eb.selectFrom('memberships').select('memberships.id').whereRef('memberships.user_id', '=', 'users.id').where(signatoryCondition('memberships.organisation_id'))))
     .orderBy('id')
     .execute();
   let sent = 0;
   let alreadySent = 0;
+  const settings = await digestSettings(db);
   for (const user of recipients) {
     const token = newSecret();
     const content = await digestContent(db, user.id, month, sources);
-    const mail = digestText(user.locale, base, user.name, month, content, `${base}/digest/unsubscribe/${token}`);
+    const mail = digestText(user.locale, base, user.name, month, content, `${base}/digest/unsubscribe/${token}`, user.locale === 'en' ? settings.intro_en : settings.intro_fr);
     const queued = await db.transaction().execute(async (tx) => {
       const claim = await tx
         .insertInto('knowledge_digest_sends')
@@ -185,4 +201,28 @@ export async function unsubscribeFromDigest(db: DB, token: string, now: Date = n
     await recordAudit(tx, { actorUserId: who.userId, action: 'digest.unsubscribe', subjectType: 'user', subjectId: who.userId });
   });
   return true;
+}
+
+/** The administrator's digest settings (introduction per language, day of the month of the scheduled send). */
+export async function digestSettings(db: DB): Promise<{ intro_fr: string; intro_en: string; send_day: number }> {
+  const row = await db.selectFrom('knowledge_digest_settings').select(['intro_fr', 'intro_en', 'send_day']).where('id', '=', 1).executeTakeFirst();
+  return row ? { ...row, send_day: Number(row.send_day) } : { intro_fr: '', intro_en: '', send_day: 1 };
+}
+
+/** Saves the introduction and the send day. Policy: `knowledge.moderate` (administrators), checked by the caller first. */
+export async function saveDigestSettings(db: DB, actorUserId: number, input: { intro_fr: string; intro_en: string; send_day: number }): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('knowledge_digest_settings').set({ ...input, updated_by: actorUserId, updated_at: nowIso() }).where('id', '=', 1).execute();
+    await recordAudit(tx, { actorUserId, action: 'digest.settings', subjectType: 'digest', subjectId: 'settings', details: { send_day: input.send_day } });
+  });
+}
+
+/**
+ * The scheduled send: from the chosen day of the month on (UTC), the current month's digest goes out; before it,
+ * nothing. The job runs hourly on every instance; the per-member claim keeps each month's digest single.
+ */
+export async function sendScheduledDigest(db: DB, config: TConfig, now: Date = new Date()): Promise<{ sent: number; alreadySent: number } | null> {
+  const { send_day } = await digestSettings(db);
+  if (now.getUTCDate() < send_day) return null;
+  return sendMonthlyDigest(db, config, currentMonth(now));
 }

@@ -234,8 +234,11 @@ export function CommentsSection(props: { v: TViewContext; comments: TCommentView
                 {props.isAdmin ? (
                   <>
                     {' '}
-                    <ButtonForm action={`/admin/resources/comments/${c.id}/${c.hidden ? 'keep' : 'hide'}`} className="secondary"
-                      label={c.hidden ? v.t('knowledge.moderation.show') : v.t('knowledge.moderation.hide')} />
+                    {c.hidden ? (
+                      <ButtonForm action={`/admin/resources/comments/${c.id}/keep`} className="secondary" fields={{ back: props.loginNext }} label={v.t('knowledge.moderation.show')} />
+                    ) : (
+                      <HideCommentForm v={v} id={c.id} back={props.loginNext} />
+                    )}
                     {c.reports ? ` ${v.t('knowledge.moderation.reportCount', { count: c.reports })}` : ''}
                   </>
                 ) : null}
@@ -268,6 +271,28 @@ export function UnpublishForm(p: { v: TViewContext; action: string }) {
         <input id="unpublish-reason" name="reason" type="text" required minlength={3} maxlength={500} />
       </div>
       <button type="submit" class="danger">{t('knowledge.moderation.unpublish')}</button>
+    </form>
+  );
+}
+
+/** An administrator's form to hide (unpublish) a comment, with the reason mailed to its author. */
+export function HideCommentForm(p: { v: TViewContext; id: number; back?: string }) {
+  const t = p.v.t;
+  return (
+    <form method="post" action={`/admin/resources/comments/${p.id}/hide`} class="inline">
+      {p.back ? <input type="hidden" name="back" value={p.back} /> : null}
+      <label for={`hide-reason-${p.id}`}>{t('knowledge.moderation.hideReason')}</label>{' '}
+      <input id={`hide-reason-${p.id}`} name="reason" type="text" required minlength={3} maxlength={500} />{' '}
+      <button type="submit" class="danger">{t('knowledge.moderation.hide')}</button>
+    </form>
+  );
+}
+
+/** An administrator's button to publish again an unpublished or rejected resource or report (the author is told). */
+export function RepublishForm(p: { v: TViewContext; action: string }) {
+  return (
+    <form method="post" action={p.action}>
+      <button type="submit">{p.v.t('knowledge.moderation.republish')}</button>
     </form>
   );
 }

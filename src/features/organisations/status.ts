@@ -118,7 +118,12 @@ export async function decideStatusRequest(
       .set({ status: decision.grant ? 'granted' : 'rejected', reason, decided_by: actor.id, decided_at: now, previous_kind: isGrantedKind(org.kind) ? req.previous_kind : (org.kind as TMemberKind) })
       .where('id', '=', req.id)
       .execute();
-    if (decision.grant) await tx.updateTable('organisations').set({ kind: req.kind, updated_at: now }).where('id', '=', req.organisation_id).execute();
+    // A newly granted organisation that never had a publication approved: its first publication goes through an
+    // administrator before it is public (organisations.first_publication_review, read by the publishing features).
+    if (decision.grant) {
+      const approved = await tx.selectFrom('organisations').select('publication_approved_at').where('id', '=', req.organisation_id).executeTakeFirst();
+      await tx.updateTable('organisations').set({ kind: req.kind, first_publication_review: approved?.publication_approved_at ? 0 : 1, updated_at: now }).where('id', '=', req.organisation_id).execute();
+    }
     await recordAudit(tx, { actorUserId: actor.id, action: decision.grant ? 'organisation.status.grant' : 'organisation.status.reject', subjectType: 'organisation', subjectId: req.organisation_id, details: { kind: req.kind, reason } });
     await mailOwners(
       tx, config, req.organisation_id,
@@ -144,9 +149,10 @@ export async function withdrawStatus(db: DB, config: TConfig, actor: TCurrentUse
     const now = nowIso();
     if (grant) await tx.updateTable('organisation_status_requests').set({ status: 'withdrawn', reason, decided_by: actor.id, decided_at: now }).where('id', '=', grant.id).execute();
     await tx.updateTable('organisations').set({ kind: previous, updated_at: now }).where('id', '=', orgId).execute();
-    const unpublished = await unpublishAfterStatusLoss(tx, { organisationId: orgId, actorId: actor.id, reason, config });
+    const loss = { organisationId: orgId, actorId: actor.id, reason, config } as Parameters<typeof unpublishAfterStatusLoss>[1];
+    const unpublished = await unpublishAfterStatusLoss(tx, loss);
     const total = Object.values(unpublished).reduce((a, b) => a + b, 0);
-    await recordAudit(tx, { actorUserId: actor.id, action: 'organisation.status.withdraw', subjectType: 'organisation', subjectId: orgId, details: { kind: org.kind, reason, unpublished } });
+    await recordAudit(tx, { actorUserId: actor.id, action: 'organisation.status.withdraw', subjectType: 'organisation', subjectId: orgId, details: { kind: org.kind, reason, unpublished, registrantsMailed: loss.registrantsMailed ?? 0 } });
     await mailOwners(tx, config, orgId, 'organisations.mail.statusWithdrawn.subject', 'organisations.mail.statusWithdrawn.body', { kind: org.kind, reason, count: total });
     return unpublished;
   });

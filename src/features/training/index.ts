@@ -6,6 +6,7 @@ import type { AppEnv } from '../../http/env.js';
 import type { TFeature } from '../../http/feature.js';
 import { trainingApi } from './api.js';
 import { curriculaPages } from './routes-curricula.js';
+import { moderationPages } from './routes-moderation.js';
 import { offerPages } from './routes-offers.js';
 import { pathPages } from './routes-paths.js';
 import { skillsAdminPages } from './routes-skills-admin.js';
@@ -40,6 +41,7 @@ pages.route('/', pathPages);
 pages.route('/', curriculaPages);
 pages.route('/', offerPages);
 pages.route('/', skillsAdminPages);
+pages.route('/', moderationPages);
 
 /** The training feature: catalogue, learning paths, school curricula, internship offers, skills framework. */
 export const feature: TFeature = {

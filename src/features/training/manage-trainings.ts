@@ -1,9 +1,10 @@
 import type { DB } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
+import { nowIso } from '../../db/client.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
-import { canPublishTrainingsFor, organisationOf } from './policy.js';
+import { canPublishTrainingsFor, needsFirstReview, organisationOf } from './policy.js';
 import type { TTrainingInput } from './schemas.js';
 import { insertTraining, updateTrainingRow } from './training-repository.js';
 
@@ -13,7 +14,13 @@ export async function createTraining(db: DB, actor: TCurrentUser, organisationId
   ensure(canPublishTrainingsFor(actor, org));
   return db.transaction().execute(async (tx) => {
     const id = await insertTraining(tx, org.id, actor.id, input);
-    await recordAudit(tx, { actorUserId: actor.id, action: 'training.create', subjectType: 'training', subjectId: id, details: { organisationId: org.id, title: input.title } });
+    // A newly granted partner's first publication waits, offline, for an administrator (first-publication rule).
+    const firstReview = await needsFirstReview(tx, org.id);
+    if (firstReview) {
+      const now = nowIso();
+      await tx.updateTable('trainings').set({ unpublished_at: now, review_pending_at: now }).where('id', '=', id).execute();
+    }
+    await recordAudit(tx, { actorUserId: actor.id, action: 'training.create', subjectType: 'training', subjectId: id, details: { organisationId: org.id, title: input.title, review: firstReview } });
     return id;
   });
 }

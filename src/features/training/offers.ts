@@ -3,20 +3,24 @@ import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { ensure } from '../../http/actor.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { canPostOffersFor, organisationOf } from './policy.js';
-import type { TOfferInput } from './schemas.js';
+import { offerDateErrors, type TOfferInput } from './schemas.js';
 
 export interface TOffer {
   id: number; organisationId: number; organisationName: string; organisationIsDemo: boolean; title: string; description: string; kind: string;
   location: string; startDate: string; contactEmail: string; expiresOn: string; closedAt: string | null; createdAt: string;
+  /** Taken offline by an administrator (kept): only the posting organisation's members and administrators see it. */
+  unpublishedAt: string | null;
+  endDate: string | null; durationWeeks: number | null; pay: string | null; applicationDeadline: string | null;
 }
 
 function toOffer(r: any): TOffer {
   return {
     id: Number(r.id), organisationId: Number(r.organisation_id), organisationName: r.org_name, organisationIsDemo: Number(r.org_demo) === 1, title: r.title,
     description: r.description, kind: r.kind, location: r.location, startDate: r.start_date, contactEmail: r.contact_email, expiresOn: r.expires_on,
-    closedAt: r.closed_at, createdAt: r.created_at,
+    closedAt: r.closed_at, createdAt: r.created_at, unpublishedAt: r.unpublished_at ?? null,
+    endDate: r.end_date ?? null, durationWeeks: r.duration_weeks === null || r.duration_weeks === undefined ? null : Number(r.duration_weeks), pay: r.pay ?? null, applicationDeadline: r.application_deadline ?? null,
   };
 }
 
@@ -31,7 +35,7 @@ export function today(now = new Date()): string {
 
 /** Open offers (not closed, not expired), soonest start first. Public. */
 export async function listOpenOffers(db: DB, filter: { kind?: string } = {}, page: { limit: number; offset: number } = { limit: 20, offset: 0 }): Promise<{ items: TOffer[]; total: number }> {
-  let base = db.selectFrom('job_offers').where('closed_at', 'is', null).where('expires_on', '>=', today());
+  let base = db.selectFrom('job_offers').where('closed_at', 'is', null).where('unpublished_at', 'is', null).where('expires_on', '>=', today());
   if (filter.kind) base = base.where('kind', '=', filter.kind);
   const { n } = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const ids = (await base.select('id').orderBy('start_date').orderBy('id').limit(page.limit).offset(page.offset).execute()).map((r) => Number(r.id));
@@ -50,15 +54,16 @@ export async function getOffer(db: DB, id: number): Promise<TOffer | null> {
   return r ? toOffer(r) : null;
 }
 
-/** Whether visitors can see the offer: open and not expired. */
+/** Whether visitors can see the offer: open, not expired, not taken offline by an administrator. */
 export function isOfferOpen(o: TOffer, now = new Date()): boolean {
-  return o.closedAt === null && o.expiresOn >= today(now);
+  return o.closedAt === null && o.unpublishedAt === null && o.expiresOn >= today(now);
 }
 
 /** Posts an offer. Who: members of that company, admins. */
 export async function createOffer(db: DB, actor: TCurrentUser, organisationId: number, input: TOfferInput): Promise<number> {
   const org = await organisationOf(db, organisationId);
   ensure(canPostOffersFor(actor, org));
+  checkOfferDates(input);
   return db.transaction().execute(async (tx) => {
     const at = nowIso();
     const row = await tx.insertInto('job_offers').values({ organisation_id: org.id, ...input, closed_at: null, created_by: actor.id, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
@@ -76,6 +81,7 @@ async function ownerOf(db: DB, id: number) {
 /** Edits an offer (a closed offer stays closed). Who: members of the posting company, admins. */
 export async function updateOffer(db: DB, actor: TCurrentUser, id: number, input: TOfferInput): Promise<void> {
   ensure(canPostOffersFor(actor, await ownerOf(db, id)));
+  checkOfferDates(input);
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('job_offers').set({ ...input, updated_at: nowIso() }).where('id', '=', id).execute();
     await recordAudit(tx, { actorUserId: actor.id, action: 'offer.update', subjectType: 'job_offer', subjectId: id });
@@ -94,4 +100,10 @@ export async function closeOffer(db: DB, actor: TCurrentUser, id: number): Promi
 /** Who may manage this offer (for showing edit links). */
 export async function canManageOffer(db: DB, actor: TCurrentUser | null, offer: TOffer): Promise<boolean> {
   return canPostOffersFor(actor, await organisationOf(db, offer.organisationId));
+}
+
+/** The date rules, enforced in the service too (every way in): a 422 naming each faulty field. */
+function checkOfferDates(input: TOfferInput): void {
+  const errors = offerDateErrors(input, today());
+  if (Object.keys(errors).length) throw new AppError(422, 'invalid_offer_dates', 'The offer dates are not consistent', Object.entries(errors).map(([path, message]) => ({ path, message })));
 }

@@ -1,4 +1,4 @@
-import type { DB } from '../../db/client.js';
+import type { DB, Tx } from '../../db/client.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { isAdmin } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
@@ -36,4 +36,21 @@ export function canManageCurriculaFor(user: TCurrentUser | null, org: { id: numb
 /** The organisations in which the user may publish trainings. */
 export function publishingMemberships(user: TCurrentUser | null) {
   return (user?.memberships ?? []).filter((m) => (publisherKinds as readonly string[]).includes(m.kind) && m.publisher);
+}
+
+/**
+ * `training.moderate`: only platform administrators take a training or an offer offline, put it back, or decide
+ * on a training waiting for review; the author is always told by mail with the reason.
+ */
+export function canModerateTrainingItems(user: TCurrentUser | null): boolean {
+  return isAdmin(user);
+}
+
+/**
+ * `training.firstReview`: the first publication of a newly granted partner or expert (granted, never had an item
+ * approved; `organisations.first_publication_review`) waits for an administrator before it is public.
+ */
+export async function needsFirstReview(db: DB | Tx, organisationId: number): Promise<boolean> {
+  const row = await db.selectFrom('organisations').select('first_publication_review').where('id', '=', organisationId).executeTakeFirst();
+  return Number(row?.first_publication_review ?? 0) === 1;
 }

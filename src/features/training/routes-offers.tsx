@@ -1,14 +1,15 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../http/env.js';
-import { requireUser } from '../../http/actor.js';
+import { isAdmin, requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { readForm, type TFieldErrors, pageParam } from '../../http/forms.js';
 import { renderPage, redirectWithFlash } from '../../http/render.js';
 import type { TViewContext } from '../../views/context.js';
 import { ButtonForm, ErrorSummary, Field, Pagination, Select, TextArea } from '../../views/components.js';
 import { canManageOffer, closeOffer, createOffer, getOffer, isOfferOpen, listOpenOffers, organisationOffers, today, updateOffer, type TOffer } from './offers.js';
+import { ModerationControls } from './moderation-controls.js';
 import { canPostOffersFor, organisationOf } from './policy.js';
-import { validateTraining, ZOfferInput } from './schemas.js';
+import { offerDateErrors, validateTraining, ZOfferInput } from './schemas.js';
 import { TrainingNav, options, tk } from './views-common.js';
 import { offerKinds } from './vocabulary.js';
 
@@ -37,6 +38,10 @@ function OfferForm(props: { v: TViewContext; action: string; title: string; valu
           start_date: t('training.offers.field.start'),
           contact_email: t('training.offers.field.contact'),
           expires_on: t('training.offers.field.expires'),
+          end_date: t('training.offers.field.end'),
+          duration_weeks: t('training.offers.field.duration'),
+          pay: t('training.offers.field.pay'),
+          application_deadline: t('training.offers.field.deadline'),
         }}
       />
       <form method="post" action={props.action} novalidate>
@@ -46,6 +51,10 @@ function OfferForm(props: { v: TViewContext; action: string; title: string; valu
         <TextArea name="description" label={t('training.offers.field.description')} value={x('description')} errors={errors} required />
         <Field name="location" label={t('training.offers.field.location')} value={x('location')} errors={errors} required />
         <Field name="start_date" type="date" label={t('training.offers.field.start')} value={x('start_date')} errors={errors} required />
+        <Field name="end_date" type="date" label={t('training.offers.field.end')} hint={t('training.offers.field.endHint')} value={x('end_date')} errors={errors} />
+        <Field name="duration_weeks" type="number" label={t('training.offers.field.duration')} value={x('duration_weeks')} errors={errors} />
+        <Field name="pay" label={t('training.offers.field.pay')} hint={t('training.offers.field.payHint')} value={x('pay')} errors={errors} required />
+        <Field name="application_deadline" type="date" label={t('training.offers.field.deadline')} value={x('application_deadline')} errors={errors} required />
         <Field name="contact_email" type="email" label={t('training.offers.field.contact')} value={x('contact_email')} errors={errors} required autocomplete="email" />
         <Field name="expires_on" type="date" label={t('training.offers.field.expires')} hint={t('training.offers.field.expiresHint')} value={x('expires_on')} errors={errors} required />
         <button type="submit">{t('form.save')}</button>
@@ -57,7 +66,10 @@ function OfferForm(props: { v: TViewContext; action: string; title: string; valu
 /** Validates an offer; the expiry must not be in the past (an offer born expired would never show). */
 function checkOffer(c: Context<AppEnv>, values: Record<string, unknown>) {
   const checked = validateTraining(ZOfferInput, values, c.get('t'), 'form');
-  if (checked.ok && checked.data.expires_on < today()) return { ok: false as const, errors: { expires_on: c.get('t')('training.offers.error.expiry') } };
+  if (!checked.ok) return checked;
+  const errors: Record<string, string> = Object.fromEntries(Object.entries(offerDateErrors(checked.data, today())).map(([k, key]) => [k, c.get('t')(key)]));
+  if (checked.data.expires_on < today()) errors.expires_on = c.get('t')('training.offers.error.expiry');
+  if (Object.keys(errors).length) return { ok: false as const, errors };
   return checked;
 }
 
@@ -141,8 +153,15 @@ offerPages.get('/offers/:id{[0-9]+}', async (c) => {
         {!isOfferOpen(o) ? <p class="notice">{t(o.closedAt ? 'training.offers.closed' : 'training.offers.expired')}</p> : null}
         <p>{tk(v, `training.offers.kind.${o.kind}`)} · {o.organisationName}{o.organisationIsDemo ? ` (${t('training.demo')})` : ''} · {o.location}</p>
         <p>{t('training.offers.startsOn', { date: v.fmt.date(o.startDate) })} · {t('training.offers.expiresOn', { date: v.fmt.date(o.expiresOn) })}</p>
+        <dl class="facts">
+          {o.endDate ? <><dt>{t('training.offers.field.end')}</dt><dd>{v.fmt.date(o.endDate)}</dd></> : null}
+          {o.durationWeeks ? <><dt>{t('training.offers.field.duration')}</dt><dd>{v.fmt.number(o.durationWeeks)}</dd></> : null}
+          {o.pay ? <><dt>{t('training.offers.field.pay')}</dt><dd>{o.pay}</dd></> : null}
+          {o.applicationDeadline ? <><dt>{t('training.offers.field.deadline')}</dt><dd>{v.fmt.date(o.applicationDeadline)}</dd></> : null}
+        </dl>
         <p class="prewrap">{o.description}</p>
         {isOfferOpen(o) ? <p><a class="button" href={`mailto:${o.contactEmail}?subject=${encodeURIComponent(o.title)}`}>{t('training.offers.contact')}</a> ({o.contactEmail})</p> : null}
+        {o.unpublishedAt ? <p class="notice">{t('training.moderation.state.unpublished')}</p> : null}
         {canManage ? (
           <p>
             <a href={`/offers/${o.id}/edit`}>{t('training.offers.edit')}</a>{' '}
@@ -150,6 +169,7 @@ offerPages.get('/offers/:id{[0-9]+}', async (c) => {
           </p>
         ) : null}
       </article>
+      {isAdmin(c.get('user')) ? <ModerationControls v={v} base={`/offers/${o.id}`} state={o.unpublishedAt ? 'unpublished' : 'published'} /> : null}
     </>
   ));
 });
@@ -164,7 +184,10 @@ async function manageable(c: Context<AppEnv>) {
 offerPages.get('/offers/:id{[0-9]+}/edit', async (c) => {
   const { o } = await manageable(c);
   const t = c.get('t');
-  const values = { title: o.title, kind: o.kind, description: o.description, location: o.location, start_date: o.startDate, contact_email: o.contactEmail, expires_on: o.expiresOn };
+  const values = {
+    title: o.title, kind: o.kind, description: o.description, location: o.location, start_date: o.startDate, contact_email: o.contactEmail, expires_on: o.expiresOn,
+    end_date: o.endDate ?? '', duration_weeks: o.durationWeeks ?? '', pay: o.pay ?? '', application_deadline: o.applicationDeadline ?? '',
+  };
   return renderPage(c, t('training.offers.editTitle'), (v) => <OfferForm v={v} action={`/offers/${o.id}/edit`} title={t('training.offers.editTitle')} values={values} />);
 });
 

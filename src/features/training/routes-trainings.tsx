@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { viewContext } from '../../views/context.js';
 import type { AppEnv } from '../../http/env.js';
-import { canActForOrganisation, requireUser } from '../../http/actor.js';
+import { canActForOrganisation, isAdmin, requireUser } from '../../http/actor.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { readForm, pageParam } from '../../http/forms.js';
 import { renderPage, redirectWithFlash } from '../../http/render.js';
 import { catalogueColumns, parseCatalogueFile, toExchange, trainingsToCsv } from './catalogue-files.js';
 import { importTrainings } from './import-trainings.js';
+import { ModerationControls } from './moderation-controls.js';
 import { createTraining, deleteTraining, trainingOwner, updateTraining } from './manage-trainings.js';
 import { canPublishTrainingsFor, organisationOf, publishingMemberships } from './policy.js';
 import { parseTrainingFilter, validateTraining, ZTrainingInput } from './schemas.js';
@@ -92,6 +93,8 @@ trainingPages.get('/trainings/:id{[0-9]+}', async (c) => {
   return renderPage(c, tr.title, (v) => (
     <>
       <TrainingPage v={v} tr={tr} canEdit={canEdit} />
+      {tr.unpublished && !isAdmin(c.get('user')) ? <p class="notice">{v.t(tr.reviewPending ? 'training.moderation.state.pending' : 'training.moderation.state.unpublished')}</p> : null}
+      {isAdmin(c.get('user')) ? <ModerationControls v={v} base={`/trainings/${tr.id}`} state={tr.reviewPending ? 'pending' : tr.unpublished ? 'unpublished' : 'published'} /> : null}
       {related}
     </>
   ));

@@ -100,8 +100,25 @@ export const ZOfferInput = z.object({
   start_date: z.iso.date({ message: 'form.invalidDate' }),
   contact_email: z.email({ message: 'form.invalidEmail' }).max(254),
   expires_on: z.iso.date({ message: 'form.invalidDate' }),
+  end_date: z.preprocess((v) => (blank(v) ? null : v), z.iso.date({ message: 'form.invalidDate' }).nullable()),
+  duration_weeks: z.preprocess((v) => (blank(v) ? null : decimal(v)), z.number({ message: 'training.offers.error.duration' }).int('training.offers.error.duration').min(1, 'training.offers.error.duration').max(156, 'training.offers.error.duration').nullable()),
+  pay: z.string().trim().min(1, 'training.offers.error.pay').max(200),
+  application_deadline: z.iso.date({ message: 'form.invalidDate' }),
 });
 export type TOfferInput = z.infer<typeof ZOfferInput>;
+
+/**
+ * The date rules of an offer, beyond each field's format (field → message key): no start in the past, an end date
+ * after the start or a duration (one of the two), and an application deadline before the start.
+ */
+export function offerDateErrors(o: TOfferInput, today: string): Record<string, TMessageKey> {
+  const errors: Record<string, TMessageKey> = {};
+  if (o.start_date < today) errors.start_date = 'training.offers.error.startPast';
+  if (o.end_date === null && o.duration_weeks === null) errors.end_date = 'training.offers.error.endOrDuration';
+  if (o.end_date !== null && o.end_date <= o.start_date) errors.end_date = 'training.offers.error.endBeforeStart';
+  if (o.application_deadline >= o.start_date) errors.application_deadline = 'training.offers.error.deadline';
+  return errors;
+}
 
 export const ZCurriculumInput = z.object({
   programme: z.string().trim().min(2, 'form.required').max(200),

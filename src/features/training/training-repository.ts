@@ -30,6 +30,8 @@ export interface TTraining {
   updatedAt: string;
   /** Taken offline (kept, not deleted): only its organisation's members and administrators see it. */
   unpublished: boolean;
+  /** Waiting for an administrator's approval (first publication of a newly granted partner); also unpublished. */
+  reviewPending: boolean;
 }
 
 function searchTextOf(input: TTrainingInput): string {
@@ -74,7 +76,7 @@ async function writeChildren(tx: Tx, trainingId: number, input: TTrainingInput):
 export async function insertTraining(tx: Tx, organisationId: number, userId: number | null, input: TTrainingInput, at = nowIso()): Promise<number> {
   const row = await tx
     .insertInto('trainings')
-    .values({ organisation_id: organisationId, ...rowValues(input), created_by: userId, created_at: at, updated_at: at, unpublished_at: null })
+    .values({ organisation_id: organisationId, ...rowValues(input), created_by: userId, created_at: at, updated_at: at, unpublished_at: null, review_pending_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeChildren(tx, row.id, input);
@@ -166,6 +168,7 @@ export async function loadTrainings(db: DB | Tx, ids: number[]): Promise<TTraini
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       unpublished: r.unpublished_at !== null,
+      reviewPending: r.review_pending_at !== null,
     }];
   });
 }

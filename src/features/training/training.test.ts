@@ -177,15 +177,29 @@ describeEachDb('training catalogue', (kind) => {
 
   it('lets a company post, edit and close an offer; visitors see only open ones', async () => {
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    const offer = { organisation: company.id, title: 'Stage écoconception', kind: 'internship', description: 'Six mois', location: 'Lille', start_date: day(30), contact_email: 'rh@example.org', expires_on: day(20) };
+    const offer = { organisation: company.id, title: 'Stage écoconception', kind: 'internship', description: 'Six mois', location: 'Lille', start_date: day(30), contact_email: 'rh@example.org', expires_on: day(20), duration_weeks: '24', pay: '650 € par mois', application_deadline: day(15) };
     expect((await outsider.post('/offers/new', { ...offer, expires_on: day(-1) })).status).toBe(422);
+    // Dates: no start in the past, an end date or a duration, a deadline before the start; each error names its field.
+    expect(await (await outsider.post('/offers/new', { ...offer, pay: '' })).text()).toContain('Indiquez la rémunération');
+    const bad = await outsider.post('/offers/new', { ...offer, start_date: day(-2), application_deadline: day(-1) });
+    expect(bad.status).toBe(422);
+    const html = (await bad.text()).replace(/\u00a0/g, ' ');
+    expect(html).toContain('href="#f-start_date"');
+    expect(html).toContain('La date de début ne peut pas être passée.');
+    const noEnd = await outsider.post('/offers/new', { ...offer, duration_weeks: '', application_deadline: day(40) });
+    expect(await noEnd.text()).toContain('Indiquez une date de fin ou une durée en semaines.');
+    expect((await outsider.post('/offers/new', { ...offer, end_date: day(29), duration_weeks: '' })).status).toBe(422);
+    const before = await t.db.selectFrom('job_offers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(before.n)).toBe(0);
     expect((await teacher.post('/offers/new', offer)).status).toBe(403);
     const res = await outsider.post('/offers/new', offer);
     expect(res.status).toBe(303);
     const id = res.headers.get('location')!.match(/\/offers\/(\d+)/)![1];
     const visitor = new TestClient(app);
     expect(await (await visitor.get('/offers')).text()).toContain('Stage écoconception');
-    expect(await (await visitor.get(`/offers/${id}`)).text()).toContain('mailto:rh@example.org');
+    const page = await (await visitor.get(`/offers/${id}`)).text();
+    expect(page).toContain('mailto:rh@example.org');
+    expect(page).toContain('650 € par mois');
     expect((await teacher.post(`/offers/${id}/close`)).status).toBe(403);
     expect((await outsider.post(`/offers/${id}/close`)).status).toBe(303);
     expect(await (await visitor.get('/offers')).text()).not.toContain('Stage écoconception');

@@ -69,4 +69,5 @@ export const accounts = {
   'accounts.mail.exists.body': 'Hello {name},\n\nSomeone tried to create a Techcare account with your address, which already has one. If it was you, log in: {login}\nForgotten password: {forgot}\n\nOtherwise, ignore this message.\n\n{signature}',
   'accounts.mail.reset.subject': 'Resetting your Techcare password',
   'accounts.mail.reset.body': 'Hello {name},\n\nTo choose a new password, open this link (valid for one hour):\n{link}\n\nIf you asked for nothing, ignore this message: your password stays unchanged.\n\n{signature}',
+  'accounts.signup.digest': 'Receive the network’s monthly digest (upcoming workshops, new trainings, offers and resources); one-click unsubscribe in every issue',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -67,4 +67,5 @@ export const accounts = {
   'accounts.mail.exists.body': 'Bonjour {name},\n\nQuelqu’un a voulu créer un compte Techcare avec votre adresse, qui en possède déjà un. Si c’était vous, connectez-vous : {login}\nMot de passe oublié : {forgot}\n\nSinon, ignorez ce message.\n\n{signature}',
   'accounts.mail.reset.subject': 'Réinitialisation de votre mot de passe Techcare',
   'accounts.mail.reset.body': 'Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n\n{signature}',
+  'accounts.signup.digest': 'Recevoir la lettre mensuelle du réseau (ateliers à venir, nouvelles formations, offres et ressources) ; désinscription en un clic dans chaque lettre',
 } as const;

@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './en.js';
 import { fr, type TMessageKey } from './fr.js';
 
@@ -13,11 +14,37 @@ export function isMessageKey(s: string): s is TMessageKey {
 
 export type TTranslate = (key: TMessageKey, params?: Record<string, string | number>) => string;
 
-/** Returns the translator of a locale: `{name}` placeholders are replaced by params. */
+/**
+ * Messages that depend on a count are written in ICU message format (`{n, plural, one {# ligne} other {# lignes}}`),
+ * so each language applies its own plural rules (French counts 0 and 1 as singular, English only 1) through
+ * `Intl.PluralRules`. Every other message keeps plain `{name}` placeholders and skips the ICU parser, whose quoting
+ * rules (apostrophes, `<tags>`) would otherwise apply to ordinary text. In an ICU message, counts are passed as
+ * numbers (the plural needs the number; `#` and `{n}` are then formatted for the locale), years as strings.
+ */
+const icuArgument = /\{\s*\w+\s*,\s*(?:plural|selectordinal|select)\s*,/;
+const compiled = new Map<string, IntlMessageFormat>();
+
+function formatIcu(locale: TLocale, key: string, text: string, params: Record<string, string | number>): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    message = new IntlMessageFormat(text, locale === 'fr' ? 'fr-FR' : 'en-GB');
+    compiled.set(cacheKey, message);
+  }
+  return String(message.format(params));
+}
+
+/** Whether a message chooses its wording by a count or a category (ICU `plural`/`select`). */
+export function isIcuMessage(text: string): boolean {
+  return icuArgument.test(text);
+}
+
+/** Returns the translator of a locale: `{name}` placeholders are replaced by params; ICU plurals follow the locale. */
 export function translator(locale: TLocale): TTranslate {
   const catalogue = catalogues[locale];
   return (key, params) => {
     const text = catalogue[key] ?? fr[key] ?? key;
+    if (isIcuMessage(text)) return formatIcu(locale, key, text, params ?? {});
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };

@@ -56,7 +56,7 @@ const ERRORS_FR: Record<TLineErrorCode, TMessageText> = {
 };
 
 const WARNINGS_EN: Record<TWarningCode, TMessageText> = {
-  'lifespan-under-a-year': (p, n) => [`lifespan of ${n(p.value)} year(s) is under a year`, 'check the column lifespan_years (years, not months)'],
+  'lifespan-under-a-year': (p, n) => [`lifespan of ${n(p.value)} years is under a year`, 'check the column lifespan_years (years, not months)'],
   'purchase-year-missing': () => ['purchase-year allocation without purchase_year: embodied impacts of such lines are amortised', 'give purchase_year on every line'],
   'power-above-bound': (p, n) => [`power of ${n(p.value)} W is above the plausible bound of ${n(p.bound)} W for ${TIERS_EN[s(p.tier)] ?? s(p.tier)}`, 'check the column power_w (W per unit)'],
   'negative-factor': (p, n) => [`${s(p.criterion)} embodied factor of ${s(p.category)} is negative (${n(p.value)} ${s(p.unit)} per unit, source: ${s(p.source)}): end-of-life credits exceed the other stages`, 'reported as published'],
@@ -68,7 +68,7 @@ const WARNINGS_EN: Record<TWarningCode, TMessageText> = {
   'embodied-not-split': (p) => [`embodied impacts of ${s(p.categories)} are booked in BLD (manufacture) and include distribution (DIS) and end of life (EOL)`, 'read BLD as manufacture + distribution + end of life for these categories: the open sources give one figure for the three phases'],
 };
 const WARNINGS_FR: Record<TWarningCode, TMessageText> = {
-  'lifespan-under-a-year': (p, n) => [`durée de vie de ${n(p.value)} an(s), inférieure à un an`, 'vérifiez la colonne lifespan_years (en années, pas en mois)'],
+  'lifespan-under-a-year': (p, n) => [`durée de vie de ${n(p.value)} an, inférieure à un an`, 'vérifiez la colonne lifespan_years (en années, pas en mois)'],
   'purchase-year-missing': () => ['allocation à l’année d’achat sans purchase_year : les impacts de fabrication de ces lignes sont amortis', 'indiquez l’année d’achat (purchase_year) sur chaque ligne'],
   'power-above-bound': (p, n) => [`puissance de ${n(p.value)} W au-dessus du plafond plausible de ${n(p.bound)} W pour ${TIERS_FR[s(p.tier)] ?? s(p.tier)}`, 'vérifiez la colonne power_w (en W par unité)'],
   'negative-factor': (p, n) => [`le facteur de fabrication ${s(p.criterion)} de ${s(p.category)} est négatif (${n(p.value)} ${s(p.unit)} par unité, source : ${s(p.source)}) : les crédits de fin de vie dépassent les autres étapes`, 'valeur reprise telle que publiée'],

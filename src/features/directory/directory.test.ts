@@ -19,7 +19,7 @@ describeEachDb('directory', (kind) => {
   it('lists only validated signatories, 20 per page', async () => {
     const app = testApp(t.db);
     const html = await (await app.request('/directory')).text();
-    expect(html).toContain('25 organisation(s)');
+    expect(html).toContain('25 organisations trouvées');
     expect(html).not.toContain('Ecole Pas Signée');
     expect((html.match(/href="\/directory\/[^"]+"/g) ?? []).length).toBe(20);
     const p2 = await (await app.request('/directory?page=2')).text();

@@ -66,7 +66,7 @@ export function MemberReportView(props: { v: TViewContext; r: TMemberReport; can
       <p>{t('review.report.maturityText', { now: level(v, r.maturity.now), before: level(v, r.maturity.before), year: r.year, previous: r.year - 1 })}</p>
 
       <h2 id="actions">{t('review.report.actions')}</h2>
-      <p>{t('review.report.actionsText', { done: v.fmt.number(r.actions.doneInYear), planned: v.fmt.number(r.actions.planned), progress: v.fmt.number(r.actions.inProgress), gwp: v.fmt.significant(r.actions.expectedGwpKgDone / 1000) })}</p>
+      <p>{t('review.report.actionsText', { done: r.actions.doneInYear, planned: r.actions.planned, progress: r.actions.inProgress, gwp: v.fmt.significant(r.actions.expectedGwpKgDone / 1000) })}</p>
       {r.actions.done.length ? <ul>{r.actions.done.map((a) => <li>{a.title} ({v.fmt.date(a.doneAt)})</li>)}</ul> : null}
 
       <h2 id="workshops">{t('review.report.workshops')}</h2>

@@ -61,7 +61,7 @@ export function NetworkReviewView(props: { v: TViewContext; r: TNetworkReview; y
       )}
 
       <h2 id="signatories">{t('review.signatories.title')}</h2>
-      <p>{t('review.signatories.summary', { total: v.fmt.number(r.signatories.total), added: v.fmt.number(r.signatories.newInYear), previous: v.fmt.number(r.signatories.previous) })}</p>
+      <p>{t('review.signatories.summary', { total: r.signatories.total, added: r.signatories.newInYear, previous: r.signatories.previous })}</p>
       <ColumnChart v={v} id="chart-kind" title={t('review.signatories.byKind')} unit={t('review.unit.organisations')} columns={r.signatories.byKind.map((k) => ({ label: kindLabel(t, k.code), value: k.count }))} format={(n) => v.fmt.number(n)} />
       <CountTable v={v} id="table-size" caption={t('review.signatories.bySize')} rows={r.signatories.bySize} label={(c) => sizeLabel(t, c)} year={y} />
       <CountTable v={v} id="table-sector" caption={t('review.signatories.bySector')} rows={r.signatories.bySector} label={(c) => sectorLabel(t, c)} year={y} />
@@ -122,7 +122,7 @@ export function NetworkReviewView(props: { v: TViewContext; r: TNetworkReview; y
       <h2 id="maturity">{t('review.maturity.title')}</h2>
       {r.maturity ? (
         <>
-          <ColumnChart v={v} id="chart-maturity" title={t('review.maturity.chart', { n: v.fmt.number(r.maturity.assessed) })} unit={t('review.unit.organisations')}
+          <ColumnChart v={v} id="chart-maturity" title={t('review.maturity.chart', { n: r.maturity.assessed })} unit={t('review.unit.organisations')}
             columns={r.maturity.levels.map((n, i) => ({ label: t(`maturity.level.${i + 1}` as TMessageKey), value: n }))} format={(n) => v.fmt.number(n)} />
           <p id="maturity-change">{r.maturity.previousLevels
             ? t('review.maturity.changeText', {

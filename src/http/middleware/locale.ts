@@ -6,15 +6,15 @@ import type { AppEnv } from '../env.js';
 const cookieName = 'techcare_lang';
 
 /**
- * Chooses the page language: `?lang=` switches and is remembered in a cookie; otherwise the cookie; otherwise
- * Accept-Language on a first visit; French by default.
+ * Chooses the page language: `?lang=` switches; otherwise the cookie; otherwise Accept-Language on a first visit;
+ * French by default. `?lang=` is remembered only when it answers with a page: downloading an English template or
+ * export (`template.xlsx?lang=en`) must not switch the whole interface for good.
  */
 export const localeMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const asked = c.req.query('lang');
   let locale: TLocale;
   if (asked === 'fr' || asked === 'en') {
     locale = asked;
-    setCookie(c, cookieName, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: true });
   } else {
     const saved = getCookie(c, cookieName);
     locale = saved === 'fr' || saved === 'en' ? saved : localeFromAcceptLanguage(c.req.header('accept-language'));
@@ -23,6 +23,10 @@ export const localeMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   c.set('t', translator(locale));
   c.set('fmt', formatters(locale));
   await next();
+  const answeredWithPage = (c.res.headers.get('content-type') ?? '').startsWith('text/html');
+  if ((asked === 'fr' || asked === 'en') && answeredWithPage && getCookie(c, cookieName) !== asked) {
+    setCookie(c, cookieName, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: true });
+  }
   c.header('Content-Language', locale);
   c.header('Vary', 'Accept-Language, Cookie', { append: true });
 });

@@ -4,7 +4,7 @@ import type { admin as fr } from '../fr/admin.js';
 export const admin = {
   'admin.title': 'Administration',
   'admin.nav': 'Administration sections',
-  'admin.total': '{count} item(s)',
+  'admin.total': '{count, plural, one {# item} other {# items}}',
   'admin.createdAt': 'Created on',
   'admin.audience.company': 'companies',
   'admin.audience.school': 'schools',

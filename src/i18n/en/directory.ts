@@ -5,7 +5,7 @@ export const directory = {
   'directory.title': 'Signatories',
   'directory.intro': 'The companies, schools, partner organisations and experts whose manifesto signature has been validated.',
   'directory.filter.q': 'Organisation name',
-  'directory.count': '{count} organisation(s) found.',
+  'directory.count': '{count, plural, one {# organisation found.} other {# organisations found.}}',
   'directory.none': 'No organisation matches this search. Try with fewer filters.',
   'directory.partnersLink': 'See the founding partners',
   'directory.foundingPartner': 'Founding partner',

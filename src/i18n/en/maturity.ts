@@ -343,7 +343,7 @@ export const maturity = {
   'maturity.admin.error.noFile': 'Choose the criteria JSON file.',
   'maturity.admin.error.tooBig': 'This file is larger than {max} MB.',
   'maturity.admin.error.notJson': 'This file is not valid JSON. Check that it is the criteria file.',
-  'maturity.admin.error.invalid': 'The file has {n} error(s); nothing was imported. Fix them and try again:',
+  'maturity.admin.error.invalid': 'The file has {n, plural, one {# error} other {# errors}}; nothing was imported. Fix them and try again:',
   'maturity.admin.error.not_array': 'The file must hold a list of criteria (a JSON array).',
   'maturity.admin.error.empty': 'The list of criteria is empty.',
   'maturity.admin.error.invalid_field': 'Entry {index} (criterion {numero}): the field “{field}” is missing or has an unexpected value.',

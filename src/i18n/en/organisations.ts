@@ -162,7 +162,7 @@ export const organisations = {
   'organisations.mail.statusRejected.subject': '“{kind}” status not granted to {organisation}',
   'organisations.mail.statusRejected.body': 'Hello {name},\n\nThe application of {organisation} for the “{kind}” status is not accepted, for this reason:\n{reason}\n\nYou may apply again later:\n{link}\n\n{signature}',
   'organisations.mail.statusWithdrawn.subject': '“{kind}” status withdrawn from {organisation}',
-  'organisations.mail.statusWithdrawn.body': 'Hello {name},\n\nAn administrator withdrew the “{kind}” status of {organisation}, for this reason:\n{reason}\n\n{count} publication(s) are no longer visible; they are not deleted.\n{link}\n\n{signature}',
+  'organisations.mail.statusWithdrawn.body': 'Hello {name},\n\nAn administrator withdrew the “{kind}” status of {organisation}, for this reason:\n{reason}\n\n{count, plural, one {# publication is no longer visible; it is not deleted.} other {# publications are no longer visible; they are not deleted.}}\n{link}\n\n{signature}',
   'organisations.mail.workshopWithdrawn.subject': 'Workshop withdrawn from the programme: {title}',
   'organisations.mail.workshopWithdrawn.body': 'Hello {name},\n\nYou are registered for the workshop “{title}”. {organisation} lost its status in the network, for this reason:\n{reason}\n\nThe workshop is withdrawn from the programme and will not take place as announced. The network’s other workshops:\n{link}\n\n{signature}',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -2,7 +2,7 @@
 export const admin = {
   'admin.title': 'Administration',
   'admin.nav': 'Sections de l’administration',
-  'admin.total': '{count} élément(s)',
+  'admin.total': '{count, plural, one {# élément} other {# éléments}}',
   'admin.createdAt': 'Créée le',
   'admin.audience.company': 'entreprises',
   'admin.audience.school': 'écoles',

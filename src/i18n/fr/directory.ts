@@ -3,7 +3,7 @@ export const directory = {
   'directory.title': 'Les signataires',
   'directory.intro': 'Les entreprises, écoles, organisations partenaires et experts dont la signature du manifeste a été validée.',
   'directory.filter.q': 'Nom de l’organisation',
-  'directory.count': '{count} organisation(s) trouvée(s).',
+  'directory.count': '{count, plural, one {# organisation trouvée.} other {# organisations trouvées.}}',
   'directory.none': 'Aucune organisation ne correspond à cette recherche. Essayez avec moins de filtres.',
   'directory.partnersLink': 'Voir les partenaires fondateurs',
   'directory.foundingPartner': 'Partenaire fondateur',

@@ -160,7 +160,7 @@ export const organisations = {
   'organisations.mail.statusRejected.subject': 'Statut « {kind} » non accordé à {organisation}',
   'organisations.mail.statusRejected.body': 'Bonjour {name},\n\nLa demande de statut « {kind} » de {organisation} n’est pas acceptée, pour la raison suivante :\n{reason}\n\nVous pourrez déposer une nouvelle demande :\n{link}\n\n{signature}',
   'organisations.mail.statusWithdrawn.subject': 'Statut « {kind} » retiré à {organisation}',
-  'organisations.mail.statusWithdrawn.body': 'Bonjour {name},\n\nUn administrateur a retiré le statut « {kind} » de {organisation}, pour la raison suivante :\n{reason}\n\n{count} publication(s) ne sont plus visibles ; elles ne sont pas supprimées.\n{link}\n\n{signature}',
+  'organisations.mail.statusWithdrawn.body': 'Bonjour {name},\n\nUn administrateur a retiré le statut « {kind} » de {organisation}, pour la raison suivante :\n{reason}\n\n{count, plural, one {# publication n’est plus visible ; elle n’est pas supprimée.} other {# publications ne sont plus visibles ; elles ne sont pas supprimées.}}\n{link}\n\n{signature}',
   'organisations.mail.workshopWithdrawn.subject': 'Atelier retiré du programme : {title}',
   'organisations.mail.workshopWithdrawn.body': 'Bonjour {name},\n\nVous êtes inscrit à l’atelier « {title} ». {organisation} a perdu son statut dans le réseau, pour la raison suivante :\n{reason}\n\nL’atelier est retiré du programme et n’aura pas lieu comme annoncé. Les autres ateliers du réseau :\n{link}\n\n{signature}',
 } as const;

@@ -26,7 +26,7 @@ function linesText(v: TViewContext, lines: number[]): string {
   if (shown.length === 0) return '—';
   if (shown.length === 1) return v.fmt.number(shown[0]!);
   const list = shown.slice(0, LINES_LISTED).map((l) => v.fmt.number(l)).join(', ') + (shown.length > LINES_LISTED ? ' …' : '');
-  return v.t('footprint.import.linesGroup', { n: v.fmt.number(shown.length), list });
+  return v.t('footprint.import.linesGroup', { n: shown.length, list });
 }
 
 /** What is wrong and the fix; unknown categories list the codes with their names in the page's language. */
@@ -39,9 +39,8 @@ function errorParts(v: TViewContext, e: TLineError, factorSet: string): [string,
 /** Rows left out by the preset's status rules, with how many per status. */
 function SkippedNote(p: { v: TViewContext; skipped: TSkippedRows }) {
   const { v, skipped } = p;
-  const form = new Intl.PluralRules(v.locale).select(skipped.count) === 'one' ? 'one' : 'other';
   const reasons = skipped.reasons.map((r) => v.t('footprint.import.skippedReason', { column: r.column, value: r.value, n: v.fmt.number(r.count) })).join(', ');
-  return <p class="notice">{v.t(`footprint.import.skipped.${form}`, { n: v.fmt.number(skipped.count), reasons })}</p>;
+  return <p class="notice">{v.t('footprint.import.skipped', { n: skipped.count, reasons })}</p>;
 }
 
 /** The status of an import: progress while it runs (the page refreshes itself), then the outcome. */
@@ -74,7 +73,7 @@ export function ImportPage(p: { v: TViewContext; orgId: number; imp: TImportView
       ) : null}
       {imp.status === 'failed' && !awaitingMapping ? (
         <>
-          <p class="notice">{imp.failure === 'line_errors' ? t('footprint.import.rejected', { n: v.fmt.number(imp.errorCount) }) : t(`footprint.import.failure.${imp.failure ?? 'internal'}` as never)}</p>
+          <p class="notice">{imp.failure === 'line_errors' ? t('footprint.import.rejected', { n: imp.errorCount }) : t(`footprint.import.failure.${imp.failure ?? 'internal'}` as never)}</p>
           {groups.length ? (
             <div class="table-scroll">
               <table>

@@ -56,11 +56,11 @@ describe('footprint pages show errors and warnings in the page language', () => 
     const result = computeFootprint(getFactorSet(), [{ category: 'laptop', quantity: 2, lifespan_years: 0.5 }], { year: 2025 });
     const props = { org: { id: 1, name: 'Acme' }, year: 2025, result, extra: { byEntity: {} } as never, computedAt: '2026-01-01T00:00:00Z', criterion: 'gwp' as const, previousYear: null, newerFactorSet: null };
     const fr = plain(String(<ResultPage v={view('fr')} {...props} />));
-    expect(fr).toContain('durée de vie de 0,5 an(s), inférieure à un an');
+    expect(fr).toContain('durée de vie de 0,5 an, inférieure à un an');
     expect(fr).toContain('incluent la distribution (DIS) et la fin de vie (EOL)');
     expect(fr).not.toContain('is under a year');
     const en = plain(String(<ResultPage v={view('en')} {...props} />));
-    expect(en).toContain('lifespan of 0.5 year(s) is under a year');
+    expect(en).toContain('lifespan of 0.5 years is under a year');
   });
 
   it('line form: engine errors on their field, in the page language', () => {

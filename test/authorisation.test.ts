@@ -10,6 +10,11 @@ const inline = /new AppError\(403\b|\bensure\((can|is|actor)|\bthrow forbidden\(
 
 /** Files written before the policy tables; each one leaves this list when its feature moves to its table. */
 const notYetConverted = new Set([
+  'src/features/footprint/resume-import.ts',
+  'src/features/training/moderate-items.ts',
+  'src/features/training/routes-moderation.tsx',
+  'src/features/workshops/organiser-tools.ts',
+  'src/features/workshops/programme-coverage.ts',
   'src/features/actions/plan-actions.ts',
   'src/features/actions/plan-pages.tsx',
   'src/features/actions/plan-summary.ts',

@@ -126,40 +126,40 @@ export class CloudBillingMapper {
     }
     this.usageCost += row.cost;
     const match = this.match(row);
-    if (!match) return this.unmap(row, 'no-rule');
+    if (!match) { this.unmap(row, 'no-rule'); return; }
     const unit = pm.units[row.unit.trim().toLowerCase()];
     const { rule } = match;
-    if (rule.kind === 'covered') return this.mapped(row);
-    if (!unit) return this.unmap(row, 'unknown-unit');
+    if (rule.kind === 'covered') { this.mapped(row); return; }
+    if (!unit) { this.unmap(row, 'unknown-unit'); return; }
     const quantity = row.amount * unit.factor;
     const region = this.region(row);
     const base = { provider: row.provider, service: row.service, account: row.account, ...(region ? { region } : {}) };
     if (rule.kind === 'compute') {
       const type = this.instanceType(row, match);
-      if (!type) return this.unmap(row, 'no-instance-type');
+      if (!type) { this.unmap(row, 'no-instance-type'); return; }
       const inst = this.factorSet.cloud.instances[`${row.provider}:${type}`];
-      if (!inst) return this.unmap(row, 'unknown-instance-type');
+      if (!inst) { this.unmap(row, 'unknown-instance-type'); return; }
       let hours: number;
       if (row.provider === 'gcp') {
         // Google bills cores and memory apart: the core SKU's vCPU-hours ÷ the machine's vCPUs = instance-hours.
         const vcpuHours = unit.to === 'seconds' ? quantity / 3600 : unit.to === 'hours' ? quantity : NaN;
         hours = vcpuHours / inst.vcpu;
       } else hours = unit.to === 'hours' ? quantity : unit.to === 'seconds' ? quantity / 3600 : NaN;
-      if (!Number.isFinite(hours)) return this.unmap(row, 'unknown-unit');
+      if (!Number.isFinite(hours)) { this.unmap(row, 'unknown-unit'); return; }
       this.addTo(`c|${row.provider}|${row.account}|${region ?? ''}|${row.service}|${type}`, () => ({ category: 'cloud_instance', ...base, instance_type: type, hours: 0 }), hours);
     } else if (rule.kind === 'storage') {
       let gbMonths: number;
       if (unit.to === 'gb-month') gbMonths = quantity;
       else if (unit.to === 'disk-month') {
         const size = this.diskGb(row, pm);
-        if (size === undefined) return this.unmap(row, 'unknown-unit');
+        if (size === undefined) { this.unmap(row, 'unknown-unit'); return; }
         gbMonths = quantity * size;
-      } else return this.unmap(row, 'unknown-unit');
+      } else { this.unmap(row, 'unknown-unit'); return; }
       const medium = rule.medium ?? 'hdd';
       const copies = rule.replication ?? 1;
       this.addTo(`s|${row.provider}|${row.account}|${region ?? ''}|${row.service}|${medium}|${copies}`, () => ({ category: 'cloud_storage', ...base, storage_type: medium, quantity: copies, hours: HOURS_PER_YEAR, gigabytes: 0 }), gbMonths);
     } else {
-      if (unit.to !== 'gb') return this.unmap(row, 'unknown-unit');
+      if (unit.to !== 'gb') { this.unmap(row, 'unknown-unit'); return; }
       this.addTo(`t|${row.provider}|${row.account}|${region ?? ''}|${row.service}`, () => ({ category: 'data_transfer', ...base, gigabytes: 0 }), quantity);
     }
     this.mapped(row);

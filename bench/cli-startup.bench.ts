@@ -18,7 +18,11 @@ if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli.js'))) {
 
 function once(file: string): { ms: number; cpuMs: number; code: number | null } {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, bin, 'footprint', file, '--year', '2025', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%U %S', process.execPath, bin, 'footprint', file, '--year', '2025', '--format', 'json'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const ms = performance.now() - t0;
   const [user, sys] = (r.stderr.trim().split('\n').pop() ?? '0 0').split(' ').map(Number);
   return { ms, cpuMs: ((user ?? 0) + (sys ?? 0)) * 1000, code: r.status };
@@ -33,7 +37,9 @@ try {
     ['10,000 lines', await generateInventory(dir, 10_000), 500, 5],
     ['1,000,000 lines', await generateInventory(dir, 1_000_000), 3000, 2],
   ];
-  console.log(`techcare footprint (compiled), new process per run; load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`);
+  console.log(
+    `techcare footprint (compiled), new process per run; load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`,
+  );
   for (const [label, file, targetMs, runs] of sizes) {
     const results = Array.from({ length: runs }, () => once(file));
     if (results.some((r) => r.code !== 0)) console.log(`  ${label}: exit code ${results.map((r) => r.code).join(',')}`);
@@ -41,7 +47,9 @@ try {
     const best = walls[0] ?? 0;
     const median = walls[Math.floor(walls.length / 2)] ?? 0;
     const cpu = Math.min(...results.map((r) => r.cpuMs));
-    console.log(`${label.padStart(16)}: best ${(best / 1000).toFixed(3)} s, median ${(median / 1000).toFixed(3)} s wall, ${(cpu / 1000).toFixed(3)} s CPU — target < ${targetMs / 1000} s: ${best < targetMs ? 'OK' : 'ABOVE TARGET'}`);
+    console.log(
+      `${label.padStart(16)}: best ${(best / 1000).toFixed(3)} s, median ${(median / 1000).toFixed(3)} s wall, ${(cpu / 1000).toFixed(3)} s CPU — target < ${targetMs / 1000} s: ${best < targetMs ? 'OK' : 'ABOVE TARGET'}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

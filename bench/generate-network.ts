@@ -9,7 +9,14 @@ import { sql, type Insertable } from 'kysely';
 import type { Database } from '../src/db/types.js';
 import { normaliseSearchName, regions, sectors, sizeBands } from '../src/features/organisations/index.js';
 import {
-  actionRows, assessmentRows, declarationRows, fixtureReferential, footprintResultRows, insertBatched, registrationRows, workshopRows,
+  actionRows,
+  assessmentRows,
+  declarationRows,
+  fixtureReferential,
+  footprintResultRows,
+  insertBatched,
+  registrationRows,
+  workshopRows,
 } from '../src/features/review/network-fixtures.js';
 
 export interface TGenerateOptions {
@@ -50,7 +57,13 @@ function prng(seed: number): () => number {
   };
 }
 
-const employeesOf: Record<string, [number, number]> = { '1-9': [2, 9], '10-49': [10, 49], '50-249': [50, 249], '250-4999': [250, 2000], '5000+': [5000, 8000] };
+const employeesOf: Record<string, [number, number]> = {
+  '1-9': [2, 9],
+  '10-49': [10, 49],
+  '50-249': [50, 249],
+  '250-4999': [250, 2000],
+  '5000+': [5000, 8000],
+};
 const iso = (y: number, m: number, d: number, h = 9) => new Date(Date.UTC(y, m - 1, d, h)).toISOString();
 
 /**
@@ -71,29 +84,80 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
 
   // 1. A signer and a pool of users (registrations need distinct users per workshop).
   const poolSize = all || options.workshops ? 400 : 1;
-  await insertBatched(db, 'users', Array.from({ length: poolSize }, (_, i) => ({
-    email: `${tag}-${i}@bench.invalid`, password_hash: 'x', name: `Bench ${i}`, platform_role: 'member' as const, locale: 'fr' as const,
-    email_confirmed_at: now, disabled_at: null, digest_opt_in: 0, created_at: now,
-  })));
-  const users = (await db.selectFrom('users').select('id').where('email', 'like', `${tag}-%`).orderBy('id').execute()).map((u) => u.id);
+  await insertBatched(
+    db,
+    'users',
+    Array.from({ length: poolSize }, (_, i) => ({
+      email: `${tag}-${i}@bench.invalid`,
+      password_hash: 'x',
+      name: `Bench ${i}`,
+      platform_role: 'member' as const,
+      locale: 'fr' as const,
+      email_confirmed_at: now,
+      disabled_at: null,
+      digest_opt_in: 0,
+      created_at: now,
+    })),
+  );
+  const users = (
+    await db.selectFrom('users').select('id').where('email', 'like', `${tag}-%`).orderBy('id').execute()
+  ).map((u) => u.id);
   counts.users = users.length;
 
   // 2. Organisations and their validated signatures, spread from a year before the activity starts.
-  const kinds = ['company', 'company', 'company', 'company', 'company', 'company', 'company', 'school', 'school', 'partner'] as const;
+  const kinds = [
+    'company',
+    'company',
+    'company',
+    'company',
+    'company',
+    'company',
+    'company',
+    'school',
+    'school',
+    'partner',
+  ] as const;
   const orgs = Array.from({ length: options.organisations }, (_, i) => {
     const name = `Réseau ${tag} ${i}`;
     return {
-      slug: `${tag}-${i}`, name, kind: i === 0 ? 'partner' as const : pick(kinds), siren: null, size_band: pick(sizeBands), sector: pick(sectors), region: pick(regions),
-      website: null, description: '', is_founding_partner: 0, is_demo: 0, created_at: now, updated_at: now, search_name: normaliseSearchName(name),
+      slug: `${tag}-${i}`,
+      name,
+      kind: i === 0 ? ('partner' as const) : pick(kinds),
+      siren: null,
+      size_band: pick(sizeBands),
+      sector: pick(sectors),
+      region: pick(regions),
+      website: null,
+      description: '',
+      is_founding_partner: 0,
+      is_demo: 0,
+      created_at: now,
+      updated_at: now,
+      search_name: normaliseSearchName(name),
     };
   });
   await insertBatched(db, 'organisations', orgs);
-  const rows = await db.selectFrom('organisations').select(['id', 'kind', 'size_band', 'slug']).where('slug', 'like', `${tag}-%`).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'size_band', 'slug'])
+    .where('slug', 'like', `${tag}-%`)
+    .orderBy('id')
+    .execute();
   counts.organisations = rows.length;
   const versions: Record<string, number> = {};
   for (const audience of ['company', 'school'] as const) {
-    let v = await db.selectFrom('manifesto_versions').select('id').where('audience', '=', audience).orderBy('id').executeTakeFirst();
-    if (!v) v = await db.insertInto('manifesto_versions').values({ audience, version: '2026-1', published_at: '2026-01-15T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+    let v = await db
+      .selectFrom('manifesto_versions')
+      .select('id')
+      .where('audience', '=', audience)
+      .orderBy('id')
+      .executeTakeFirst();
+    if (!v)
+      v = await db
+        .insertInto('manifesto_versions')
+        .values({ audience, version: '2026-1', published_at: '2026-01-15T00:00:00.000Z' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     versions[audience] = v.id;
   }
   const signedYear = new Map<number, number>();
@@ -102,8 +166,16 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
     signedYear.set(o.id, year);
     const at = iso(year, between(1, 12), between(1, 28));
     return {
-      organisation_id: o.id, manifesto_version_id: versions[o.kind === 'school' ? 'school' : 'company']!, signer_user_id: users[0]!, signer_name: 'Direction',
-      signer_role: 'CEO', status: 'validated' as const, rejection_reason: null, decided_by: null, decided_at: at, signed_at: at,
+      organisation_id: o.id,
+      manifesto_version_id: versions[o.kind === 'school' ? 'school' : 'company']!,
+      signer_user_id: users[0]!,
+      signer_name: 'Direction',
+      signer_role: 'CEO',
+      status: 'validated' as const,
+      rejection_reason: null,
+      decided_by: null,
+      decided_at: at,
+      signed_at: at,
     };
   });
   await insertBatched(db, 'signatures', signatures);
@@ -121,22 +193,54 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
       let gwp = people * (300 + rnd() * 700);
       for (const [k, y] of years.entries()) {
         gwp *= 0.9 + rnd() * 0.15;
-        if (rnd() < 0.35 + k * 0.1) results.push({ orgId: o.id, year: y, gwp, devices: Math.max(1, Math.round(people * (1.5 + rnd()))) });
+        if (rnd() < 0.35 + k * 0.1)
+          results.push({ orgId: o.id, year: y, gwp, devices: Math.max(1, Math.round(people * (1.5 + rnd()))) });
       }
     }
     await insertBatched(db, 'footprint_results', footprintResultRows(results));
     counts.footprint_results = results.length;
     if (all || options.inventoryLines) {
-      await insertBatched(db, 'footprint_inventories', results.map((r) => ({
-        organisation_id: r.orgId, year: r.year, factor_set: 'techcare-2026.1', revision: 1, line_count: 3, source: 'bench', created_at: now, updated_at: now,
-      })));
-      const inventories = await db.selectFrom('footprint_inventories').select(['id']).where('source', '=', 'bench')
-        .where('organisation_id', 'in', db.selectFrom('organisations').select('id').where('slug', 'like', `${tag}-%`)).orderBy('id').execute();
+      await insertBatched(
+        db,
+        'footprint_inventories',
+        results.map((r) => ({
+          organisation_id: r.orgId,
+          year: r.year,
+          factor_set: 'techcare-2026.1',
+          revision: 1,
+          line_count: 3,
+          source: 'bench',
+          created_at: now,
+          updated_at: now,
+        })),
+      );
+      const inventories = await db
+        .selectFrom('footprint_inventories')
+        .select(['id'])
+        .where('source', '=', 'bench')
+        .where('organisation_id', 'in', db.selectFrom('organisations').select('id').where('slug', 'like', `${tag}-%`))
+        .orderBy('id')
+        .execute();
       const lines: Insertable<Database['footprint_lines']>[] = [];
       for (const inv of inventories) {
-        for (const [n, [category, life]] of ([['laptop', 3 + rnd() * 3], ['monitor', 5 + rnd() * 4], ['smartphone', 2 + rnd() * 3]] as const).entries()) {
+        for (const [n, [category, life]] of (
+          [
+            ['laptop', 3 + rnd() * 3],
+            ['monitor', 5 + rnd() * 4],
+            ['smartphone', 2 + rnd() * 3],
+          ] as const
+        ).entries()) {
           const quantity = between(1, 80);
-          lines.push({ inventory_id: inv.id, line_no: n + 2, category, quantity, entity: null, site: null, label: null, data_json: JSON.stringify({ category, quantity, lifespan_years: Math.round(life * 10) / 10 }) });
+          lines.push({
+            inventory_id: inv.id,
+            line_no: n + 2,
+            category,
+            quantity,
+            entity: null,
+            site: null,
+            label: null,
+            data_json: JSON.stringify({ category, quantity, lifespan_years: Math.round(life * 10) / 10 }),
+          });
         }
       }
       await insertBatched(db, 'footprint_lines', lines);
@@ -163,7 +267,9 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
 
   if (all || options.declarations) {
     const ref = await fixtureReferential(db);
-    const list = members.filter(() => rnd() < 0.15).map((o) => ({ orgId: o.id, publishedAt: iso(pick(years), between(1, 12), between(1, 28)) }));
+    const list = members
+      .filter(() => rnd() < 0.15)
+      .map((o) => ({ orgId: o.id, publishedAt: iso(pick(years), between(1, 12), between(1, 28)) }));
     await insertBatched(db, 'rgesn_assessments', declarationRows(ref, list));
     counts.rgesn_assessments = list.length;
   }
@@ -186,9 +292,25 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
   if (all || options.workshops) {
     const partners = rows.filter((o) => o.kind === 'partner');
     const list: { organiserId: number; createdBy: number; startsAt: string }[] = [];
-    for (const y of years) for (let m = 1; m <= 12; m++) for (let i = 0; i < 30; i++) list.push({ organiserId: pick(partners).id, createdBy: users[0]!, startsAt: iso(y, m, between(1, 28), between(7, 16)) });
+    for (const y of years)
+      for (let m = 1; m <= 12; m++)
+        for (let i = 0; i < 30; i++)
+          list.push({
+            organiserId: pick(partners).id,
+            createdBy: users[0]!,
+            startsAt: iso(y, m, between(1, 28), between(7, 16)),
+          });
     await insertBatched(db, 'workshops', workshopRows(list));
-    const ws = await db.selectFrom('workshops').select(['id', 'starts_at']).where('organisation_id', 'in', partners.map((p) => p.id)).orderBy('id').execute();
+    const ws = await db
+      .selectFrom('workshops')
+      .select(['id', 'starts_at'])
+      .where(
+        'organisation_id',
+        'in',
+        partners.map((p) => p.id),
+      )
+      .orderBy('id')
+      .execute();
     const regs: Parameters<typeof registrationRows>[0] = [];
     const feedback: Insertable<Database['workshop_feedback']>[] = [];
     for (const w of ws) {
@@ -198,7 +320,14 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
       for (let k = 0; k < n; k++) {
         const attended = recorded ? (rnd() < 0.75 ? 1 : 0) : null;
         regs.push({ workshopId: w.id, userId: users[start + k]!, orgId: pick(members).id, at: w.starts_at, attended });
-        if (attended === 1 && rnd() < 0.4) feedback.push({ workshop_id: w.id, user_id: users[start + k]!, rating: between(3, 5), comment: '', created_at: w.starts_at });
+        if (attended === 1 && rnd() < 0.4)
+          feedback.push({
+            workshop_id: w.id,
+            user_id: users[start + k]!,
+            rating: between(3, 5),
+            comment: '',
+            created_at: w.starts_at,
+          });
       }
     }
     await insertBatched(db, 'workshop_registrations', registrationRows(regs));
@@ -217,14 +346,38 @@ export async function generateNetwork(db: DB, options: TGenerateOptions): Promis
         for (let i = between(0, 2); i > 0; i--) {
           const at = iso(y, between(1, 12), between(1, 28));
           trainings.push({
-            organisation_id: o.id, title: `Sobriété numérique ${y}-${i}`, description: 'Formation générée', search_text: 'sobriete numerique', kind: 'course',
-            education_level: 'none', duration_hours: between(3, 35), format: 'online', language: 'fr', cost_cents: 0, certificate: 0, licence: 'CC-BY-4.0',
-            prerequisites: '', learning_outcomes: '', url: null, created_by: null, created_at: at, updated_at: at,
+            organisation_id: o.id,
+            title: `Sobriété numérique ${y}-${i}`,
+            description: 'Formation générée',
+            search_text: 'sobriete numerique',
+            kind: 'course',
+            education_level: 'none',
+            duration_hours: between(3, 35),
+            format: 'online',
+            language: 'fr',
+            cost_cents: 0,
+            certificate: 0,
+            licence: 'CC-BY-4.0',
+            prerequisites: '',
+            learning_outcomes: '',
+            url: null,
+            created_by: null,
+            created_at: at,
+            updated_at: at,
           });
         }
         if (o.kind === 'school') {
           for (const programme of ['Licence informatique', 'Master numérique responsable']) {
-            curricula.push({ organisation_id: o.id, programme, year: y, hours: between(6, 60), compulsory: rnd() < 0.5 ? 1 : 0, students: between(20, 300), updated_by: null, updated_at: now });
+            curricula.push({
+              organisation_id: o.id,
+              programme,
+              year: y,
+              hours: between(6, 60),
+              compulsory: rnd() < 0.5 ? 1 : 0,
+              students: between(20, 300),
+              updated_by: null,
+              updated_at: now,
+            });
           }
         }
       }

@@ -28,7 +28,14 @@ await db.destroy();
 
 // 2. The server, in a child process.
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  env: { ...process.env, DATABASE_URL: url, PORT: String(port), TECHCARE_DEMO: 'false', TECHCARE_ADMIN_PASSWORD: 'bench-password-123', LOG_LEVEL: 'silent' },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    TECHCARE_DEMO: 'false',
+    TECHCARE_ADMIN_PASSWORD: 'bench-password-123',
+    LOG_LEVEL: 'silent',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve, reject) => {

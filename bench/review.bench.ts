@@ -32,7 +32,9 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>): Pr
   }
   ms.sort((a, b) => a - b);
   const median = ms[Math.floor(ms.length / 2)]!;
-  console.log(`  ${label.padEnd(44)} median ${median.toFixed(0).padStart(5)} ms   (min ${ms[0]!.toFixed(0)}, max ${ms[ms.length - 1]!.toFixed(0)})`);
+  console.log(
+    `  ${label.padEnd(44)} median ${median.toFixed(0).padStart(5)} ms   (min ${ms[0]!.toFixed(0)}, max ${ms[ms.length - 1]!.toFixed(0)})`,
+  );
   return median;
 }
 
@@ -41,8 +43,20 @@ async function run(kind: string, url: string, db: DB): Promise<boolean> {
   await migrateToLatest(db);
   const t0 = performance.now();
   const { counts, organisationIds } = await generateNetwork(db, { organisations: ORGS, all: true, analyze: false });
-  console.log(`  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  const app = createApp({ db, config: loadConfig({ DATABASE_URL: url, TECHCARE_DEMO: 'false', LOG_LEVEL: 'silent', TECHCARE_ADMIN_PASSWORD: 'bench-password-123' }) });
+  console.log(
+    `  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  const app = createApp({
+    db,
+    config: loadConfig({
+      DATABASE_URL: url,
+      TECHCARE_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      TECHCARE_ADMIN_PASSWORD: 'bench-password-123',
+    }),
+  });
   const reviewPage = async () => {
     const res = await app.request(`/review/${year}`);
     if (res.status !== 200) throw new Error(`status ${res.status}`);
@@ -54,10 +68,26 @@ async function run(kind: string, url: string, db: DB): Promise<boolean> {
   const page = await time(`GET /review/${year} (page)`, RUNS, reviewPage);
   await time(`GET /review/${year}.json`, RUNS, async () => (await app.request(`/review/${year}.json`)).text());
   // A member's report (with its benchmark), as an administrator would open it.
-  const admin = await db.insertInto('users').values({ email: `admin-${Date.now()}@bench.invalid`, password_hash: 'x', name: 'Admin', platform_role: 'admin', locale: 'fr', email_confirmed_at: null, disabled_at: null, digest_opt_in: 0, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+  const admin = await db
+    .insertInto('users')
+    .values({
+      email: `admin-${Date.now()}@bench.invalid`,
+      password_hash: 'x',
+      name: 'Admin',
+      platform_role: 'admin',
+      locale: 'fr',
+      email_confirmed_at: null,
+      disabled_at: null,
+      digest_opt_in: 0,
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const actor = (await loadCurrentUser(db, admin.id))!;
   const member = organisationIds[Math.floor(organisationIds.length / 2)]!;
-  await time('member report + benchmark (service)', RUNS, () => buildMemberReport(db, actor, member, year, { includeDemo: false }));
+  await time('member report + benchmark (service)', RUNS, () =>
+    buildMemberReport(db, actor, member, year, { includeDemo: false }),
+  );
   const ok = page < 1000 && cold < 1000;
   console.log(`  review page target < 1000 ms: ${ok ? 'met' : 'MISSED'}`);
   return ok;

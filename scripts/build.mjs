@@ -58,23 +58,35 @@ await build({
   // Packages loaded only for some files (XLSX, windows-1252) stay outside, imported when needed.
   external: ['read-excel-file', 'iconv-lite'],
   minify: true,
-  banner: { js: "import { createRequire as __techcareRequire } from 'node:module'; const require = __techcareRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __techcareRequire } from 'node:module'; const require = __techcareRequire(import.meta.url);",
+  },
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [{
-    name: 'own-place',
-    setup(b) {
-      b.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => {
-        const text = readFileSync(args.path, 'utf8');
-        if (!text.includes('import.meta.url')) return undefined;
-        const own = relative(dirname(join(out, calculator)), join(out, relative(src, args.path))).replace(/\.tsx?$/, '.js');
-        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, import.meta.url).href`), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
-      });
+  plugins: [
+    {
+      name: 'own-place',
+      setup(b) {
+        b.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8');
+          if (!text.includes('import.meta.url')) return undefined;
+          const own = relative(dirname(join(out, calculator)), join(out, relative(src, args.path))).replace(
+            /\.tsx?$/,
+            '.js',
+          );
+          return {
+            contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, import.meta.url).href`),
+            loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+          };
+        });
+      },
     },
-  }],
+  ],
 });
 for (const f of shipped) {
   mkdirSync(dirname(join(out, f)), { recursive: true });
   cpSync(join(src, f), join(out, f));
 }
-console.log(`Built ${code.length} modules and copied ${shipped.length} data files to ${relative(root, out) || out}/ in ${Math.round(performance.now() - t0)} ms`);
+console.log(
+  `Built ${code.length} modules and copied ${shipped.length} data files to ${relative(root, out) || out}/ in ${Math.round(performance.now() - t0)} ms`,
+);

@@ -1,4 +1,4 @@
-// `npm test`: type check, lint, unit + integration tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then
+// `npm test`: type check, lint, format check, unit + integration tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then
 // browser tests when Chromium is found. It says what it skipped and why, and fails when any step fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,16 +41,22 @@ function run(label, command, args, env = {}) {
   }
 }
 
-if (!process.env.TEST_DATABASE_URL) skipped.push('PostgreSQL integration runs: TEST_DATABASE_URL is not set (repository tests ran on SQLite only)');
+if (!process.env.TEST_DATABASE_URL)
+  skipped.push('PostgreSQL integration runs: TEST_DATABASE_URL is not set (repository tests ran on SQLite only)');
 
 const vitestArgs = ['vitest', 'run', ...reporters('unit.json'), ...process.argv.slice(2)];
 
 run('type check', 'npx', ['tsc', '--noEmit']);
-// Lint only: the format check (`npm run format:check`) joins once the code base has been formatted in one go.
 run('lint (Biome)', 'npm', ['run', '--silent', 'lint']);
+run('format check (Biome)', 'npm', ['run', '--silent', 'format:check']);
 run('unit and integration tests', 'npx', vitestArgs);
 if (existsSync(chromium)) {
-  run('browser tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...reporters('e2e.json')], { CHROMIUM_PATH: chromium });
+  run(
+    'browser tests (Chromium)',
+    'npx',
+    ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...reporters('e2e.json')],
+    { CHROMIUM_PATH: chromium },
+  );
 } else {
   skipped.push(`browser tests: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH)`);
 }
@@ -63,8 +69,10 @@ count(join(reportDir, 'unit.json'));
 count(join(reportDir, 'e2e.json'));
 rmSync(reportDir, { recursive: true, force: true });
 console.log(failed ? '\nTest run FAILED' : '\nAll test steps passed');
-console.log(process.env.TEST_DATABASE_URL
-  ? `PostgreSQL runs: ${postgres.passed + postgres.failed} tests in ${postgres.files.size} files ran on PostgreSQL (${postgres.passed} passed, ${postgres.failed} failed)`
-  : 'PostgreSQL runs: 0 (TEST_DATABASE_URL is not set)');
+console.log(
+  process.env.TEST_DATABASE_URL
+    ? `PostgreSQL runs: ${postgres.passed + postgres.failed} tests in ${postgres.files.size} files ran on PostgreSQL (${postgres.passed} passed, ${postgres.failed} failed)`
+    : 'PostgreSQL runs: 0 (TEST_DATABASE_URL is not set)',
+);
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);

@@ -5,9 +5,12 @@ import { footprintCommand } from './cli/footprint-command.js';
 
 /** The `techcare` command: serve, administration, and the footprint calculator. */
 const program = new Command('techcare').description('Techcare platform and footprint tools').version('0.1.0');
-program.command('serve').description('Start the web server (same as npm start)').action(async () => {
-  await import('./main.js');
-});
+program
+  .command('serve')
+  .description('Start the web server (same as npm start)')
+  .action(async () => {
+    await import('./main.js');
+  });
 for (const command of adminCommands()) program.addCommand(command);
 program.addCommand(footprintCommand());
 program.addCommand(digestCommand());

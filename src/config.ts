@@ -16,7 +16,10 @@ export const ZConfig = z.object({
   TECHCARE_ADMIN_EMAIL: z.email({ message: 'expected an email address' }).default('admin@techcare.localhost'),
   TECHCARE_ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected smtp://… or smtps://…').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'expected smtp://… or smtps://…')
+    .optional(),
   PUBLIC_URL: z.url({ message: 'expected an absolute URL' }).optional(),
   /** Folder of the knowledge library's uploaded files; default `uploads/` beside the SQLite file, `./data/uploads` with PostgreSQL. */
   TECHCARE_UPLOADS_DIR: z.string().min(1).optional(),
@@ -44,5 +47,7 @@ export class ConfigError extends Error {}
 
 /** The base URL used in links sent by mail and in iCalendar feeds. */
 export function publicUrl(config: TConfig): string {
-  return (config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`).replace(/\/$/, '');
+  return (
+    config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`
+  ).replace(/\/$/, '');
 }

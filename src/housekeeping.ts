@@ -17,7 +17,10 @@ export async function purgeExpiredSessions(db: DB, now: Date): Promise<number> {
  * the keys nobody tries again (one-off addresses and emails), which would otherwise stay forever.
  */
 export async function purgeOldRateLimits(db: DB, now: Date): Promise<number> {
-  const r = await db.deleteFrom('rate_limits').where('at', '<', nowIso(new Date(now.getTime() - RATE_LIMIT_RETENTION_MS))).executeTakeFirst();
+  const r = await db
+    .deleteFrom('rate_limits')
+    .where('at', '<', nowIso(new Date(now.getTime() - RATE_LIMIT_RETENTION_MS)))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -29,7 +32,11 @@ export const OUTBOX_SECRET_RETENTION_MS = 48 * 3_600_000;
  * server, or every attempt failed): the outbox keeps only the masked text, which no one can use.
  */
 export async function wipeStaleOutboxSecrets(db: DB, now: Date): Promise<number> {
-  const r = await db.updateTable('outbox').set({ secret_text: null }).where('secret_text', 'is not', null)
-    .where('created_at', '<', nowIso(new Date(now.getTime() - OUTBOX_SECRET_RETENTION_MS))).executeTakeFirst();
+  const r = await db
+    .updateTable('outbox')
+    .set({ secret_text: null })
+    .where('secret_text', 'is not', null)
+    .where('created_at', '<', nowIso(new Date(now.getTime() - OUTBOX_SECRET_RETENTION_MS)))
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

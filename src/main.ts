@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   // 4. Serve.
   const app = createApp({ db, config, logger: log });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    log.info({ port: info.port, database: dialectOf(db) }, `Techcare listening on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port} (${dialectOf(db)})`);
+    log.info(
+      { port: info.port, database: dialectOf(db) },
+      `Techcare listening on http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port} (${dialectOf(db)})`,
+    );
   });
   // 5. Periodic jobs (workshop reminders, monthly digest).
   const stopJobs = startJobs(db, config);

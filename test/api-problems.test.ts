@@ -13,7 +13,12 @@ import { describeEachDb, type TTestDb, createTestDb } from './helpers/db.js';
 import { apiTokenFor, makeOrganisation, makeUser } from './helpers/factories.js';
 
 type TProblem = {
-  type: string; title: string; status: number; detail: string; instance: string; code: string;
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
   errors: { field: string; path?: string; line?: number; message: string }[];
   error: { code: string; message: string; details: unknown[] };
 };
@@ -54,25 +59,42 @@ describeEachDb('API errors as problem details', (kind) => {
     const path = await problem(await app.request('/api/v1/no-such-thing'), 404, 'not_found');
     expect(path.instance).toBe('/api/v1/no-such-thing');
     const workshop = await problem(await app.request('/api/v1/workshops/424242'), 404, 'not_found');
-    expect(workshop).toMatchObject({ title: 'Not Found', instance: '/api/v1/workshops/424242', detail: 'No such workshop' });
-    await problem(await app.request(`/api/v1/organisations/${orgId}/footprints/2019`, { headers: member }), 404, 'not_found');
+    expect(workshop).toMatchObject({
+      title: 'Not Found',
+      instance: '/api/v1/workshops/424242',
+      detail: 'No such workshop',
+    });
+    await problem(
+      await app.request(`/api/v1/organisations/${orgId}/footprints/2019`, { headers: member }),
+      404,
+      'not_found',
+    );
   });
 
   it('401: no token on a member route, and a wrong token anywhere', async () => {
     const none = await app.request(`/api/v1/organisations/${orgId}/maturity`);
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
     await problem(none, 401, 'unauthenticated');
-    const wrong = await problem(await app.request('/api/v1/workshops', { headers: { authorization: 'Bearer not-a-token' } }), 401, 'invalid_token');
+    const wrong = await problem(
+      await app.request('/api/v1/workshops', { headers: { authorization: 'Bearer not-a-token' } }),
+      401,
+      'invalid_token',
+    );
     expect(wrong.title).toBe('Unauthorized');
   });
 
   it('403: a valid token for an organisation its user is not a member of', async () => {
-    await problem(await app.request(`/api/v1/organisations/${orgId}/footprints/2024`, { headers: outsider }), 403, 'forbidden');
+    await problem(
+      await app.request(`/api/v1/organisations/${orgId}/footprints/2024`, { headers: outsider }),
+      403,
+      'forbidden',
+    );
   });
 
   it('422: an inventory with line errors names each line and field, and saves nothing', async () => {
     const res = await app.request(`/api/v1/organisations/${orgId}/inventories/2024`, {
-      method: 'POST', headers: { ...member, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...member, 'content-type': 'application/json' },
       body: JSON.stringify({ lines: [{ category: 'laptop', quantity: -1 }, { category: 'spaceship' }] }),
     });
     const body = await problem(res, 422, 'invalid_inventory');
@@ -84,7 +106,11 @@ describeEachDb('API errors as problem details', (kind) => {
     }
     expect(body.errors[0]!.field).toBe('quantity');
     expect(body.error.details).toHaveLength(2);
-    await problem(await app.request(`/api/v1/organisations/${orgId}/inventories/2024`, { headers: member }), 404, 'not_found');
+    await problem(
+      await app.request(`/api/v1/organisations/${orgId}/inventories/2024`, { headers: member }),
+      404,
+      'not_found',
+    );
   });
 
   it('400: an invalid query parameter is named in errors', async () => {
@@ -96,8 +122,24 @@ describeEachDb('API errors as problem details', (kind) => {
 
   it('413 and 415: an oversized declared body and a content type the route does not take', async () => {
     const url = `/api/v1/organisations/${orgId}/inventories/2024`;
-    await problem(await app.request(url, { method: 'POST', headers: { ...member, 'content-type': 'text/plain' }, body: 'category\nlaptop' }), 415, 'unsupported_media_type');
-    await problem(await app.request(url, { method: 'POST', headers: { ...member, 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) }, body: '{}' }), 413, 'payload_too_large');
+    await problem(
+      await app.request(url, {
+        method: 'POST',
+        headers: { ...member, 'content-type': 'text/plain' },
+        body: 'category\nlaptop',
+      }),
+      415,
+      'unsupported_media_type',
+    );
+    await problem(
+      await app.request(url, {
+        method: 'POST',
+        headers: { ...member, 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) },
+        body: '{}',
+      }),
+      413,
+      'payload_too_large',
+    );
   });
 
   it('the problem type leads to its explanation on the API page', async () => {
@@ -106,7 +148,9 @@ describeEachDb('API errors as problem details', (kind) => {
     expect(res.headers.get('location')).toBe('/developers#problem-invalid_inventory');
     const page = await (await app.request('/developers', { headers: { 'accept-language': 'en' } })).text();
     expect(page).toContain('id="problem-invalid_inventory"');
-    expect((await app.request('/api/v1/problems/some_route_code')).headers.get('location')).toBe('/developers#problem-types');
+    expect((await app.request('/api/v1/problems/some_route_code')).headers.get('location')).toBe(
+      '/developers#problem-types',
+    );
   });
 });
 
@@ -114,26 +158,52 @@ describe('one builder for every status', () => {
   function appThrowing(err: Error): Hono<AppEnv> {
     const app = new Hono<AppEnv>();
     // The unexpected error goes to the request's logger (checked elsewhere); here it stays quiet.
-    app.use('*', async (c, next) => { c.set('log', { error: () => undefined } as never); await next(); });
-    app.get('/api/v1/thing', () => { throw err; });
+    app.use('*', async (c, next) => {
+      c.set('log', { error: () => undefined } as never);
+      await next();
+    });
+    app.get('/api/v1/thing', () => {
+      throw err;
+    });
     app.onError((e, c) => handleError(e, c));
     return app;
   }
 
   it.each([
-    [400, 'bad_request', 'Bad Request'], [401, 'unauthenticated', 'Unauthorized'], [403, 'forbidden', 'Forbidden'], [404, 'not_found', 'Not Found'],
-    [409, 'already_registered', 'Conflict'], [413, 'payload_too_large', 'Content Too Large'], [415, 'unsupported_media_type', 'Unsupported Media Type'],
-    [422, 'invalid_params', 'Unprocessable Content'], [429, 'too_many_invitations', 'Too Many Requests'],
+    [400, 'bad_request', 'Bad Request'],
+    [401, 'unauthenticated', 'Unauthorized'],
+    [403, 'forbidden', 'Forbidden'],
+    [404, 'not_found', 'Not Found'],
+    [409, 'already_registered', 'Conflict'],
+    [413, 'payload_too_large', 'Content Too Large'],
+    [415, 'unsupported_media_type', 'Unsupported Media Type'],
+    [422, 'invalid_params', 'Unprocessable Content'],
+    [429, 'too_many_invitations', 'Too Many Requests'],
   ] as const)('%i from an AppError', async (status, code, title) => {
-    const res = await appThrowing(new AppError(status, code, 'What went wrong', [{ path: 'name', message: 'required' }])).request('/api/v1/thing');
+    const res = await appThrowing(
+      new AppError(status, code, 'What went wrong', [{ path: 'name', message: 'required' }]),
+    ).request('/api/v1/thing');
     const body = await problem(res, status, code);
-    expect(body).toMatchObject({ title, detail: 'What went wrong', instance: '/api/v1/thing', errors: [{ field: 'name', path: 'name', message: 'required' }] });
+    expect(body).toMatchObject({
+      title,
+      detail: 'What went wrong',
+      instance: '/api/v1/thing',
+      errors: [{ field: 'name', path: 'name', message: 'required' }],
+    });
     expect(body.error.details).toEqual([{ path: 'name', message: 'required' }]);
   });
 
   it('413 and 415 from the framework', async () => {
-    await problem(await appThrowing(new HTTPException(413, { message: 'too big' })).request('/api/v1/thing'), 413, 'payload_too_large');
-    await problem(await appThrowing(new HTTPException(415, { message: 'no' })).request('/api/v1/thing'), 415, 'unsupported_media_type');
+    await problem(
+      await appThrowing(new HTTPException(413, { message: 'too big' })).request('/api/v1/thing'),
+      413,
+      'payload_too_large',
+    );
+    await problem(
+      await appThrowing(new HTTPException(415, { message: 'no' })).request('/api/v1/thing'),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('500 says nothing of the error: no message, no stack, no details', async () => {

@@ -14,7 +14,18 @@ import { testApp, testConfig } from './helpers/app.js';
 import { camelCaseKeys } from './helpers/api-json.js';
 import { describeEachDb, type TTestDb, createTestDb } from './helpers/db.js';
 
-type TOpenApi = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }> }>> };
+type TOpenApi = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }>;
+      }
+    >
+  >;
+};
 
 /** Property names declared anywhere in a JSON Schema (`properties` keys), with where they are. */
 function schemaPropertyNames(schema: unknown, where: string): string[] {
@@ -42,17 +53,46 @@ describeEachDb('one API style on the demo network', (kind) => {
     // The review counts demo organisations only on a demonstration installation.
     await seedAll(t.db, testConfig({ TECHCARE_DEMO: 'true' }), true, () => undefined);
     app = testApp(t.db, { TECHCARE_DEMO: 'true' });
-    const admin = await t.db.selectFrom('users').select('id').where('platform_role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
+    const admin = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('platform_role', '=', 'admin')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     auth = { authorization: `Bearer ${await createApiToken(t.db, admin.id, 'api-style')}` };
     spec = (await (await app.request('/api/v1/openapi.json')).json()) as TOpenApi;
 
     const db = t.db;
-    const fp = await db.selectFrom('footprint_results').select(['organisation_id', 'year']).where('is_current', '=', 1).orderBy('organisation_id').executeTakeFirstOrThrow();
-    const maturity = await db.selectFrom('maturity_assessments').select('organisation_id').orderBy('id').executeTakeFirstOrThrow();
-    const rgesn = await db.selectFrom('rgesn_assessments').select(['id', 'organisation_id']).orderBy('id').executeTakeFirstOrThrow();
-    const declaration = await db.selectFrom('rgesn_declarations').select('id').where('withdrawn_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
-    const workshop = await db.selectFrom('workshops').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
-    const firstId = async (path: string, pick: (body: never) => { id: number }[]) => pick((await (await app.request(`/api/v1${path}`, { headers: auth })).json()) as never)[0]!.id;
+    const fp = await db
+      .selectFrom('footprint_results')
+      .select(['organisation_id', 'year'])
+      .where('is_current', '=', 1)
+      .orderBy('organisation_id')
+      .executeTakeFirstOrThrow();
+    const maturity = await db
+      .selectFrom('maturity_assessments')
+      .select('organisation_id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const rgesn = await db
+      .selectFrom('rgesn_assessments')
+      .select(['id', 'organisation_id'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const declaration = await db
+      .selectFrom('rgesn_declarations')
+      .select('id')
+      .where('withdrawn_at', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const workshop = await db
+      .selectFrom('workshops')
+      .select('id')
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const firstId = async (path: string, pick: (body: never) => { id: number }[]) =>
+      pick((await (await app.request(`/api/v1${path}`, { headers: auth })).json()) as never)[0]!.id;
     const signatory = await firstId('/organisations', (b: { id: number }[]) => b);
     const resource = await firstId('/resources', (b: { id: number }[]) => b);
     const report = await firstId('/experience-reports', (b: { id: number }[]) => b);
@@ -100,15 +140,32 @@ describeEachDb('one API style on the demo network', (kind) => {
 
   it('answers an inventory upload and its refusal in snake_case', async () => {
     const { id, year } = values['/organisations/{id}/footprints/{year}']!;
-    const post = (lines: unknown[]) => app.request(`/api/v1/organisations/${id}/inventories/${year}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ lines }) });
+    const post = (lines: unknown[]) =>
+      app.request(`/api/v1/organisations/${id}/inventories/${year}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ lines }),
+      });
     const ok = await post([{ category: 'laptop', quantity: 3, purchase_year: Number(year) - 1 }]);
     expect(ok.status, await ok.clone().text()).toBe(201);
     const summary = (await ok.json()) as Record<string, unknown>;
     expect(camelCaseKeys(summary)).toEqual([]);
     expect(summary).toHaveProperty('import_id');
     expect(summary).toHaveProperty('data_quality.default_share');
-    const footprint = (await (await app.request(`/api/v1/organisations/${id}/footprints/${year}`, { headers: auth })).json()) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(footprint)).toEqual(expect.arrayContaining(['methodology', 'by_phase', 'by_tier', 'by_category', 'data_quality', 'energy', 'warnings']));
+    const footprint = (await (
+      await app.request(`/api/v1/organisations/${id}/footprints/${year}`, { headers: auth })
+    ).json()) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(footprint)).toEqual(
+      expect.arrayContaining([
+        'methodology',
+        'by_phase',
+        'by_tier',
+        'by_category',
+        'data_quality',
+        'energy',
+        'warnings',
+      ]),
+    );
     expect(footprint.methodology).toHaveProperty('factor_set');
     expect(footprint.by_category).toHaveProperty('laptop');
     expect(footprint.by_phase).toHaveProperty('BLD');
@@ -124,19 +181,36 @@ describeEachDb('one API style on the demo network', (kind) => {
     for (const [path, ops] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         for (const [status, response] of Object.entries(op.responses)) {
-          if (Number(status) >= 400) expect(response.content?.['application/problem+json']?.schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
+          if (Number(status) >= 400)
+            expect(response.content?.['application/problem+json']?.schema, `${method} ${path} ${status}`).toEqual({
+              $ref: '#/components/schemas/Problem',
+            });
         }
       }
     }
-    for (const path of ['/organisations', '/workshops', '/trainings', '/resources', '/experience-reports', '/levers', '/organisations/{id}/maturity', '/organisations/{id}/inventories/{year}']) {
-      expect(Object.keys(spec.paths[path]!.get!.responses['200']!.headers ?? {}), path).toEqual(['Link', 'X-Total-Count']);
+    for (const path of [
+      '/organisations',
+      '/workshops',
+      '/trainings',
+      '/resources',
+      '/experience-reports',
+      '/levers',
+      '/organisations/{id}/maturity',
+      '/organisations/{id}/inventories/{year}',
+    ]) {
+      expect(Object.keys(spec.paths[path]!.get!.responses['200']!.headers ?? {}), path).toEqual([
+        'Link',
+        'X-Total-Count',
+      ]);
     }
   });
 });
 
 describe('openapi.json', () => {
   let t: TTestDb;
-  beforeAll(async () => { t = await createTestDb('sqlite'); });
+  beforeAll(async () => {
+    t = await createTestDb('sqlite');
+  });
   afterAll(() => t.destroy());
 
   it('is a valid OpenAPI 3.1 document for a real parser', async () => {
@@ -147,7 +221,9 @@ describe('openapi.json', () => {
   });
 
   it('is refused by the same parser when it breaks the specification (the check can fail)', async () => {
-    const doc = (await (await testApp(t.db).request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters: { in: string }[] }>> };
+    const doc = (await (await testApp(t.db).request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { parameters: { in: string }[] }>>;
+    };
     const broken = structuredClone(doc);
     // A body parameter is Swagger 2.0, not OpenAPI 3.x.
     broken.paths['/workshops']!.get!.parameters[0]!.in = 'body';

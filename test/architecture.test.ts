@@ -57,13 +57,19 @@ const rules: IForbiddenRuleType[] = [
     comment: 'lca and referentials do no I/O and use no web or database library',
     severity: 'error',
     from: { path: '^src/(lca|referentials)/' },
-    to: { path: '^(node:)?(fs|fs/promises|http|https|net|child_process)$|node_modules/(hono|kysely|better-sqlite3|pg|nodemailer)/' },
+    to: {
+      path: '^(node:)?(fs|fs/promises|http|https|net|child_process)$|node_modules/(hono|kysely|better-sqlite3|pg|nodemailer)/',
+    },
   },
   {
     name: 'rooms-below-features',
-    comment: 'db, views, i18n, imports, reports, mail, data and the http kit import no feature (only http/app.ts composes them)',
+    comment:
+      'db, views, i18n, imports, reports, mail, data and the http kit import no feature (only http/app.ts composes them)',
     severity: 'error',
-    from: { path: '^src/(db|views|i18n|imports|reports|mail|data|lca|referentials|http)/', pathNot: '^src/http/app\\.ts$' },
+    from: {
+      path: '^src/(db|views|i18n|imports|reports|mail|data|lca|referentials|http)/',
+      pathNot: '^src/http/app\\.ts$',
+    },
     to: { path: '^src/features/' },
   },
   {
@@ -76,7 +82,11 @@ const rules: IForbiddenRuleType[] = [
   ...layerRules(),
 ];
 
-interface TViolation { from: string; to: string; rule: { name: string } }
+interface TViolation {
+  from: string;
+  to: string;
+  rule: { name: string };
+}
 let violations: TViolation[] = [];
 let moduleCount = 0;
 
@@ -107,7 +117,10 @@ describe('layers one way (dependency-cruiser over src/)', () => {
   it('lists every feature in exactly one layer', () => {
     const listed = FEATURE_LAYERS.flat().sort();
     expect(new Set(listed).size).toBe(listed.length);
-    const onDisk = readFileSync(join(root, 'src/http/app.ts'), 'utf8').match(/from '\.\.\/features\/([a-z-]+)\/index\.js'/g)?.map((s) => s.split('/')[2]!).sort();
+    const onDisk = readFileSync(join(root, 'src/http/app.ts'), 'utf8')
+      .match(/from '\.\.\/features\/([a-z-]+)\/index\.js'/g)
+      ?.map((s) => s.split('/')[2]!)
+      .sort();
     expect(listed).toEqual(onDisk);
   });
   for (const rule of rules) {
@@ -126,7 +139,9 @@ describe('house rules of the repository', () => {
     expect(readFileSync(join(root, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
   });
   it('dependencies stay on versions that run on Node 20 (better-sqlite3 13+ does not)', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(pkg.dependencies['better-sqlite3']).toMatch(/^[~^]?12\./);
   });
 });

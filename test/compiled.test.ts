@@ -22,11 +22,19 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('compiled start', () => {
   it('the compiled CLI computes a footprint without TypeScript tooling', () => {
-    const r = spawnSync(process.execPath, [join(out, 'cli.js'), 'footprint', 'test/fixtures/inventories/quoted.csv', '--year', '2025', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(out, 'cli.js'), 'footprint', 'test/fixtures/inventories/quoted.csv', '--year', '2025', '--format', 'json'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).methodology.factorSet).toMatch(/^techcare-/);
-    const bad = spawnSync(process.execPath, [join(out, 'cli.js'), 'footprint', 'test/fixtures/inventories/errors.csv'], { cwd: root, encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [join(out, 'cli.js'), 'footprint', 'test/fixtures/inventories/errors.csv'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^line \d+, column /);
@@ -36,31 +44,73 @@ describe('compiled start', () => {
     // A module hook records every module Node resolves while the command runs.
     const list = join(out, 'loaded.txt');
     const hooks = join(out, 'record-hooks.mjs');
-    writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(list)}, r.url + '\\n'); return r; }\n`);
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(list)}, r.url + '\\n'); return r; }\n`,
+    );
     const register = join(out, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-    const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, join(out, 'cli.js'), 'footprint', 'test/fixtures/inventories/quoted.csv', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    writeFileSync(
+      register,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(register).href,
+        join(out, 'cli.js'),
+        'footprint',
+        'test/fixtures/inventories/quoted.csv',
+        '--format',
+        'json',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     const loaded = readFileSync(list, 'utf8').split('\n').filter(Boolean);
     expect(loaded.some((u) => u.includes('/cli/footprint.js'))).toBe(true);
-    const heavy = loaded.filter((u) => /node_modules\/(better-sqlite3|pg|hono|kysely|nodemailer|playwright-core|read-excel-file)\/|\/(db|http|features|views|mail)\//.test(u));
+    const heavy = loaded.filter((u) =>
+      /node_modules\/(better-sqlite3|pg|hono|kysely|nodemailer|playwright-core|read-excel-file)\/|\/(db|http|features|views|mail)\//.test(
+        u,
+      ),
+    );
     expect(heavy).toEqual([]);
   }, 120_000);
 
   it('the compiled server migrates, seeds and serves the home page and its stylesheet', async () => {
-    const port = await new Promise<number>((ok) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => ok(p)); }); });
+    const port = await new Promise<number>((ok) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => ok(p));
+      });
+    });
     const dir = mkdtempSync(join(root, '.tmp', 'compiled-db-'));
     const child = spawn(process.execPath, [join(out, 'main.js')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'techcare.db')}`, PORT: String(port), HOST: '127.0.0.1', TECHCARE_DEMO: 'false', LOG_LEVEL: 'info', TECHCARE_ADMIN_EMAIL: 'admin@example.org', TECHCARE_ADMIN_PASSWORD: 'a-long-enough-password' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${join(dir, 'techcare.db')}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TECHCARE_DEMO: 'false',
+        LOG_LEVEL: 'info',
+        TECHCARE_ADMIN_EMAIL: 'admin@example.org',
+        TECHCARE_ADMIN_PASSWORD: 'a-long-enough-password',
+      },
     });
     let output = '';
-    child.stdout.on('data', (d) => { output += String(d); });
-    child.stderr.on('data', (d) => { output += String(d); });
+    child.stdout.on('data', (d) => {
+      output += String(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += String(d);
+    });
     try {
       // Wait for the server to say it listens (no clock: the line comes when it comes, or the process exits).
       await new Promise<void>((ok, fail) => {
-        const check = () => { if (/listening/i.test(output)) ok(); };
+        const check = () => {
+          if (/listening/i.test(output)) ok();
+        };
         child.stdout.on('data', check);
         child.stderr.on('data', check);
         child.on('exit', (code) => fail(new Error(`server exited (${code}): ${output}`)));

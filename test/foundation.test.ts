@@ -89,7 +89,11 @@ describeEachDb('platform basics', (kind) => {
   });
 
   it('rejects a cross-site form post (CSRF)', async () => {
-    const res = await testApp(t.db).request('/logout', { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const res = await testApp(t.db).request('/logout', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -122,7 +126,12 @@ describeEachDb('proxy headers', (kind) => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' },
     });
     expect(res.status).toBe(303);
-    return res.headers.getSetCookie().map((c) => c.split('=')[0]).find((n) => n!.includes('session')) ?? '';
+    return (
+      res.headers
+        .getSetCookie()
+        .map((c) => c.split('=')[0])
+        .find((n) => n!.includes('session')) ?? ''
+    );
   }
 
   it('ignores X-Forwarded-Proto unless TRUST_PROXY is set', async () => {

@@ -12,8 +12,10 @@ const sources: { file: string; text: string }[] = [];
 (function walk(dir: string) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) { if (name !== 'i18n') walk(path); }
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) sources.push({ file: relative(root, path), text: readFileSync(path, 'utf8') });
+    if (statSync(path).isDirectory()) {
+      if (name !== 'i18n') walk(path);
+    } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
+      sources.push({ file: relative(root, path), text: readFileSync(path, 'utf8') });
   }
 })(root);
 
@@ -43,12 +45,17 @@ describe('message keys used in code', () => {
 
   for (const [lang, catalogue] of Object.entries(catalogues)) {
     it(`exist in the ${lang} catalogue`, () => {
-      const missing = keyPatterns.flatMap(found).filter(({ key }) => !(key in catalogue)).map(({ file, key }) => `${file}: ${key}`);
+      const missing = keyPatterns
+        .flatMap(found)
+        .filter(({ key }) => !(key in catalogue))
+        .map(({ file, key }) => `${file}: ${key}`);
       expect([...new Set(missing)]).toEqual([]);
     });
     it(`have their prefixes in the ${lang} catalogue when built at run time`, () => {
       const keys = Object.keys(catalogue);
-      const missing = found(prefixPattern).filter(({ key }) => !keys.some((k) => k.startsWith(key))).map(({ file, key }) => `${file}: ${key}…`);
+      const missing = found(prefixPattern)
+        .filter(({ key }) => !keys.some((k) => k.startsWith(key)))
+        .map(({ file, key }) => `${file}: ${key}…`);
       expect([...new Set(missing)]).toEqual([]);
     });
   }

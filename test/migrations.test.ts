@@ -25,20 +25,55 @@ describeEachDb('migrations', (kind) => {
     await down(t.db as never);
     await sql`delete from kysely_migration where name = '0004-organisation-status'`.execute(t.db);
     const now = new Date().toISOString();
-    const base = { siren: null, size_band: '1-9', sector: 'association', region: 'IDF', website: null, description: '', created_at: now, updated_at: now, search_name: '' };
+    const base = {
+      siren: null,
+      size_band: '1-9',
+      sector: 'association',
+      region: 'IDF',
+      website: null,
+      description: '',
+      created_at: now,
+      updated_at: now,
+      search_name: '',
+    };
     const insert = (slug: string, name: string, kind: string, founding = 0) =>
-      (t.db as any).insertInto('organisations').values({ ...base, slug, name, kind, is_founding_partner: founding, is_demo: 0 }).returning('id').executeTakeFirstOrThrow() as Promise<{ id: number }>;
+      (t.db as any)
+        .insertInto('organisations')
+        .values({ ...base, slug, name, kind, is_founding_partner: founding, is_demo: 0 })
+        .returning('id')
+        .executeTakeFirstOrThrow() as Promise<{ id: number }>;
     const founding = await insert('fing-m', 'Fing', 'partner', 1);
     const claimed = await insert('claimed-m', 'Fing Bis', 'partner');
     const company = await insert('acme-m', 'Acmé', 'company');
     const duplicate = await insert('acme-2-m', 'ACME', 'company');
     expect(await migrateToLatest(t.db)).toEqual(['0004-organisation-status']);
-    const grants = await t.db.selectFrom('organisation_status_requests').select(['organisation_id', 'kind', 'status', 'reason', 'previous_kind']).orderBy('organisation_id').execute();
+    const grants = await t.db
+      .selectFrom('organisation_status_requests')
+      .select(['organisation_id', 'kind', 'status', 'reason', 'previous_kind'])
+      .orderBy('organisation_id')
+      .execute();
     expect(grants).toEqual([
-      { organisation_id: founding.id, kind: 'partner', status: 'granted', reason: 'installation', previous_kind: 'company' },
-      { organisation_id: claimed.id, kind: 'partner', status: 'granted', reason: 'before-review', previous_kind: 'company' },
+      {
+        organisation_id: founding.id,
+        kind: 'partner',
+        status: 'granted',
+        reason: 'installation',
+        previous_kind: 'company',
+      },
+      {
+        organisation_id: claimed.id,
+        kind: 'partner',
+        status: 'granted',
+        reason: 'before-review',
+        previous_kind: 'company',
+      },
     ]);
-    const keys = await t.db.selectFrom('organisations').select(['id', 'name_key', 'kind']).where('id', 'in', [company.id, duplicate.id, founding.id]).orderBy('id').execute();
+    const keys = await t.db
+      .selectFrom('organisations')
+      .select(['id', 'name_key', 'kind'])
+      .where('id', 'in', [company.id, duplicate.id, founding.id])
+      .orderBy('id')
+      .execute();
     expect(keys).toEqual([
       { id: founding.id, name_key: 'fing', kind: 'partner' },
       { id: company.id, name_key: 'acme', kind: 'company' },

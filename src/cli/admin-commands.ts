@@ -26,7 +26,9 @@ async function withDb<T>(fn: (db: DB, config: TConfig) => Promise<T>): Promise<T
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function sqliteFile(config: TConfig): string | null {
@@ -37,7 +39,10 @@ function sqliteFile(config: TConfig): string | null {
 export function adminCommands(): Command[] {
   const migrate = new Command('migrate').description('Bring the database schema up to date').action(async () => {
     const config = await loadConfig();
-    const [{ openDb }, { migrateToLatest }] = await Promise.all([import('../db/client.js'), import('../db/migrate.js')]);
+    const [{ openDb }, { migrateToLatest }] = await Promise.all([
+      import('../db/client.js'),
+      import('../db/migrate.js'),
+    ]);
     const db = openDb(config.DATABASE_URL);
     try {
       const applied = await migrateToLatest(db);
@@ -73,13 +78,23 @@ export function adminCommands(): Command[] {
         return;
       }
       await withDb(async (db) => {
-        const exists = await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(opts.email)).executeTakeFirst();
+        const exists = await db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', normaliseEmail(opts.email))
+          .executeTakeFirst();
         if (exists) {
           console.error(`A user with email ${opts.email} already exists`);
           process.exitCode = 1;
           return;
         }
-        await createUser(db, { email: opts.email, password, name: opts.name ?? opts.email.split('@')[0]!, platformRole: opts.admin ? 'admin' : 'member', confirmed: true });
+        await createUser(db, {
+          email: opts.email,
+          password,
+          name: opts.name ?? opts.email.split('@')[0]!,
+          platformRole: opts.admin ? 'admin' : 'member',
+          confirmed: true,
+        });
         console.log(`User created: ${normaliseEmail(opts.email)}${opts.admin ? ' (administrator)' : ''}`);
         if (!opts.passwordStdin) console.log(`Password (shown once): ${password}`);
       });
@@ -94,7 +109,11 @@ export function adminCommands(): Command[] {
     .action(async (opts: { email: string; name: string }) => {
       const { createApiToken, normaliseEmail } = await accounts();
       await withDb(async (db) => {
-        const u = await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(opts.email)).executeTakeFirst();
+        const u = await db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', normaliseEmail(opts.email))
+          .executeTakeFirst();
         if (!u) {
           console.error(`No user with email ${opts.email}`);
           process.exitCode = 1;
@@ -111,7 +130,9 @@ export function adminCommands(): Command[] {
       const config = await loadConfig();
       const source = sqliteFile(config);
       if (!source) {
-        console.error('For PostgreSQL use pg_dump: pg_dump --format=custom --file=<file> "$DATABASE_URL" (see docs/operations.md)');
+        console.error(
+          'For PostgreSQL use pg_dump: pg_dump --format=custom --file=<file> "$DATABASE_URL" (see docs/operations.md)',
+        );
         process.exitCode = 2;
         return;
       }
@@ -138,7 +159,9 @@ export function adminCommands(): Command[] {
       const config = await loadConfig();
       const target = sqliteFile(config);
       if (!target) {
-        console.error('For PostgreSQL use pg_restore: pg_restore --clean --dbname="$DATABASE_URL" <file> (see docs/operations.md)');
+        console.error(
+          'For PostgreSQL use pg_restore: pg_restore --clean --dbname="$DATABASE_URL" <file> (see docs/operations.md)',
+        );
         process.exitCode = 2;
         return;
       }
@@ -153,7 +176,8 @@ export function adminCommands(): Command[] {
       }
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(resolve(file), target);
-      for (const suffix of ['-wal', '-shm']) if (existsSync(target + suffix)) copyFileSync('/dev/null', target + suffix);
+      for (const suffix of ['-wal', '-shm'])
+        if (existsSync(target + suffix)) copyFileSync('/dev/null', target + suffix);
       console.log(`Database restored from ${resolve(file)}`);
     });
 

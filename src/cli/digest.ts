@@ -13,7 +13,10 @@ export function digestCommand(): Command {
     .action(async (opts: { month?: string }) => {
       // Imported when the command runs, so other commands do not load the features (start-up time).
       const [{ loadConfig }, { openDb }, { migrateToLatest }, { currentMonth, sendMonthlyDigest }] = await Promise.all([
-        import('../config.js'), import('../db/client.js'), import('../db/migrate.js'), import('../features/knowledge/index.js'),
+        import('../config.js'),
+        import('../db/client.js'),
+        import('../db/migrate.js'),
+        import('../features/knowledge/index.js'),
       ]);
       const month = opts.month ?? currentMonth();
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {

@@ -7,8 +7,16 @@ import { runFootprint } from './footprint.js';
 
 const fx = (f: string): string => join(process.cwd(), 'test/fixtures/inventories', f);
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''; let err = '';
-  const code = await runFootprint(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+  let out = '';
+  let err = '';
+  const code = await runFootprint(argv, {
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+  });
   return { code, out, err };
 }
 
@@ -18,13 +26,21 @@ describe('techcare footprint', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const j = JSON.parse(r.out);
-    expect(j.methodology).toEqual({ factorSet: 'techcare-2027.1', profile: 'ademe-fr', allocation: 'amortised', year: 2025, country: 'FRA' });
+    expect(j.methodology).toEqual({
+      factorSet: 'techcare-2027.1',
+      profile: 'ademe-fr',
+      allocation: 'amortised',
+      year: 2025,
+      country: 'FRA',
+    });
     expect(j.lines).toBe(3);
     expect(j.units).toBe(14);
     // Water use: every Base IMPACTS device row is negative (quarantined) and electricity has no open figure, so
     // the criterion is absent from the totals and every cell says why.
     expect(Object.keys(j.total).sort()).toEqual(['adpe', 'gwp', 'pe']);
-    expect(j.dataQuality.gaps).toContainEqual(expect.objectContaining({ criterion: 'wu', phase: 'BLD', code: 'quarantined' }));
+    expect(j.dataQuality.gaps).toContainEqual(
+      expect.objectContaining({ criterion: 'wu', phase: 'BLD', code: 'quarantined' }),
+    );
     expect(Object.keys(j.byPhase)).toEqual(['BLD', 'DIS', 'USE', 'EOL']);
     expect(Object.keys(j.byTier)).toEqual(['terminals', 'network', 'datacenter', 'cloud', 'transfer']);
     expect(j.total.gwp).toMatchObject({ unit: 'kgCO2e' });
@@ -33,8 +49,36 @@ describe('techcare footprint', () => {
     expect(j.monteCarlo).toBeUndefined();
   });
   it('Monte Carlo with a seed, purchase-year allocation, criteria subset', async () => {
-    const a = await run(fx('utf8-bom-comma.csv'), '--year', '2025', '--format', 'json', '--monte-carlo', '500', '--seed', '3', '--criteria', 'gwp', '--allocation', 'purchase-year');
-    const b = await run(fx('utf8-bom-comma.csv'), '--year', '2025', '--format', 'json', '--monte-carlo', '500', '--seed', '3', '--criteria', 'gwp', '--allocation', 'purchase-year');
+    const a = await run(
+      fx('utf8-bom-comma.csv'),
+      '--year',
+      '2025',
+      '--format',
+      'json',
+      '--monte-carlo',
+      '500',
+      '--seed',
+      '3',
+      '--criteria',
+      'gwp',
+      '--allocation',
+      'purchase-year',
+    );
+    const b = await run(
+      fx('utf8-bom-comma.csv'),
+      '--year',
+      '2025',
+      '--format',
+      'json',
+      '--monte-carlo',
+      '500',
+      '--seed',
+      '3',
+      '--criteria',
+      'gwp',
+      '--allocation',
+      'purchase-year',
+    );
     const j = JSON.parse(a.out);
     expect(j.monteCarlo).toMatchObject({ draws: 500, seed: 3 });
     expect(j.monteCarlo.gwp.p05).toBeLessThanOrEqual(j.monteCarlo.gwp.p95);
@@ -53,7 +97,9 @@ describe('techcare footprint', () => {
     const lines = csv.out.trim().split('\n');
     expect(lines[0]).toBe('category,phase,criterion,value,low,high,unit,status,count,reason');
     // No silent zero: the water use of electricity has no open figure, and the CSV says so.
-    expect(lines.some((l) => l.startsWith('cloud_instance,USE,wu,,,,m3 world-eq deprived,no-electricity-factor,'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('cloud_instance,USE,wu,,,,m3 world-eq deprived,no-electricity-factor,')),
+    ).toBe(true);
     expect(lines.some((l) => l.startsWith('data_transfer,BLD,gwp,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('cloud_instance,USE,gwp,'))).toBe(true);
     const pcr = JSON.parse((await run(fx('cloud-transfer.csv'), '--year', '2025', '--format', 'pcr-si')).out);
@@ -69,14 +115,33 @@ describe('techcare footprint', () => {
     expect(JSON.parse(m.out).byCategory.laptop).toBeDefined();
   });
   it('ADEME’s French electricity reference on request with the 2026.1 factor set', async () => {
-    const a = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--factor-set', 'techcare-2026.1')).out);
-    const b = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--factor-set', 'techcare-2026.1', '--electricity', 'FRA=ademe')).out);
+    const a = JSON.parse(
+      (await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--factor-set', 'techcare-2026.1'))
+        .out,
+    );
+    const b = JSON.parse(
+      (
+        await run(
+          fx('utf8-bom-comma.csv'),
+          '--format',
+          'json',
+          '--criteria',
+          'gwp',
+          '--factor-set',
+          'techcare-2026.1',
+          '--electricity',
+          'FRA=ademe',
+        )
+      ).out,
+    );
     expect(b.byPhase.USE.gwp.value).toBeLessThan(a.byPhase.USE.gwp.value);
     expect(b.methodology.electricityVariants).toEqual({ FRA: 'ademe' });
   });
   it('--profile: ADEME (France) by default, Boavizta (Europe) on request, a clear refusal otherwise', async () => {
     const a = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp')).out);
-    const b = JSON.parse((await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--profile', 'boavizta-eu')).out);
+    const b = JSON.parse(
+      (await run(fx('utf8-bom-comma.csv'), '--format', 'json', '--criteria', 'gwp', '--profile', 'boavizta-eu')).out,
+    );
     expect(a.methodology.profile).toBe('ademe-fr');
     expect(b.methodology.profile).toBe('boavizta-eu');
     // Boavizta's use profiles and the European study's French electricity put the use phase far above ADEME's.
@@ -105,7 +170,9 @@ describe('techcare footprint', () => {
     const lines = fr.err.trim().split('\n');
     expect(lines).toHaveLength(6);
     for (const l of lines) expect(l).toMatch(/^line \d+, column [^:]+: /);
-    expect(lines[0]).toBe('line 2, column quantity: «\u00a0dix\u00a0» n’est pas un nombre\u00a0; écrivez un nombre d’unités, par exemple 12 (virgule ou point décimal)');
+    expect(lines[0]).toBe(
+      'line 2, column quantity: «\u00a0dix\u00a0» n’est pas un nombre\u00a0; écrivez un nombre d’unités, par exemple 12 (virgule ou point décimal)',
+    );
     expect(lines[1]).toMatch(/^line 3, column category: catégorie «\u00a0spaceship\u00a0» inconnue/);
     const en = await run(fx('errors.csv'), '--lang', 'en');
     const dflt = await run(fx('errors.csv'));
@@ -115,9 +182,15 @@ describe('techcare footprint', () => {
   it('table warnings in the table language', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-cli-'));
     writeFileSync(join(dir, 'w.csv'), 'category;lifespan_years\nlaptop;0,5\n');
-    expect((await run(join(dir, 'w.csv'), '--year', '2025')).out).toMatch(/- ligne 2\u00a0: durée de vie de 0,5 an\(s\), inférieure à un an/);
-    expect((await run(join(dir, 'w.csv'), '--year', '2025', '--lang', 'en')).out).toMatch(/- line 2: lifespan of 0\.5 year\(s\) is under a year/);
-    expect(JSON.parse((await run(join(dir, 'w.csv'), '--year', '2025', '--format', 'json')).out).warnings).toContainEqual(expect.objectContaining({ line: 0, code: 'embodied-not-split' }));
+    expect((await run(join(dir, 'w.csv'), '--year', '2025')).out).toMatch(
+      /- ligne 2\u00a0: durée de vie de 0,5 an\(s\), inférieure à un an/,
+    );
+    expect((await run(join(dir, 'w.csv'), '--year', '2025', '--lang', 'en')).out).toMatch(
+      /- line 2: lifespan of 0\.5 year\(s\) is under a year/,
+    );
+    expect(
+      JSON.parse((await run(join(dir, 'w.csv'), '--year', '2025', '--format', 'json')).out).warnings,
+    ).toContainEqual(expect.objectContaining({ line: 0, code: 'embodied-not-split' }));
   });
   it('exit 1 on a file without category column, an empty file, a broken XLSX', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-cli-'));
@@ -158,7 +231,11 @@ describe('techcare footprint', () => {
     expect(r.err).not.toBe('');
   });
   it('runs through `npx tsx src/cli.ts footprint`', () => {
-    const r = spawnSync('npx', ['tsx', 'src/cli.ts', 'footprint', fx('utf8-bom-comma.csv'), '--format', 'json', '--year', '2025'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'npx',
+      ['tsx', 'src/cli.ts', 'footprint', fx('utf8-bom-comma.csv'), '--format', 'json', '--year', '2025'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).lines).toBe(2);
     const bad = spawnSync('npx', ['tsx', 'src/cli.ts', 'footprint', fx('errors.csv')], { encoding: 'utf8' });

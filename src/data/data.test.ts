@@ -17,13 +17,17 @@ const PUBLISHED: Record<string, string> = {
 function hashDir(id: string): string {
   const dir = factorSetDirectory(id);
   const h = createHash('sha256');
-  for (const f of readdirSync(dir).sort()) { h.update(f); h.update(readFileSync(join(dir, f))); }
+  for (const f of readdirSync(dir).sort()) {
+    h.update(f);
+    h.update(readFileSync(join(dir, f)));
+  }
   return h.digest('hex');
 }
 
 describe('factor sets', () => {
   it('published factor sets never change', () => {
-    for (const [id, hash] of Object.entries(PUBLISHED)) expect(hashDir(id), `${id} was modified: publish a new factor set instead`).toBe(hash);
+    for (const [id, hash] of Object.entries(PUBLISHED))
+      expect(hashDir(id), `${id} was modified: publish a new factor set instead`).toBe(hash);
   });
   it('lists and loads the latest factor set; unknown ids are refused', () => {
     expect(listFactorSets()).toContain(latestFactorSetId);
@@ -33,7 +37,10 @@ describe('factor sets', () => {
   it('every figure cites a known source with year and licence', () => {
     const fs = getFactorSet(latestFactorSetId);
     const ids = new Set(Object.keys(fs.sources));
-    for (const s of Object.values(fs.sources)) { expect(s.year).toBeGreaterThan(2000); expect(s.licence).not.toBe(''); }
+    for (const s of Object.values(fs.sources)) {
+      expect(s.year).toBeGreaterThan(2000);
+      expect(s.licence).not.toBe('');
+    }
     const walk = (x: unknown): void => {
       if (x && typeof x === 'object') {
         const o = x as Record<string, unknown>;
@@ -45,7 +52,10 @@ describe('factor sets', () => {
         Object.values(o).forEach(walk);
       }
     };
-    walk(fs.devices); walk(fs.server); walk(fs.electricity); walk(fs.cloud.providers);
+    walk(fs.devices);
+    walk(fs.server);
+    walk(fs.electricity);
+    walk(fs.cloud.providers);
   });
   it('offers both French electricity references, as reference profiles', () => {
     const fs = getFactorSet(latestFactorSetId);
@@ -57,12 +67,28 @@ describe('factor sets', () => {
     expect(old.electricity.alternatives.FRA?.ademe?.gwp?.value).toBe(0.052);
     expect(fs.electricity.zones.DEU?.factors.gwp?.value).toBe(0.422);
     expect(defined(fs.electricity.zones.FRA, 'the FRA zone').factors.wu).toBeUndefined();
-    expect(Object.keys(fs.electricity.zones.FRA?.factors ?? {}).sort()).toEqual(['adpe', 'ap', 'gwp', 'ir', 'pe', 'pm']);
+    expect(Object.keys(fs.electricity.zones.FRA?.factors ?? {}).sort()).toEqual([
+      'adpe',
+      'ap',
+      'gwp',
+      'ir',
+      'pe',
+      'pm',
+    ]);
   });
   it('has the cloud tables', () => {
     const fs = getFactorSet(latestFactorSetId);
     expect(Object.keys(fs.cloud.instances).length).toBeGreaterThan(1500);
     expect(fs.cloud.regions['azure:francecentral']).toBe('FRA');
-    for (const inst of Object.values(fs.cloud.instances)) expect(fs.cloud.platforms[`${Object.keys(fs.cloud.instances).find((k) => fs.cloud.instances[k] === inst)?.split(':')[0]}:${inst.platform}`]).toBeDefined();
+    for (const inst of Object.values(fs.cloud.instances))
+      expect(
+        fs.cloud.platforms[
+          `${
+            Object.keys(fs.cloud.instances)
+              .find((k) => fs.cloud.instances[k] === inst)
+              ?.split(':')[0]
+          }:${inst.platform}`
+        ],
+      ).toBeDefined();
   });
 });

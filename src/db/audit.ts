@@ -7,7 +7,13 @@ import { nowIso } from './client.js';
  */
 export async function recordAudit(
   db: DB | Tx,
-  entry: { actorUserId: number | null; action: string; subjectType: string; subjectId?: string | number | null; details?: unknown },
+  entry: {
+    actorUserId: number | null;
+    action: string;
+    subjectType: string;
+    subjectId?: string | number | null;
+    details?: unknown;
+  },
 ): Promise<void> {
   await db
     .insertInto('audit_log')

@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './types.js';
 import { log } from '../log.js';
@@ -30,7 +39,9 @@ export function openDb(url: string): DB {
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, { database: withStatementCache(sqlite) }) });
+    return new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect(sqlite, { database: withStatementCache(sqlite) }),
+    });
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection closed by the server (restart, failover, a dropped test database) must not crash the
@@ -53,7 +64,10 @@ export const SQLITE_TRANSACTION_WAIT_MS = 30_000;
  * second handle in the same process never freezes the event loop the lock holder needs).
  */
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database, config: ConstructorParameters<typeof SqliteDialect>[0]) {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+  ) {
     super(config);
   }
   override createDriver(): Driver {
@@ -89,7 +103,10 @@ export function isSqliteBusy(err: unknown): boolean {
  * so prepared statements are kept by SQL text (bounded, cleared when full). Kysely runs one query at a time on the
  * single SQLite connection, so a cached statement is never used by two queries at once.
  */
-function withStatementCache(sqlite: SQLite.Database): { prepare: (sql: string) => SQLite.Statement; close: () => void } {
+function withStatementCache(sqlite: SQLite.Database): {
+  prepare: (sql: string) => SQLite.Statement;
+  close: () => void;
+} {
   const cache = new Map<string, SQLite.Statement>();
   return {
     prepare(sql: string) {

@@ -5,7 +5,10 @@ import { dialectOf } from './client.js';
  * Adds an auto-increment integer primary key `id` that works on both databases (SQLite's INTEGER PRIMARY KEY
  * AUTOINCREMENT, PostgreSQL's serial). Migrations use only the portable schema builder plus this helper.
  */
-export function withId<T extends string>(db: Kysely<any>, table: CreateTableBuilder<T, any>): CreateTableBuilder<T, any> {
+export function withId<T extends string>(
+  db: Kysely<any>,
+  table: CreateTableBuilder<T, any>,
+): CreateTableBuilder<T, any> {
   return dialectOf(db) === 'postgres'
     ? table.addColumn('id', 'serial', (c) => c.primaryKey())
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());

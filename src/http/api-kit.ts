@@ -73,9 +73,17 @@ export const ZPagination = z.object({
 
 /** Reads `?page=&per_page=`; a bad value is a 400 with details. */
 export function pagination(c: Context<AppEnv>): { page: number; perPage: number; offset: number } {
-  const parsed = ZPagination.safeParse({ page: c.req.query('page') || undefined, per_page: c.req.query('per_page') || undefined });
+  const parsed = ZPagination.safeParse({
+    page: c.req.query('page') || undefined,
+    per_page: c.req.query('per_page') || undefined,
+  });
   if (!parsed.success) {
-    throw new AppError(400, 'invalid_input', `page must be an integer from 1 to ${MAX_PAGE}, per_page from 1 to 100`, zodFieldErrors(parsed.error));
+    throw new AppError(
+      400,
+      'invalid_input',
+      `page must be an integer from 1 to ${MAX_PAGE}, per_page from 1 to 100`,
+      zodFieldErrors(parsed.error),
+    );
   }
   const { page, per_page } = parsed.data;
   return { page, perPage: per_page, offset: (page - 1) * per_page };
@@ -98,17 +106,15 @@ export function setPaginationHeaders(c: Context<AppEnv>, total: number, page: nu
 }
 
 /** Validates query or JSON input of an API call; on failure answers 400 with the zod issues as details. */
-export function parseApiInput<S extends z.ZodType>(c: Context<AppEnv>, schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; response: Response } {
+export function parseApiInput<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; response: Response } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   return {
     ok: false,
-    response: apiError(
-      c,
-      400,
-      'invalid_input',
-      'The request is not valid',
-      zodFieldErrors(parsed.error),
-    ),
+    response: apiError(c, 400, 'invalid_input', 'The request is not valid', zodFieldErrors(parsed.error)),
   };
 }

@@ -71,8 +71,13 @@ export function createApp(deps: { db: DB; config: TConfig; logger?: TLogger }): 
   app.use('*', securityHeaders);
   app.use('*', transportAndCacheHeaders);
   // Request bodies: small everywhere, larger only on the routes that take a file.
-  const tooLarge = (c: Context<AppEnv>) => (c.req.path.startsWith('/api/') ? apiError(c, 413, 'payload_too_large', 'Request body too large') : errorPage(c, 413));
-  const limits = features.flatMap((f) => f.uploads ?? []).map((u) => ({ path: u.path, check: bodyLimit({ maxSize: u.maxBytes, onError: tooLarge as never }) }));
+  const tooLarge = (c: Context<AppEnv>) =>
+    c.req.path.startsWith('/api/')
+      ? apiError(c, 413, 'payload_too_large', 'Request body too large')
+      : errorPage(c, 413);
+  const limits = features
+    .flatMap((f) => f.uploads ?? [])
+    .map((u) => ({ path: u.path, check: bodyLimit({ maxSize: u.maxBytes, onError: tooLarge as never }) }));
   const smallBody = bodyLimit({ maxSize: DEFAULT_BODY_BYTES, onError: tooLarge as never });
   app.use('*', (c, next) => {
     const upload = c.req.method === 'POST' ? limits.find((l) => l.path.test(c.req.path)) : undefined;
@@ -81,7 +86,8 @@ export function createApp(deps: { db: DB; config: TConfig; logger?: TLogger }): 
   // A number too large to be an id (e.g. /resources/99999999999999999999) is a 404 before any query runs.
   app.use('*', async (c, next) => {
     for (const segment of c.req.path.split('/')) {
-      if (/^\d{10,}$/.test(segment) && Number(segment) > MAX_ID) return c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource') : errorPage(c, 404);
+      if (/^\d{10,}$/.test(segment) && Number(segment) > MAX_ID)
+        return c.req.path.startsWith('/api/') ? apiError(c, 404, 'not_found', 'No such resource') : errorPage(c, 404);
     }
     await next();
   });
@@ -89,7 +95,10 @@ export function createApp(deps: { db: DB; config: TConfig; logger?: TLogger }): 
   app.get('/static/:name', (c) => {
     const a = asset(c.req.param('name'));
     if (!a) return c.notFound();
-    return c.body(new Uint8Array(a.body), 200, { 'Content-Type': a.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+    return c.body(new Uint8Array(a.body), 200, {
+      'Content-Type': a.type,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
   });
 
   // The JSON API: bearer tokens, never cookies, so it needs no CSRF check.
@@ -109,7 +118,11 @@ export function createApp(deps: { db: DB; config: TConfig; logger?: TLogger }): 
   for (const f of features) if (f.pages) pages.route('/', f.pages);
   app.route('/', pages);
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c as never, 404, 'not_found', 'No such API resource') : errorPage(c as never, 404)));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? apiError(c as never, 404, 'not_found', 'No such API resource')
+      : errorPage(c as never, 404),
+  );
   app.onError((err, c) => handleError(err, c as never));
   return app;
 }

@@ -17,7 +17,15 @@ export interface TCurrentUser {
    * `signatory`: the organisation has a validated signature; `publisher`: it is a signatory or holds a granted
    * partner / expert status (the one definition lives in `db/standing.ts`).
    */
-  memberships: { organisationId: number; name: string; slug: string; kind: TOrgKind; role: TOrgRole; signatory: boolean; publisher: boolean }[];
+  memberships: {
+    organisationId: number;
+    name: string;
+    slug: string;
+    kind: TOrgKind;
+    role: TOrgRole;
+    signatory: boolean;
+    publisher: boolean;
+  }[];
 }
 
 /** Variables every request carries (set by the middleware in http/middleware/). */

@@ -29,7 +29,11 @@ export class AppError extends Error {
 
 /** An `AppError` whose message is already written for the reader (translated): the error page shows it. */
 export class UserFacingError extends AppError {
-  constructor(status: AppError['status'], code: string, public readonly userText: string) {
+  constructor(
+    status: AppError['status'],
+    code: string,
+    public readonly userText: string,
+  ) {
     super(status, code, userText);
   }
 }
@@ -42,8 +46,16 @@ export const PROBLEM_TYPE_BASE = '/api/v1/problems/';
 
 /** The `title` of a problem: the same short English phrase for every occurrence of a status (RFC 9457 §3.1.3). */
 const problemTitles: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Content Too Large',
-  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
 };
 
 /** One entry of a problem's `errors`: which field (or file line and column) is wrong, and why. */
@@ -64,7 +76,8 @@ function fieldErrors(details: unknown[]): TProblemFieldError[] {
     if (d === null || typeof d !== 'object') return { field: '', message: String(d) };
     const item = d as Record<string, unknown>;
     const path = typeof item.path === 'string' ? item.path : Array.isArray(item.path) ? item.path.join('.') : undefined;
-    const field = typeof item.field === 'string' ? item.field : path ?? (typeof item.column === 'string' ? item.column : '');
+    const field =
+      typeof item.field === 'string' ? item.field : (path ?? (typeof item.column === 'string' ? item.column : ''));
     const message = typeof item.message === 'string' ? item.message : '';
     return { ...item, field, ...(path !== undefined ? { path } : {}), message };
   });
@@ -77,7 +90,13 @@ function fieldErrors(details: unknown[]): TProblemFieldError[] {
  * developers, never an exception's own text; a 500 carries no details, and unexpected errors reach it only
  * through `handleError` with a generic text, so no stack or internal message reaches a client.
  */
-export function apiError(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, details: unknown[] = []): Response {
+export function apiError(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  details: unknown[] = [],
+): Response {
   const safe = { code, message, details: status >= 500 ? [] : details };
   const body = {
     type: `${PROBLEM_TYPE_BASE}${safe.code}`,
@@ -115,7 +134,8 @@ function previousPage(c: Context<AppEnv>): string | undefined {
   try {
     const from = new URL(referer);
     const here = new URL(c.req.url);
-    if (from.origin !== here.origin || (from.pathname === here.pathname && from.search === here.search)) return undefined;
+    if (from.origin !== here.origin || (from.pathname === here.pathname && from.search === here.search))
+      return undefined;
     return from.pathname + from.search;
   } catch {
     return undefined;
@@ -142,7 +162,13 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, err?
     t(title),
     <section class="error-page">
       <h1>{t(title)}</h1>
-      <p>{err instanceof UserFacingError ? err.userText : err?.userMessage ? t(err.userMessage, err.userParams) : t(text)}</p>
+      <p>
+        {err instanceof UserFacingError
+          ? err.userText
+          : err?.userMessage
+            ? t(err.userMessage, err.userParams)
+            : t(text)}
+      </p>
       {todo && (
         <>
           <h2>{t('error.whatToDo')}</h2>
@@ -150,8 +176,14 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, err?
         </>
       )}
       <ul class="error-links">
-        {back && <li><a href={back}>{t('error.back')}</a></li>}
-        <li><a href="/">{t('error.backHome')}</a></li>
+        {back && (
+          <li>
+            <a href={back}>{t('error.back')}</a>
+          </li>
+        )}
+        <li>
+          <a href="/">{t('error.backHome')}</a>
+        </li>
       </ul>
     </section>,
     { status },
@@ -168,7 +200,13 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    if (isApi) return apiError(c, status, status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'http_error', err.message || 'error');
+    if (isApi)
+      return apiError(
+        c,
+        status,
+        status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'http_error',
+        err.message || 'error',
+      );
     return errorPage(c, status);
   }
   // An unexpected error: its stack goes to the log under the request's id, never to the page.

@@ -13,6 +13,8 @@ describe('contributions between features', () => {
   it('refuses two features contributing the same point', () => {
     const a: TFeature = { name: 'a', contributes: { workshopsForLevel: async () => [] } };
     const b: TFeature = { name: 'b', contributes: { workshopsForLevel: async () => [] } };
-    expect(() => gatherContributions([a, b])).toThrow(/Two features contribute "workshopsForLevel" \(the second is b\)/);
+    expect(() => gatherContributions([a, b])).toThrow(
+      /Two features contribute "workshopsForLevel" \(the second is b\)/,
+    );
   });
 });

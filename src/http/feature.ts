@@ -57,7 +57,12 @@ export interface TRecommendedWorkshop {
 /** The contribution points. Each is provided by at most one feature. */
 export interface TContributions {
   /** A section listing resources related to a subject, or null when there are none (knowledge). */
-  relatedResources?: (db: DB, v: TViewContext, subject: TRelatedSubject, options?: { headingLevel?: 2 | 3; moreHref?: string }) => Promise<Child>;
+  relatedResources?: (
+    db: DB,
+    v: TViewContext,
+    subject: TRelatedSubject,
+    options?: { headingLevel?: 2 | 3; moreHref?: string },
+  ) => Promise<Child>;
   /** Upcoming workshops aimed at a maturity level, soonest first (workshops). */
   workshopsForLevel?: (db: DB, level: number, now: Date) => Promise<TRecommendedWorkshop[]>;
 }

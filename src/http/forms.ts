@@ -17,15 +17,26 @@ function isMessageKey(s: string): s is TMessageKey {
  */
 export function issueMessage(issue: z.core.$ZodIssue, t: TTranslate): string {
   if (isMessageKey(issue.message)) {
-    return t(issue.message, { min: String((issue as { minimum?: unknown }).minimum ?? ''), max: String((issue as { maximum?: unknown }).maximum ?? '') });
+    return t(issue.message, {
+      min: String((issue as { minimum?: unknown }).minimum ?? ''),
+      max: String((issue as { maximum?: unknown }).maximum ?? ''),
+    });
   }
   switch (issue.code) {
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? t('form.required') : issue.origin === 'string' ? t('form.tooShort', { min: String(issue.minimum) }) : t('form.invalid');
+      return issue.origin === 'string' && Number(issue.minimum) <= 1
+        ? t('form.required')
+        : issue.origin === 'string'
+          ? t('form.tooShort', { min: String(issue.minimum) })
+          : t('form.invalid');
     case 'too_big':
       return issue.origin === 'string' ? t('form.tooLong', { max: String(issue.maximum) }) : t('form.invalid');
     case 'invalid_format':
-      return issue.format === 'email' ? t('form.invalidEmail') : issue.format === 'url' ? t('form.invalidUrl') : t('form.invalid');
+      return issue.format === 'email'
+        ? t('form.invalidEmail')
+        : issue.format === 'url'
+          ? t('form.invalidUrl')
+          : t('form.invalid');
     case 'invalid_type':
       return issue.input === undefined || issue.input === '' ? t('form.required') : t('form.invalid');
     default:
@@ -34,7 +45,11 @@ export function issueMessage(issue: z.core.$ZodIssue, t: TTranslate): string {
 }
 
 /** Validates any object against a schema; field errors are keyed by the first path segment. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, t: TTranslate): { ok: true; data: z.infer<S> } | { ok: false; errors: TFieldErrors } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  t: TTranslate,
+): { ok: true; data: z.infer<S> } | { ok: false; errors: TFieldErrors } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: TFieldErrors = {};

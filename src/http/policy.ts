@@ -20,13 +20,16 @@ export interface TRefusal {
 }
 
 /** A rule, or a rule with its own refusal when the generic "forbidden" would not tell the user what to do. */
-export type TRule = ((actor: TActor, subject: any) => boolean) | { allow: (actor: TActor, subject: any) => boolean; refusal: TRefusal };
+export type TRule =
+  | ((actor: TActor, subject: any) => boolean)
+  | { allow: (actor: TActor, subject: any) => boolean; refusal: TRefusal };
 
 export type TPolicy = Record<string, TRule>;
 
 type TAllow<R> = R extends { allow: infer F } ? F : R;
 /** The subject an action's rule takes (`null` for actions about no particular thing). */
-export type TSubject<P extends TPolicy, A extends keyof P> = TAllow<P[A]> extends (actor: TActor, subject: infer S) => boolean ? (unknown extends S ? null : S) : never;
+export type TSubject<P extends TPolicy, A extends keyof P> =
+  TAllow<P[A]> extends (actor: TActor, subject: infer S) => boolean ? (unknown extends S ? null : S) : never;
 
 /** Declares a feature's table; `satisfies`-like, it keeps each action's own subject type. */
 export function definePolicy<const P extends TPolicy>(table: P): P {
@@ -40,14 +43,24 @@ function ruleOf(rule: TRule): (actor: TActor, subject: unknown) => boolean {
 }
 
 /** May the actor do the action? For views (show a button or not) and lists; services use `authorize`. */
-export function can<P extends TPolicy, A extends keyof P & string>(actor: TActor, policy: P, action: A, subject: TSubject<P, A>): boolean {
+export function can<P extends TPolicy, A extends keyof P & string>(
+  actor: TActor,
+  policy: P,
+  action: A,
+  subject: TSubject<P, A>,
+): boolean {
   const rule = policy[action];
   if (!rule) throw new Error(`No rule for ${action}`);
   return ruleOf(rule)(actor, subject);
 }
 
 /** The one check services call first: returns when allowed, else throws the 403 `AppError` of the action. */
-export function authorize<P extends TPolicy, A extends keyof P & string>(actor: TActor, policy: P, action: A, subject: TSubject<P, A>): void {
+export function authorize<P extends TPolicy, A extends keyof P & string>(
+  actor: TActor,
+  policy: P,
+  action: A,
+  subject: TSubject<P, A>,
+): void {
   if (can(actor, policy, action, subject)) return;
   const rule = policy[action]!;
   const refusal = typeof rule === 'function' ? forbidden : rule.refusal;

@@ -5,7 +5,10 @@ import { renderPage } from './render.js';
 import { publicUrl } from '../config.js';
 
 /** Every public URL the features declare, sorted and without duplicates. */
-async function publicPaths(c: { get: (k: 'db') => AppEnv['Variables']['db'] }, features: TFeature[]): Promise<string[]> {
+async function publicPaths(
+  c: { get: (k: 'db') => AppEnv['Variables']['db'] },
+  features: TFeature[],
+): Promise<string[]> {
   const all = await Promise.all(features.map((f) => (f.sitemap ? f.sitemap(c.get('db')) : Promise.resolve([]))));
   return [...new Set(all.flat())].sort();
 }
@@ -25,7 +28,9 @@ export function sitemapRoutes(features: TFeature[]): Hono<AppEnv> {
   r.get('/sitemap', async (c) => {
     const t = c.get('t');
     const paths = (await publicPaths(c, features)).filter((p) => p.split('/').length <= 2);
-    return renderPage(c, t('site.sitemap.title'), (
+    return renderPage(
+      c,
+      t('site.sitemap.title'),
       <>
         <h1>{t('site.sitemap.title')}</h1>
         <ul>
@@ -35,8 +40,8 @@ export function sitemapRoutes(features: TFeature[]): Hono<AppEnv> {
             </li>
           ))}
         </ul>
-      </>
-    ));
+      </>,
+    );
   });
   return r;
 }

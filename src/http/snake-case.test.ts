@@ -17,12 +17,23 @@ describe('snakeCase', () => {
 
 describe('toSnakeCaseKeys', () => {
   it('converts keys at every depth, through arrays, and leaves values alone', () => {
-    const out = toSnakeCaseKeys({ dataQuality: { defaultShare: 0.2, gaps: [{ unitCount: 3, message: 'keepThisValue' }] }, byPhase: { BLD: { gwp: { value: 1 } } }, none: null });
-    expect(out).toEqual({ data_quality: { default_share: 0.2, gaps: [{ unit_count: 3, message: 'keepThisValue' }] }, by_phase: { BLD: { gwp: { value: 1 } } }, none: null });
+    const out = toSnakeCaseKeys({
+      dataQuality: { defaultShare: 0.2, gaps: [{ unitCount: 3, message: 'keepThisValue' }] },
+      byPhase: { BLD: { gwp: { value: 1 } } },
+      none: null,
+    });
+    expect(out).toEqual({
+      data_quality: { default_share: 0.2, gaps: [{ unit_count: 3, message: 'keepThisValue' }] },
+      by_phase: { BLD: { gwp: { value: 1 } } },
+      none: null,
+    });
   });
 
   it('keeps the keys of data-keyed maps but converts the objects they hold', () => {
-    const out = toSnakeCaseKeys({ byCategory: { someCategory: { lowValue: 1 } }, other: { someCategory: 1 } }, { dataKeyed: ['by_category'] });
+    const out = toSnakeCaseKeys(
+      { byCategory: { someCategory: { lowValue: 1 } }, other: { someCategory: 1 } },
+      { dataKeyed: ['by_category'] },
+    );
     expect(out).toEqual({ by_category: { someCategory: { low_value: 1 } }, other: { some_category: 1 } });
   });
 

@@ -10,7 +10,10 @@
  * as they are.
  */
 export function snakeCase(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z]+)/g, (_, before: string, capitals: string) => `${before}_${capitals.toLowerCase()}`);
+  return key.replace(
+    /([a-z0-9])([A-Z]+)/g,
+    (_, before: string, capitals: string) => `${before}_${capitals.toLowerCase()}`,
+  );
 }
 
 export interface TSnakeCaseOptions {

@@ -74,16 +74,28 @@ export function formatters(locale: TLocale) {
     number: (n: number, maximumFractionDigits = 0) => new Intl.NumberFormat(tag, { maximumFractionDigits }).format(n),
     /** Three significant digits: the right precision for footprints whose ranges span ±30 %. */
     significant: (n: number) => new Intl.NumberFormat(tag, { maximumSignificantDigits: 3 }).format(n),
-    percent: (n: number, maximumFractionDigits = 0) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits }).format(n),
+    percent: (n: number, maximumFractionDigits = 0) =>
+      new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits }).format(n),
     date: (iso: string | Date, timeZone = 'Europe/Paris') =>
-      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }).format(typeof iso === 'string' ? new Date(iso) : iso),
-    dateTime: (iso: string | Date, timeZone = 'Europe/Paris') =>
-      // dateStyle cannot be combined with timeZoneName, so the parts are spelled out.
-      new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
+      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }).format(
         typeof iso === 'string' ? new Date(iso) : iso,
       ),
+    dateTime: (iso: string | Date, timeZone = 'Europe/Paris') =>
+      // dateStyle cannot be combined with timeZoneName, so the parts are spelled out.
+      new Intl.DateTimeFormat(tag, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone,
+        timeZoneName: 'short',
+      }).format(typeof iso === 'string' ? new Date(iso) : iso),
     month: (year: number, month: number) =>
-      new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))),
+      new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(year, month - 1, 1)),
+      ),
   };
 }
 export type TFormatters = ReturnType<typeof formatters>;

@@ -13,7 +13,9 @@ describe('plural messages', () => {
     expect(tFr('workshops.list.seatsLeft', { n: 1 })).toBe('1 place restante');
     expect(tFr('workshops.list.seatsLeft', { n: 2 })).toBe('2 places restantes');
     expect(tFr('footprint.result.othersCount', { n: 1 })).toBe('1 autre');
-    expect(tFr('workshops.page.seatsValue', { confirmed: 1, capacity: 12, waiting: 0 })).toBe('1 inscrit sur 12 places, 0 en liste d’attente');
+    expect(tFr('workshops.page.seatsValue', { confirmed: 1, capacity: 12, waiting: 0 })).toBe(
+      '1 inscrit sur 12 places, 0 en liste d’attente',
+    );
     expect(tFr('directory.count', { count: 25 })).toBe('25 organisations trouvées.');
   });
 
@@ -34,11 +36,18 @@ describe('plural messages', () => {
 
   it('are written with a count in both languages, parse, and no message falls back on "(s)"', () => {
     const problems: string[] = [];
-    for (const [lang, catalogue] of [['fr', fr], ['en', en]] as const) {
+    for (const [lang, catalogue] of [
+      ['fr', fr],
+      ['en', en],
+    ] as const) {
       for (const [key, text] of Object.entries(catalogue) as [string, string][]) {
         if (/\w\(s\)/.test(text)) problems.push(`${lang} ${key}: "(s)"`);
         if (!isIcuMessage(text)) continue;
-        try { new IntlMessageFormat(text, lang); } catch (e) { problems.push(`${lang} ${key}: ${(e as Error).message}`); }
+        try {
+          new IntlMessageFormat(text, lang);
+        } catch (e) {
+          problems.push(`${lang} ${key}: ${(e as Error).message}`);
+        }
       }
     }
     expect(problems).toEqual([]);

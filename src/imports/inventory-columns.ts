@@ -8,14 +8,42 @@ import { normaliseHeader } from './read-table.js';
 export const COLUMN_ALIASES: Record<TColumn, string[]> = {
   category: ['category', 'catégorie', 'categorie', 'type', 'type d’équipement', 'équipement', 'equipment'],
   quantity: ['quantity', 'quantité', 'qty', 'qté', 'nombre', 'count', 'units'],
-  lifespan_years: ['lifespan_years', 'lifespan', 'durée de vie', 'durée de vie (ans)', 'duree de vie annees', 'lifetime'],
-  purchase_year: ['purchase_year', 'année d’achat', "année d'achat", 'annee achat', 'purchase year', 'date d’achat', "date d'achat", 'purchase date'],
+  lifespan_years: [
+    'lifespan_years',
+    'lifespan',
+    'durée de vie',
+    'durée de vie (ans)',
+    'duree de vie annees',
+    'lifetime',
+  ],
+  purchase_year: [
+    'purchase_year',
+    'année d’achat',
+    "année d'achat",
+    'annee achat',
+    'purchase year',
+    'date d’achat',
+    "date d'achat",
+    'purchase date',
+  ],
   country: ['country', 'pays', 'pays d’utilisation', 'country of use'],
   power_w: ['power_w', 'power', 'puissance', 'puissance (w)', 'puissance w', 'watts'],
   hours_per_year: ['hours_per_year', 'heures par an', 'heures/an', 'hours per year', 'heures d’utilisation par an'],
   annual_kwh: ['annual_kwh', 'kwh par an', 'kwh/an', 'consommation annuelle (kwh)', 'consommation kwh', 'annual kwh'],
-  embodied_gwp_kg: ['embodied_gwp_kg', 'empreinte fabrication (kgco2e)', 'gwp fabrication', 'embodied gwp', 'pcf', 'empreinte carbone fabrication'],
-  electricity_gwp_kg_per_kwh: ['electricity_gwp_kg_per_kwh', 'facteur électricité', 'facteur d’émission électricité', 'kgco2e/kwh'],
+  embodied_gwp_kg: [
+    'embodied_gwp_kg',
+    'empreinte fabrication (kgco2e)',
+    'gwp fabrication',
+    'embodied gwp',
+    'pcf',
+    'empreinte carbone fabrication',
+  ],
+  electricity_gwp_kg_per_kwh: [
+    'electricity_gwp_kg_per_kwh',
+    'facteur électricité',
+    'facteur d’émission électricité',
+    'kgco2e/kwh',
+  ],
   pue: ['pue'],
   cpu_units: ['cpu_units', 'processeurs', 'nombre de processeurs', 'cpus', 'sockets'],
   cpu_model: ['cpu_model', 'modèle de processeur', 'processeur', 'cpu'],
@@ -61,7 +89,10 @@ export type TReaderColumn = TColumn | TKeptColumn;
 /** normalised header → canonical column. */
 export const HEADER_INDEX: Map<string, TReaderColumn> = (() => {
   const m = new Map<string, TReaderColumn>();
-  const all = [...Object.entries(COLUMN_ALIASES), ...Object.entries(KEPT_COLUMN_ALIASES)] as [TReaderColumn, string[]][];
+  const all = [...Object.entries(COLUMN_ALIASES), ...Object.entries(KEPT_COLUMN_ALIASES)] as [
+    TReaderColumn,
+    string[],
+  ][];
   for (const [col, list] of all) for (const a of list) if (!m.has(normaliseHeader(a))) m.set(normaliseHeader(a), col);
   return m;
 })();
@@ -70,7 +101,9 @@ export const NUMERIC = new Set<string>(NUMERIC_COLUMNS);
 export const TEXT = new Set<string>([...TEXT_COLUMNS, ...KEPT_COLUMNS]);
 
 /** Bounds of numeric columns (what each expects is said in `messages.ts`, `COLUMN_HINTS`, in both languages). */
-export const NUMERIC_RULES: Partial<Record<TReaderColumn, { min?: number; minExclusive?: boolean; max?: number; int?: boolean }>> = {
+export const NUMERIC_RULES: Partial<
+  Record<TReaderColumn, { min?: number; minExclusive?: boolean; max?: number; int?: boolean }>
+> = {
   quantity: { min: 0 },
   lifespan_years: { min: 0, minExclusive: true },
   purchase_year: { min: 1950, max: 2200, int: true },

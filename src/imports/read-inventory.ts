@@ -7,7 +7,14 @@ import { HEADER_INDEX, NUMERIC, NUMERIC_RULES, TEXT, type TReaderColumn } from '
 import { readerError } from './messages.js';
 import { checkZipArchive, ZipRefusedError, ZIP_LIMITS } from './zip-guard.js';
 import { ZInventoryMapping, type TInventoryMapping, type TInventoryMappingInput } from './presets.js';
-import { normaliseHeader, readTableBatches, UnreadableTableError, type TReadTableOptions, type TTableInfo, type TTableRow } from './read-table.js';
+import {
+  normaliseHeader,
+  readTableBatches,
+  UnreadableTableError,
+  type TReadTableOptions,
+  type TTableInfo,
+  type TTableRow,
+} from './read-table.js';
 
 export interface TReadInventoryOptions extends TReadTableOptions {
   /** Mapping file content or a preset's mapping; its columns win over the built-in aliases. */
@@ -16,8 +23,18 @@ export interface TReadInventoryOptions extends TReadTableOptions {
   maxErrors?: number;
 }
 /** Rows left out by a `skip` rule of the mapping, per column and value as written in the file. */
-export interface TSkippedRows { count: number; reasons: { column: string; value: string; count: number }[] }
-export interface TReadInventorySummary { lines: number; errors: TLineError[]; errorCount: number; headers: string[]; info: TTableInfo; skipped: TSkippedRows }
+export interface TSkippedRows {
+  count: number;
+  reasons: { column: string; value: string; count: number }[];
+}
+export interface TReadInventorySummary {
+  lines: number;
+  errors: TLineError[];
+  errorCount: number;
+  headers: string[];
+  info: TTableInfo;
+  skipped: TSkippedRows;
+}
 
 /**
  * Parses a number written either way: `1234.5`, `1 234,5`, `1,5` (decimal comma), `1.234,5`, `50%`.
@@ -43,7 +60,9 @@ function isPlainNumber(s: string): boolean {
   let dots = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c === 46) { if (++dots > 1 || i === 0 || i === n - 1) return false; } else if (c < 48 || c > 57) return false;
+    if (c === 46) {
+      if (++dots > 1 || i === 0 || i === n - 1) return false;
+    } else if (c < 48 || c > 57) return false;
   }
   return true;
 }
@@ -68,16 +87,30 @@ export function parseYear(raw: string): number {
   const n = parseLocaleNumber(s);
   if (Number.isInteger(n) && n >= 1950 && n <= 2200) return n;
   // Excel serial dates (days since 1899-12-30) when a date cell reached us as a number.
-  if (Number.isFinite(n) && n > 18000 && n < 120000) return new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86400000).getUTCFullYear();
+  if (Number.isFinite(n) && n > 18000 && n < 120000)
+    return new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86400000).getUTCFullYear();
   return NaN;
 }
 
-interface TCompiledHeader { index: number; column: TReaderColumn; header: string }
+interface TCompiledHeader {
+  index: number;
+  column: TReaderColumn;
+  header: string;
+}
 /** A header with what parsing its cells needs, resolved once per file rather than once per cell. */
-interface TColumnReader extends TCompiledHeader { numeric: boolean; year: boolean; load: boolean; rule?: (typeof NUMERIC_RULES)[TColumn]; values?: Map<string, string> }
+interface TColumnReader extends TCompiledHeader {
+  numeric: boolean;
+  year: boolean;
+  load: boolean;
+  rule?: (typeof NUMERIC_RULES)[TColumn];
+  values?: Map<string, string>;
+}
 
 /** Maps file headers to canonical columns; reports duplicates and a missing category column. */
-export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { columns: TCompiledHeader[]; errors: TLineError[] } {
+export function mapHeaders(
+  headers: string[],
+  mapping?: TInventoryMapping,
+): { columns: TCompiledHeader[]; errors: TLineError[] } {
   const errors: TLineError[] = [];
   const explicit = new Map<string, string>();
   for (const [from, to] of Object.entries(mapping?.columns ?? {})) explicit.set(normaliseHeader(from), to);
@@ -98,7 +131,11 @@ export function mapHeaders(headers: string[], mapping?: TInventoryMapping): { co
     if (prev !== undefined) {
       // A mapping beats a built-in alias; two mapped columns: the first wins (presets list alternatives).
       if (prev.explicit) return;
-      if (isExplicit) { columns[prev.at] = { index, column, header: h }; seen.set(column, { header: h, explicit: true, at: prev.at }); return; }
+      if (isExplicit) {
+        columns[prev.at] = { index, column, header: h };
+        seen.set(column, { header: h, explicit: true, at: prev.at });
+        return;
+      }
       errors.push(readerError(1, h, 'duplicate-column', { previous: prev.header, target: column }));
       return;
     }
@@ -120,13 +157,21 @@ interface TRowReader {
   transferModelHeader: string;
 }
 
-const rowReaders = new WeakMap<TCompiledHeader[], { valueMaps: Map<string, Map<string, string>>; defaults: unknown; reader: TRowReader }>();
+const rowReaders = new WeakMap<
+  TCompiledHeader[],
+  { valueMaps: Map<string, Map<string, string>>; defaults: unknown; reader: TRowReader }
+>();
 
 /**
  * Turns one table row into an inventory line, or errors. The column readers are compiled once per `columns` array
  * (and value maps, defaults) and reused for the next rows, so calling this row after row stays cheap.
  */
-export function rowToLine(row: TTableRow, columns: TCompiledHeader[], mapping: TInventoryMapping | undefined, valueMaps: Map<string, Map<string, string>>): { line?: TInventoryLine; errors: TLineError[] } {
+export function rowToLine(
+  row: TTableRow,
+  columns: TCompiledHeader[],
+  mapping: TInventoryMapping | undefined,
+  valueMaps: Map<string, Map<string, string>>,
+): { line?: TInventoryLine; errors: TLineError[] } {
   const defaults = mapping?.defaults && Object.keys(mapping.defaults).length ? mapping.defaults : undefined;
   let hit = rowReaders.get(columns);
   if (!hit || hit.valueMaps !== valueMaps || hit.defaults !== defaults) {
@@ -138,10 +183,27 @@ export function rowToLine(row: TTableRow, columns: TCompiledHeader[], mapping: T
   return line ? { line, errors } : { errors };
 }
 
-function compileRowReader(columns: TCompiledHeader[], valueMaps: Map<string, Map<string, string>>, defaults: Record<string, string | number> | undefined): TRowReader {
-  const readers: TColumnReader[] = columns.map((c) => ({ ...c, numeric: NUMERIC.has(c.column), year: c.column === 'purchase_year', load: c.column === 'cpu_load_pct', rule: NUMERIC_RULES[c.column], values: valueMaps.get(c.column) }));
+function compileRowReader(
+  columns: TCompiledHeader[],
+  valueMaps: Map<string, Map<string, string>>,
+  defaults: Record<string, string | number> | undefined,
+): TRowReader {
+  const readers: TColumnReader[] = columns.map((c) => ({
+    ...c,
+    numeric: NUMERIC.has(c.column),
+    year: c.column === 'purchase_year',
+    load: c.column === 'cpu_load_pct',
+    rule: NUMERIC_RULES[c.column],
+    values: valueMaps.get(c.column),
+  }));
   const headerOf = (col: TReaderColumn): string => columns.find((c) => c.column === col)?.header ?? col;
-  return { readers, defaults, categoryHeader: headerOf('category'), formFactorHeader: headerOf('form_factor'), transferModelHeader: headerOf('transfer_model') };
+  return {
+    readers,
+    defaults,
+    categoryHeader: headerOf('category'),
+    formFactorHeader: headerOf('form_factor'),
+    transferModelHeader: headerOf('transfer_model'),
+  };
 }
 
 function isBlank(cells: string[]): boolean {
@@ -165,47 +227,72 @@ function readRow(row: TTableRow, rr: TRowReader, errors: TLineError[]): TInvento
     if (raw === '') continue;
     if (r.numeric) {
       let n = r.year ? parseYear(raw) : parseLocaleNumber(raw);
-      if (!Number.isFinite(n)) { errors.push(readerError(row.line, r.header, 'not-a-number', { value: raw, column: r.column })); continue; }
+      if (!Number.isFinite(n)) {
+        errors.push(readerError(row.line, r.header, 'not-a-number', { value: raw, column: r.column }));
+        continue;
+      }
       if (r.load) {
         const pct = loadPercent(raw, n);
-        if (pct === undefined) { errors.push(readerError(row.line, r.header, 'ambiguous-load', { value: raw })); continue; }
+        if (pct === undefined) {
+          errors.push(readerError(row.line, r.header, 'ambiguous-load', { value: raw }));
+          continue;
+        }
         n = pct;
       }
       const rule = r.rule;
       if (rule) {
-        if ((rule.min !== undefined && (rule.minExclusive ? n <= rule.min : n < rule.min)) || (rule.max !== undefined && n > rule.max)) {
-          errors.push(readerError(row.line, r.header, 'out-of-range', { value: raw, column: r.column })); continue;
+        if (
+          (rule.min !== undefined && (rule.minExclusive ? n <= rule.min : n < rule.min)) ||
+          (rule.max !== undefined && n > rule.max)
+        ) {
+          errors.push(readerError(row.line, r.header, 'out-of-range', { value: raw, column: r.column }));
+          continue;
         }
-      } else if (n < 0) { errors.push(readerError(row.line, r.header, 'negative-number', { value: raw, column: r.column })); continue; }
+      } else if (n < 0) {
+        errors.push(readerError(row.line, r.header, 'negative-number', { value: raw, column: r.column }));
+        continue;
+      }
       out[r.column] = n;
     } else {
       out[r.column] = r.values?.get(normaliseHeader(raw)) ?? raw;
     }
   }
-  if (out.category === undefined || out.category === '') errors.push(readerError(row.line, rr.categoryHeader, 'empty-category'));
+  if (out.category === undefined || out.category === '')
+    errors.push(readerError(row.line, rr.categoryHeader, 'empty-category'));
   if (out.form_factor !== undefined) {
     const f = String(out.form_factor).toLowerCase();
-    if (f !== 'rack' && f !== 'blade' && f !== 'tower') errors.push(readerError(row.line, rr.formFactorHeader, 'bad-form-factor', { value: String(out.form_factor) }));
+    if (f !== 'rack' && f !== 'blade' && f !== 'tower')
+      errors.push(readerError(row.line, rr.formFactorHeader, 'bad-form-factor', { value: String(out.form_factor) }));
     else out.form_factor = f;
   }
   if (out.transfer_model !== undefined) {
-    const m = String(out.transfer_model).toLowerCase().replace(/[^a-z0-9]/g, '');
+    const m = String(out.transfer_model)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
     if (m === 'swd' || m === 'sustainablewebdesign') out.transfer_model = 'swd';
     else if (m === '1byte' || m === 'onebyte') out.transfer_model = '1byte';
-    else errors.push(readerError(row.line, rr.transferModelHeader, 'bad-transfer-model', { value: String(out.transfer_model) }));
+    else
+      errors.push(
+        readerError(row.line, rr.transferModelHeader, 'bad-transfer-model', { value: String(out.transfer_model) }),
+      );
   }
   return errors.length === before ? (out as unknown as TInventoryLine) : undefined;
 }
 
 /** A skip rule bound to a column of this file. */
-interface TSkipRule { index: number; header: string; values: Set<string> }
+interface TSkipRule {
+  index: number;
+  header: string;
+  values: Set<string>;
+}
 
 /** The mapping's skip rules whose column is in the file (a preset names columns a given export may lack). */
 function compileSkipRules(headers: string[], mapping?: TInventoryMapping): TSkipRule[] {
   const rules: TSkipRule[] = [];
   for (const [column, values] of Object.entries(mapping?.skip ?? {})) {
     const index = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(column));
-    if (index !== -1 && values.length) rules.push({ index, header: headers[index]!, values: new Set(values.map(normaliseHeader)) });
+    if (index !== -1 && values.length)
+      rules.push({ index, header: headers[index]!, values: new Set(values.map(normaliseHeader)) });
   }
   return rules;
 }
@@ -233,7 +320,11 @@ function compileValueMaps(mapping?: TInventoryMapping): Map<string, Map<string, 
  * error. Callers must discard whatever they computed when `errorCount > 0`: nothing is computed from a file with
  * errors.
  */
-export async function readInventory(path: string, onLine: (line: TInventoryLine, lineNo: number) => TLineError[] | void, options: TReadInventoryOptions = {}): Promise<TReadInventorySummary> {
+export async function readInventory(
+  path: string,
+  onLine: (line: TInventoryLine, lineNo: number) => TLineError[] | void,
+  options: TReadInventoryOptions = {},
+): Promise<TReadInventorySummary> {
   const mapping = options.mapping ? ZInventoryMapping.parse(options.mapping) : undefined;
   const valueMaps = compileValueMaps(mapping);
   const maxErrors = options.maxErrors ?? 1000;
@@ -264,7 +355,8 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
     return { lines: 0, errors, errorCount, headers: [], info, skipped: skippedSummary() };
   }
   if (!headers) addErrors([readerError(1, 'category', 'empty-file')]);
-  if (errorCount > errors.length) errors.push(readerError(0, '-', 'more-errors', { count: errorCount - errors.length }));
+  if (errorCount > errors.length)
+    errors.push(readerError(0, '-', 'more-errors', { count: errorCount - errors.length }));
   return { lines, errors, errorCount, headers: headers ?? [], info, skipped: skippedSummary() };
 
   async function readRows(): Promise<void> {
@@ -276,7 +368,10 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
           const mapped = mapHeaders(headers, mapping);
           reader = compileRowReader(mapped.columns, valueMaps, defaults);
           skipRules = compileSkipRules(headers, mapping);
-          if (mapped.errors.length) { addErrors(mapped.errors.map((e) => ({ ...e, line: row.line }))); headerBroken = true; }
+          if (mapped.errors.length) {
+            addErrors(mapped.errors.map((e) => ({ ...e, line: row.line })));
+            headerBroken = true;
+          }
           continue;
         }
         if (headerBroken) break outer; // Without usable headers every line would repeat the same error.
@@ -286,13 +381,18 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
             skippedCount++;
             const key = `${why.column}\u0000${normaliseHeader(why.value)}`;
             const hit = skipped.get(key);
-            if (hit) hit.count++; else skipped.set(key, { ...why, count: 1 });
+            if (hit) hit.count++;
+            else skipped.set(key, { ...why, count: 1 });
             continue;
           }
         }
         lines++;
         const line = readRow(row, reader as TRowReader, rowErrors);
-        if (line === undefined) { addErrors(rowErrors); rowErrors.length = 0; continue; }
+        if (line === undefined) {
+          addErrors(rowErrors);
+          rowErrors.length = 0;
+          continue;
+        }
         const more = onLine(line, row.line);
         if (more && more.length) addErrors(more);
       }
@@ -302,8 +402,10 @@ export async function readInventory(path: string, onLine: (line: TInventoryLine,
 
 /** The one error of a file no reader could read. */
 export function unreadableError(err: UnreadableTableError): TLineError {
-  if (err.problem === 'too-large') return readerError(1, '-', 'archive-too-large', { limitMb: ZIP_LIMITS.maxUncompressedBytes / (1024 * 1024) });
-  if (err.problem === 'too-many-entries') return readerError(1, '-', 'archive-too-many-entries', { limit: ZIP_LIMITS.maxEntries });
+  if (err.problem === 'too-large')
+    return readerError(1, '-', 'archive-too-large', { limitMb: ZIP_LIMITS.maxUncompressedBytes / (1024 * 1024) });
+  if (err.problem === 'too-many-entries')
+    return readerError(1, '-', 'archive-too-many-entries', { limit: ZIP_LIMITS.maxEntries });
   return readerError(1, '-', 'not-a-workbook');
 }
 
@@ -319,8 +421,17 @@ export function workbookProblem(buffer: Buffer): TLineError | null {
 }
 
 /** Reads a whole inventory into memory (small files, tests, uploads saved to disk). */
-export async function readInventoryFile(path: string, options: TReadInventoryOptions = {}): Promise<TReadInventorySummary & { items: { line: number; data: TInventoryLine }[] }> {
+export async function readInventoryFile(
+  path: string,
+  options: TReadInventoryOptions = {},
+): Promise<TReadInventorySummary & { items: { line: number; data: TInventoryLine }[] }> {
   const items: { line: number; data: TInventoryLine }[] = [];
-  const summary = await readInventory(path, (data, line) => { items.push({ line, data }); }, options);
+  const summary = await readInventory(
+    path,
+    (data, line) => {
+      items.push({ line, data });
+    },
+    options,
+  );
   return { ...summary, items };
 }

@@ -16,9 +16,20 @@ import { checkZipArchive, ZipRefusedError, ZIP_LIMITS, type TZipProblem } from '
 export type TEncoding = 'utf-8' | 'windows-1252';
 export type TDelimiter = ',' | ';' | '\t';
 /** One row: its 1-based line number in the file (first physical line for multi-line CSV records) and its cells. */
-export interface TTableRow { line: number; cells: string[] }
-export interface TTableInfo { kind: 'csv' | 'xlsx'; encoding?: TEncoding; delimiter?: TDelimiter }
-export interface TReadTableOptions { encoding?: TEncoding; delimiter?: TDelimiter; /** XLSX sheet name or 1-based number. */ sheet?: string | number }
+export interface TTableRow {
+  line: number;
+  cells: string[];
+}
+export interface TTableInfo {
+  kind: 'csv' | 'xlsx';
+  encoding?: TEncoding;
+  delimiter?: TDelimiter;
+}
+export interface TReadTableOptions {
+  encoding?: TEncoding;
+  delimiter?: TDelimiter /** XLSX sheet name or 1-based number. */;
+  sheet?: string | number;
+}
 
 /** Which reader a file name calls for. */
 export function tableKind(path: string): 'csv' | 'xlsx' {
@@ -35,7 +46,10 @@ export function detectEncoding(sample: Uint8Array, truncated = false): TEncoding
   for (let k = 1; truncated && k <= 3 && end - k >= 0; k++) {
     const b = sample[end - k];
     if (b === undefined) break;
-    if ((b & 0xc0) === 0xc0) { end -= k; break; }
+    if ((b & 0xc0) === 0xc0) {
+      end -= k;
+      break;
+    }
     if ((b & 0x80) === 0) break;
   }
   try {
@@ -83,8 +97,14 @@ export class CsvRowParser {
       const nl = text.indexOf('\n', pos);
       if (nl === -1 && !final) break;
       const end = nl === -1 ? text.length : nl;
-      if (end === pos && nl === -1) { pos = text.length; break; }
-      if (quote < pos) { quote = text.indexOf('"', pos); if (quote === -1) quote = Infinity; }
+      if (end === pos && nl === -1) {
+        pos = text.length;
+        break;
+      }
+      if (quote < pos) {
+        quote = text.indexOf('"', pos);
+        if (quote === -1) quote = Infinity;
+      }
       if (quote >= end) {
         const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end; // CRLF
         this.line++;
@@ -105,7 +125,11 @@ export class CsvRowParser {
   }
 
   /** Parses one record with quotes from `start`; null when the record is not complete yet. */
-  private parseQuoted(text: string, start: number, final: boolean): { cells: string[]; next: number; lines: number } | null {
+  private parseQuoted(
+    text: string,
+    start: number,
+    final: boolean,
+  ): { cells: string[]; next: number; lines: number } | null {
     const d = this.delimiter;
     const cells: string[] = [];
     let cell = '';
@@ -116,17 +140,39 @@ export class CsvRowParser {
       const ch = text[i];
       if (quoted) {
         if (ch === '"') {
-          if (text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
           if (i + 1 >= text.length && !final) return null;
-          quoted = false; i++; continue;
+          quoted = false;
+          i++;
+          continue;
         }
         if (ch === '\n') lines++;
-        cell += ch; i++; continue;
+        cell += ch;
+        i++;
+        continue;
       }
-      if (ch === '"' && cell.trim() === '') { quoted = true; cell = ''; i++; continue; }
-      if (ch === d) { cells.push(cell); cell = ''; i++; continue; }
-      if (ch === '\n') { cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell); return { cells, next: i + 1, lines }; }
-      cell += ch; i++;
+      if (ch === '"' && cell.trim() === '') {
+        quoted = true;
+        cell = '';
+        i++;
+        continue;
+      }
+      if (ch === d) {
+        cells.push(cell);
+        cell = '';
+        i++;
+        continue;
+      }
+      if (ch === '\n') {
+        cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
+        return { cells, next: i + 1, lines };
+      }
+      cell += ch;
+      i++;
     }
     if (!final) return null;
     cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
@@ -154,7 +200,10 @@ function cellToString(v: unknown): string {
 
 /** A file no reader can read: a workbook refused by the archive checks, or not a workbook at all. */
 export class UnreadableTableError extends Error {
-  constructor(public readonly problem: TZipProblem | 'not-xlsx', message: string) {
+  constructor(
+    public readonly problem: TZipProblem | 'not-xlsx',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -183,7 +232,11 @@ async function readXlsxRows(buffer: Buffer, options: TReadTableOptions, limits =
  * Streams the rows of a CSV or XLSX file (header row included, as the first row). Blank rows are kept (with
  * their line numbers) so callers can count lines; callers skip them.
  */
-export async function* readTableRows(path: string, options: TReadTableOptions = {}, info: TTableInfo = { kind: tableKind(path) }): AsyncGenerator<TTableRow> {
+export async function* readTableRows(
+  path: string,
+  options: TReadTableOptions = {},
+  info: TTableInfo = { kind: tableKind(path) },
+): AsyncGenerator<TTableRow> {
   for await (const batch of readTableBatches(path, options, info)) yield* batch;
 }
 
@@ -191,7 +244,11 @@ export async function* readTableRows(path: string, options: TReadTableOptions = 
  * Same as `readTableRows`, in batches (one per chunk of about 1 MB): cheaper per row than one async step per
  * row, which matters for files of a million lines. XLSX files are read whole (the format is a zip archive).
  */
-export async function* readTableBatches(path: string, options: TReadTableOptions = {}, info: TTableInfo = { kind: tableKind(path) }): AsyncGenerator<TTableRow[]> {
+export async function* readTableBatches(
+  path: string,
+  options: TReadTableOptions = {},
+  info: TTableInfo = { kind: tableKind(path) },
+): AsyncGenerator<TTableRow[]> {
   info.kind = tableKind(path);
   if (info.kind === 'xlsx') {
     yield await readXlsxRows(await readFile(path), options);
@@ -200,7 +257,8 @@ export async function* readTableBatches(path: string, options: TReadTableOptions
   const sampleSize = 65536;
   const sample = await readSample(path, sampleSize);
   const encoding = options.encoding ?? detectEncoding(sample, sample.length === sampleSize);
-  const sampleText = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(sample) : iconv.decode(Buffer.from(sample), 'win1252');
+  const sampleText =
+    encoding === 'utf-8' ? new TextDecoder('utf-8').decode(sample) : iconv.decode(Buffer.from(sample), 'win1252');
   const delimiter = options.delimiter ?? detectDelimiter(sampleText.replace(/^\uFEFF/, ''));
   info.encoding = encoding;
   info.delimiter = delimiter;
@@ -209,15 +267,23 @@ export async function* readTableBatches(path: string, options: TReadTableOptions
   const w1252 = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
   let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    let text = decoder ? decoder.decode(chunk as Buffer, { stream: true }) : (w1252 as { write(b: Buffer): string }).write(chunk as Buffer);
-    if (first) { text = text.replace(/^\uFEFF/, ''); first = false; }
+    let text = decoder
+      ? decoder.decode(chunk as Buffer, { stream: true })
+      : (w1252 as { write(b: Buffer): string }).write(chunk as Buffer);
+    if (first) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
     yield parser.push(text);
   }
   yield parser.push(decoder ? decoder.decode() : '', true);
 }
 
 /** Reads a whole table into memory: headers (first non-blank row) and the non-blank rows after it. */
-export async function readTable(path: string, options: TReadTableOptions = {}): Promise<{ headers: string[]; rows: TTableRow[]; info: TTableInfo }> {
+export async function readTable(
+  path: string,
+  options: TReadTableOptions = {},
+): Promise<{ headers: string[]; rows: TTableRow[]; info: TTableInfo }> {
   const info: TTableInfo = { kind: tableKind(path) };
   let headers: string[] | undefined;
   const rows: TTableRow[] = [];
@@ -230,19 +296,31 @@ export async function readTable(path: string, options: TReadTableOptions = {}): 
 }
 
 /** Decodes and parses an in-memory CSV (an upload), with the same detection as files. */
-export function parseCsvBuffer(buffer: Uint8Array, options: TReadTableOptions = {}): { rows: TTableRow[]; info: TTableInfo } {
+export function parseCsvBuffer(
+  buffer: Uint8Array,
+  options: TReadTableOptions = {},
+): { rows: TTableRow[]; info: TTableInfo } {
   const encoding = options.encoding ?? detectEncoding(buffer.subarray(0, 65536), buffer.length > 65536);
-  const text = (encoding === 'utf-8' ? new TextDecoder('utf-8').decode(buffer) : iconv.decode(Buffer.from(buffer), 'win1252')).replace(/^\uFEFF/, '');
+  const text = (
+    encoding === 'utf-8' ? new TextDecoder('utf-8').decode(buffer) : iconv.decode(Buffer.from(buffer), 'win1252')
+  ).replace(/^\uFEFF/, '');
   const delimiter = options.delimiter ?? detectDelimiter(text);
   return { rows: new CsvRowParser(delimiter).push(text, true), info: { kind: 'csv', encoding, delimiter } };
 }
 
 /** Parses an in-memory XLSX (an upload) into rows of strings. */
-export async function parseXlsxBuffer(buffer: Buffer, options: TReadTableOptions = {}): Promise<{ rows: TTableRow[]; info: TTableInfo }> {
+export async function parseXlsxBuffer(
+  buffer: Buffer,
+  options: TReadTableOptions = {},
+): Promise<{ rows: TTableRow[]; info: TTableInfo }> {
   return { rows: await readXlsxRows(buffer, options), info: { kind: 'xlsx' } };
 }
 
 /** Normalises a header or a label for matching: lower case, no accents, no spaces, `-`, `_`, `'` or `.`. */
 export function normaliseHeader(h: string): string {
-  return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s\-_'’.()/]+/g, '');
+  return h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s\-_'’.()/]+/g, '');
 }

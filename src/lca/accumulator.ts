@@ -6,9 +6,24 @@ import { englishMessage, type TWarningCode } from './messages.js';
 import { centredTriangular, mulberry32, percentile } from './prng.js';
 import { at } from './checked-index.js';
 import {
-  CRITERIA, PHASES, TIERS, UNITS, ZFootprintOptions, type TCriterion, type TFactorSet, type TFootprintOptions,
-  type TFootprintResult, type TImpacts, type TInventoryLine, type TLineError, type TPhase, type TProvenance, type TTier,
-  type TWarning, type TAllocation, type TMessageParams,
+  CRITERIA,
+  PHASES,
+  TIERS,
+  UNITS,
+  ZFootprintOptions,
+  type TCriterion,
+  type TFactorSet,
+  type TFootprintOptions,
+  type TFootprintResult,
+  type TImpacts,
+  type TInventoryLine,
+  type TLineError,
+  type TPhase,
+  type TProvenance,
+  type TTier,
+  type TWarning,
+  type TAllocation,
+  type TMessageParams,
 } from './types.js';
 
 const NC = CRITERIA.length;
@@ -16,8 +31,13 @@ const NP = PHASES.length;
 const CELLS = NC * NP * 3;
 
 /** Sums per (criterion, phase): value, low, high in `sums`; 1 in `seen` once a term landed in the cell. */
-interface TCells { sums: Float64Array; seen: Uint8Array }
-interface TGroup extends TCells { whole: boolean }
+interface TCells {
+  sums: Float64Array;
+  seen: Uint8Array;
+}
+interface TGroup extends TCells {
+  whole: boolean;
+}
 
 const emptyCells = (): TCells => ({ sums: new Float64Array(CELLS), seen: new Uint8Array(NC * NP) });
 
@@ -30,12 +50,21 @@ function addInterval(sums: Float64Array, i: number, v: number, lo: number, hi: n
 
 /** Adds the cells of `from` into `into` (a cell is seen when either saw it). */
 function addCells(into: TCells, from: TCells): void {
-  from.sums.forEach((x, i) => { into.sums[i] = (into.sums[i] ?? 0) + x; });
-  from.seen.forEach((x, i) => { if (x) into.seen[i] = 1; });
+  from.sums.forEach((x, i) => {
+    into.sums[i] = (into.sums[i] ?? 0) + x;
+  });
+  from.seen.forEach((x, i) => {
+    if (x) into.seen[i] = 1;
+  });
 }
 
 /** One merged Monte Carlo term: coef × Π params^exps, for one criterion. */
-interface TMcTerm { crit: number; coef: number; params: readonly TParam[]; exps: readonly number[] }
+interface TMcTerm {
+  crit: number;
+  coef: number;
+  params: readonly TParam[];
+  exps: readonly number[];
+}
 
 /** A streaming footprint: add lines one by one (constant memory in the number of lines), then read `result()`. */
 export interface TFootprintAccumulator {
@@ -85,7 +114,8 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   let curForceDefault = false;
 
   const warn = (line: number, code: TWarningCode, params: TMessageParams = {}): void => {
-    if (warnings.length < maxWarnings) warnings.push({ line, message: englishMessage('warning', code, params), code, params });
+    if (warnings.length < maxWarnings)
+      warnings.push({ line, message: englishMessage('warning', code, params), code, params });
     else warningsLeftOut++;
   };
 
@@ -101,53 +131,110 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       onceWarned.add(key);
       warn(line, code, typeof params === 'function' ? params() : params);
     },
-    embodiedWhole() { if (cur) cur.whole = true; },
+    embodiedWhole() {
+      if (cur) cur.whole = true;
+    },
     gap(category, criterion, phase, code, message, units) {
       // Called for every line lacking a figure: an index per category keeps it cheap, the message is built once.
       const ci = CRITERIA.indexOf(criterion);
       if (!wanted[ci]) return;
       let seen = gapSeen.get(category);
-      if (!seen) { seen = new Int32Array(NC * NP); gapSeen.set(category, seen); }
+      if (!seen) {
+        seen = new Int32Array(NC * NP);
+        gapSeen.set(category, seen);
+      }
       const k = ci * NP + PHASES.indexOf(phase);
       const recorded = seen[k] ?? 0;
-      if (recorded) { const g = at(gaps, recorded - 1); g.units = (g.units ?? 0) + units; return; }
-      gaps.push({ category, criterion, phase, code, message: typeof message === 'function' ? message() : message, units });
+      if (recorded) {
+        const g = at(gaps, recorded - 1);
+        g.units = (g.units ?? 0) + units;
+        return;
+      }
+      gaps.push({
+        category,
+        criterion,
+        phase,
+        code,
+        message: typeof message === 'function' ? message() : message,
+        units,
+      });
       seen[k] = gaps.length;
     },
-    defaultTerms(on) { curForceDefault = on; },
+    defaultTerms(on) {
+      curForceDefault = on;
+    },
     provenance(name, kind) {
       let p = provenance.get(name);
-      if (!p) { p = new Float64Array(3); provenance.set(name, p); }
+      if (!p) {
+        p = new Float64Array(3);
+        provenance.set(name, p);
+      }
       const slot = kind === 'input' ? 0 : kind === 'default' ? 1 : 2;
       p[slot] = (p[slot] ?? 0) + 1;
     },
     energy(coef, params, exps, n) {
       // Same interval product as termInterval, without its result array (once or more per line).
-      let v = coef; let lo = coef; let hi = coef;
+      let v = coef;
+      let lo = coef;
+      let hi = coef;
       const np = n ?? params.length;
       for (let k = 0; k < np; k++) {
         const p = at(params, k);
-        let a: number; let b: number;
+        let a: number;
+        let b: number;
         // v × (1/mode), not v / mode: bit for bit the arithmetic of termInterval, so results do not move.
-        if (exps[k] === 1) { a = p.low; b = p.high; v *= p.mode; } else { a = 1 / p.high; b = 1 / p.low; v *= 1 / p.mode; }
-        const x1 = lo * a; const x2 = lo * b; const x3 = hi * a; const x4 = hi * b;
-        lo = Math.min(x1, x2, x3, x4); hi = Math.max(x1, x2, x3, x4);
+        if (exps[k] === 1) {
+          a = p.low;
+          b = p.high;
+          v *= p.mode;
+        } else {
+          a = 1 / p.high;
+          b = 1 / p.low;
+          v *= 1 / p.mode;
+        }
+        const x1 = lo * a;
+        const x2 = lo * b;
+        const x3 = hi * a;
+        const x4 = hi * b;
+        lo = Math.min(x1, x2, x3, x4);
+        hi = Math.max(x1, x2, x3, x4);
       }
-      energyValue += v; energyLow += lo; energyHigh += hi;
+      energyValue += v;
+      energyLow += lo;
+      energyHigh += hi;
     },
     term(crit, phase, coef, params, exps, extra, n) {
       if (!wanted[crit] || !cur || !curTier) return;
       // Interval product inlined (no array per term): this runs several times per line.
-      let v = coef; let lo = coef; let hi = coef; let dflt = curForceDefault;
+      let v = coef;
+      let lo = coef;
+      let hi = coef;
+      let dflt = curForceDefault;
       const np = n ?? params.length;
       for (let k = 0; k <= np; k++) {
         const p = k < np ? params[k] : extra;
         if (p === undefined) break;
-        let a: number; let b: number;
-        if (k === np || exps[k] === 1) { a = p.low; b = p.high; v *= p.mode; } else { a = 1 / p.high; b = 1 / p.low; v /= p.mode; }
-        if (lo >= 0 && a >= 0) { lo *= a; hi *= b; } else {
-          const x1 = lo * a; const x2 = lo * b; const x3 = hi * a; const x4 = hi * b;
-          lo = Math.min(x1, x2, x3, x4); hi = Math.max(x1, x2, x3, x4);
+        let a: number;
+        let b: number;
+        if (k === np || exps[k] === 1) {
+          a = p.low;
+          b = p.high;
+          v *= p.mode;
+        } else {
+          a = 1 / p.high;
+          b = 1 / p.low;
+          v /= p.mode;
+        }
+        if (lo >= 0 && a >= 0) {
+          lo *= a;
+          hi *= b;
+        } else {
+          const x1 = lo * a;
+          const x2 = lo * b;
+          const x3 = hi * a;
+          const x4 = hi * b;
+          lo = Math.min(x1, x2, x3, x4);
+          hi = Math.max(x1, x2, x3, x4);
         }
         if (p.kind !== 'reference') dflt = true;
       }
@@ -169,8 +256,12 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         if (m) m.coef += coef;
         else {
           // Copies: the models reuse their scratch arrays for the next term.
-          const ps = params.slice(0, np); const es = exps.slice(0, np);
-          if (extra) { ps.push(extra); es.push(1); }
+          const ps = params.slice(0, np);
+          const es = exps.slice(0, np);
+          if (extra) {
+            ps.push(extra);
+            es.push(1);
+          }
           mc.set(key, { crit, coef, params: ps, exps: es });
         }
       }
@@ -179,14 +270,22 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
   };
 
   return {
-    get errorCount() { return errorCount; },
+    get errorCount() {
+      return errorCount;
+    },
     add(line, lineNo = lines + 1) {
       ctx.lineNo = lineNo;
       const prepared = evaluateLine(ctx, line, true);
-      if (prepared.errors.length) { errorCount += prepared.errors.length; return prepared.errors; }
+      if (prepared.errors.length) {
+        errorCount += prepared.errors.length;
+        return prepared.errors;
+      }
       const cat = prepared.category;
       let group = byCategory.get(cat);
-      if (!group) { group = { sums: new Float64Array(CELLS), seen: new Uint8Array(NC * NP), whole: false }; byCategory.set(cat, group); }
+      if (!group) {
+        group = { sums: new Float64Array(CELLS), seen: new Uint8Array(NC * NP), whole: false };
+        byCategory.set(cat, group);
+      }
       cur = group;
       curTier = byTier[prepared.tier];
       curLineAbs = 0;
@@ -206,12 +305,17 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         const out: TImpacts = {};
         for (const [c, criterion] of CRITERIA.entries()) {
           if (!wanted[c]) continue;
-          let any = false; let v = 0; let lo = 0; let hi = 0;
+          let any = false;
+          let v = 0;
+          let lo = 0;
+          let hi = 0;
           for (const p of phases) {
             if (!seen[c * NP + p]) continue;
             any = true;
             const i = (c * NP + p) * 3;
-            v += sums[i] ?? 0; lo += sums[i + 1] ?? 0; hi += sums[i + 2] ?? 0;
+            v += sums[i] ?? 0;
+            lo += sums[i + 1] ?? 0;
+            hi += sums[i + 2] ?? 0;
           }
           if (any) out[criterion] = { value: v, low: Math.min(lo, v), high: Math.max(hi, v), unit: UNITS[criterion] };
         }
@@ -221,7 +325,9 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       const total = emptyCells();
       for (const t of TIERS) addCells(total, byTier[t]);
       const byPhase = {} as Record<TPhase, TImpacts>;
-      PHASES.forEach((ph, p) => { byPhase[ph] = impacts(total.sums, total.seen, [p]); });
+      PHASES.forEach((ph, p) => {
+        byPhase[ph] = impacts(total.sums, total.seen, [p]);
+      });
       const byTierOut = {} as Record<TTier, TImpacts>;
       for (const t of TIERS) byTierOut[t] = impacts(byTier[t].sums, byTier[t].seen, all);
       const byCategoryOut: Record<string, TImpacts> = {};
@@ -229,22 +335,47 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
       for (const [cat, g] of [...byCategory.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
         byCategoryOut[cat] = impacts(g.sums, g.seen, all);
         const perPhase: Partial<Record<TPhase, TImpacts>> = {};
-        PHASES.forEach((ph, p) => { const x = impacts(g.sums, g.seen, [p]); if (Object.keys(x).length) perPhase[ph] = x; });
+        PHASES.forEach((ph, p) => {
+          const x = impacts(g.sums, g.seen, [p]);
+          if (Object.keys(x).length) perPhase[ph] = x;
+        });
         byCategoryPhase[cat] = perPhase;
       }
       const outWarnings = warnings.slice();
       // Once per result, first (it explains how to read BLD, DIS and EOL) and outside the cap.
-      const whole = [...byCategory.entries()].filter(([, g]) => g.whole).map(([cat]) => cat).sort();
+      const whole = [...byCategory.entries()]
+        .filter(([, g]) => g.whole)
+        .map(([cat]) => cat)
+        .sort();
       if (whole.length) {
         const params = { categories: whole.join(', ') };
-        outWarnings.unshift({ line: 0, message: englishMessage('warning', 'embodied-not-split', params), code: 'embodied-not-split', params });
+        outWarnings.unshift({
+          line: 0,
+          message: englishMessage('warning', 'embodied-not-split', params),
+          code: 'embodied-not-split',
+          params,
+        });
       }
       if (warningsLeftOut) {
         const params = { count: warningsLeftOut };
-        outWarnings.push({ line: 0, message: englishMessage('warning', 'warnings-left-out', params), code: 'warnings-left-out', params });
+        outWarnings.push({
+          line: 0,
+          message: englishMessage('warning', 'warnings-left-out', params),
+          code: 'warnings-left-out',
+          params,
+        });
       }
       const result: TFootprintResult = {
-        methodology: { factorSet: factorSet.id, ...(profile ? { profile } : {}), allocation: opts.allocation as TAllocation, year: opts.year, country, ...(opts.electricityVariants && Object.keys(opts.electricityVariants).length ? { electricityVariants: opts.electricityVariants } : {}) },
+        methodology: {
+          factorSet: factorSet.id,
+          ...(profile ? { profile } : {}),
+          allocation: opts.allocation as TAllocation,
+          year: opts.year,
+          country,
+          ...(opts.electricityVariants && Object.keys(opts.electricityVariants).length
+            ? { electricityVariants: opts.electricityVariants }
+            : {}),
+        },
         lines,
         units,
         total: impacts(total.sums, total.seen, all),
@@ -252,11 +383,23 @@ export function createFootprintAccumulator(factorSet: TFactorSet, options: TFoot
         byTier: byTierOut,
         byCategory: byCategoryOut,
         byCategoryPhase,
-        energy: { useKwh: { value: energyValue, low: Math.min(energyLow, energyValue), high: Math.max(energyHigh, energyValue), unit: 'kWh' } },
-        dataQuality: { defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0, provenance: provenanceOut(provenance), gaps: gaps.map((g) => ({ ...g })) },
+        energy: {
+          useKwh: {
+            value: energyValue,
+            low: Math.min(energyLow, energyValue),
+            high: Math.max(energyHigh, energyValue),
+            unit: 'kWh',
+          },
+        },
+        dataQuality: {
+          defaultShare: gwpAbs > 0 ? gwpDefaultAbs / gwpAbs : 0,
+          provenance: provenanceOut(provenance),
+          gaps: gaps.map((g) => ({ ...g })),
+        },
         warnings: outWarnings,
       };
-      if (mc && opts.monteCarlo) result.monteCarlo = runMonteCarlo([...mc.values()], opts.monteCarlo.draws, opts.monteCarlo.seed, wanted);
+      if (mc && opts.monteCarlo)
+        result.monteCarlo = runMonteCarlo([...mc.values()], opts.monteCarlo.draws, opts.monteCarlo.seed, wanted);
       return result;
     },
   };
@@ -268,21 +411,43 @@ function provenanceOut(counts: Map<string, Float64Array>): Record<string, Partia
   const out: Record<string, Partial<Record<TProvenance, number>>> = {};
   for (const [name, c] of counts) {
     const o: Partial<Record<TProvenance, number>> = {};
-    PROVENANCE_KINDS.forEach((k, i) => { if (c[i]) o[k] = c[i]; });
+    PROVENANCE_KINDS.forEach((k, i) => {
+      if (c[i]) o[k] = c[i];
+    });
     out[name] = o;
   }
   return out;
 }
 
 /** Value and interval bounds of coef × Π params^exps (interval arithmetic, any signs). */
-export function termInterval(coef: number, params: readonly TParam[], exps: readonly number[], n = params.length): [number, number, number] {
-  let v = coef; let lo = coef; let hi = coef;
+export function termInterval(
+  coef: number,
+  params: readonly TParam[],
+  exps: readonly number[],
+  n = params.length,
+): [number, number, number] {
+  let v = coef;
+  let lo = coef;
+  let hi = coef;
   for (let k = 0; k < n; k++) {
     const p = at(params, k);
-    let a: number; let b: number; let m: number;
-    if (exps[k] === 1) { a = p.low; b = p.high; m = p.mode; } else { a = 1 / p.high; b = 1 / p.low; m = 1 / p.mode; }
+    let a: number;
+    let b: number;
+    let m: number;
+    if (exps[k] === 1) {
+      a = p.low;
+      b = p.high;
+      m = p.mode;
+    } else {
+      a = 1 / p.high;
+      b = 1 / p.low;
+      m = 1 / p.mode;
+    }
     v *= m;
-    const x1 = lo * a; const x2 = lo * b; const x3 = hi * a; const x4 = hi * b;
+    const x1 = lo * a;
+    const x2 = lo * b;
+    const x3 = hi * a;
+    const x4 = hi * b;
     lo = Math.min(x1, x2, x3, x4);
     hi = Math.max(x1, x2, x3, x4);
   }
@@ -294,10 +459,20 @@ export function termInterval(coef: number, params: readonly TParam[], exps: read
  * the published figure), so shared
  * factors stay correlated across lines, as the uncertainty of a shared factor is.
  */
-export function runMonteCarlo(terms: TMcTerm[], draws: number, seed: number, wanted: Uint8Array): NonNullable<TFootprintResult['monteCarlo']> {
+export function runMonteCarlo(
+  terms: TMcTerm[],
+  draws: number,
+  seed: number,
+  wanted: Uint8Array,
+): NonNullable<TFootprintResult['monteCarlo']> {
   const ids = new Map<number, number>();
   const params: TParam[] = [];
-  for (const t of terms) for (const p of t.params) if (!ids.has(p.id)) { ids.set(p.id, params.length); params.push(p); }
+  for (const t of terms)
+    for (const p of t.params)
+      if (!ids.has(p.id)) {
+        ids.set(p.id, params.length);
+        params.push(p);
+      }
   // Each term with the sample slots of its parameters, in the term's order.
   const slotted = terms.map((term) => ({ term, slots: Int32Array.from(term.params.map((p) => ids.get(p.id) ?? 0)) }));
   const rand = mulberry32(seed);
@@ -306,7 +481,9 @@ export function runMonteCarlo(terms: TMcTerm[], draws: number, seed: number, wan
   const present = new Uint8Array(NC);
   for (const t of terms) present[t.crit] = 1;
   for (let d = 0; d < draws; d++) {
-    params.forEach((p, k) => { sample[k] = centredTriangular(rand(), p.low, p.mode, p.high); });
+    params.forEach((p, k) => {
+      sample[k] = centredTriangular(rand(), p.low, p.mode, p.high);
+    });
     for (const { term, slots } of slotted) {
       let v = term.coef;
       for (let k = 0; k < slots.length; k++) {

@@ -21,7 +21,10 @@ const ZRule = z.object({
   source: z.string(),
   note: z.string().optional(),
 });
-const ZUnits = z.record(z.string(), z.object({ to: z.enum(['hours', 'seconds', 'gb-month', 'gb', 'disk-month']), factor: z.number().positive() }));
+const ZUnits = z.record(
+  z.string(),
+  z.object({ to: z.enum(['hours', 'seconds', 'gb-month', 'gb', 'disk-month']), factor: z.number().positive() }),
+);
 const ZProviderMapping = z.object({
   rules: z.array(ZRule),
   units: ZUnits,
@@ -85,11 +88,20 @@ export type TCloudLine = TInventoryLine & { provider: string; service: string; a
 const HOURS_PER_MONTH = 730;
 const HOURS_PER_YEAR = 8760;
 
-interface TMatch { rule: TRule; type: string | undefined }
+interface TMatch {
+  rule: TRule;
+  type: string | undefined;
+}
 
 /** Applies a provider mapping to billed rows and aggregates them into inventory lines. */
 export class CloudBillingMapper {
-  private readonly compiled: Record<'aws' | 'azure' | 'gcp', { rule: TRule; re: Partial<Record<'service' | 'usageType' | 'meterCategory' | 'meterSubCategory' | 'meterName' | 'sku', RegExp>> }[]>;
+  private readonly compiled: Record<
+    'aws' | 'azure' | 'gcp',
+    {
+      rule: TRule;
+      re: Partial<Record<'service' | 'usageType' | 'meterCategory' | 'meterSubCategory' | 'meterName' | 'sku', RegExp>>;
+    }[]
+  >;
   /** The rule matched per (provider, service, usage type, subcategory): exports repeat a few thousand of them. */
   private readonly matchCache = new Map<string, TMatch | null>();
   private readonly acc = new Map<string, { line: TCloudLine; amount: number }>();
@@ -102,15 +114,19 @@ export class CloudBillingMapper {
   private mappedRows = 0;
   private currency = '';
 
-  constructor(private readonly mapping: TCloudBillingMapping, private readonly factorSet: Pick<TFactorSet, 'cloud'>) {
-    const compile = (m: TProviderMapping) => m.rules.map((rule) => {
-      const re: Record<string, RegExp> = {};
-      for (const k of ['service', 'usageType', 'meterCategory', 'meterSubCategory', 'meterName', 'sku'] as const) {
-        const p = rule[k];
-        if (p !== undefined) re[k] = new RegExp(p, 'i');
-      }
-      return { rule, re };
-    });
+  constructor(
+    private readonly mapping: TCloudBillingMapping,
+    private readonly factorSet: Pick<TFactorSet, 'cloud'>,
+  ) {
+    const compile = (m: TProviderMapping) =>
+      m.rules.map((rule) => {
+        const re: Record<string, RegExp> = {};
+        for (const k of ['service', 'usageType', 'meterCategory', 'meterSubCategory', 'meterName', 'sku'] as const) {
+          const p = rule[k];
+          if (p !== undefined) re[k] = new RegExp(p, 'i');
+        }
+        return { rule, re };
+      });
     this.compiled = { aws: compile(mapping.aws), azure: compile(mapping.azure), gcp: compile(mapping.gcp) };
   }
 
@@ -120,47 +136,94 @@ export class CloudBillingMapper {
     const pm = this.mapping[row.provider];
     if (pm.usageLineTypes && row.lineItemType && !pm.usageLineTypes.includes(row.lineItemType)) {
       const o = this.other.get(row.lineItemType) ?? { type: row.lineItemType, rows: 0, cost: 0 };
-      o.rows++; o.cost += row.cost;
+      o.rows++;
+      o.cost += row.cost;
       this.other.set(row.lineItemType, o);
       return;
     }
     this.usageCost += row.cost;
     const match = this.match(row);
-    if (!match) { this.unmap(row, 'no-rule'); return; }
+    if (!match) {
+      this.unmap(row, 'no-rule');
+      return;
+    }
     const unit = pm.units[row.unit.trim().toLowerCase()];
     const { rule } = match;
-    if (rule.kind === 'covered') { this.mapped(row); return; }
-    if (!unit) { this.unmap(row, 'unknown-unit'); return; }
+    if (rule.kind === 'covered') {
+      this.mapped(row);
+      return;
+    }
+    if (!unit) {
+      this.unmap(row, 'unknown-unit');
+      return;
+    }
     const quantity = row.amount * unit.factor;
     const region = this.region(row);
     const base = { provider: row.provider, service: row.service, account: row.account, ...(region ? { region } : {}) };
     if (rule.kind === 'compute') {
       const type = this.instanceType(row, match);
-      if (!type) { this.unmap(row, 'no-instance-type'); return; }
+      if (!type) {
+        this.unmap(row, 'no-instance-type');
+        return;
+      }
       const inst = this.factorSet.cloud.instances[`${row.provider}:${type}`];
-      if (!inst) { this.unmap(row, 'unknown-instance-type'); return; }
+      if (!inst) {
+        this.unmap(row, 'unknown-instance-type');
+        return;
+      }
       let hours: number;
       if (row.provider === 'gcp') {
         // Google bills cores and memory apart: the core SKU's vCPU-hours ÷ the machine's vCPUs = instance-hours.
         const vcpuHours = unit.to === 'seconds' ? quantity / 3600 : unit.to === 'hours' ? quantity : NaN;
         hours = vcpuHours / inst.vcpu;
       } else hours = unit.to === 'hours' ? quantity : unit.to === 'seconds' ? quantity / 3600 : NaN;
-      if (!Number.isFinite(hours)) { this.unmap(row, 'unknown-unit'); return; }
-      this.addTo(`c|${row.provider}|${row.account}|${region ?? ''}|${row.service}|${type}`, () => ({ category: 'cloud_instance', ...base, instance_type: type, hours: 0 }), hours);
+      if (!Number.isFinite(hours)) {
+        this.unmap(row, 'unknown-unit');
+        return;
+      }
+      this.addTo(
+        `c|${row.provider}|${row.account}|${region ?? ''}|${row.service}|${type}`,
+        () => ({ category: 'cloud_instance', ...base, instance_type: type, hours: 0 }),
+        hours,
+      );
     } else if (rule.kind === 'storage') {
       let gbMonths: number;
       if (unit.to === 'gb-month') gbMonths = quantity;
       else if (unit.to === 'disk-month') {
         const size = this.diskGb(row, pm);
-        if (size === undefined) { this.unmap(row, 'unknown-unit'); return; }
+        if (size === undefined) {
+          this.unmap(row, 'unknown-unit');
+          return;
+        }
         gbMonths = quantity * size;
-      } else { this.unmap(row, 'unknown-unit'); return; }
+      } else {
+        this.unmap(row, 'unknown-unit');
+        return;
+      }
       const medium = rule.medium ?? 'hdd';
       const copies = rule.replication ?? 1;
-      this.addTo(`s|${row.provider}|${row.account}|${region ?? ''}|${row.service}|${medium}|${copies}`, () => ({ category: 'cloud_storage', ...base, storage_type: medium, quantity: copies, hours: HOURS_PER_YEAR, gigabytes: 0 }), gbMonths);
+      this.addTo(
+        `s|${row.provider}|${row.account}|${region ?? ''}|${row.service}|${medium}|${copies}`,
+        () => ({
+          category: 'cloud_storage',
+          ...base,
+          storage_type: medium,
+          quantity: copies,
+          hours: HOURS_PER_YEAR,
+          gigabytes: 0,
+        }),
+        gbMonths,
+      );
     } else {
-      if (unit.to !== 'gb') { this.unmap(row, 'unknown-unit'); return; }
-      this.addTo(`t|${row.provider}|${row.account}|${region ?? ''}|${row.service}`, () => ({ category: 'data_transfer', ...base, gigabytes: 0 }), quantity);
+      if (unit.to !== 'gb') {
+        this.unmap(row, 'unknown-unit');
+        return;
+      }
+      this.addTo(
+        `t|${row.provider}|${row.account}|${region ?? ''}|${row.service}`,
+        () => ({ category: 'data_transfer', ...base, gigabytes: 0 }),
+        quantity,
+      );
     }
     this.mapped(row);
   }
@@ -171,7 +234,7 @@ export class CloudBillingMapper {
     for (const { line, amount } of this.acc.values()) {
       if (line.category === 'cloud_instance') line.hours = round(amount);
       // Storage: GB-months → the year's mean GB stored over 8,760 h (same GB-hours: GB-months × 730).
-      else if (line.category === 'cloud_storage') line.gigabytes = round(amount * HOURS_PER_MONTH / HOURS_PER_YEAR);
+      else if (line.category === 'cloud_storage') line.gigabytes = round((amount * HOURS_PER_MONTH) / HOURS_PER_YEAR);
       else line.gigabytes = round(amount);
       if ((line.hours ?? 1) > 0 && (line.gigabytes ?? 1) > 0) lines.push(line);
     }
@@ -179,8 +242,12 @@ export class CloudBillingMapper {
     return {
       lines,
       summary: {
-        mapping: this.mapping.id, rows: this.rows, currency: this.currency,
-        usage_cost: round(this.usageCost), mapped_cost: round(this.mappedCost), mapped_rows: this.mappedRows,
+        mapping: this.mapping.id,
+        rows: this.rows,
+        currency: this.currency,
+        usage_cost: round(this.usageCost),
+        mapped_cost: round(this.mappedCost),
+        mapped_rows: this.mappedRows,
         unmapped: [...this.unmapped.values()].map((u) => ({ ...u, cost: round(u.cost) })).sort(byCost),
         other_charges: [...this.other.values()].map((o) => ({ ...o, cost: round(o.cost) })).sort(byCost),
         unknown_regions: [...this.regionsUnknown.values()].sort((a, b) => b.rows - a.rows),
@@ -196,17 +263,28 @@ export class CloudBillingMapper {
     let found: TMatch | null = null;
     // Azure names its meter category in `service`; Google its SKU in `usageType`: each rule field reads its own.
     const fields = {
-      service: row.service, usageType: row.usageType, meterCategory: row.service, meterSubCategory: row.subCategory, meterName: row.usageType, sku: row.usageType,
+      service: row.service,
+      usageType: row.usageType,
+      meterCategory: row.service,
+      meterSubCategory: row.subCategory,
+      meterName: row.usageType,
+      sku: row.usageType,
     };
     for (const { rule, re } of this.compiled[row.provider]) {
       let ok = true;
       let type: string | undefined;
       for (const [k, r] of Object.entries(re) as [keyof typeof fields, RegExp][]) {
         const m = r.exec(fields[k]);
-        if (!m) { ok = false; break; }
+        if (!m) {
+          ok = false;
+          break;
+        }
         if (m.groups?.type) type = m.groups.type;
       }
-      if (ok) { found = { rule, type: type?.toLowerCase() ?? rule.defaultType }; break; }
+      if (ok) {
+        found = { rule, type: type?.toLowerCase() ?? rule.defaultType };
+        break;
+      }
     }
     if (this.matchCache.size < 100_000) this.matchCache.set(key, found);
     return found;
@@ -217,7 +295,11 @@ export class CloudBillingMapper {
     if (row.provider === 'gcp') return row.instanceType.trim().toLowerCase() || undefined;
     // Azure: Standard_D2s_v3 in the additional info, else the meter name (D2s v3, D2s v3 Spot, D2s v3 Low Priority).
     const raw = row.instanceType || row.usageType.replace(/\s+(low priority|spot)$/i, '');
-    const t = raw.trim().toLowerCase().replace(/^(standard|basic)_/, '').replace(/\s+/g, '_');
+    const t = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^(standard|basic)_/, '')
+      .replace(/\s+/g, '_');
     return t || undefined;
   }
 
@@ -231,9 +313,12 @@ export class CloudBillingMapper {
     let r = row.region.trim().toLowerCase();
     if (row.provider === 'aws' && r === '') {
       const prefix = /^([A-Z]{2,3}\d)-/.exec(row.usageType)?.[1];
-      r = prefix ? pm.regionPrefixes?.[prefix] ?? '' : '';
+      r = prefix ? (pm.regionPrefixes?.[prefix] ?? '') : '';
     }
-    if (row.provider === 'azure') { r = r.replace(/\s+/g, ''); r = pm.regionAliases?.[r] ?? r; }
+    if (row.provider === 'azure') {
+      r = r.replace(/\s+/g, '');
+      r = pm.regionAliases?.[r] ?? r;
+    }
     if (r === '' || r === 'global') return undefined;
     if (this.factorSet.cloud.regions[`${row.provider}:${r}`] === undefined) {
       const k = `${row.provider}:${r}`;
@@ -247,7 +332,10 @@ export class CloudBillingMapper {
 
   private addTo(key: string, make: () => TCloudLine, amount: number): void {
     let a = this.acc.get(key);
-    if (!a) { a = { line: make(), amount: 0 }; this.acc.set(key, a); }
+    if (!a) {
+      a = { line: make(), amount: 0 };
+      this.acc.set(key, a);
+    }
     a.amount += amount;
   }
 
@@ -258,8 +346,15 @@ export class CloudBillingMapper {
 
   private unmap(row: TBilledUsage, reason: TUnmappedReason): void {
     const key = `${row.provider}|${row.service}|${reason}`;
-    const u = this.unmapped.get(key) ?? { service: row.service || '-', reason, rows: 0, cost: 0, example: row.usageType.slice(0, 80) };
-    u.rows++; u.cost += row.cost;
+    const u = this.unmapped.get(key) ?? {
+      service: row.service || '-',
+      reason,
+      rows: 0,
+      cost: 0,
+      example: row.usageType.slice(0, 80),
+    };
+    u.rows++;
+    u.cost += row.cost;
     this.unmapped.set(key, u);
   }
 }

@@ -1,6 +1,14 @@
 import { co2 } from '@tgwf/co2';
 import { makeParam, paramOf, type TParam } from './params.js';
-import { CRITERIA, type TCitedRange, type TCriterion, type TFactorSet, type TTier, type TCloudPlatform, type TMessageParams } from './types.js';
+import {
+  CRITERIA,
+  type TCitedRange,
+  type TCriterion,
+  type TFactorSet,
+  type TTier,
+  type TCloudPlatform,
+  type TMessageParams,
+} from './types.js';
 
 export interface TCompiledDevice {
   id: string;
@@ -43,8 +51,18 @@ export interface TCompiled {
   alpha2: Map<string, string>;
   server: {
     fixed: TCompiledDevice;
-    cpuUnits: TParam; cpuCores: TParam; diePerCore: TParam; ramUnits: TParam; ramGb: TParam; ramDensity: TParam;
-    ssdUnits: TParam; ssdGb: TParam; ssdDensity: TParam; hddUnits: TParam; psuUnits: TParam; psuKg: TParam;
+    cpuUnits: TParam;
+    cpuCores: TParam;
+    diePerCore: TParam;
+    ramUnits: TParam;
+    ramGb: TParam;
+    ramDensity: TParam;
+    ssdUnits: TParam;
+    ssdGb: TParam;
+    ssdDensity: TParam;
+    hddUnits: TParam;
+    psuUnits: TParam;
+    psuKg: TParam;
     /** CPU power (W, per CPU) × (1 + other-consumption ratio) at the default load range. */
     cpuWattsDefaultLoad: TParam;
     /** W per GB of RAM × (1 + other-consumption ratio). */
@@ -65,7 +83,12 @@ export interface TCompiled {
     platformEmbodied: Map<string, Partial<Record<TCriterion, TParam>>>;
   };
   /** kgCO2e per GB: SWD v4 (data centre + network) embodied and operational at the global intensity; OneByte. */
-  transfer: { swdEmbodiedKgPerGb: number; swdOperationalKgPerGb: number; swdGridKgPerKwh: number; oneByteKgPerGb: number };
+  transfer: {
+    swdEmbodiedKgPerGb: number;
+    swdOperationalKgPerGb: number;
+    swdGridKgPerKwh: number;
+    oneByteKgPerGb: number;
+  };
   /** Device id → its `negative-factor` warnings (one per criterion), with their warn-once key built once. */
   negativeFactors: Map<string, { key: string; params: TMessageParams }[]>;
 }
@@ -78,7 +101,15 @@ export function cpuPowerAtLoad(curve: { a: number; b: number; c: number; d: numb
 }
 
 /** Bottom-up manufacture impact of one server from its specs (UBA 2021 constants), per criterion. */
-export function serverManufacture(fs: TFactorSet, s: Required<Pick<TCloudPlatform, 'cpuUnits' | 'cpuDieMm2' | 'ramUnits' | 'ramGb' | 'ssdUnits' | 'ssdGb' | 'hddUnits' | 'psuUnits' | 'psuKg'>> & { ramDensity: number; ssdDensity: number; formFactor: string }): TTrio {
+export function serverManufacture(
+  fs: TFactorSet,
+  s: Required<
+    Pick<
+      TCloudPlatform,
+      'cpuUnits' | 'cpuDieMm2' | 'ramUnits' | 'ramGb' | 'ssdUnits' | 'ssdGb' | 'hddUnits' | 'psuUnits' | 'psuKg'
+    >
+  > & { ramDensity: number; ssdDensity: number; formFactor: string },
+): TTrio {
   const k = fs.server.components;
   const out: TTrio = {};
   for (const c of ['gwp', 'pe', 'adpe'] as const) {
@@ -87,7 +118,12 @@ export function serverManufacture(fs: TFactorSet, s: Required<Pick<TCloudPlatfor
     const ssd = s.ssdUnits * ((s.ssdGb / s.ssdDensity) * k.ssd.perCm2[c] + k.ssd.fixed[c]);
     const hdd = s.hddUnits * k.hdd.fixed[c];
     const psu = s.psuUnits * s.psuKg * k.powerSupply.perKg[c];
-    const kase = s.formFactor === 'blade' ? k.case.bladeServer[c] + k.case.bladeEnclosure16[c] / 16 : s.formFactor === 'tower' ? k.case.tower[c] : k.case.rack[c];
+    const kase =
+      s.formFactor === 'blade'
+        ? k.case.bladeServer[c] + k.case.bladeEnclosure16[c] / 16
+        : s.formFactor === 'tower'
+          ? k.case.tower[c]
+          : k.case.rack[c];
     out[c] = cpu + ram + ssd + hdd + psu + kase + k.motherboard.fixed[c] + k.assembly.fixed[c];
   }
   return out;
@@ -97,7 +133,10 @@ export function serverManufacture(fs: TFactorSet, s: Required<Pick<TCloudPlatfor
 export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<string, string> = {}): TCompiled {
   const key = JSON.stringify(electricityVariants);
   let perFs = cache.get(fs);
-  if (!perFs) { perFs = new Map(); cache.set(fs, perFs); }
+  if (!perFs) {
+    perFs = new Map();
+    cache.set(fs, perFs);
+  }
   const hit = perFs.get(key);
   if (hit) return hit;
 
@@ -112,20 +151,31 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
       if (r.value < 0) {
         const src = fs.sources[r.source]?.title ?? r.source;
         const list = negativeFactors.get(id) ?? [];
-        list.push({ key: `neg:${id}:${c}`, params: { criterion: c, category: id, value: r.value, unit: fs.criteria[c].unit, source: src } });
+        list.push({
+          key: `neg:${id}:${c}`,
+          params: { criterion: c, category: id, value: r.value, unit: fs.criteria[c].unit, source: src },
+        });
         negativeFactors.set(id, list);
       }
     }
-    const phaseParams = (figures: Partial<Record<string, TCitedRange>> | undefined, phase: string): Partial<Record<TCriterion, TParam | number>> => {
+    const phaseParams = (
+      figures: Partial<Record<string, TCitedRange>> | undefined,
+      phase: string,
+    ): Partial<Record<TCriterion, TParam | number>> => {
       const out: Partial<Record<TCriterion, TParam | number>> = {};
       for (const c of CRITERIA) {
         const r = figures?.[c];
         if (!r) continue;
         const m = d.embodied[c];
         const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-        out[c] = m && m.value > 0 && r.value > 0 && same(r.low / r.value, m.low / m.value) && same(r.high / r.value, m.high / m.value)
-          ? r.value / m.value
-          : paramOf(`${id}.${phase}.${c}`, r, 'archetype');
+        out[c] =
+          m &&
+          m.value > 0 &&
+          r.value > 0 &&
+          same(r.low / r.value, m.low / m.value) &&
+          same(r.high / r.value, m.high / m.value)
+            ? r.value / m.value
+            : paramOf(`${id}.${phase}.${c}`, r, 'archetype');
       }
       return out;
     };
@@ -134,20 +184,39 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
     const quarantined: Partial<Record<TCriterion, string>> = {};
     for (const q of d.quarantined ?? []) {
       const src = fs.sources[q.source]?.title ?? q.source;
-      quarantined[q.criterion as TCriterion] = `${q.reason} (${src}: ${q.value} ${fs.criteria[q.criterion as TCriterion]?.unit ?? ''})`;
+      quarantined[q.criterion as TCriterion] =
+        `${q.reason} (${src}: ${q.value} ${fs.criteria[q.criterion as TCriterion]?.unit ?? ''})`;
     }
     const u = d.use;
     const hours = u?.hoursPerYear ? paramOf(`${id}.hours`, u.hoursPerYear, 'default') : undefined;
     const annualKwh = u?.annualKwh ? paramOf(`${id}.annual_kwh`, u.annualKwh, 'default') : undefined;
     // A line that gives its hours but not its power takes the power implied by the yearly energy.
-    const power = u?.powerW ? paramOf(`${id}.power`, u.powerW, 'default')
-      : u?.annualKwh && u.hoursPerYear ? makeParam(`${id}.power`, (u.annualKwh.low * 1000) / u.hoursPerYear.value, (u.annualKwh.value * 1000) / u.hoursPerYear.value, (u.annualKwh.high * 1000) / u.hoursPerYear.value, 'default', u.annualKwh.source)
+    const power = u?.powerW
+      ? paramOf(`${id}.power`, u.powerW, 'default')
+      : u?.annualKwh && u.hoursPerYear
+        ? makeParam(
+            `${id}.power`,
+            (u.annualKwh.low * 1000) / u.hoursPerYear.value,
+            (u.annualKwh.value * 1000) / u.hoursPerYear.value,
+            (u.annualKwh.high * 1000) / u.hoursPerYear.value,
+            'default',
+            u.annualKwh.source,
+          )
         : undefined;
     devices.set(id, {
-      id, tier: d.tier, embodied, distribution, endOfLife, note: d.note, noUse: d.noUse, quarantined,
+      id,
+      tier: d.tier,
+      embodied,
+      distribution,
+      endOfLife,
+      note: d.note,
+      noUse: d.noUse,
+      quarantined,
       embodiedMask: Uint8Array.from(CRITERIA.map((c) => (embodied[c] && !distribution[c] && !endOfLife[c] ? 1 : 0))),
       lifespan: paramOf(`${id}.lifespan`, d.lifespanYears, 'default'),
-      power, hours, annualKwh,
+      power,
+      hours,
+      annualKwh,
     });
   }
   const aliases = new Map(Object.entries(fs.aliases));
@@ -168,7 +237,10 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
 
   const quarantinedZones = new Map<string, string>();
   for (const q of fs.electricity.quarantined ?? []) {
-    quarantinedZones.set(`${q.zone}:${q.criterion}`, `${q.reason} (${fs.sources[q.source]?.title ?? q.source}: ${q.value})`);
+    quarantinedZones.set(
+      `${q.zone}:${q.criterion}`,
+      `${q.reason} (${fs.sources[q.source]?.title ?? q.source}: ${q.value})`,
+    );
   }
 
   const sv = fs.server;
@@ -187,7 +259,17 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
   for (const [p, c] of Object.entries(fs.cloud.providers)) {
     const w = (mn: number, mx: number, ut: number): number => mn + ut * (mx - mn);
     // 'default': the utilisation is assumed; a line that gives its load replaces it.
-    vcpuWatts.set(p, makeParam(`cloud.${p}.vcpuWatts`, w(c.minWattsPerVcpu.low, c.maxWattsPerVcpu.low, u.low), w(c.minWattsPerVcpu.value, c.maxWattsPerVcpu.value, u.value), w(c.minWattsPerVcpu.high, c.maxWattsPerVcpu.high, u.high), 'default', 'ccf'));
+    vcpuWatts.set(
+      p,
+      makeParam(
+        `cloud.${p}.vcpuWatts`,
+        w(c.minWattsPerVcpu.low, c.maxWattsPerVcpu.low, u.low),
+        w(c.minWattsPerVcpu.value, c.maxWattsPerVcpu.value, u.value),
+        w(c.minWattsPerVcpu.high, c.maxWattsPerVcpu.high, u.high),
+        'default',
+        'ccf',
+      ),
+    );
     pue.set(p, paramOf(`cloud.${p}.pue`, c.pue, 'reference'));
   }
 
@@ -196,17 +278,30 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
     const cpuUnits = p.cpuUnits ?? d.cpuUnits.value;
     const die = p.cpuDieMm2 ?? (p.cpuCores ?? d.cpuCores.value) * d.cpuDieMm2PerCore.value;
     const trio = serverManufacture(fs, {
-      cpuUnits, cpuDieMm2: die, ramUnits: p.ramUnits ?? d.ramUnits.value, ramGb: p.ramGb ?? d.ramGb.value,
-      ssdUnits: p.ssdUnits ?? 0, ssdGb: p.ssdGb ?? 0, hddUnits: p.hddUnits ?? 0, psuUnits: p.psuUnits ?? d.psuUnits.value,
-      psuKg: p.psuKg ?? d.psuKg.value, ramDensity: d.ramDensityGbCm2.value, ssdDensity: d.ssdDensityGbCm2.value, formFactor: 'rack',
+      cpuUnits,
+      cpuDieMm2: die,
+      ramUnits: p.ramUnits ?? d.ramUnits.value,
+      ramGb: p.ramGb ?? d.ramGb.value,
+      ssdUnits: p.ssdUnits ?? 0,
+      ssdGb: p.ssdGb ?? 0,
+      hddUnits: p.hddUnits ?? 0,
+      psuUnits: p.psuUnits ?? d.psuUnits.value,
+      psuKg: p.psuKg ?? d.psuKg.value,
+      ramDensity: d.ramDensityGbCm2.value,
+      ssdDensity: d.ssdDensityGbCm2.value,
+      formFactor: 'rack',
     });
     const ps: Partial<Record<TCriterion, TParam>> = {};
-    for (const [c, v] of Object.entries(trio)) ps[c as TCriterion] = makeParam(`cloud.${id}.embodied.${c}`, v, v, v, 'archetype', 'uba-2021');
+    for (const [c, v] of Object.entries(trio))
+      ps[c as TCriterion] = makeParam(`cloud.${id}.embodied.${c}`, v, v, v, 'archetype', 'uba-2021');
     platformEmbodied.set(id, ps);
   }
 
   // Transfer: the SWD v4 and OneByte figures come from CO2.js itself (grams for 1 GB), not from our own copy.
-  const swdSegments = new co2({ model: 'swd', version: 4, results: 'segment' }).perByte(1e9, false) as Record<string, number>;
+  const swdSegments = new co2({ model: 'swd', version: 4, results: 'segment' }).perByte(1e9, false) as Record<
+    string,
+    number
+  >;
   const swd = (segment: string): number => {
     const kg = swdSegments[segment];
     if (typeof kg !== 'number') throw new Error(`@tgwf/co2 gives no ${segment} figure for the SWD v4 model`);
@@ -215,7 +310,13 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
   const oneByte = new co2({ model: '1byte' }).perByte(1e9, false) as number;
 
   const compiled: TCompiled = {
-    fs, devices, aliases, zones, quarantinedZones, alpha2, negativeFactors,
+    fs,
+    devices,
+    aliases,
+    zones,
+    quarantinedZones,
+    alpha2,
+    negativeFactors,
     server: {
       fixed: fixedServer,
       cpuUnits: paramOf('server.cpu_units', d.cpuUnits, 'default'),
@@ -230,18 +331,55 @@ export function compileFactorSet(fs: TFactorSet, electricityVariants: Record<str
       hddUnits: paramOf('server.hdd_units', d.hddUnits, 'default'),
       psuUnits: paramOf('server.psu_units', d.psuUnits, 'default'),
       psuKg: paramOf('server.psu_kg', d.psuKg, 'default'),
-      cpuWattsDefaultLoad: makeParam('server.cpu_watts', pLow * (1 + other.low), pMode * (1 + other.value), pHigh * (1 + other.high), 'default', curve.source),
-      ramWattsPerGb: makeParam('server.ram_watts_per_gb', sv.use.ramWattsPerGb.low * (1 + other.low), sv.use.ramWattsPerGb.value * (1 + other.value), sv.use.ramWattsPerGb.high * (1 + other.high), 'reference', sv.use.ramWattsPerGb.source),
-      otherFactor: makeParam('server.other_consumption', 1 + other.low, 1 + other.value, 1 + other.high, 'reference', other.source),
+      cpuWattsDefaultLoad: makeParam(
+        'server.cpu_watts',
+        pLow * (1 + other.low),
+        pMode * (1 + other.value),
+        pHigh * (1 + other.high),
+        'default',
+        curve.source,
+      ),
+      ramWattsPerGb: makeParam(
+        'server.ram_watts_per_gb',
+        sv.use.ramWattsPerGb.low * (1 + other.low),
+        sv.use.ramWattsPerGb.value * (1 + other.value),
+        sv.use.ramWattsPerGb.high * (1 + other.high),
+        'reference',
+        sv.use.ramWattsPerGb.source,
+      ),
+      otherFactor: makeParam(
+        'server.other_consumption',
+        1 + other.low,
+        1 + other.value,
+        1 + other.high,
+        'reference',
+        other.source,
+      ),
       hours: paramOf('server.hours', sv.use.hoursPerYear, 'default'),
       pue: paramOf('server.pue', sv.defaultPue, 'default'),
     },
     cloud: {
       lifespan: paramOf('cloud.platform_lifespan', fs.cloud.platformLifespanYears, 'reference'),
       memoryKwhPerGbHour: paramOf('cloud.memory', fs.cloud.memoryKwhPerGbHour, 'reference'),
-      ssdKwhPerGbHour: makeParam('cloud.ssd', fs.cloud.ssdWhPerTbHour.low / 1e6, fs.cloud.ssdWhPerTbHour.value / 1e6, fs.cloud.ssdWhPerTbHour.high / 1e6, 'reference', 'ccf'),
-      hddKwhPerGbHour: makeParam('cloud.hdd', fs.cloud.hddWhPerTbHour.low / 1e6, fs.cloud.hddWhPerTbHour.value / 1e6, fs.cloud.hddWhPerTbHour.high / 1e6, 'reference', 'ccf'),
-      vcpuWatts, pue, platformEmbodied,
+      ssdKwhPerGbHour: makeParam(
+        'cloud.ssd',
+        fs.cloud.ssdWhPerTbHour.low / 1e6,
+        fs.cloud.ssdWhPerTbHour.value / 1e6,
+        fs.cloud.ssdWhPerTbHour.high / 1e6,
+        'reference',
+        'ccf',
+      ),
+      hddKwhPerGbHour: makeParam(
+        'cloud.hdd',
+        fs.cloud.hddWhPerTbHour.low / 1e6,
+        fs.cloud.hddWhPerTbHour.value / 1e6,
+        fs.cloud.hddWhPerTbHour.high / 1e6,
+        'reference',
+        'ccf',
+      ),
+      vcpuWatts,
+      pue,
+      platformEmbodied,
     },
     transfer: {
       swdEmbodiedKgPerGb: (swd('dataCenterEmbodiedCO2e') + swd('networkEmbodiedCO2e')) / 1000,

@@ -14,16 +14,28 @@ export class InventoryErrors extends Error {
  * `firstLineNo + index` (2 by default: line 1 of a file is its header).
  * @throws InventoryErrors with every error when any line is invalid.
  */
-export function computeFootprint(factorSet: TFactorSet, lines: readonly TInventoryLine[], options: TFootprintOptions, firstLineNo = 2): TFootprintResult {
+export function computeFootprint(
+  factorSet: TFactorSet,
+  lines: readonly TInventoryLine[],
+  options: TFootprintOptions,
+  firstLineNo = 2,
+): TFootprintResult {
   const acc = createFootprintAccumulator(factorSet, options);
   const errors: TLineError[] = [];
-  lines.forEach((l, i) => { errors.push(...acc.add(l, firstLineNo + i)); });
+  lines.forEach((l, i) => {
+    errors.push(...acc.add(l, firstLineNo + i));
+  });
   if (errors.length) throw new InventoryErrors(errors);
   return acc.result();
 }
 
 /** Checks lines against a factor set without keeping a result; returns every error. */
-export function validateInventory(factorSet: TFactorSet, lines: readonly TInventoryLine[], options: TFootprintOptions, firstLineNo = 2): TLineError[] {
+export function validateInventory(
+  factorSet: TFactorSet,
+  lines: readonly TInventoryLine[],
+  options: TFootprintOptions,
+  firstLineNo = 2,
+): TLineError[] {
   const acc = createFootprintAccumulator(factorSet, options);
   return lines.flatMap((l, i) => acc.add(l, firstLineNo + i));
 }
@@ -44,7 +56,8 @@ export function simulateInventory(
   lines.forEach((l, i) => {
     const out = transform({ ...l }, i);
     if (out === null) return;
-    if (Array.isArray(out)) modified.push(...out); else modified.push(out);
+    if (Array.isArray(out)) modified.push(...out);
+    else modified.push(out);
   });
   const after = computeFootprint(factorSet, modified, options);
   return { before, after, modified };

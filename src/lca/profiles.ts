@@ -27,14 +27,18 @@ const cache = new WeakMap<TFactorSet, Map<string, TFactorSet>>();
  */
 export function withProfile(fs: TFactorSet, id?: string): TFactorSet {
   if (!fs.profiles) {
-    if (id !== undefined) throw new Error(`factor set ${fs.id} has no reference profiles (it predates them); leave the profile out`);
+    if (id !== undefined)
+      throw new Error(`factor set ${fs.id} has no reference profiles (it predates them); leave the profile out`);
     return fs;
   }
   const pid = id ?? defaultProfileOf(fs) ?? '';
   const p = fs.profiles[pid];
   if (!p) throw new Error(`unknown profile "${pid}" of factor set ${fs.id}; available: ${profileIdsOf(fs).join(', ')}`);
   let perFs = cache.get(fs);
-  if (!perFs) { perFs = new Map(); cache.set(fs, perFs); }
+  if (!perFs) {
+    perFs = new Map();
+    cache.set(fs, perFs);
+  }
   const hit = perFs.get(pid);
   if (hit) return hit;
   const zones = { ...fs.electricity.zones };
@@ -42,7 +46,11 @@ export function withProfile(fs: TFactorSet, id?: string): TFactorSet {
     const base = zones[z];
     if (base) zones[z] = { ...base, factors: { ...base.factors, ...factors } };
   }
-  const resolved: TFactorSet = { ...fs, devices: { ...fs.devices, ...p.devices }, electricity: { ...fs.electricity, zones } };
+  const resolved: TFactorSet = {
+    ...fs,
+    devices: { ...fs.devices, ...p.devices },
+    electricity: { ...fs.electricity, zones },
+  };
   perFs.set(pid, resolved);
   return resolved;
 }

@@ -14,7 +14,13 @@ export const TIERS = ['terminals', 'network', 'datacenter', 'cloud', 'transfer']
 export type TTier = (typeof TIERS)[number];
 
 export const UNITS: Record<TCriterion, string> = {
-  gwp: 'kgCO2e', adpe: 'kgSbe', wu: 'm3 world-eq deprived', pe: 'MJ', ap: 'molH+e', pm: 'disease incidence', ir: 'kBqU235e',
+  gwp: 'kgCO2e',
+  adpe: 'kgSbe',
+  wu: 'm3 world-eq deprived',
+  pe: 'MJ',
+  ap: 'molH+e',
+  pm: 'disease incidence',
+  ir: 'kBqU235e',
 };
 
 export const ALLOCATIONS = ['amortised', 'purchase-year'] as const;
@@ -80,24 +86,68 @@ export type TInventoryLine = z.infer<typeof ZInventoryLine>;
 
 /** The numeric columns of an inventory line (used by readers to parse numbers). */
 export const NUMERIC_COLUMNS = [
-  'quantity', 'lifespan_years', 'purchase_year', 'power_w', 'hours_per_year', 'annual_kwh', 'embodied_gwp_kg',
-  'electricity_gwp_kg_per_kwh', 'pue', 'cpu_units', 'cpu_cores', 'cpu_die_mm2', 'ram_units', 'ram_gb',
-  'ram_density_gb_cm2', 'ssd_units', 'ssd_gb', 'ssd_density_gb_cm2', 'hdd_units', 'psu_units', 'psu_kg',
-  'cpu_load_pct', 'hours', 'gigabytes',
+  'quantity',
+  'lifespan_years',
+  'purchase_year',
+  'power_w',
+  'hours_per_year',
+  'annual_kwh',
+  'embodied_gwp_kg',
+  'electricity_gwp_kg_per_kwh',
+  'pue',
+  'cpu_units',
+  'cpu_cores',
+  'cpu_die_mm2',
+  'ram_units',
+  'ram_gb',
+  'ram_density_gb_cm2',
+  'ssd_units',
+  'ssd_gb',
+  'ssd_density_gb_cm2',
+  'hdd_units',
+  'psu_units',
+  'psu_kg',
+  'cpu_load_pct',
+  'hours',
+  'gigabytes',
 ] as const;
 export const TEXT_COLUMNS = [
-  'category', 'country', 'cpu_model', 'form_factor', 'provider', 'instance_type', 'region', 'transfer_model',
-  'site', 'entity', 'label', 'storage_type', 'service', 'account',
+  'category',
+  'country',
+  'cpu_model',
+  'form_factor',
+  'provider',
+  'instance_type',
+  'region',
+  'transfer_model',
+  'site',
+  'entity',
+  'label',
+  'storage_type',
+  'service',
+  'account',
 ] as const;
 export type TColumn = (typeof NUMERIC_COLUMNS)[number] | (typeof TEXT_COLUMNS)[number];
 
 /** A figure of the factor set: typical value with its low/high and the id of its source. */
-export const ZCitedRange = z.object({ value: num, low: num, high: num, source: z.string(), note: z.string().optional() });
+export const ZCitedRange = z.object({
+  value: num,
+  low: num,
+  high: num,
+  source: z.string(),
+  note: z.string().optional(),
+});
 export type TCitedRange = z.infer<typeof ZCitedRange>;
 
 const perCrit = z.record(z.string(), ZCitedRange);
 /** A source figure the factor-set build refused (impossible, or negative where a credit would hide a burden). */
-export const ZQuarantined = z.object({ criterion: z.string(), phase: z.string(), value: num, source: z.string(), reason: z.string() });
+export const ZQuarantined = z.object({
+  criterion: z.string(),
+  phase: z.string(),
+  value: num,
+  source: z.string(),
+  reason: z.string(),
+});
 export const ZDeviceArchetype = z.object({
   tier: z.enum(TIERS),
   /** Manufacture (BLD) per criterion; a whole-life figure for criteria without `distribution`/`endOfLife`. */
@@ -108,7 +158,9 @@ export const ZDeviceArchetype = z.object({
   endOfLife: perCrit.optional(),
   lifespanYears: ZCitedRange,
   /** Yearly use: either a yearly energy, or an average power over hours of use. */
-  use: z.object({ powerW: ZCitedRange.optional(), hoursPerYear: ZCitedRange.optional(), annualKwh: ZCitedRange.optional() }).optional(),
+  use: z
+    .object({ powerW: ZCitedRange.optional(), hoursPerYear: ZCitedRange.optional(), annualKwh: ZCitedRange.optional() })
+    .optional(),
   /** Why the archetype has no use phase (a reason shown with the zero), when that is its nature. */
   noUse: z.string().optional(),
   quarantined: z.array(ZQuarantined).optional(),
@@ -127,12 +179,30 @@ export const ZServerModel = z.object({
     motherboard: z.object({ fixed: trio, source: z.string() }),
     assembly: z.object({ fixed: trio, source: z.string() }),
     powerSupply: z.object({ perKg: trio, source: z.string() }),
-    case: z.object({ rack: trio, bladeServer: trio, bladeEnclosure16: trio, tower: trio, source: z.string(), note: z.string().optional() }),
+    case: z.object({
+      rack: trio,
+      bladeServer: trio,
+      bladeEnclosure16: trio,
+      tower: trio,
+      source: z.string(),
+      note: z.string().optional(),
+    }),
   }),
   defaults: z.object({
-    cpuUnits: ZCitedRange, cpuCores: ZCitedRange, cpuDieMm2PerCore: ZCitedRange, ramUnits: ZCitedRange, ramGb: ZCitedRange,
-    ramDensityGbCm2: ZCitedRange, ssdUnits: ZCitedRange, ssdGb: ZCitedRange, ssdDensityGbCm2: ZCitedRange,
-    hddUnits: ZCitedRange, psuUnits: ZCitedRange, psuKg: ZCitedRange, cpuLoadPct: ZCitedRange, formFactor: z.string(),
+    cpuUnits: ZCitedRange,
+    cpuCores: ZCitedRange,
+    cpuDieMm2PerCore: ZCitedRange,
+    ramUnits: ZCitedRange,
+    ramGb: ZCitedRange,
+    ramDensityGbCm2: ZCitedRange,
+    ssdUnits: ZCitedRange,
+    ssdGb: ZCitedRange,
+    ssdDensityGbCm2: ZCitedRange,
+    hddUnits: ZCitedRange,
+    psuUnits: ZCitedRange,
+    psuKg: ZCitedRange,
+    cpuLoadPct: ZCitedRange,
+    formFactor: z.string(),
   }),
   use: z.object({
     cpuCurve: z.object({ a: num, b: num, c: num, d: num, source: z.string(), note: z.string().optional() }),
@@ -145,15 +215,41 @@ export const ZServerModel = z.object({
 export type TServerModel = z.infer<typeof ZServerModel>;
 
 export const ZCloudPlatform = z.object({
-  vcpu: num.optional(), cpuUnits: num.optional(), cpuModel: z.string().optional(), cpuCores: num.optional(),
-  cpuDieMm2: num.optional(), ramUnits: num.optional(), ramGb: num.optional(), ssdUnits: num.optional(),
-  ssdGb: num.optional(), hddUnits: num.optional(), psuUnits: num.optional(), psuKg: num.optional(), gpuUnits: num.optional(),
+  vcpu: num.optional(),
+  cpuUnits: num.optional(),
+  cpuModel: z.string().optional(),
+  cpuCores: num.optional(),
+  cpuDieMm2: num.optional(),
+  ramUnits: num.optional(),
+  ramGb: num.optional(),
+  ssdUnits: num.optional(),
+  ssdGb: num.optional(),
+  hddUnits: num.optional(),
+  psuUnits: num.optional(),
+  psuKg: num.optional(),
+  gpuUnits: num.optional(),
 });
 export type TCloudPlatform = z.infer<typeof ZCloudPlatform>;
-export interface TCloudInstance { vcpu: number; memoryGb: number; ssdGb: number; hddGb: number; gpuUnits: number; platform: string }
-export interface TCloudProvider { pue: TCitedRange; minWattsPerVcpu: TCitedRange; maxWattsPerVcpu: TCitedRange }
+export interface TCloudInstance {
+  vcpu: number;
+  memoryGb: number;
+  ssdGb: number;
+  hddGb: number;
+  gpuUnits: number;
+  platform: string;
+}
+export interface TCloudProvider {
+  pue: TCitedRange;
+  minWattsPerVcpu: TCitedRange;
+  maxWattsPerVcpu: TCitedRange;
+}
 
-export interface TSource { title: string; url: string; year: number; licence: string }
+export interface TSource {
+  title: string;
+  url: string;
+  year: number;
+  licence: string;
+}
 
 /** A complete factor set, as loaded by `src/data` (the engine never reads files). */
 export interface TFactorSet {
@@ -228,18 +324,53 @@ export type TMessageParams = Record<string, string | number>;
  * `messages.ts`) and keep `message` as the English text; `code` is optional only for errors built elsewhere or
  * stored before codes existed, which formatters show through `message`.
  */
-export interface TLineError { line: number; column: string; message: string; code?: string; params?: TMessageParams }
+export interface TLineError {
+  line: number;
+  column: string;
+  message: string;
+  code?: string;
+  params?: TMessageParams;
+}
 /** A warning (`line` 0 for a warning about the whole result); `code`/`params` as for `TLineError`. */
-export interface TWarning { line: number; message: string; code?: string; params?: TMessageParams }
+export interface TWarning {
+  line: number;
+  message: string;
+  code?: string;
+  params?: TMessageParams;
+}
 
 /** Why a cell of the result is zero or left out. */
-export const GAP_CODES = ['no-factor', 'no-use-profile', 'no-use-by-nature', 'fully-amortised', 'purchased-another-year', 'quarantined', 'model-scope', 'no-electricity-factor', 'not-yet-purchased'] as const;
+export const GAP_CODES = [
+  'no-factor',
+  'no-use-profile',
+  'no-use-by-nature',
+  'fully-amortised',
+  'purchased-another-year',
+  'quarantined',
+  'model-scope',
+  'no-electricity-factor',
+  'not-yet-purchased',
+] as const;
 export type TGapCode = (typeof GAP_CODES)[number];
-export interface TGap { category: string; criterion: TCriterion; phase: TPhase; message: string; code?: TGapCode; units?: number }
+export interface TGap {
+  category: string;
+  criterion: TCriterion;
+  phase: TPhase;
+  message: string;
+  code?: TGapCode;
+  units?: number;
+}
 
 /** The footprint result (the CLI's `--format json` contract). */
 export interface TFootprintResult {
-  methodology: { factorSet: string; profile?: string; allocation: TAllocation; year: number; country: string; electricityVariants?: Record<string, string> };
+  methodology: {
+    factorSet: string;
+    profile?: string;
+    allocation: TAllocation;
+    year: number;
+    country: string;
+    electricityVariants?: Record<string, string>;
+  };
   lines: number;
   units: number;
   total: TImpacts;

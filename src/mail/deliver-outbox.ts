@@ -7,7 +7,13 @@ import type { TMailAttachment } from './send-mail.js';
 
 /** What delivery needs of an SMTP client (nodemailer's transporter; tests pass a recorder). */
 export interface TMailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string; attachments?: { filename: string; contentType: string; content: string; encoding: string }[] }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    attachments?: { filename: string; contentType: string; content: string; encoding: string }[];
+  }): Promise<unknown>;
 }
 
 /** How long a claimed mail is reserved for the instance that claimed it: longer than any SMTP exchange may take. */
@@ -23,7 +29,15 @@ const thisInstance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 let cached: { url: string; transport: TMailTransport } | null = null;
 function smtpTransport(url: string): TMailTransport {
   // Bounded SMTP waits, well inside the lease, so a slow server cannot make a lease expire mid-send.
-  if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }) };
+  if (cached?.url !== url)
+    cached = {
+      url,
+      transport: nodemailer.createTransport(url, {
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    };
   return cached.transport;
 }
 
@@ -76,15 +90,30 @@ export async function deliverOutbox(
         to: mail.to_address,
         subject: mail.subject,
         text: mail.secret_text ?? mail.body_text,
-        attachments: attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: a.encoding ?? 'utf8' })),
+        attachments: attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+          encoding: a.encoding ?? 'utf8',
+        })),
       });
-      await db.updateTable('outbox').set({ sent_at: nowIso(), error: null, claimed_until: null, secret_text: null }).where('id', '=', id).where('claimed_by', '=', me).execute();
+      await db
+        .updateTable('outbox')
+        .set({ sent_at: nowIso(), error: null, claimed_until: null, secret_text: null })
+        .where('id', '=', id)
+        .where('claimed_by', '=', me)
+        .execute();
       sent++;
     } catch (err) {
       const failures = mail.attempts + 1;
       await db
         .updateTable('outbox')
-        .set({ attempts: failures, error: (err as Error).message.slice(0, 500), next_attempt_at: nowIso(new Date(now.getTime() + retryDelayMs(failures))), claimed_until: null })
+        .set({
+          attempts: failures,
+          error: (err as Error).message.slice(0, 500),
+          next_attempt_at: nowIso(new Date(now.getTime() + retryDelayMs(failures))),
+          claimed_until: null,
+        })
         .where('id', '=', id)
         .where('claimed_by', '=', me)
         .execute();

@@ -37,7 +37,10 @@ export const mailTap: { deliver?: (mail: TMail) => void } = {};
  * without SMTP_URL it stays in the outbox, which administrators read in the back office.
  */
 export async function sendMail(db: DB | Tx, _config: TConfig, mail: TMail): Promise<number> {
-  const masked = (mail.secrets ?? []).reduce((text, secret) => (secret ? text.split(secret).join(maskSecret(secret)) : text), mail.text);
+  const masked = (mail.secrets ?? []).reduce(
+    (text, secret) => (secret ? text.split(secret).join(maskSecret(secret)) : text),
+    mail.text,
+  );
   const row = await db
     .insertInto('outbox')
     .values({

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fr } from '../i18n/fr.js';
 import { en } from '../i18n/en.js';
-import { allQuestionIds, gridKeys, IncompleteMaturityAnswers, maturityGrid, maturityLevelIds, scoreMaturity } from './maturity-grid.js';
+import {
+  allQuestionIds,
+  gridKeys,
+  IncompleteMaturityAnswers,
+  maturityGrid,
+  maturityLevelIds,
+  scoreMaturity,
+} from './maturity-grid.js';
 
 const uniform = (level: number): Record<string, number> => Object.fromEntries(allQuestionIds.map((q) => [q, level]));
 

@@ -19,7 +19,14 @@
 export type TMaturityLevel = 1 | 2 | 3 | 4 | 5;
 export const maturityLevelIds: readonly TMaturityLevel[] = [1, 2, 3, 4, 5];
 
-export type TDimensionId = 'strategy' | 'measurement' | 'purchasing' | 'datacentres' | 'ecodesign' | 'awareness' | 'endoflife';
+export type TDimensionId =
+  | 'strategy'
+  | 'measurement'
+  | 'purchasing'
+  | 'datacentres'
+  | 'ecodesign'
+  | 'awareness'
+  | 'endoflife';
 
 export interface TMaturityDimension {
   id: TDimensionId;
@@ -30,11 +37,26 @@ export interface TMaturityDimension {
 /** The grid, in display order. */
 export const maturityGrid: readonly TMaturityDimension[] = [
   { id: 'strategy', questions: ['strategy.policy', 'strategy.sponsor', 'strategy.targets', 'strategy.reporting'] },
-  { id: 'measurement', questions: ['measurement.inventory', 'measurement.footprint', 'measurement.indicators', 'measurement.data'] },
-  { id: 'purchasing', questions: ['purchasing.criteria', 'purchasing.lifespan', 'purchasing.refurbished', 'purchasing.suppliers'] },
-  { id: 'datacentres', questions: ['datacentres.hosting', 'datacentres.efficiency', 'datacentres.cloud', 'datacentres.storage'] },
-  { id: 'ecodesign', questions: ['ecodesign.process', 'ecodesign.referential', 'ecodesign.measure', 'ecodesign.sobriety'] },
-  { id: 'awareness', questions: ['awareness.staff', 'awareness.training', 'awareness.ambassadors', 'awareness.habits'] },
+  {
+    id: 'measurement',
+    questions: ['measurement.inventory', 'measurement.footprint', 'measurement.indicators', 'measurement.data'],
+  },
+  {
+    id: 'purchasing',
+    questions: ['purchasing.criteria', 'purchasing.lifespan', 'purchasing.refurbished', 'purchasing.suppliers'],
+  },
+  {
+    id: 'datacentres',
+    questions: ['datacentres.hosting', 'datacentres.efficiency', 'datacentres.cloud', 'datacentres.storage'],
+  },
+  {
+    id: 'ecodesign',
+    questions: ['ecodesign.process', 'ecodesign.referential', 'ecodesign.measure', 'ecodesign.sobriety'],
+  },
+  {
+    id: 'awareness',
+    questions: ['awareness.staff', 'awareness.training', 'awareness.ambassadors', 'awareness.habits'],
+  },
   { id: 'endoflife', questions: ['endoflife.reuse', 'endoflife.collection', 'endoflife.wipe', 'endoflife.tracking'] },
 ];
 
@@ -90,7 +112,10 @@ function isLevel(n: unknown): n is TMaturityLevel {
 }
 
 /** Scores one dimension from its answers (all required). */
-export function scoreDimension(dimension: TMaturityDimension, answers: Readonly<Record<string, number>>): TDimensionResult {
+export function scoreDimension(
+  dimension: TMaturityDimension,
+  answers: Readonly<Record<string, number>>,
+): TDimensionResult {
   const values = dimension.questions.map((q) => answers[q]);
   const missing = dimension.questions.filter((q, i) => !isLevel(values[i]));
   if (missing.length) throw new IncompleteMaturityAnswers(missing);

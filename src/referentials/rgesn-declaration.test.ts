@@ -9,7 +9,11 @@ const criteria: TRgesnScoredCriterion[] = [
   { number: '2.2', priority: 'priority', applicableToAll: false },
   { number: '3.1', priority: 'moderate', applicableToAll: false },
 ];
-const a = (status: TDeclarationAnswer['status'], owner: string | null = null, due: string | null = null): TDeclarationAnswer => ({ status, justification: '', actionOwner: owner, actionDue: due });
+const a = (
+  status: TDeclarationAnswer['status'],
+  owner: string | null = null,
+  due: string | null = null,
+): TDeclarationAnswer => ({ status, justification: '', actionOwner: owner, actionDue: due });
 
 describe('eco-design declaration content', () => {
   it('sorts criteria into validated, not validated and not applicable, with the plan soonest first', () => {
@@ -40,6 +44,14 @@ describe('eco-design declaration content', () => {
   });
 
   it('refuses a declaration with a forbidden not applicable', () => {
-    expect(() => buildDeclaration({ criteria, answers: new Map([['1.2', a('not_applicable')]]), previousScore: null, targetScore: null, targetDate: null })).toThrow(RgesnForbiddenNotApplicable);
+    expect(() =>
+      buildDeclaration({
+        criteria,
+        answers: new Map([['1.2', a('not_applicable')]]),
+        previousScore: null,
+        targetScore: null,
+        targetDate: null,
+      }),
+    ).toThrow(RgesnForbiddenNotApplicable);
   });
 });

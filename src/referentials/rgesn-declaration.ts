@@ -3,7 +3,13 @@
  * are not (in progress, not validated, still to assess), which do not apply, the progress score, the previous and
  * target scores, and the action plan. PURE: the caller loads the data.
  */
-import { compareCriterionNumbers, rgesnScore, type TRgesnScore, type TRgesnScoredCriterion, type TRgesnStatus } from './rgesn.js';
+import {
+  compareCriterionNumbers,
+  rgesnScore,
+  type TRgesnScore,
+  type TRgesnScoredCriterion,
+  type TRgesnStatus,
+} from './rgesn.js';
 
 export interface TDeclarationAnswer {
   status: TRgesnStatus;
@@ -49,10 +55,28 @@ export function buildDeclaration(input: {
     else {
       notValidated.push({ number: n, status });
       const a = input.answers.get(n);
-      if (a && (a.actionOwner || a.actionDue)) plan.push({ number: n, status, owner: a.actionOwner, due: a.actionDue, justification: a.justification });
+      if (a && (a.actionOwner || a.actionDue))
+        plan.push({ number: n, status, owner: a.actionOwner, due: a.actionDue, justification: a.justification });
     }
   }
   // Dated actions first (soonest first), then undated ones in criterion order.
-  plan.sort((a, b) => (a.due && b.due ? a.due.localeCompare(b.due) || compareCriterionNumbers(a.number, b.number) : a.due ? -1 : b.due ? 1 : compareCriterionNumbers(a.number, b.number)));
-  return { score, validated, notValidated, notApplicable, previousScore: input.previousScore, targetScore: input.targetScore, targetDate: input.targetDate, plan };
+  plan.sort((a, b) =>
+    a.due && b.due
+      ? a.due.localeCompare(b.due) || compareCriterionNumbers(a.number, b.number)
+      : a.due
+        ? -1
+        : b.due
+          ? 1
+          : compareCriterionNumbers(a.number, b.number),
+  );
+  return {
+    score,
+    validated,
+    notValidated,
+    notApplicable,
+    previousScore: input.previousScore,
+    targetScore: input.targetScore,
+    targetDate: input.targetDate,
+    plan,
+  };
 }

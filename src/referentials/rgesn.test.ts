@@ -2,26 +2,53 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../../test/helpers/defined.js';
-import { parseRgesnReferential, rgesnScore, RgesnForbiddenNotApplicable, type TRgesnScoredCriterion, type TRgesnStatus } from './rgesn.js';
+import {
+  parseRgesnReferential,
+  rgesnScore,
+  RgesnForbiddenNotApplicable,
+  type TRgesnScoredCriterion,
+  type TRgesnStatus,
+} from './rgesn.js';
 
-const officialPath = join(process.cwd(), 'test', 'fixtures', 'reference', 'rgesn-2024', 'referentiel-ecoconception.json');
+const officialPath = join(
+  process.cwd(),
+  'test',
+  'fixtures',
+  'reference',
+  'rgesn-2024',
+  'referentiel-ecoconception.json',
+);
 const officialJson = () => JSON.parse(readFileSync(officialPath, 'utf8')) as Record<string, string>[];
 
-const c = (number: string, priority: TRgesnScoredCriterion['priority'], applicableToAll = false): TRgesnScoredCriterion => ({ number, priority, applicableToAll });
+const c = (
+  number: string,
+  priority: TRgesnScoredCriterion['priority'],
+  applicableToAll = false,
+): TRgesnScoredCriterion => ({ number, priority, applicableToAll });
 
 describe('RGESN progress score', () => {
   const criteria = [c('1.1', 'priority', true), c('1.2', 'recommended'), c('1.3', 'moderate'), c('1.4', 'priority')];
 
   it('weights validated criteria 1.5 / 1.25 / 1 over the applicable ones', () => {
     // validated: 1.1 (1.5) and 1.3 (1); applicable: all four = 1.5 + 1.25 + 1 + 1.5 = 5.25
-    const r = rgesnScore(criteria, { '1.1': 'validated', '1.2': 'in_progress', '1.3': 'validated', '1.4': 'not_validated' });
+    const r = rgesnScore(criteria, {
+      '1.1': 'validated',
+      '1.2': 'in_progress',
+      '1.3': 'validated',
+      '1.4': 'not_validated',
+    });
     expect(r.validatedWeight).toBe(2.5);
     expect(r.applicableWeight).toBe(5.25);
     expect(r.score).toBeCloseTo((100 * 2.5) / 5.25, 10);
   });
 
   it('takes not applicable criteria out of the denominator; only validated earns points', () => {
-    const r = rgesnScore(criteria, { '1.1': 'validated', '1.2': 'not_applicable', '1.3': 'to_assess', '1.4': 'in_progress' });
+    const r = rgesnScore(criteria, {
+      '1.1': 'validated',
+      '1.2': 'not_applicable',
+      '1.3': 'to_assess',
+      '1.4': 'in_progress',
+    });
     expect(r.applicableWeight).toBe(1.5 + 1 + 1.5);
     expect(r.score).toBeCloseTo((100 * 1.5) / 4, 10);
     expect(r.counts).toEqual({ validated: 1, in_progress: 1, not_validated: 0, not_applicable: 1, to_assess: 1 });
@@ -34,10 +61,20 @@ describe('RGESN progress score', () => {
   });
 
   it('scores 100 when everything applicable is validated, with all N/A except one', () => {
-    const r = rgesnScore(criteria, { '1.1': 'validated', '1.2': 'not_applicable', '1.3': 'not_applicable', '1.4': 'not_applicable' });
+    const r = rgesnScore(criteria, {
+      '1.1': 'validated',
+      '1.2': 'not_applicable',
+      '1.3': 'not_applicable',
+      '1.4': 'not_applicable',
+    });
     expect(r.score).toBe(100);
     expect(r.applicable).toBe(1);
-    const r2 = rgesnScore(criteria, { '1.1': 'in_progress', '1.2': 'not_applicable', '1.3': 'not_applicable', '1.4': 'not_applicable' });
+    const r2 = rgesnScore(criteria, {
+      '1.1': 'in_progress',
+      '1.2': 'not_applicable',
+      '1.3': 'not_applicable',
+      '1.4': 'not_applicable',
+    });
     expect(r2.score).toBe(0);
   });
 
@@ -74,18 +111,35 @@ describe('official referential import', () => {
     const { criteria, families } = parsed.referential;
     expect(criteria).toHaveLength(78);
     expect(families.map((f) => f.count)).toEqual([10, 10, 7, 15, 8, 7, 4, 10, 7]);
-    expect(families.map((f) => f.name)).toEqual(['Stratégie', 'Spécifications', 'Architecture', 'UX/UI', 'Contenus', 'Frontend', 'Backend', 'Hébergement', 'Algorithmie']);
+    expect(families.map((f) => f.name)).toEqual([
+      'Stratégie',
+      'Spécifications',
+      'Architecture',
+      'UX/UI',
+      'Contenus',
+      'Frontend',
+      'Backend',
+      'Hébergement',
+      'Algorithmie',
+    ]);
     const byPriority = { priority: 0, recommended: 0, moderate: 0 };
     for (const x of criteria) byPriority[x.priority]++;
     expect(byPriority).toEqual({ priority: 30, recommended: 29, moderate: 19 });
     expect(criteria.filter((x) => x.applicableToAll)).toHaveLength(18);
-    expect(criteria.find((x) => x.number === '4.10')).toMatchObject({ family: 4, priority: 'moderate', difficulty: 'low' });
+    expect(criteria.find((x) => x.number === '4.10')).toMatchObject({
+      family: 4,
+      priority: 'moderate',
+      difficulty: 'low',
+    });
     // natural order: 1.10 after 1.9
     expect(criteria.slice(8, 11).map((x) => x.number)).toEqual(['1.9', '1.10', '2.1']);
   });
 
   it('rejects a file that is not a list, with a code', () => {
-    expect(parseRgesnReferential({ criteres: [] })).toEqual({ ok: false, errors: [{ index: null, numero: null, field: null, code: 'not_array' }] });
+    expect(parseRgesnReferential({ criteres: [] })).toEqual({
+      ok: false,
+      errors: [{ index: null, numero: null, field: null, code: 'not_array' }],
+    });
     expect(parseRgesnReferential([])).toMatchObject({ ok: false, errors: [{ code: 'empty' }] });
   });
 
@@ -106,6 +160,9 @@ describe('official referential import', () => {
     const json = officialJson();
     json[1]!.thematique = 'Autre';
     const r = parseRgesnReferential(json);
-    expect(r).toMatchObject({ ok: false, errors: [{ index: 1, numero: '1.2', field: 'thematique', code: 'family_mismatch' }] });
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [{ index: 1, numero: '1.2', field: 'thematique', code: 'family_mismatch' }],
+    });
   });
 });

@@ -17,14 +17,28 @@ export type TRgesnDifficulty = 'low' | 'medium' | 'high';
 export type TRgesnStatus = 'validated' | 'in_progress' | 'not_validated' | 'not_applicable' | 'to_assess';
 
 /** Every status, in the order forms offer them. */
-export const rgesnStatuses: readonly TRgesnStatus[] = ['to_assess', 'validated', 'in_progress', 'not_validated', 'not_applicable'];
+export const rgesnStatuses: readonly TRgesnStatus[] = [
+  'to_assess',
+  'validated',
+  'in_progress',
+  'not_validated',
+  'not_applicable',
+];
 
 /** Official weights by priority (RGESN 2024 declaration spreadsheet). */
 export const rgesnWeights: Readonly<Record<TRgesnPriority, number>> = { priority: 1.5, recommended: 1.25, moderate: 1 };
 
 /** The official labels of the file, mapped to our ids. */
-export const officialPriorities: Readonly<Record<string, TRgesnPriority>> = { Prioritaire: 'priority', Recommandé: 'recommended', Modéré: 'moderate' };
-export const officialDifficulties: Readonly<Record<string, TRgesnDifficulty>> = { Faible: 'low', Moyen: 'medium', Fort: 'high' };
+export const officialPriorities: Readonly<Record<string, TRgesnPriority>> = {
+  Prioritaire: 'priority',
+  Recommandé: 'recommended',
+  Modéré: 'moderate',
+};
+export const officialDifficulties: Readonly<Record<string, TRgesnDifficulty>> = {
+  Faible: 'low',
+  Moyen: 'medium',
+  Fort: 'high',
+};
 /** The applicability text that forbids "not applicable". */
 export const applicableToAllText = 'Applicable à tous les services';
 
@@ -49,7 +63,10 @@ export class RgesnForbiddenNotApplicable extends Error {
 }
 
 /** Whether a status is allowed for a criterion; the only forbidden pair is N/A on an "applicable to all" criterion. */
-export function isStatusAllowed(criterion: Pick<TRgesnScoredCriterion, 'applicableToAll'>, status: TRgesnStatus): boolean {
+export function isStatusAllowed(
+  criterion: Pick<TRgesnScoredCriterion, 'applicableToAll'>,
+  status: TRgesnStatus,
+): boolean {
   return !(status === 'not_applicable' && criterion.applicableToAll);
 }
 
@@ -67,9 +84,19 @@ export interface TRgesnScore {
  * The official progress score of an assessment. A criterion without an answer counts as "to assess" (applicable,
  * not validated). Throws RgesnForbiddenNotApplicable when a criterion applicable to all services is declared N/A.
  */
-export function rgesnScore(criteria: readonly TRgesnScoredCriterion[], statuses: ReadonlyMap<string, TRgesnStatus> | Record<string, TRgesnStatus>): TRgesnScore {
-  const get = (n: string): TRgesnStatus | undefined => (statuses instanceof Map ? statuses.get(n) : (statuses as Record<string, TRgesnStatus>)[n]);
-  const counts: Record<TRgesnStatus, number> = { validated: 0, in_progress: 0, not_validated: 0, not_applicable: 0, to_assess: 0 };
+export function rgesnScore(
+  criteria: readonly TRgesnScoredCriterion[],
+  statuses: ReadonlyMap<string, TRgesnStatus> | Record<string, TRgesnStatus>,
+): TRgesnScore {
+  const get = (n: string): TRgesnStatus | undefined =>
+    statuses instanceof Map ? statuses.get(n) : (statuses as Record<string, TRgesnStatus>)[n];
+  const counts: Record<TRgesnStatus, number> = {
+    validated: 0,
+    in_progress: 0,
+    not_validated: 0,
+    not_applicable: 0,
+    to_assess: 0,
+  };
   const forbidden: string[] = [];
   let validatedWeight = 0;
   let applicableWeight = 0;
@@ -84,7 +111,13 @@ export function rgesnScore(criteria: readonly TRgesnScoredCriterion[], statuses:
     if (status === 'validated') validatedWeight += rgesnWeights[c.priority];
   }
   if (forbidden.length) throw new RgesnForbiddenNotApplicable(forbidden);
-  return { score: applicableWeight > 0 ? (100 * validatedWeight) / applicableWeight : null, validatedWeight, applicableWeight, counts, applicable };
+  return {
+    score: applicableWeight > 0 ? (100 * validatedWeight) / applicableWeight : null,
+    validatedWeight,
+    applicableWeight,
+    counts,
+    applicable,
+  };
 }
 
 /** Sorts criterion numbers "1.2" < "1.10" < "2.1". */
@@ -140,18 +173,25 @@ export interface TRgesnImportError {
  * Validates an official criteria file (already JSON-parsed) and maps it to platform criteria. All-or-nothing: any
  * error returns every error found and no referential.
  */
-export function parseRgesnReferential(json: unknown): { ok: true; referential: TRgesnReferential } | { ok: false; errors: TRgesnImportError[] } {
-  if (!Array.isArray(json)) return { ok: false, errors: [{ index: null, numero: null, field: null, code: 'not_array' }] };
+export function parseRgesnReferential(
+  json: unknown,
+): { ok: true; referential: TRgesnReferential } | { ok: false; errors: TRgesnImportError[] } {
+  if (!Array.isArray(json))
+    return { ok: false, errors: [{ index: null, numero: null, field: null, code: 'not_array' }] };
   if (json.length === 0) return { ok: false, errors: [{ index: null, numero: null, field: null, code: 'empty' }] };
   const errors: TRgesnImportError[] = [];
   const criteria: TRgesnOfficialCriterion[] = [];
   const seen = new Set<string>();
   const familyNames = new Map<number, string>();
   json.forEach((raw, index) => {
-    const numero = raw && typeof raw === 'object' && typeof (raw as { numero?: unknown }).numero === 'string' ? (raw as { numero: string }).numero : null;
+    const numero =
+      raw && typeof raw === 'object' && typeof (raw as { numero?: unknown }).numero === 'string'
+        ? (raw as { numero: string }).numero
+        : null;
     const parsed = ZOfficialCriterion.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ index, numero, field: String(issue.path[0] ?? ''), code: 'invalid_field' });
+      for (const issue of parsed.error.issues)
+        errors.push({ index, numero, field: String(issue.path[0] ?? ''), code: 'invalid_field' });
       return;
     }
     const c = parsed.data;
@@ -160,9 +200,11 @@ export function parseRgesnReferential(json: unknown): { ok: true; referential: T
     const family = Number(c.numero.split('.')[0]);
     const known = familyNames.get(family);
     if (known === undefined) familyNames.set(family, c.thematique);
-    else if (known !== c.thematique) errors.push({ index, numero: c.numero, field: 'thematique', code: 'family_mismatch' });
+    else if (known !== c.thematique)
+      errors.push({ index, numero: c.numero, field: 'thematique', code: 'family_mismatch' });
     const applicableToAll = c.cible === applicableToAllText;
-    if (!applicableToAll && !c.cible.startsWith('N/A')) errors.push({ index, numero: c.numero, field: 'cible', code: 'applicability' });
+    if (!applicableToAll && !c.cible.startsWith('N/A'))
+      errors.push({ index, numero: c.numero, field: 'cible', code: 'applicability' });
     criteria.push({
       number: c.numero,
       family,

@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter, jobBlockLevel, parseLevelCell, parseSkillsFramework, type TSheetRow } from './skills-framework.js';
+import {
+  columnLetter,
+  jobBlockLevel,
+  parseLevelCell,
+  parseSkillsFramework,
+  type TSheetRow,
+} from './skills-framework.js';
 
 /** A minimal sheet in the DINUM layout with `blocks` blocks of one skill each and two jobs. */
 function sheet(blocks: number, levels: unknown[][] = []): TSheetRow[] {
   const rows: TSheetRow[] = [
     { line: 1, cells: [null, null, null, null, null, 'Famille A', null] },
-    { line: 2, cells: ['Type de compétence', 'Domaine de compétence', 'N°', 'Compétences', 'Commentaire', 'Dev', 'Achat'] },
+    {
+      line: 2,
+      cells: ['Type de compétence', 'Domaine de compétence', 'N°', 'Compétences', 'Commentaire', 'Dev', 'Achat'],
+    },
     { line: 3, cells: [null, null, null, null, null, 'FPNUM004', 'x'] },
   ];
   for (let b = 0; b < blocks; b++) {
-    rows.push({ line: 4 + b, cells: [b === 0 ? 'Compétence transversale' : 'Compétence métier', `Bloc ${b + 1}`, b + 1, `Skill ${b + 1}`, null, ...(levels[b] ?? [b % 5 + 1, 'NA'])] });
+    rows.push({
+      line: 4 + b,
+      cells: [
+        b === 0 ? 'Compétence transversale' : 'Compétence métier',
+        `Bloc ${b + 1}`,
+        b + 1,
+        `Skill ${b + 1}`,
+        null,
+        ...(levels[b] ?? [(b % 5) + 1, 'NA']),
+      ],
+    });
   }
   return rows;
 }
@@ -42,7 +61,13 @@ describe('skills framework parser', () => {
   });
 
   it('parses level cells and column letters', () => {
-    expect([parseLevelCell('NA'), parseLevelCell(' 3 '), parseLevelCell(null), parseLevelCell(6), parseLevelCell('2.5')]).toEqual([0, 3, null, undefined, undefined]);
+    expect([
+      parseLevelCell('NA'),
+      parseLevelCell(' 3 '),
+      parseLevelCell(null),
+      parseLevelCell(6),
+      parseLevelCell('2.5'),
+    ]).toEqual([0, 3, null, undefined, undefined]);
     expect([columnLetter(0), columnLetter(25), columnLetter(26), columnLetter(66)]).toEqual(['A', 'Z', 'AA', 'BO']);
   });
 });

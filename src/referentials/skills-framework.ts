@@ -102,7 +102,10 @@ function text(v: unknown): string {
 }
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** Reads one level cell; undefined means the cell is not a level at all. */
@@ -124,7 +127,9 @@ function kindOf(v: string): TSkillKind | undefined {
 
 /** The header row: column A says "Type de compétence" and column B "Domaine de compétence". */
 function findHeader(rows: readonly TSheetRow[]): number {
-  return rows.findIndex((r) => fold(text(r.cells[0])).startsWith('type de competence') && fold(text(r.cells[1])).startsWith('domaine'));
+  return rows.findIndex(
+    (r) => fold(text(r.cells[0])).startsWith('type de competence') && fold(text(r.cells[1])).startsWith('domaine'),
+  );
 }
 
 /**
@@ -136,12 +141,14 @@ export function parseSkillsFramework(rows: readonly TSheetRow[]): TSkillsParseRe
   const errors: TSkillsIssue[] = [];
   const warnings: TSkillsIssue[] = [];
   const h = findHeader(rows);
-  if (h === -1) return { ok: false, errors: [{ code: 'header_not_found', line: rows[0]?.line ?? 1, column: 'A' }], warnings };
+  if (h === -1)
+    return { ok: false, errors: [{ code: 'header_not_found', line: rows[0]?.line ?? 1, column: 'A' }], warnings };
   const header = rows[h]!;
   const familyRow = h > 0 ? rows[h - 1] : undefined;
   const next = rows[h + 1];
   // The RMFP code row has no skill type and at least one FPNUM code.
-  const codeRow = next && text(next.cells[0]) === '' && next.cells.some((c) => /^FPNUM\d+$/i.test(text(c))) ? next : undefined;
+  const codeRow =
+    next && text(next.cells[0]) === '' && next.cells.some((c) => /^FPNUM\d+$/i.test(text(c))) ? next : undefined;
 
   // 1. Jobs: every header cell from column F to the last non-blank one.
   let lastJobCol = header.cells.length - 1;
@@ -182,7 +189,8 @@ export function parseSkillsFramework(rows: readonly TSheetRow[]): TSkillsParseRe
     const numberText = text(row.cells[2]);
     const sourceNumber = numberText !== '' && Number.isFinite(Number(numberText)) ? Number(numberText) : null;
     if (sourceNumber !== null) {
-      if (seenNumbers.has(sourceNumber)) warnings.push({ code: 'duplicate_number', line: row.line, column: 'C', value: numberText });
+      if (seenNumbers.has(sourceNumber))
+        warnings.push({ code: 'duplicate_number', line: row.line, column: 'C', value: numberText });
       seenNumbers.add(sourceNumber);
     }
     const rowLevels: TSkillLevelCell[] = [];
@@ -194,11 +202,19 @@ export function parseSkillsFramework(rows: readonly TSheetRow[]): TSkillsParseRe
         rowLevels.push(null);
       } else rowLevels.push(level);
     }
-    skills.push({ position: skills.length + 1, block: blocks.length, sourceNumber, kind: kind ?? 'business', name, comment: text(row.cells[4]) || null });
+    skills.push({
+      position: skills.length + 1,
+      block: blocks.length,
+      sourceNumber,
+      kind: kind ?? 'business',
+      name,
+      comment: text(row.cells[4]) || null,
+    });
     levels.push(rowLevels);
   }
   if (!skills.length) errors.push({ code: 'no_skills', line: header.line + 1, column: 'D' });
-  else if (blocks.length !== skillBlockCount) errors.push({ code: 'block_count', line: header.line, column: 'B', value: String(blocks.length) });
+  else if (blocks.length !== skillBlockCount)
+    errors.push({ code: 'block_count', line: header.line, column: 'B', value: String(blocks.length) });
   if (errors.length) return { ok: false, errors, warnings };
   return { ok: true, framework: { blocks, skills, jobs, levels }, warnings };
 }

@@ -4,7 +4,20 @@
  */
 import { writeCsv, type TCsvValue } from './csv.js';
 import { getFactorSet } from '../data/index.js';
-import { CRITERIA, formatWarning, PHASES, TIERS, UNITS, type TCriterion, type TFootprintResult, type TPhase, type TTier, type TGapCode, type TImpact, type TImpacts } from '../lca/index.js';
+import {
+  CRITERIA,
+  formatWarning,
+  PHASES,
+  TIERS,
+  UNITS,
+  type TCriterion,
+  type TFootprintResult,
+  type TPhase,
+  type TTier,
+  type TGapCode,
+  type TImpact,
+  type TImpacts,
+} from '../lca/index.js';
 
 export const FOOTPRINT_FORMATS = ['table', 'json', 'csv', 'pcr-si'] as const;
 export type TFootprintFormat = (typeof FOOTPRINT_FORMATS)[number];
@@ -12,8 +25,16 @@ export type TFootprintFormat = (typeof FOOTPRINT_FORMATS)[number];
 /** The contract's JSON object (contracts.md, "Footprint CLI"), extended with energy and data-quality details. */
 export function toFootprintJson(r: TFootprintResult): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    methodology: r.methodology, lines: r.lines, units: r.units, total: r.total, byPhase: r.byPhase, byTier: r.byTier,
-    byCategory: r.byCategory, energy: r.energy, dataQuality: r.dataQuality, warnings: r.warnings,
+    methodology: r.methodology,
+    lines: r.lines,
+    units: r.units,
+    total: r.total,
+    byPhase: r.byPhase,
+    byTier: r.byTier,
+    byCategory: r.byCategory,
+    energy: r.energy,
+    dataQuality: r.dataQuality,
+    warnings: r.warnings,
   };
   if (r.monteCarlo) out.monteCarlo = r.monteCarlo;
   return out;
@@ -30,7 +51,9 @@ export function formatFootprintJson(r: TFootprintResult): string {
  * it concerns and `reason` the explanation. Counted rows have status `counted`.
  */
 export function formatFootprintCsv(r: TFootprintResult): string {
-  const rows: TCsvValue[][] = [['category', 'phase', 'criterion', 'value', 'low', 'high', 'unit', 'status', 'count', 'reason']];
+  const rows: TCsvValue[][] = [
+    ['category', 'phase', 'criterion', 'value', 'low', 'high', 'unit', 'status', 'count', 'reason'],
+  ];
   for (const [cat, phases] of Object.entries(r.byCategoryPhase)) {
     for (const ph of PHASES) {
       const imp = phases[ph];
@@ -41,64 +64,183 @@ export function formatFootprintCsv(r: TFootprintResult): string {
       }
     }
   }
-  for (const g of r.dataQuality.gaps) rows.push([g.category, g.phase, g.criterion, '', '', '', UNITS[g.criterion], g.code ?? 'gap', g.units ?? '', g.message]);
+  for (const g of r.dataQuality.gaps)
+    rows.push([
+      g.category,
+      g.phase,
+      g.criterion,
+      '',
+      '',
+      '',
+      UNITS[g.criterion],
+      g.code ?? 'gap',
+      g.units ?? '',
+      g.message,
+    ]);
   return writeCsv(rows, { eol: '\n' });
 }
 
 /** Words of the readable table; French by default, English alongside. */
 export interface TFootprintLabels {
-  title: string; factorSet: string; allocation: string; year: string; country: string; lines: string; units: string;
-  criterion: string; value: string; low: string; high: string; total: string; byPhase: string; byTier: string;
-  byCategory: string; defaultShare: string; warnings: string; monteCarlo: string; draws: string; seed: string;
-  phases: Record<TPhase, string>; tiers: Record<TTier, string>; criteria: Record<TCriterion, string>; allocations: Record<string, string>;
-  energy: string; profile: string; gapsTitle: string; gapUnits: string; gapCodes: Record<TGapCode, string>;
+  title: string;
+  factorSet: string;
+  allocation: string;
+  year: string;
+  country: string;
+  lines: string;
+  units: string;
+  criterion: string;
+  value: string;
+  low: string;
+  high: string;
+  total: string;
+  byPhase: string;
+  byTier: string;
+  byCategory: string;
+  defaultShare: string;
+  warnings: string;
+  monteCarlo: string;
+  draws: string;
+  seed: string;
+  phases: Record<TPhase, string>;
+  tiers: Record<TTier, string>;
+  criteria: Record<TCriterion, string>;
+  allocations: Record<string, string>;
+  energy: string;
+  profile: string;
+  gapsTitle: string;
+  gapUnits: string;
+  gapCodes: Record<TGapCode, string>;
 }
 export const FOOTPRINT_LABELS_FR: TFootprintLabels = {
-  title: 'Empreinte environnementale du numérique', factorSet: 'Jeu de facteurs', allocation: 'Allocation', year: 'Année',
-  country: 'Pays par défaut', lines: 'Lignes', units: 'Équipements', criterion: 'Indicateur', value: 'Valeur', low: 'Basse',
-  high: 'Haute', total: 'Total', byPhase: 'Par phase', byTier: 'Par tiers', byCategory: 'Par catégorie',
-  defaultShare: 'Part du GWP reposant sur des valeurs par défaut', warnings: 'Avertissements', monteCarlo: 'Monte-Carlo',
-  draws: 'tirages', seed: 'graine', energy: 'Électricité en usage',
+  title: 'Empreinte environnementale du numérique',
+  factorSet: 'Jeu de facteurs',
+  allocation: 'Allocation',
+  year: 'Année',
+  country: 'Pays par défaut',
+  lines: 'Lignes',
+  units: 'Équipements',
+  criterion: 'Indicateur',
+  value: 'Valeur',
+  low: 'Basse',
+  high: 'Haute',
+  total: 'Total',
+  byPhase: 'Par phase',
+  byTier: 'Par tiers',
+  byCategory: 'Par catégorie',
+  defaultShare: 'Part du GWP reposant sur des valeurs par défaut',
+  warnings: 'Avertissements',
+  monteCarlo: 'Monte-Carlo',
+  draws: 'tirages',
+  seed: 'graine',
+  energy: 'Électricité en usage',
   phases: { BLD: 'Fabrication', DIS: 'Distribution', USE: 'Usage', EOL: 'Fin de vie' },
-  tiers: { terminals: 'Terminaux', network: 'Réseau', datacenter: 'Centres de données', cloud: 'Cloud', transfer: 'Transfert de données' },
-  criteria: { gwp: 'Changement climatique', adpe: 'Ressources abiotiques (minéraux, métaux)', wu: 'Usage de l’eau', pe: 'Énergie primaire', ap: 'Acidification', pm: 'Particules fines', ir: 'Rayonnements ionisants' },
+  tiers: {
+    terminals: 'Terminaux',
+    network: 'Réseau',
+    datacenter: 'Centres de données',
+    cloud: 'Cloud',
+    transfer: 'Transfert de données',
+  },
+  criteria: {
+    gwp: 'Changement climatique',
+    adpe: 'Ressources abiotiques (minéraux, métaux)',
+    wu: 'Usage de l’eau',
+    pe: 'Énergie primaire',
+    ap: 'Acidification',
+    pm: 'Particules fines',
+    ir: 'Rayonnements ionisants',
+  },
   allocations: { amortised: 'amortie sur la durée de vie', 'purchase-year': 'l’année d’achat' },
-  profile: 'Profil de référence', gapsTitle: 'Comptés zéro ou laissés de côté', gapUnits: 'équipements',
+  profile: 'Profil de référence',
+  gapsTitle: 'Comptés zéro ou laissés de côté',
+  gapUnits: 'équipements',
   gapCodes: {
-    'no-factor': 'aucun facteur publié pour cet indicateur', 'no-use-profile': 'aucun profil d’usage par défaut : indiquez la puissance et les heures, ou les kWh par an',
-    'no-use-by-nature': 'pas d’usage propre', 'fully-amortised': 'entièrement amortis (achetés plus d’une durée de vie avant l’année)',
-    'purchased-another-year': 'comptés l’année de leur achat, une autre année', quarantined: 'valeur de la source écartée (impossible ou négative)',
-    'model-scope': 'hors du périmètre du modèle', 'no-electricity-factor': 'aucun facteur d’électricité pour cet indicateur et ce pays',
+    'no-factor': 'aucun facteur publié pour cet indicateur',
+    'no-use-profile': 'aucun profil d’usage par défaut : indiquez la puissance et les heures, ou les kWh par an',
+    'no-use-by-nature': 'pas d’usage propre',
+    'fully-amortised': 'entièrement amortis (achetés plus d’une durée de vie avant l’année)',
+    'purchased-another-year': 'comptés l’année de leur achat, une autre année',
+    quarantined: 'valeur de la source écartée (impossible ou négative)',
+    'model-scope': 'hors du périmètre du modèle',
+    'no-electricity-factor': 'aucun facteur d’électricité pour cet indicateur et ce pays',
     'not-yet-purchased': 'achetés après l’année : non comptés',
   },
 };
 export const FOOTPRINT_LABELS_EN: TFootprintLabels = {
-  title: 'Digital environmental footprint', factorSet: 'Factor set', allocation: 'Allocation', year: 'Year',
-  country: 'Default country', lines: 'Lines', units: 'Units', criterion: 'Criterion', value: 'Value', low: 'Low',
-  high: 'High', total: 'Total', byPhase: 'By phase', byTier: 'By tier', byCategory: 'By category',
-  defaultShare: 'Share of GWP resting on defaults', warnings: 'Warnings', monteCarlo: 'Monte Carlo', draws: 'draws',
-  seed: 'seed', energy: 'Use-phase electricity',
+  title: 'Digital environmental footprint',
+  factorSet: 'Factor set',
+  allocation: 'Allocation',
+  year: 'Year',
+  country: 'Default country',
+  lines: 'Lines',
+  units: 'Units',
+  criterion: 'Criterion',
+  value: 'Value',
+  low: 'Low',
+  high: 'High',
+  total: 'Total',
+  byPhase: 'By phase',
+  byTier: 'By tier',
+  byCategory: 'By category',
+  defaultShare: 'Share of GWP resting on defaults',
+  warnings: 'Warnings',
+  monteCarlo: 'Monte Carlo',
+  draws: 'draws',
+  seed: 'seed',
+  energy: 'Use-phase electricity',
   phases: { BLD: 'Manufacture', DIS: 'Distribution', USE: 'Use', EOL: 'End of life' },
-  tiers: { terminals: 'Terminals', network: 'Network', datacenter: 'Data centres', cloud: 'Cloud', transfer: 'Data transfer' },
-  criteria: { gwp: 'Climate change', adpe: 'Abiotic resources (minerals, metals)', wu: 'Water use', pe: 'Primary energy', ap: 'Acidification', pm: 'Particulate matter', ir: 'Ionising radiation' },
+  tiers: {
+    terminals: 'Terminals',
+    network: 'Network',
+    datacenter: 'Data centres',
+    cloud: 'Cloud',
+    transfer: 'Data transfer',
+  },
+  criteria: {
+    gwp: 'Climate change',
+    adpe: 'Abiotic resources (minerals, metals)',
+    wu: 'Water use',
+    pe: 'Primary energy',
+    ap: 'Acidification',
+    pm: 'Particulate matter',
+    ir: 'Ionising radiation',
+  },
   allocations: { amortised: 'amortised over the lifespan', 'purchase-year': 'in the purchase year' },
-  profile: 'Reference profile', gapsTitle: 'Counted as zero or left out', gapUnits: 'units',
+  profile: 'Reference profile',
+  gapsTitle: 'Counted as zero or left out',
+  gapUnits: 'units',
   gapCodes: {
-    'no-factor': 'no published factor for this criterion', 'no-use-profile': 'no default use profile: give the power and hours, or the kWh a year',
-    'no-use-by-nature': 'no use of its own', 'fully-amortised': 'fully amortised (bought more than a lifespan before the year)',
-    'purchased-another-year': 'counted in their purchase year, another year', quarantined: 'source value refused (impossible or negative)',
-    'model-scope': 'outside the model’s scope', 'no-electricity-factor': 'no electricity factor for this criterion and country',
+    'no-factor': 'no published factor for this criterion',
+    'no-use-profile': 'no default use profile: give the power and hours, or the kWh a year',
+    'no-use-by-nature': 'no use of its own',
+    'fully-amortised': 'fully amortised (bought more than a lifespan before the year)',
+    'purchased-another-year': 'counted in their purchase year, another year',
+    quarantined: 'source value refused (impossible or negative)',
+    'model-scope': 'outside the model’s scope',
+    'no-electricity-factor': 'no electricity factor for this criterion and country',
     'not-yet-purchased': 'bought after the year: not counted',
   },
 };
 
 function pad(rows: string[][]): string {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** `--format table`: a readable summary, numbers rounded to 3 significant digits (only here: the engine never rounds). */
-export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabels = FOOTPRINT_LABELS_FR, locale = 'fr-FR'): string {
+export function formatFootprintTable(
+  r: TFootprintResult,
+  labels: TFootprintLabels = FOOTPRINT_LABELS_FR,
+  locale = 'fr-FR',
+): string {
   const lang = locale.startsWith('en') ? 'en' : 'fr';
   const nf = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
   const n = (x: number): string => nf.format(x).replace(/[\u202f\u00a0]/g, ' ');
@@ -106,11 +248,15 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
   const head = [labels.criterion, labels.value, labels.low, labels.high, ''];
   const out: string[] = [];
   out.push(labels.title);
-  out.push(`${labels.factorSet}: ${r.methodology.factorSet}${r.methodology.profile ? ` · ${labels.profile}: ${r.methodology.profile}` : ''} · ${labels.allocation}: ${labels.allocations[r.methodology.allocation] ?? r.methodology.allocation} · ${labels.year}: ${r.methodology.year} · ${labels.country}: ${r.methodology.country}`);
+  out.push(
+    `${labels.factorSet}: ${r.methodology.factorSet}${r.methodology.profile ? ` · ${labels.profile}: ${r.methodology.profile}` : ''} · ${labels.allocation}: ${labels.allocations[r.methodology.allocation] ?? r.methodology.allocation} · ${labels.year}: ${r.methodology.year} · ${labels.country}: ${r.methodology.country}`,
+  );
   out.push(`${labels.lines}: ${n(r.lines)} · ${labels.units}: ${n(r.units)}`);
   out.push('');
   out.push(`${labels.total}`);
-  out.push(pad([head, ...CRITERIA.filter((c) => r.total[c]).map((c) => row(labels.criteria[c], r.total[c] as TImpact))]));
+  out.push(
+    pad([head, ...CRITERIA.filter((c) => r.total[c]).map((c) => row(labels.criteria[c], r.total[c] as TImpact))]),
+  );
   const gwpBlock = (title: string, entries: [string, TImpacts][]): void => {
     const rows = entries.filter(([, v]) => v.gwp).map(([k, v]) => row(k, v.gwp as TImpact));
     if (!rows.length) return;
@@ -118,17 +264,33 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
     out.push(`${title} (${labels.criteria.gwp})`);
     out.push(pad([head, ...rows]));
   };
-  gwpBlock(labels.byPhase, PHASES.map((p) => [labels.phases[p], r.byPhase[p]]));
-  gwpBlock(labels.byTier, TIERS.map((t) => [labels.tiers[t], r.byTier[t]]));
+  gwpBlock(
+    labels.byPhase,
+    PHASES.map((p) => [labels.phases[p], r.byPhase[p]]),
+  );
+  gwpBlock(
+    labels.byTier,
+    TIERS.map((t) => [labels.tiers[t], r.byTier[t]]),
+  );
   gwpBlock(labels.byCategory, Object.entries(r.byCategory));
   out.push('');
-  out.push(`${labels.energy}: ${n(r.energy.useKwh.value)} kWh (${n(r.energy.useKwh.low)} – ${n(r.energy.useKwh.high)})`);
+  out.push(
+    `${labels.energy}: ${n(r.energy.useKwh.value)} kWh (${n(r.energy.useKwh.low)} – ${n(r.energy.useKwh.high)})`,
+  );
   out.push(`${labels.defaultShare}: ${n(r.dataQuality.defaultShare * 100)} %`);
   if (r.monteCarlo) {
     const mc = r.monteCarlo;
     out.push('');
     out.push(`${labels.monteCarlo} (${n(mc.draws)} ${labels.draws}, ${labels.seed} ${mc.seed})`);
-    out.push(pad([[labels.criterion, 'p05', 'p50', 'p95'], ...CRITERIA.filter((c) => mc[c]).map((c) => { const q = mc[c] as { p05: number; p50: number; p95: number }; return [labels.criteria[c], n(q.p05), n(q.p50), n(q.p95)]; })]));
+    out.push(
+      pad([
+        [labels.criterion, 'p05', 'p50', 'p95'],
+        ...CRITERIA.filter((c) => mc[c]).map((c) => {
+          const q = mc[c] as { p05: number; p50: number; p95: number };
+          return [labels.criteria[c], n(q.p05), n(q.p50), n(q.p95)];
+        }),
+      ]),
+    );
   }
   if (r.dataQuality.gaps.length) {
     out.push('');
@@ -136,8 +298,13 @@ export function formatFootprintTable(r: TFootprintResult, labels: TFootprintLabe
     for (const g of r.dataQuality.gaps) {
       const reason = g.code ? labels.gapCodes[g.code] : g.message;
       // The factor set records these details in English: shown in the English table, summed up by the code in French.
-      const detail = lang === 'en' && (g.code === 'quarantined' || g.code === 'model-scope' || g.code === 'no-use-by-nature') ? ` (${g.message})` : '';
-      out.push(`- ${g.category} · ${labels.phases[g.phase]} · ${labels.criteria[g.criterion]}${g.units !== undefined ? ` · ${n(g.units)} ${labels.gapUnits}` : ''}: ${reason}${detail}`);
+      const detail =
+        lang === 'en' && (g.code === 'quarantined' || g.code === 'model-scope' || g.code === 'no-use-by-nature')
+          ? ` (${g.message})`
+          : '';
+      out.push(
+        `- ${g.category} · ${labels.phases[g.phase]} · ${labels.criteria[g.criterion]}${g.units !== undefined ? ` · ${n(g.units)} ${labels.gapUnits}` : ''}: ${reason}${detail}`,
+      );
     }
   }
   if (r.warnings.length) {
@@ -193,12 +360,19 @@ export interface TPcrSiOptions {
 type TImpactObject = Record<string, Record<string, number>>;
 
 /** An ImpactObject: every life-cycle step present (empty when nothing is booked there), indicator codes inside. */
-function impactObject(perPhase: Partial<Record<string, TImpacts>>, pick: (x: TImpact) => number = (x) => x.value): TImpactObject {
+function impactObject(
+  perPhase: Partial<Record<string, TImpacts>>,
+  pick: (x: TImpact) => number = (x) => x.value,
+): TImpactObject {
   const out: TImpactObject = {};
   for (const ph of PHASES) {
     const cell: Record<string, number> = {};
     const imp = perPhase[ph];
-    if (imp) for (const c of CRITERIA) { const x = imp[c]; if (x) cell[PCRSI_INDICATORS[c].code] = pick(x); }
+    if (imp)
+      for (const c of CRITERIA) {
+        const x = imp[c];
+        if (x) cell[PCRSI_INDICATORS[c].code] = pick(x);
+      }
     out[ph] = cell;
   }
   return out;
@@ -216,22 +390,27 @@ export function formatFootprintPcrSi(r: TFootprintResult, options: TPcrSiOptions
   const used = CRITERIA.filter((c) => r.total[c]);
   const tierImpacts = (t: (typeof TIERS)[number]): Record<string, number> => {
     const o: Record<string, number> = {};
-    for (const c of CRITERIA) { const x = r.byTier[t]?.[c]; if (x) o[PCRSI_INDICATORS[c].code] = x.value; }
+    for (const c of CRITERIA) {
+      const x = r.byTier[t]?.[c];
+      if (x) o[PCRSI_INDICATORS[c].code] = x.value;
+    }
     return o;
   };
   const tierOf = (cat: string): string | undefined => categoryTier(r.methodology.factorSet, cat);
   const details: Record<string, unknown> = {};
-  Object.entries(r.byCategoryPhase).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([cat, perPhase], i) => {
-    const tier = tierOf(cat);
-    details[String(i + 1)] = {
-      type: cat,
-      name: cat,
-      tags: tier ? [tier] : [],
-      impacts: impactObject(perPhase),
-      source: r.methodology.factorSet,
-      provider: 'Techcare',
-    };
-  });
+  Object.entries(r.byCategoryPhase)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .forEach(([cat, perPhase], i) => {
+      const tier = tierOf(cat);
+      details[String(i + 1)] = {
+        type: cat,
+        name: cat,
+        tags: tier ? [tier] : [],
+        impacts: impactObject(perPhase),
+        source: r.methodology.factorSet,
+        provider: 'Techcare',
+      };
+    });
   const d = r.dataQuality.defaultShare;
   const doc = {
     metadata: {
@@ -241,7 +420,11 @@ export function formatFootprintPcrSi(r: TFootprintResult, options: TPcrSiOptions
       provider: 'Techcare',
       sources: [{ name: r.methodology.factorSet, version: r.methodology.factorSet.replace(/^[^-]*-/, '') }],
       version: `PCR-SI_dataformat@${PCRSI_SPEC.responseCommit.slice(0, 7)}`,
-      indicators: used.map((c) => ({ indicator: PCRSI_INDICATORS[c].code, source: `${r.methodology.factorSet} (figures and sources: docs/methodology.md)`, unit: PCRSI_INDICATORS[c].unit })),
+      indicators: used.map((c) => ({
+        indicator: PCRSI_INDICATORS[c].code,
+        source: `${r.methodology.factorSet} (figures and sources: docs/methodology.md)`,
+        unit: PCRSI_INDICATORS[c].unit,
+      })),
     },
     total_impact: impactObject(r.byPhase),
     tags: TIERS.filter((t) => Object.keys(r.byTier[t] ?? {}).length).map((t) => ({ name: t, impacts: tierImpacts(t) })),
@@ -255,7 +438,14 @@ export function formatFootprintPcrSi(r: TFootprintResult, options: TPcrSiOptions
       total_impact_high: impactObject(r.byPhase, (x) => x.high),
       use_electricity_kwh: r.energy.useKwh.value,
       // No silent zero: every cell counted as zero or left out, with its reason and unit count.
-      counted_as_zero: r.dataQuality.gaps.map((g) => ({ category: g.category, step: g.phase, indicator: PCRSI_INDICATORS[g.criterion].code, reason_code: g.code ?? null, units: g.units ?? null, reason: g.message })),
+      counted_as_zero: r.dataQuality.gaps.map((g) => ({
+        category: g.category,
+        step: g.phase,
+        indicator: PCRSI_INDICATORS[g.criterion].code,
+        reason_code: g.code ?? null,
+        units: g.units ?? null,
+        reason: g.message,
+      })),
       warnings: r.warnings.map((w) => ({ line: w.line, code: w.code, message: w.message })),
     },
   };
@@ -266,15 +456,32 @@ export function formatFootprintPcrSi(r: TFootprintResult, options: TPcrSiOptions
 function categoryTier(factorSetId: string, cat: string): string | undefined {
   if (cat === 'cloud_instance') return 'cloud';
   if (cat === 'data_transfer') return 'transfer';
-  try { return getFactorSet(factorSetId).devices[cat]?.tier; } catch { return undefined; }
+  try {
+    return getFactorSet(factorSetId).devices[cat]?.tier;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Formats a result in one of the four formats. */
-export function formatFootprint(r: TFootprintResult, format: TFootprintFormat, lang: 'fr' | 'en' = 'fr', pcrSi: TPcrSiOptions = {}): string {
+export function formatFootprint(
+  r: TFootprintResult,
+  format: TFootprintFormat,
+  lang: 'fr' | 'en' = 'fr',
+  pcrSi: TPcrSiOptions = {},
+): string {
   switch (format) {
-    case 'json': return formatFootprintJson(r);
-    case 'csv': return formatFootprintCsv(r);
-    case 'pcr-si': return formatFootprintPcrSi(r, pcrSi);
-    default: return formatFootprintTable(r, lang === 'en' ? FOOTPRINT_LABELS_EN : FOOTPRINT_LABELS_FR, lang === 'en' ? 'en-GB' : 'fr-FR');
+    case 'json':
+      return formatFootprintJson(r);
+    case 'csv':
+      return formatFootprintCsv(r);
+    case 'pcr-si':
+      return formatFootprintPcrSi(r, pcrSi);
+    default:
+      return formatFootprintTable(
+        r,
+        lang === 'en' ? FOOTPRINT_LABELS_EN : FOOTPRINT_LABELS_FR,
+        lang === 'en' ? 'en-GB' : 'fr-FR',
+      );
   }
 }

@@ -87,9 +87,15 @@ export const pdfStats = { renders: 0 };
  * Scripts are not run: our pages do not need them. Renders are cached per content; `beforeRender` (e.g. a rate
  * limit that throws) runs only when the page really has to be printed.
  */
-export async function htmlToPdf(html: string, chromiumPath: string, beforeRender?: () => Promise<void>): Promise<Buffer> {
+export async function htmlToPdf(
+  html: string,
+  chromiumPath: string,
+  beforeRender?: () => Promise<void>,
+): Promise<Buffer> {
   const css = readFileSync(cssPath, 'utf8');
-  const inlined = html.replace(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`).replace(/<script[^>]*><\/script>/g, '');
+  const inlined = html
+    .replace(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`)
+    .replace(/<script[^>]*><\/script>/g, '');
   const key = createHash('sha256').update(inlined).digest('hex');
   const hit = cache.get(key);
   if (hit) return hit;
@@ -114,7 +120,11 @@ async function printPage(inlined: string, chromiumPath: string): Promise<Buffer>
     // Nothing outside the page may load: block every request (icons, links).
     await page.route('**/*', (route) => route.abort());
     await page.setContent(inlined, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' },
+    });
   } finally {
     await context.close();
   }

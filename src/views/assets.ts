@@ -27,7 +27,11 @@ export function asset(name: string): TAsset | undefined {
   if (!found) {
     try {
       const body = readFileSync(join(publicDir, name));
-      found = { body, type: types[name.split('.').pop()!]!, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+      found = {
+        body,
+        type: types[name.split('.').pop()!]!,
+        hash: createHash('sha256').update(body).digest('hex').slice(0, 12),
+      };
       cache.set(name, found);
     } catch {
       return undefined;

@@ -7,7 +7,10 @@ function quotesLabel(message: string, label: string): boolean {
   const at = message.indexOf(label);
   if (at < 1) return false;
   const before = message.slice(0, at).trimEnd().slice(-1);
-  const after = message.slice(at + label.length).trimStart().charAt(0);
+  const after = message
+    .slice(at + label.length)
+    .trimStart()
+    .charAt(0);
   return (before === '«' && after === '»') || (before === '“' && after === '”') || (before === '"' && after === '"');
 }
 
@@ -38,7 +41,10 @@ export function ErrorSummary(props: { v: TViewContext; errors?: TFieldErrors | n
       <ul>
         {entries.map(([field, message]) => {
           const label = props.labels?.[field];
-          const text = label && !quotesLabel(message, label.trim()) ? t('form.errorSummaryItem', { label: label.trim(), message }) : message;
+          const text =
+            label && !quotesLabel(message, label.trim())
+              ? t('form.errorSummaryItem', { label: label.trim(), message })
+              : message;
           return <li>{field === '_form' ? text : <a href={`#f-${field}`}>{text}</a>}</li>;
         })}
       </ul>
@@ -65,10 +71,13 @@ type TFieldProps = {
  * The frame every form control shares: label (with "optional"), hint and error, tied to the control by id and
  * aria-describedby. `control` receives the attributes the control must carry.
  */
-function FieldFrame(p: TFieldProps & { control: (a: { id: string; invalid?: 'true'; describedBy?: string }) => Child }) {
+function FieldFrame(
+  p: TFieldProps & { control: (a: { id: string; invalid?: 'true'; describedBy?: string }) => Child },
+) {
   const id = `f-${p.name}`;
   const error = p.errors?.[p.name];
-  const describedBy = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>
@@ -119,7 +128,14 @@ export function TextArea(p: Omit<TFieldProps, 'type'> & { rows?: number }) {
     <FieldFrame
       {...p}
       control={(a) => (
-        <textarea id={a.id} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={a.invalid} aria-describedby={a.describedBy}>
+        <textarea
+          id={a.id}
+          name={p.name}
+          rows={p.rows ?? 5}
+          required={p.required}
+          aria-invalid={a.invalid}
+          aria-describedby={a.describedBy}
+        >
           {p.value == null ? '' : String(p.value)}
         </textarea>
       )}
@@ -157,15 +173,29 @@ export function Pagination(props: { v: TViewContext; page: number; pages: number
   const t = props.v.t;
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
-      {props.page > 1 ? <a href={link(props.page - 1)} rel="prev">{t('pagination.previous')}</a> : null}
+      {props.page > 1 ? (
+        <a href={link(props.page - 1)} rel="prev">
+          {t('pagination.previous')}
+        </a>
+      ) : null}
       <span>{t('pagination.page', { page: props.page, pages: props.pages })}</span>
-      {props.page < props.pages ? <a href={link(props.page + 1)} rel="next">{t('pagination.next')}</a> : null}
+      {props.page < props.pages ? (
+        <a href={link(props.page + 1)} rel="next">
+          {t('pagination.next')}
+        </a>
+      ) : null}
     </nav>
   );
 }
 
 /** A form posting to `action` with a single button (no JS needed for actions such as delete or validate). */
-export function ButtonForm(props: { action: string; label: string; fields?: Record<string, string>; className?: string; children?: Child }) {
+export function ButtonForm(props: {
+  action: string;
+  label: string;
+  fields?: Record<string, string>;
+  className?: string;
+  children?: Child;
+}) {
   return (
     <form method="post" action={props.action} class="inline">
       {Object.entries(props.fields ?? {}).map(([k, val]) => (

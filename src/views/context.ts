@@ -14,5 +14,12 @@ export interface TViewContext {
 }
 
 export function viewContext(c: Context<AppEnv>): TViewContext {
-  return { locale: c.get('locale'), t: c.get('t'), fmt: c.get('fmt'), user: c.get('user'), path: c.req.path, url: new URL(c.req.url) };
+  return {
+    locale: c.get('locale'),
+    t: c.get('t'),
+    fmt: c.get('fmt'),
+    user: c.get('user'),
+    path: c.req.path,
+    url: new URL(c.req.url),
+  };
 }

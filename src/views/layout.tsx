@@ -17,7 +17,10 @@ export function languageSwitchHref(v: Pick<TViewContext, 'url' | 'locale'>): str
 /** A path that can only point into this site: one leading slash, no backslash, no control character. */
 export function cleanPath(path: string): string {
   // eslint-disable-next-line no-control-regex
-  return `/${path.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\\/g, '%5C').replace(/^\/+/, '')}`;
+  return `/${path
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\\/g, '%5C')
+    .replace(/^\/+/, '')}`;
 }
 
 const navItems: { href: string; key: TMessageKey }[] = [
@@ -34,7 +37,14 @@ const navItems: { href: string; key: TMessageKey }[] = [
  * The page shell: skip link, header with navigation and language switch, main landmark, footer. One stylesheet,
  * one optional script, no web fonts: the platform's own pages must stay at EcoIndex grade A.
  */
-export function Layout(props: { v: TViewContext; title: string; children: Child; flash?: string | null; wide?: boolean; scripts?: string[] }) {
+export function Layout(props: {
+  v: TViewContext;
+  title: string;
+  children: Child;
+  flash?: string | null;
+  wide?: boolean;
+  scripts?: string[];
+}) {
   const { v } = props;
   const t = v.t;
   return (
@@ -69,7 +79,12 @@ export function Layout(props: { v: TViewContext; title: string; children: Child;
             </ul>
           </nav>
           <div class="account">
-            <a href={languageSwitchHref(v)} hreflang={v.locale === 'fr' ? 'en' : 'fr'} lang={v.locale === 'fr' ? 'en' : 'fr'} aria-label={t('nav.languageLabel')}>
+            <a
+              href={languageSwitchHref(v)}
+              hreflang={v.locale === 'fr' ? 'en' : 'fr'}
+              lang={v.locale === 'fr' ? 'en' : 'fr'}
+              aria-label={t('nav.languageLabel')}
+            >
               {t('nav.language')}
             </a>
             {v.user ? (

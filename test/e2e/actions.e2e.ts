@@ -10,13 +10,22 @@ import { startServer, type TRunningServer } from '../helpers/server.js';
 
 async function contextAs(browser: Browser, t: TTestDb, url: string, userId: number): Promise<BrowserContext> {
   const token = newSecret();
-  await t.db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: userId, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 3_600_000)) }).execute();
+  await t.db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashSecret(token),
+      user_id: userId,
+      created_at: nowIso(),
+      expires_at: nowIso(new Date(Date.now() + 3_600_000)),
+    })
+    .execute();
   const context = await browser.newContext({ locale: 'fr-FR' });
   await context.addCookies([{ name: 'techcare_session', value: token, url }]);
   return context;
 }
 
-const frNumber = (n: number) => new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 3 }).format(n).replace(/\s/g, ' ');
+const frNumber = (n: number) =>
+  new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 3 }).format(n).replace(/\s/g, ' ');
 const norm = (s: string) => s.replace(/\s/g, ' ');
 
 describe.skipIf(!hasChromium)('actions in Chromium: a member simulates a longer laptop lifespan and plans it', () => {
@@ -34,8 +43,15 @@ describe.skipIf(!hasChromium)('actions in Chromium: a member simulates a longer 
     // The inventory arrives through the footprint API, as the member's asset tool would send it.
     const token = await apiTokenFor(t.db, userId);
     const res = await fetch(`${server.url}/api/v1/organisations/${orgId}/inventories/2025`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ lines: [{ category: 'laptop', quantity: 40, lifespan_years: 4 }, { category: 'monitor', quantity: 40 }, { category: 'smartphone', quantity: 15 }] }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({
+        lines: [
+          { category: 'laptop', quantity: 40, lifespan_years: 4 },
+          { category: 'monitor', quantity: 40 },
+          { category: 'smartphone', quantity: 15 },
+        ],
+      }),
     });
     expect(res.status).toBeLessThan(300);
     browser = await launchBrowser();
@@ -49,8 +65,9 @@ describe.skipIf(!hasChromium)('actions in Chromium: a member simulates a longer 
   it('simulates 4 → 6 years on laptops, adds it to the plan and sees the expected reduction', async () => {
     // The laptop's whole-life GWP in the latest factor set (ADEME/Arcep: manufacture + distribution + end of life).
     const laptop = getFactorSet().devices.laptop!;
-    const gwp = laptop.embodied.gwp!.value + (laptop.distribution?.gwp?.value ?? 0) + (laptop.endOfLife?.gwp?.value ?? 0);
-    const reduction = 40 * gwp / 4 - 40 * gwp / 6;
+    const gwp =
+      laptop.embodied.gwp!.value + (laptop.distribution?.gwp?.value ?? 0) + (laptop.endOfLife?.gwp?.value ?? 0);
+    const reduction = (40 * gwp) / 4 - (40 * gwp) / 6;
     const ctx = await contextAs(browser, t, server.url, userId);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/organisations/${orgId}/simulate`);
@@ -74,11 +91,26 @@ describe.skipIf(!hasChromium)('actions in Chromium: a member simulates a longer 
     await ctx.close();
 
     const session = newSecret();
-    await t.db.insertInto('sessions').values({ token_hash: hashSecret(session), user_id: userId, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 3_600_000)) }).execute();
+    await t.db
+      .insertInto('sessions')
+      .values({
+        token_hash: hashSecret(session),
+        user_id: userId,
+        created_at: nowIso(),
+        expires_at: nowIso(new Date(Date.now() + 3_600_000)),
+      })
+      .execute();
     const cookies = [{ name: 'techcare_session', value: session, url: server.url }];
-    for (const url of [simUrl, `${server.url}/organisations/${orgId}/plan`, `${server.url}/levers`, `${server.url}/levers/extend-lifespan`]) {
+    for (const url of [
+      simUrl,
+      `${server.url}/organisations/${orgId}/plan`,
+      `${server.url}/levers`,
+      `${server.url}/levers/extend-lifespan`,
+    ]) {
       const m = await measurePage(browser, url, cookies);
-      console.log(`${url.replace(server.url, '')} dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
+      console.log(
+        `${url.replace(server.url, '')} dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`,
+      );
       expect(m.grade, url).toBe('A');
     }
   });

@@ -36,7 +36,15 @@ describe.skipIf(!hasChromium)('footprint in Chromium', () => {
     const out = await runImport(t.db, id, target, { kind: 'file', path: join(fixtures, 'inventory-fr-2024.csv') });
     expect(out.ok).toBe(true);
     session = newSecret();
-    await t.db.insertInto('sessions').values({ token_hash: hashSecret(session), user_id: user.id, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 86_400_000)) }).execute();
+    await t.db
+      .insertInto('sessions')
+      .values({
+        token_hash: hashSecret(session),
+        user_id: user.id,
+        created_at: nowIso(),
+        expires_at: nowIso(new Date(Date.now() + 86_400_000)),
+      })
+      .execute();
   });
   afterAll(async () => {
     await browser?.close();
@@ -57,7 +65,8 @@ describe.skipIf(!hasChromium)('footprint in Chromium', () => {
     await page.getByRole('link', { name: 'Voir le résultat' }).waitFor({ timeout: 0 });
     await page.getByRole('link', { name: 'Voir le résultat' }).click();
     await page.waitForURL(`**/footprint/2025`);
-    for (const id of ['by-tier', 'by-phase', 'by-category', 'by-entity']) expect(await page.locator(`figure[aria-labelledby="${id}-title"] svg rect`).count(), id).toBeGreaterThan(0);
+    for (const id of ['by-tier', 'by-phase', 'by-category', 'by-entity'])
+      expect(await page.locator(`figure[aria-labelledby="${id}-title"] svg rect`).count(), id).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     const resultUrl = page.url();
 
@@ -68,7 +77,10 @@ describe.skipIf(!hasChromium)('footprint in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(resultUrl);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'PDF' }).click(),
+    ]);
     const pdf = readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = spaces(await pdfText(pdf));
@@ -79,18 +91,29 @@ describe.skipIf(!hasChromium)('footprint in Chromium', () => {
 
     // The other footprint pages: no accessibility violation either.
     const base = `${server.url}/organisations/${orgId}/footprint`;
-    for (const path of [base, `${base}/2025/inventory`, `${base}/settings`, `${base}/2025/frameworks`, `${base}/2025/lines/new`, `${server.url}/methodology`]) {
+    for (const path of [
+      base,
+      `${base}/2025/inventory`,
+      `${base}/settings`,
+      `${base}/2025/frameworks`,
+      `${base}/2025/lines/new`,
+      `${server.url}/methodology`,
+    ]) {
       await page.goto(path);
       expect(await axeViolations(page), path).toEqual([]);
     }
     await context.close();
 
     const m = await measurePage(browser, resultUrl, cookies);
-    console.log(`result page: dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
+    console.log(
+      `result page: dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`,
+    );
     expect(m.grade).toBe('A');
     // The inventory with its groups, filters and bulk form stays light and fits a phone.
     const inventory = await measurePage(browser, `${base}/2025/inventory`, cookies);
-    console.log(`inventory page: dom=${inventory.dom} req=${inventory.requests} kb=${inventory.kb.toFixed(1)} ecoindex=${inventory.score.toFixed(1)} ${inventory.grade}`);
+    console.log(
+      `inventory page: dom=${inventory.dom} req=${inventory.requests} kb=${inventory.kb.toFixed(1)} ecoindex=${inventory.score.toFixed(1)} ${inventory.grade}`,
+    );
     expect(inventory.grade).toBe('A');
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await phone.addCookies(cookies);

@@ -42,7 +42,9 @@ describe.skipIf(!hasChromium)('public pages in Chromium', () => {
         await page.close();
         expect(violations, `${url}: ${JSON.stringify(violations)}`).toEqual([]);
         const m = await measurePage(browser, url);
-        report.push(`${path} [${lang}] dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
+        report.push(
+          `${path} [${lang}] dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`,
+        );
         expect(m.grade, `${url} dom=${m.dom} req=${m.requests} kb=${m.kb}`).toBe('A');
       }
     }

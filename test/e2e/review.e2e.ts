@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)('annual review in Chromium', () => {
     await page.goto(`${server.url}/review/${year}`);
     expect(await page.textContent('h1')).toContain(String(year));
     // Every chart is an SVG followed by its data table.
-    const charts = await page.$$eval('figure.chart', (figs) => figs.map((f) => ({ svg: !!f.querySelector('svg'), rows: f.querySelectorAll('table tbody tr').length })));
+    const charts = await page.$$eval('figure.chart', (figs) =>
+      figs.map((f) => ({ svg: !!f.querySelector('svg'), rows: f.querySelectorAll('table tbody tr').length })),
+    );
     expect(charts.length).toBeGreaterThanOrEqual(4);
     for (const c of charts) expect(c.svg && c.rows > 0).toBe(true);
     expect(await page.locator('#table-sector tbody tr').count()).toBeGreaterThan(0);
@@ -50,20 +52,39 @@ describe.skipIf(!hasChromium)('annual review in Chromium', () => {
     // The PDF edition is printed by the same Chromium.
     const pdf = await fetch(`${server.url}/review/${year}/pdf?lang=fr`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const m = await measurePage(browser, `${server.url}/review/${year}`);
     expect(m.grade, JSON.stringify(m)).toBe('A');
-    console.log(`review page: ${m.dom} DOM nodes, ${m.requests} requests, ${m.kb.toFixed(1)} KB, EcoIndex ${m.grade} (${m.score.toFixed(0)})`);
+    console.log(
+      `review page: ${m.dom} DOM nodes, ${m.requests} requests, ${m.kb.toFixed(1)} KB, EcoIndex ${m.grade} (${m.score.toFixed(0)})`,
+    );
     await context.close();
   });
 
   it('shows a member its report with the benchmark table, without accessibility violations', async () => {
-    const org = await t.db.selectFrom('footprint_results').select('organisation_id').where('year', '=', year).orderBy('organisation_id').executeTakeFirstOrThrow();
+    const org = await t.db
+      .selectFrom('footprint_results')
+      .select('organisation_id')
+      .where('year', '=', year)
+      .orderBy('organisation_id')
+      .executeTakeFirstOrThrow();
     const user = await makeUser(t.db);
     await addMember(t.db, org.organisation_id, user.id, 'owner');
     const token = newSecret();
-    await t.db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: user.id, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 86_400_000)) }).execute();
+    await t.db
+      .insertInto('sessions')
+      .values({
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        created_at: nowIso(),
+        expires_at: nowIso(new Date(Date.now() + 86_400_000)),
+      })
+      .execute();
     const context = await browser.newContext({ locale: 'en-GB' });
     await context.addCookies([{ name: 'techcare_session', value: token, url: server.url }]);
     const page = await context.newPage();

@@ -29,7 +29,15 @@ describe.skipIf(!hasChromium)('RGESN assessment in Chromium, keyboard only', () 
     const user = await makeUser(t.db, { name: 'Claire' });
     orgId = (await makeOrganisation(t.db, { ownerId: user.id, name: 'Clavier SA' })).id;
     token = newSecret();
-    await t.db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: user.id, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 86_400_000)) }).execute();
+    await t.db
+      .insertInto('sessions')
+      .values({
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        created_at: nowIso(),
+        expires_at: nowIso(new Date(Date.now() + 86_400_000)),
+      })
+      .execute();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -101,7 +109,9 @@ describe.skipIf(!hasChromium)('RGESN assessment in Chromium, keyboard only', () 
       const res = await fetch(`${declarationUrl}?lang=${lang}`);
       expect(res.status).toBe(200);
       const m = await measurePage(browser, `${declarationUrl}?lang=${lang}`);
-      console.log(`declaration [${lang}] dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
+      console.log(
+        `declaration [${lang}] dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`,
+      );
       expect(m.grade).toBe('A');
     }
   });

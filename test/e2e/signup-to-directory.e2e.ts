@@ -132,7 +132,9 @@ describe.skipIf(!hasChromium)('sign-up to directory in Chromium', () => {
     await page.keyboard.type('typed without any mouse at all');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/signup/sent');
-    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'keys@example.org').executeTakeFirst()).toBeDefined();
+    expect(
+      await t.db.selectFrom('users').select('id').where('email', '=', 'keys@example.org').executeTakeFirst(),
+    ).toBeDefined();
     await page.close();
   });
 });

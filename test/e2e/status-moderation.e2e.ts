@@ -46,7 +46,9 @@ describe.skipIf(!hasChromium)('partner status moderation in Chromium', () => {
     await adminPage.fill('input[id^="note-"]', 'Welcome aboard.');
     await adminPage.click('text=Grant the status');
     await adminPage.waitForURL(/flash=/);
-    expect((await t.db.selectFrom('organisations').select('kind').where('id', '=', org.id).executeTakeFirstOrThrow()).kind).toBe('partner');
+    expect(
+      (await t.db.selectFrom('organisations').select('kind').where('id', '=', org.id).executeTakeFirstOrThrow()).kind,
+    ).toBe('partner');
 
     await ownerPage.goto(`${server.url}/organisations/${org.id}?lang=en`);
     expect(await ownerPage.textContent('main')).toContain('Status granted: Partner organisation.');
@@ -56,8 +58,15 @@ describe.skipIf(!hasChromium)('partner status moderation in Chromium', () => {
     await card.locator('input[name="reason"]').fill('No workshop in twelve months.');
     await card.locator('button', { hasText: 'Withdraw the status' }).click();
     await adminPage.waitForURL(/flash=/);
-    expect((await t.db.selectFrom('organisations').select('kind').where('id', '=', org.id).executeTakeFirstOrThrow()).kind).toBe('company');
-    const mails = await t.db.selectFrom('outbox').select('body_text').where('to_address', '=', owner.email).orderBy('id').execute();
+    expect(
+      (await t.db.selectFrom('organisations').select('kind').where('id', '=', org.id).executeTakeFirstOrThrow()).kind,
+    ).toBe('company');
+    const mails = await t.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('to_address', '=', owner.email)
+      .orderBy('id')
+      .execute();
     expect(mails.map((m) => m.body_text).join('\n')).toContain('Welcome aboard.');
     expect(mails.at(-1)!.body_text).toContain('No workshop in twelve months.');
   });

@@ -21,7 +21,15 @@ describe.skipIf(!hasChromium)('training catalogue in Chromium', () => {
     const teacher = await makeUser(t.db, { name: 'Prof' });
     await makeOrganisation(t.db, { kind: 'school', ownerId: teacher.id, name: 'École Numérique Sobre', signed: true });
     sessionToken = newSecret();
-    await t.db.insertInto('sessions').values({ token_hash: hashSecret(sessionToken), user_id: teacher.id, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 3_600_000)) }).execute();
+    await t.db
+      .insertInto('sessions')
+      .values({
+        token_hash: hashSecret(sessionToken),
+        user_id: teacher.id,
+        created_at: nowIso(),
+        expires_at: nowIso(new Date(Date.now() + 3_600_000)),
+      })
+      .execute();
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,7 +68,10 @@ describe.skipIf(!hasChromium)('training catalogue in Chromium', () => {
     await Promise.all([v.waitForURL(/block=3/), v.getByRole('button', { name: 'Filtrer' }).click()]);
     expect(await v.getByRole('status').textContent()).toContain('1');
     expect(await axeViolations(v)).toEqual([]);
-    await Promise.all([v.waitForURL(/\/trainings\/\d+$/), v.getByRole('link', { name: 'Écoconception web pour développeurs' }).click()]);
+    await Promise.all([
+      v.waitForURL(/\/trainings\/\d+$/),
+      v.getByRole('link', { name: 'Écoconception web pour développeurs' }).click(),
+    ]);
     expect(await v.content()).toContain('CC BY-SA · Licence ouverte');
     expect(await axeViolations(v)).toEqual([]);
     // A filter that excludes it: level 5.
@@ -69,7 +80,9 @@ describe.skipIf(!hasChromium)('training catalogue in Chromium', () => {
     await visitor.close();
 
     const m = await measurePage(browser, `${server.url}/trainings`);
-    console.log(`/trainings dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
+    console.log(
+      `/trainings dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`,
+    );
     expect(m.grade).toBe('A');
   });
 });

@@ -29,7 +29,13 @@ describe.skipIf(!hasChromium)('workshop programme in Chromium', () => {
     await makeOrganisation(t.db, { kind: 'partner', name: 'Partenaire muet' });
     const soon = new Date(Date.now() + 35 * 86_400_000);
     soon.setUTCHours(9, 0, 0, 0);
-    await quickWorkshop(t.db, { organisationId: org.id, createdBy: owner.id, capacity: 10, startsAt: soon.toISOString(), levels: [1, 2] });
+    await quickWorkshop(t.db, {
+      organisationId: org.id,
+      createdBy: owner.id,
+      capacity: 10,
+      startsAt: soon.toISOString(),
+      levels: [1, 2],
+    });
     const context = await signedInContext(browser, t.db, server.url, admin.id);
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
@@ -43,7 +49,9 @@ describe.skipIf(!hasChromium)('workshop programme in Chromium', () => {
     expect(violations).toEqual([]);
     const cookies = (await context.cookies()).map((c) => ({ name: c.name, value: c.value, url: server.url }));
     const m = await measurePage(browser, `${server.url}/workshops/programme`, cookies);
-    console.log(`/workshops/programme dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`);
+    console.log(
+      `/workshops/programme dom=${m.dom} req=${m.requests} kb=${m.kb.toFixed(1)} ecoindex=${m.score.toFixed(1)} ${m.grade}`,
+    );
     expect(m.grade).toBe('A');
   });
 });

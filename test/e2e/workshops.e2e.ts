@@ -69,7 +69,11 @@ describe.skipIf(!hasChromium)('workshops in Chromium', () => {
 
     // 5. Time passes (the workshop took place); the partner records attendance and posts the replay.
     const id = Number(/\/workshops\/(\d+)/.exec(url)![1]);
-    await t.db.updateTable('workshops').set({ starts_at: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', id).execute();
+    await t.db
+      .updateTable('workshops')
+      .set({ starts_at: new Date(Date.now() - 3_600_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     await partner.goto(`${url}/registrants?lang=en`);
     await partner.check('input[name="present"]');
     await partner.click('form[action$="/attendance"] button');

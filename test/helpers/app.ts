@@ -8,7 +8,14 @@ export const testOrigin = 'http://localhost';
 
 /** A configuration for tests: no demo, no SMTP, quiet. */
 export function testConfig(overrides: Record<string, string> = {}): TConfig {
-  return loadConfig({ DATABASE_URL: 'sqlite::memory:', TECHCARE_DEMO: 'false', LOG_LEVEL: 'silent', TECHCARE_ADMIN_EMAIL: 'admin@example.org', TECHCARE_ADMIN_PASSWORD: 'admin-password-123', ...overrides });
+  return loadConfig({
+    DATABASE_URL: 'sqlite::memory:',
+    TECHCARE_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    TECHCARE_ADMIN_EMAIL: 'admin@example.org',
+    TECHCARE_ADMIN_PASSWORD: 'admin-password-123',
+    ...overrides,
+  });
 }
 
 export function testApp(db: DB, overrides: Record<string, string> = {}): Hono<AppEnv> {
@@ -58,7 +65,11 @@ export class TestClient {
       if (Array.isArray(v)) for (const x of v) body.append(k, x);
       else body.append(k, String(v));
     }
-    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.request(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   postMultipart(path: string, form: FormData): Promise<Response> {

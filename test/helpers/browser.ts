@@ -38,16 +38,27 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   // The page's CSP forbids inline scripts, so axe is injected through the devtools protocol, which CSP ignores.
   await page.evaluate(axeSource);
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as {
     violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
   };
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
 }
 
 // EcoIndex quantiles (HTTP Archive, as published by the EcoIndex project): 21 bounds each.
-const qDom = [0, 47, 75, 159, 233, 298, 358, 417, 476, 537, 603, 674, 753, 843, 949, 1076, 1237, 1459, 1801, 2479, 594601];
+const qDom = [
+  0, 47, 75, 159, 233, 298, 358, 417, 476, 537, 603, 674, 753, 843, 949, 1076, 1237, 1459, 1801, 2479, 594601,
+];
 const qReq = [0, 2, 15, 25, 34, 42, 49, 56, 63, 70, 78, 86, 95, 105, 117, 130, 147, 170, 205, 281, 3920];
-const qSize = [0, 1.37, 144.7, 319.53, 479.46, 631.97, 783.38, 937.91, 1098.62, 1265.47, 1448.32, 1648.27, 1876.08, 2142.06, 2465.37, 2866.31, 3401.59, 4155.73, 5400.08, 8037.54, 223212.26];
+const qSize = [
+  0, 1.37, 144.7, 319.53, 479.46, 631.97, 783.38, 937.91, 1098.62, 1265.47, 1448.32, 1648.27, 1876.08, 2142.06, 2465.37,
+  2866.31, 3401.59, 4155.73, 5400.08, 8037.54, 223212.26,
+];
 
 /** The position of a value among the quantile bounds, interpolated linearly (0..20). */
 function quantile(bounds: number[], value: number): number {
@@ -60,7 +71,14 @@ function quantile(bounds: number[], value: number): number {
 /** EcoIndex score (0–100) and grade from DOM elements, requests and transferred kilobytes. */
 export function ecoIndex(dom: number, requests: number, sizeKb: number): { score: number; grade: string } {
   const score = 100 - (5 * (3 * quantile(qDom, dom) + 2 * quantile(qReq, requests) + quantile(qSize, sizeKb))) / 6;
-  const grades: [number, string][] = [[80, 'A'], [70, 'B'], [55, 'C'], [40, 'D'], [25, 'E'], [10, 'F']];
+  const grades: [number, string][] = [
+    [80, 'A'],
+    [70, 'B'],
+    [55, 'C'],
+    [40, 'D'],
+    [25, 'E'],
+    [10, 'F'],
+  ];
   return { score, grade: grades.find(([min]) => score > min)?.[1] ?? 'G' };
 }
 
@@ -68,7 +86,11 @@ export function ecoIndex(dom: number, requests: number, sizeKb: number): { score
  * Loads a URL in a fresh context and measures what EcoIndex measures: DOM elements, requests and transferred
  * bytes (from the devtools protocol's encoded data lengths).
  */
-export async function measurePage(browser: Browser, url: string, cookies: { name: string; value: string; url: string }[] = []): Promise<{ dom: number; requests: number; kb: number; score: number; grade: string }> {
+export async function measurePage(
+  browser: Browser,
+  url: string,
+  cookies: { name: string; value: string; url: string }[] = [],
+): Promise<{ dom: number; requests: number; kb: number; score: number; grade: string }> {
   const context = await browser.newContext();
   if (cookies.length) await context.addCookies(cookies);
   const page = await context.newPage();
@@ -90,9 +112,22 @@ export async function measurePage(browser: Browser, url: string, cookies: { name
 }
 
 /** A browser context signed in as the user (a session row, as the login form would create). */
-export async function signedInContext(browser: Browser, db: DB, serverUrl: string, userId: number): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  db: DB,
+  serverUrl: string,
+  userId: number,
+): Promise<BrowserContext> {
   const token = newSecret();
-  await db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: userId, created_at: nowIso(), expires_at: nowIso(new Date(Date.now() + 86_400_000)) }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashSecret(token),
+      user_id: userId,
+      created_at: nowIso(),
+      expires_at: nowIso(new Date(Date.now() + 86_400_000)),
+    })
+    .execute();
   const context = await browser.newContext();
   await context.addCookies([{ name: 'techcare_session', value: token, url: serverUrl }]);
   return context;

@@ -32,7 +32,15 @@ export async function createTestDb(kind: TDbKind): Promise<TTestDb> {
     const url = `sqlite:${join(dir, 'test.db')}`;
     const db = openDb(url);
     await migrateToLatest(db);
-    return { db, kind, url, destroy: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      kind,
+      url,
+      destroy: async () => {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error('TEST_DATABASE_URL is not set');

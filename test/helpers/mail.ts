@@ -5,7 +5,9 @@ import { mailTap, type TMail } from '../../src/mail/send-mail.js';
  * starts the capture for the test file.
  */
 const sent: TMail[] = [];
-mailTap.deliver = (mail) => { sent.push(mail); };
+mailTap.deliver = (mail) => {
+  sent.push(mail);
+};
 
 /** The last mail sent to an address, and the path of the first platform link in it. */
 export function lastMailTo(to: string): { mail: TMail | undefined; link: string | undefined; count: number } {

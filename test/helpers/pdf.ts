@@ -5,7 +5,12 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * Runs of text on one line are joined by spaces, lines by new lines.
  */
 export async function pdfText(pdf: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -15,7 +20,10 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
       for (const item of content.items) {
         if (!('str' in item)) continue;
         line += item.str;
-        if (item.hasEOL) { lines.push(line); line = ''; } else if (item.str) line += ' ';
+        if (item.hasEOL) {
+          lines.push(line);
+          line = '';
+        } else if (item.str) line += ' ';
       }
       if (line) lines.push(line);
       pages.push(lines.join('\n'));

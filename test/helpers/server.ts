@@ -11,7 +11,11 @@ export interface TRunningServer {
 }
 
 /** Serves the app on a free loopback port (for browser tests and real-HTTP concurrency tests). */
-export async function startServer(db: DB, overrides: Record<string, string> = {}, options: { seed?: boolean; demo?: boolean } = {}): Promise<TRunningServer> {
+export async function startServer(
+  db: DB,
+  overrides: Record<string, string> = {},
+  options: { seed?: boolean; demo?: boolean } = {},
+): Promise<TRunningServer> {
   const config = testConfig(overrides);
   if (options.seed) await seedAll(db, config, options.demo ?? false, () => undefined);
   const app = createApp({ db, config });

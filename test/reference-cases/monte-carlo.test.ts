@@ -19,7 +19,9 @@ describe('Monte Carlo median against the headline value (default inventories, 5,
       expect(m.p50).toBeLessThanOrEqual(m.p95);
       expect(m.p95).toBeLessThanOrEqual(m.high);
     });
-    const within = (): void => { expect(Math.abs(m.gap)).toBeLessThanOrEqual(MC_TOLERANCE); };
+    const within = (): void => {
+      expect(Math.abs(m.gap)).toBeLessThanOrEqual(MC_TOLERANCE);
+    };
     if (c.knownGap) it.fails(`${c.id}: headline within ${pct} of p50 — known to fail: ${c.knownGap}`, within);
     else it(`${c.id}: headline within ${pct} of p50`, within);
   }

@@ -22,5 +22,6 @@ if (process.argv.includes('--write')) {
   writeFileSync(page, doc);
   console.log('docs/methodology.md updated');
 } else {
-  for (const [name, table] of Object.entries(tables)) console.log(`<!-- ${name}:start -->\n${table}\n<!-- ${name}:end -->\n`);
+  for (const [name, table] of Object.entries(tables))
+    console.log(`<!-- ${name}:start -->\n${table}\n<!-- ${name}:end -->\n`);
 }

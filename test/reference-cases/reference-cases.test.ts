@@ -26,11 +26,29 @@ describe('reference cases: the rows themselves', () => {
   it('covers every row of the ADEME/Arcep 2022 device file with the categories of the factor set', () => {
     expect(ademeRows).toHaveLength(15);
     const categories = ademeRows.map((r) => ADEME_CATEGORY[r.slug] ?? `unmapped ${r.slug}`).sort();
-    expect(categories).toEqual(['basic_phone', 'box', 'desktop', 'desktop_consumer', 'external_hdd', 'laptop', 'laptop_charger', 'monitor', 'phone_charger', 'smart_speaker', 'smartphone', 'tablet', 'tv', 'usb_stick', 'vr_headset']);
+    expect(categories).toEqual([
+      'basic_phone',
+      'box',
+      'desktop',
+      'desktop_consumer',
+      'external_hdd',
+      'laptop',
+      'laptop_charger',
+      'monitor',
+      'phone_charger',
+      'smart_speaker',
+      'smartphone',
+      'tablet',
+      'tv',
+      'usb_stick',
+      'vr_headset',
+    ]);
     const fs = getFactorSet('techcare-2027.1');
     for (const c of categories) {
       expect(fs.devices[c]?.embodied.gwp?.source, c).toBe('ademe-arcep-2022');
-      const ids = referenceCases.filter((x) => x.id === `ademe-arcep-yearly-${c}` || x.id === `ademe-arcep-embodied-${c}`);
+      const ids = referenceCases.filter(
+        (x) => x.id === `ademe-arcep-yearly-${c}` || x.id === `ademe-arcep-embodied-${c}`,
+      );
       expect(ids, c).toHaveLength(1);
     }
   });
@@ -50,9 +68,10 @@ describe('reference cases: the engine reproduces the published figures', () => {
 
   it('a case fails when the published value is moved beyond its tolerance (the check can fail)', () => {
     for (const c of referenceCases) {
-      const moved: TReferenceCase = c.check === 'within-range'
-        ? { ...c, expected: evaluateCase(c).high * 1.5 }
-        : { ...c, expected: c.expected * (1 + 3 * (c.knownDifference?.bound ?? c.tolerance)) };
+      const moved: TReferenceCase =
+        c.check === 'within-range'
+          ? { ...c, expected: evaluateCase(c).high * 1.5 }
+          : { ...c, expected: c.expected * (1 + 3 * (c.knownDifference?.bound ?? c.tolerance)) };
       expect(evaluateCase(moved).pass, c.id).toBe(false);
     }
   });

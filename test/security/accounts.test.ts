@@ -18,7 +18,8 @@ describeEachDb('accounts hardening', (kind) => {
   });
   afterAll(() => t.destroy());
 
-  const sessionsOf = async (userId: number) => (await t.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).length;
+  const sessionsOf = async (userId: number) =>
+    (await t.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).length;
 
   it('someone who signs up with another person’s address gets no session, and the owner’s confirmation ends any', async () => {
     const squatter = new TestClient(testApp(t.db));
@@ -26,12 +27,19 @@ describeEachDb('accounts hardening', (kind) => {
     const login = await squatter.post('/login', { email: 'victim@example.org', password: 'squatter passphrase' });
     expect(login.status).toBe(403);
     expect(squatter.cookies.has('techcare_session')).toBe(false);
-    const user = await t.db.selectFrom('users').select('id').where('email', '=', 'victim@example.org').executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'victim@example.org')
+      .executeTakeFirstOrThrow();
     expect(await sessionsOf(user.id)).toBe(0);
     // A session left from before this rule (made directly here) cannot comment, and dies at confirmation.
     await loginAs(t.db, squatter, user.id);
     const unconfirmed = (await loadCurrentUser(t.db, user.id))!;
-    await expect(postComment(t.db, unconfirmed, 'resource', 1, 'spam')).rejects.toMatchObject({ status: 403, code: 'email_not_confirmed' });
+    await expect(postComment(t.db, unconfirmed, 'resource', 1, 'spam')).rejects.toMatchObject({
+      status: 403,
+      code: 'email_not_confirmed',
+    });
     const owner = new TestClient(testApp(t.db));
     const { link } = lastMailTo('victim@example.org');
     expect((await owner.post(link!)).status).toBe(303);
@@ -65,10 +73,22 @@ describeEachDb('accounts hardening', (kind) => {
     await loginAs(t.db, elsewhere, u.id);
     await new TestClient(testApp(t.db)).post('/password/forgot', { email: u.email });
     const pendingReset = lastMailTo(u.email).link!;
-    expect((await here.post('/account/password', { current_password: 'not the password', new_password: 'a brand new passphrase' })).status).toBe(422);
-    expect((await here.post('/account/password', { current_password: testPassword, new_password: 'short' })).status).toBe(422);
+    expect(
+      (
+        await here.post('/account/password', {
+          current_password: 'not the password',
+          new_password: 'a brand new passphrase',
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await here.post('/account/password', { current_password: testPassword, new_password: 'short' })).status,
+    ).toBe(422);
     expect((await elsewhere.get('/account')).status).toBe(200);
-    const done = await here.post('/account/password', { current_password: testPassword, new_password: 'a brand new passphrase' });
+    const done = await here.post('/account/password', {
+      current_password: testPassword,
+      new_password: 'a brand new passphrase',
+    });
     expect(done.status).toBe(303);
     expect((await here.get('/account')).status).toBe(200);
     expect((await elsewhere.get('/account')).status).toBe(303);
@@ -91,7 +111,12 @@ describeEachDb('accounts hardening', (kind) => {
     for (const to of ['outbox@example.org', owner.email, 'invitee@example.org']) {
       const sent = lastMailTo(to);
       const secret = /\/([A-Za-z0-9_-]{43})(?:\s|$)/.exec(sent.mail!.text)![1]!;
-      const row = await t.db.selectFrom('outbox').select(['id', 'body_text']).where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('outbox')
+        .select(['id', 'body_text'])
+        .where('to_address', '=', to)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       expect(row.body_text).not.toContain(secret);
       expect(row.body_text).toContain(`${secret.slice(0, 4)}…[masked]`);
       const page = await (await ac.get(`/admin/outbox/${row.id}`)).text();
@@ -105,7 +130,11 @@ describeEachDb('accounts hardening', (kind) => {
     const c = new TestClient(testApp(t.db));
     await loginAs(t.db, c, owner.id);
     const statuses: number[] = [];
-    for (let i = 0; i <= invitationLimits.perHour; i++) statuses.push((await c.post(`/organisations/${org.id}/invitations`, { email: `flood-${i}@example.org`, role: 'member' })).status);
+    for (let i = 0; i <= invitationLimits.perHour; i++)
+      statuses.push(
+        (await c.post(`/organisations/${org.id}/invitations`, { email: `flood-${i}@example.org`, role: 'member' }))
+          .status,
+      );
     expect(statuses.slice(0, invitationLimits.perHour).every((s) => s === 303)).toBe(true);
     expect(statuses[invitationLimits.perHour]).toBe(429);
     const mails = await t.db.selectFrom('outbox').select('id').where('to_address', 'like', 'flood-%').execute();

@@ -40,7 +40,8 @@ describeEachDb('bad input over HTTP', (kind) => {
     const u = await makeUser(t.db);
     const token = await apiTokenFor(t.db, u.id);
     const app = testApp(t.db);
-    const get = (path: string) => app.request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (path: string) =>
+      app.request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await get('/trainings?page=99999999999999999999')).status).toBe(400);
     expect((await get('/trainings?per_page=1000')).status).toBe(400);
     expect((await get('/trainings?page=2')).status).toBe(200);
@@ -53,9 +54,17 @@ describeEachDb('bad input over HTTP', (kind) => {
   it('request bodies are capped small, except on the routes that take a file', async () => {
     const client = new TestClient(testApp(t.db));
     const big = 'x'.repeat(DEFAULT_BODY_BYTES + 1);
-    const res = await client.request('/login', { method: 'POST', body: `email=a%40b.fr&password=${big}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await client.request('/login', {
+      method: 'POST',
+      body: `email=a%40b.fr&password=${big}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(413);
-    const api = await testApp(t.db).request('http://localhost/api/v1/trainings', { method: 'POST', body: JSON.stringify({ x: big }), headers: { 'content-type': 'application/json' } });
+    const api = await testApp(t.db).request('http://localhost/api/v1/trainings', {
+      method: 'POST',
+      body: JSON.stringify({ x: big }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(api.status).toBe(413);
     // An inventory upload of 3 MB is read (here refused as a workbook, with a 422), not cut off at the cap.
     const owner = await makeUser(t.db);
@@ -88,14 +97,43 @@ describe('one CSV writer neutralises formulas', () => {
     }
     expect(csvCell(-2.5)).toBe('-2.5');
     expect(csvCell('plain')).toBe('plain');
-    expect(writeCsv([['a', 'b;c'], [1.5, null]], { delimiter: ';', decimalComma: true, bom: true })).toBe('\uFEFFa;"b;c"\r\n1,5;\r\n');
+    expect(
+      writeCsv(
+        [
+          ['a', 'b;c'],
+          [1.5, null],
+        ],
+        { delimiter: ';', decimalComma: true, bom: true },
+      ),
+    ).toBe('\uFEFFa;"b;c"\r\n1,5;\r\n');
   });
 
   it('the training export goes through it', () => {
     const training = {
-      id: 1, organisationId: 1, organisationName: 'O', organisationSlug: 'o', organisationIsDemo: false, title: '=cmd|" /C calc"!A0', description: '-1+1',
-      kind: 'course', audiences: [], educationLevel: 'all', durationHours: 7, format: 'online', language: 'fr', costEur: 0, certificate: false, licence: 'none',
-      prerequisites: '@x', learningOutcomes: '', url: null, skills: [], createdAt: '', updatedAt: '', unpublished: false, reviewPending: false,
+      id: 1,
+      organisationId: 1,
+      organisationName: 'O',
+      organisationSlug: 'o',
+      organisationIsDemo: false,
+      title: '=cmd|" /C calc"!A0',
+      description: '-1+1',
+      kind: 'course',
+      audiences: [],
+      educationLevel: 'all',
+      durationHours: 7,
+      format: 'online',
+      language: 'fr',
+      costEur: 0,
+      certificate: false,
+      licence: 'none',
+      prerequisites: '@x',
+      learningOutcomes: '',
+      url: null,
+      skills: [],
+      createdAt: '',
+      updatedAt: '',
+      unpublished: false,
+      reviewPending: false,
     } as TTraining;
     const csv = trainingsToCsv([training]);
     expect(csv).toContain(`"'=cmd|"" /C calc""!A0"`);
@@ -110,11 +148,25 @@ describe('calendar text', () => {
     const escaped = escapeText('x\u0000\u0007\u001b\u007fy\u2028z');
     // eslint-disable-next-line no-control-regex
     expect(escaped).not.toMatch(/[\u0000-\u001f\u007f\u2028]/);
-    const ics = buildCalendar({ method: 'PUBLISH', events: [{
-      uid: 'u@x', sequence: 0, startsAt: '2026-03-01T10:00:00Z', durationMinutes: 60, summary: 'Atelier\rATTENDEE:mailto:evil@example.org', description: 'd\u0007',
-      location: 'Salle\r\nX-EVIL:1', url: 'http://localhost/w/1', status: 'CONFIRMED', timeZone: 'Europe/Paris', updatedAt: '2026-02-01T10:00:00Z',
-      organizer: { name: 'Org\rX-EVIL:2', email: 'o@example.org' },
-    }] });
+    const ics = buildCalendar({
+      method: 'PUBLISH',
+      events: [
+        {
+          uid: 'u@x',
+          sequence: 0,
+          startsAt: '2026-03-01T10:00:00Z',
+          durationMinutes: 60,
+          summary: 'Atelier\rATTENDEE:mailto:evil@example.org',
+          description: 'd\u0007',
+          location: 'Salle\r\nX-EVIL:1',
+          url: 'http://localhost/w/1',
+          status: 'CONFIRMED',
+          timeZone: 'Europe/Paris',
+          updatedAt: '2026-02-01T10:00:00Z',
+          organizer: { name: 'Org\rX-EVIL:2', email: 'o@example.org' },
+        },
+      ],
+    });
     expect(ics.split('\r\n').some((line) => /^(ATTENDEE:mailto:evil|X-EVIL)/.test(line))).toBe(false);
     expect(ics.replace(/\r\n/g, '')).not.toContain('\r');
   });
@@ -129,7 +181,9 @@ describe.skipIf(!hasChromium)('PDF renders', () => {
   afterAll(() => closePdfBrowser());
   it('are cached per content: the same page is printed once, the guard runs only when printing', async () => {
     let guarded = 0;
-    const guard = async () => { guarded++; };
+    const guard = async () => {
+      guarded++;
+    };
     const html = `<!doctype html><html><body><p>Cache ${randomBytes(4).toString('hex')}</p></body></html>`;
     const before = pdfStats.renders;
     const [a, b] = await Promise.all([htmlToPdf(html, chromiumPath, guard), htmlToPdf(html, chromiumPath, guard)]);
@@ -154,7 +208,8 @@ describe.skipIf(!hasChromium)('PDF renders', () => {
       const client = new TestClient(app);
       // The limit counts renders, not requests: fill it without printing, then one new page is refused.
       const { hitRateLimit } = await import('../../src/http/middleware/rate-limit.js');
-      for (let i = 0; i < pdfLimits.perAddress; i++) await hitRateLimit(t.db, 'pdf:address:local', pdfLimits.perAddress, pdfLimits.windowMs);
+      for (let i = 0; i < pdfLimits.perAddress; i++)
+        await hitRateLimit(t.db, 'pdf:address:local', pdfLimits.perAddress, pdfLimits.windowMs);
       expect((await client.get(`/test-only/pdf/${randomBytes(4).toString('hex')}`)).status).toBe(429);
     } finally {
       await t.destroy();

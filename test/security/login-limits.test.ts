@@ -35,7 +35,8 @@ describeEachDb('login limits', (kind) => {
   it('waits double after each failure past the free ones, and the right password passes once the wait is over', async () => {
     const u = await makeUser(t.db);
     const t0 = Date.parse('2026-03-02T10:00:00Z');
-    const attempt = (at: number, password = 'wrong password!!', ip = `10.1.0.${at % 200}`) => authenticate(t.db, { email: u.email, password, ip }, new Date(at));
+    const attempt = (at: number, password = 'wrong password!!', ip = `10.1.0.${at % 200}`) =>
+      authenticate(t.db, { email: u.email, password, ip }, new Date(at));
     for (let i = 0; i < loginRules.account.free; i++) expect((await attempt(t0 + i)).status).toBe('invalid');
     let at = t0 + loginRules.account.free;
     const waits: number[] = [];
@@ -67,7 +68,8 @@ describeEachDb('login limits', (kind) => {
     // Someone elsewhere tries passwords from many addresses: the account's wait grows.
     const attacker = new TestClient(app);
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await loginRequest(attacker, u.email, 'guess guess guess', `203.0.113.${i}`)).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await loginRequest(attacker, u.email, 'guess guess guess', `203.0.113.${i}`)).status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(loginRules.account.free);
     expect(statuses.slice(loginRules.account.free)).toEqual(Array(12 - loginRules.account.free).fill(429));
     // A new browser with the right password waits too (no hard block: it says for how long)…
@@ -81,7 +83,11 @@ describeEachDb('login limits', (kind) => {
   it('parallel wrong passwords cannot check more than the free attempts', async () => {
     const u = await makeUser(t.db);
     const app = testApp(t.db, { TRUST_PROXY: 'true' });
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => loginRequest(new TestClient(app), u.email, 'parallel guess!', `203.0.113.${100 + i}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        loginRequest(new TestClient(app), u.email, 'parallel guess!', `203.0.113.${100 + i}`).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(loginRules.account.free);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40 - loginRules.account.free);
   });
@@ -92,12 +98,17 @@ describeEachDb('login limits', (kind) => {
     const statuses: number[] = [];
     // A different account each time (so only the address counts) and a forged, rotating first entry.
     for (let i = 0; i <= loginRules.address.free; i++) {
-      statuses.push((await loginRequest(client, `nobody-${i}@example.org`, 'guess guess guess', `10.9.${i}.1, 198.51.100.99`)).status);
+      statuses.push(
+        (await loginRequest(client, `nobody-${i}@example.org`, 'guess guess guess', `10.9.${i}.1, 198.51.100.99`))
+          .status,
+      );
     }
     expect(statuses.slice(0, loginRules.address.free).every((s) => s === 401)).toBe(true);
     expect(statuses[loginRules.address.free]).toBe(429);
     // Another client behind the same proxy is not slowed by that address.
-    expect((await loginRequest(client, 'someone@example.org', 'guess guess guess', '198.51.100.99, 198.51.100.100')).status).toBe(401);
+    expect(
+      (await loginRequest(client, 'someone@example.org', 'guess guess guess', '198.51.100.99, 198.51.100.100')).status,
+    ).toBe(401);
   });
 
   it('a campus behind one address is not slowed by its members’ successful logins', async () => {

@@ -23,15 +23,40 @@ describeEachDb('two instances on one database', (kind) => {
   it('confirms 60 sign-ups sent alternately to both instances at once, without one error', async () => {
     const tokens: { id: number; token: string }[] = [];
     for (let i = 0; i < 60; i++) {
-      const id = await createUser(t.db, { email: `multi-${i}@example.org`, password: 'correct horse battery staple', name: `User ${i}`, confirmed: false });
+      const id = await createUser(t.db, {
+        email: `multi-${i}@example.org`,
+        password: 'correct horse battery staple',
+        name: `User ${i}`,
+        confirmed: false,
+      });
       tokens.push({ id, token: await issueEmailToken(t.db, id, 'confirm') });
     }
-    const statuses = await Promise.all(tokens.map(({ token }, i) =>
-      fetch(`${instances[i % 2]!.url}/confirm/${token}`, { method: 'POST', redirect: 'manual', headers: { origin: instances[i % 2]!.url } }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      tokens.map(({ token }, i) =>
+        fetch(`${instances[i % 2]!.url}/confirm/${token}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { origin: instances[i % 2]!.url },
+        }).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s !== 303)).toEqual([]);
-    const confirmed = await t.db.selectFrom('users').select('id').where('email', 'like', 'multi-%').where('email_confirmed_at', 'is not', null).execute();
+    const confirmed = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', 'like', 'multi-%')
+      .where('email_confirmed_at', 'is not', null)
+      .execute();
     expect(confirmed).toHaveLength(60);
-    const sessions = await t.db.selectFrom('sessions').select('user_id').where('user_id', 'in', tokens.map((x) => x.id)).execute();
+    const sessions = await t.db
+      .selectFrom('sessions')
+      .select('user_id')
+      .where(
+        'user_id',
+        'in',
+        tokens.map((x) => x.id),
+      )
+      .execute();
     expect(sessions).toHaveLength(60);
   }, 120_000);
 });

@@ -26,11 +26,19 @@ describe('rule 4b', () => {
     // Organiser A's 5 answers are all in March, which has 6: March minus A is one answer.
     const months = [6, 6];
     const orgs = [5, 7];
-    const cross = (m: number, o: number) => [[5, 1], [0, 6]][m]![o]!;
+    const cross = (m: number, o: number) =>
+      [
+        [5, 1],
+        [0, 6],
+      ][m]![o]!;
     const r = disclosableCells(12, months, orgs, cross);
     const shownPairs = [];
-    for (let m = 0; m < 2; m++) for (let o = 0; o < 2; o++) if (r.rows[m] && r.cols[o]) shownPairs.push([months[m]! - orgs[o]!, cross(m, o) === orgs[o] || cross(m, o) === months[m]]);
-    for (const [diff, nested] of shownPairs) if (nested) expect(diff === 0 || Math.abs(Number(diff)) >= MIN_GROUP).toBe(true);
+    for (let m = 0; m < 2; m++)
+      for (let o = 0; o < 2; o++)
+        if (r.rows[m] && r.cols[o])
+          shownPairs.push([months[m]! - orgs[o]!, cross(m, o) === orgs[o] || cross(m, o) === months[m]]);
+    for (const [diff, nested] of shownPairs)
+      if (nested) expect(diff === 0 || Math.abs(Number(diff)) >= MIN_GROUP).toBe(true);
     // Every breakdown's withheld part is none or a full group.
     const withheld = (sizes: number[], shown: boolean[]) => sizes.reduce((s, n, i) => s + (shown[i] ? 0 : n), 0);
     expect([0, 5, 6, 7, 8, 9, 10, 11, 12]).toContain(withheld(months, r.rows));
@@ -48,14 +56,30 @@ describeEachDb('the review’s ratings cannot be differenced', (kind) => {
     const org = await makeOrganisation(t.db, { ownerId: owner.id, kind: 'partner' });
     const member = await makeOrganisation(t.db, { signed: true });
     // The review covers years from the first signature on.
-    await t.db.updateTable('signatures').set({ signed_at: '2025-01-02T00:00:00.000Z', decided_at: '2025-01-02T00:00:00.000Z' }).execute();
-    const ratings: [string, number[]][] = [['2025-03-10T09:00:00Z', [5, 5, 4, 4, 5]], ['2025-11-10T09:00:00Z', [1]]];
+    await t.db
+      .updateTable('signatures')
+      .set({ signed_at: '2025-01-02T00:00:00.000Z', decided_at: '2025-01-02T00:00:00.000Z' })
+      .execute();
+    const ratings: [string, number[]][] = [
+      ['2025-03-10T09:00:00Z', [5, 5, 4, 4, 5]],
+      ['2025-11-10T09:00:00Z', [1]],
+    ];
     for (const [startsAt, rs] of ratings) {
-      const w = await t.db.insertInto('workshops').values(workshopRows([{ organiserId: org.id, createdBy: owner.id, startsAt }])).returning('id').executeTakeFirstOrThrow();
+      const w = await t.db
+        .insertInto('workshops')
+        .values(workshopRows([{ organiserId: org.id, createdBy: owner.id, startsAt }]))
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (const rating of rs) {
         const u = await makeUser(t.db);
-        await t.db.insertInto('workshop_registrations').values(registrationRows([{ workshopId: w.id, userId: u.id, orgId: member.id, at: startsAt, attended: 1 }])).execute();
-        await t.db.insertInto('workshop_feedback').values({ workshop_id: w.id, user_id: u.id, rating, comment: '', created_at: nowIso() }).execute();
+        await t.db
+          .insertInto('workshop_registrations')
+          .values(registrationRows([{ workshopId: w.id, userId: u.id, orgId: member.id, at: startsAt, attended: 1 }]))
+          .execute();
+        await t.db
+          .insertInto('workshop_feedback')
+          .values({ workshop_id: w.id, user_id: u.id, rating, comment: '', created_at: nowIso() })
+          .execute();
       }
     }
   });
@@ -78,7 +102,12 @@ describeEachDb('the review’s ratings cannot be differenced', (kind) => {
     expect(csv).toContain('workshops,month,2025-03,attended,\r\n');
     const api = await testApp(t.db).request('http://localhost/api/v1/reviews/2025');
     expect(api.status).toBe(200);
-    const body = (await api.json()) as { workshops: { total: { satisfaction: number | null; feedback_count: number }; months: { satisfaction: number | null; attended: number | null; attendance_rate: number | null }[] } };
+    const body = (await api.json()) as {
+      workshops: {
+        total: { satisfaction: number | null; feedback_count: number };
+        months: { satisfaction: number | null; attended: number | null; attendance_rate: number | null }[];
+      };
+    };
     expect(body.workshops.total.feedback_count).toBe(6);
     expect(body.workshops.months[2]!.attendance_rate).toBeNull();
     expect(body.workshops.total.satisfaction).toBeCloseTo(24 / 6, 10);
@@ -86,4 +115,3 @@ describeEachDb('the review’s ratings cannot be differenced', (kind) => {
     expect(body.workshops.months[2]!.attended).toBeNull();
   });
 });
-

@@ -54,7 +54,8 @@ describe('workbook archive checks', () => {
     const liar = Buffer.from(honest);
     // The sheet's central directory record now declares 100 bytes: the inflate cap still applies.
     for (let i = liar.length - 22; i >= 0; i--) {
-      if (liar.readUInt32LE(i) === 0x02014b50 && liar.readUInt32LE(i + 24) === 2 * 1024 * 1024) liar.writeUInt32LE(100, i + 24);
+      if (liar.readUInt32LE(i) === 0x02014b50 && liar.readUInt32LE(i + 24) === 2 * 1024 * 1024)
+        liar.writeUInt32LE(100, i + 24);
     }
     expect(refusal(liar, { maxEntries: 1000, maxUncompressedBytes: 1024 * 1024 })).toBe('too-large');
     expect(refusal(liar)).toBe('corrupt');
@@ -100,14 +101,21 @@ describe('uploads over HTTP', () => {
     const app = testApp(t.db);
     const client = new TestClient(app);
     await loginAs(t.db, client, userId);
-    for (const [bytes, expected] of [[zipBomb(60), /50\s?Mo/], [randomBytes(20_000), /classeur XLSX lisible/]] as const) {
+    for (const [bytes, expected] of [
+      [zipBomb(60), /50\s?Mo/],
+      [randomBytes(20_000), /classeur XLSX lisible/],
+    ] as const) {
       const form = new FormData();
       form.set('file', new File([new Uint8Array(bytes)], 'inventaire.xlsx'));
       const res = await client.postMultipart(`/organisations/${orgId}/footprint/2024/imports`, form);
       expect(res.status).toBe(422);
       expect(await res.text()).toMatch(expected);
     }
-    const imports = await t.db.selectFrom('footprint_imports').select('id').where('organisation_id', '=', orgId).execute();
+    const imports = await t.db
+      .selectFrom('footprint_imports')
+      .select('id')
+      .where('organisation_id', '=', orgId)
+      .execute();
     expect(imports).toHaveLength(0);
     // The server still answers.
     expect((await client.get('/')).status).toBe(200);
@@ -116,10 +124,17 @@ describe('uploads over HTTP', () => {
   it('the API answers 422 with the reader error for a zip bomb and for random bytes', async () => {
     const app = testApp(t.db);
     const token = await apiTokenFor(t.db, userId);
-    for (const [bytes, code] of [[zipBomb(60), 'archive-too-large'], [randomBytes(20_000), 'not-a-workbook']] as const) {
+    for (const [bytes, code] of [
+      [zipBomb(60), 'archive-too-large'],
+      [randomBytes(20_000), 'not-a-workbook'],
+    ] as const) {
       const form = new FormData();
       form.set('file', new File([new Uint8Array(bytes)], 'inventory.xlsx'));
-      const res = await app.request(`http://localhost/api/v1/organisations/${orgId}/inventories/2024`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+      const res = await app.request(`http://localhost/api/v1/organisations/${orgId}/inventories/2024`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(422);
       const body = (await res.json()) as { error: { code: string; details: { code: string; message: string }[] } };
       expect(body.error.details[0]!.code).toBe(code);
@@ -129,14 +144,28 @@ describe('uploads over HTTP', () => {
   it('an unexpected error in a request is a logged 500 page, and the next request is served', async () => {
     // A logger writing its JSON lines into an array: the error must be there with its message.
     const lines: Record<string, unknown>[] = [];
-    const logger = pino({ level: 'error' }, { write: (s: string) => { lines.push(JSON.parse(s) as Record<string, unknown>); } });
+    const logger = pino(
+      { level: 'error' },
+      {
+        write: (s: string) => {
+          lines.push(JSON.parse(s) as Record<string, unknown>);
+        },
+      },
+    );
     const app = createApp({ db: t.db, config: testConfig(), logger });
-    app.get('/test-only/boom', () => { throw new Error('unexpected failure'); });
+    app.get('/test-only/boom', () => {
+      throw new Error('unexpected failure');
+    });
     const client = new TestClient(app);
     const res = await client.get('/test-only/boom');
     expect(res.status).toBe(500);
     expect(await res.text()).toContain('Une erreur est survenue');
-    expect(lines.some((l) => l.msg === 'unhandled error' && (l.err as { message?: string } | undefined)?.message === 'unexpected failure')).toBe(true);
+    expect(
+      lines.some(
+        (l) =>
+          l.msg === 'unhandled error' && (l.err as { message?: string } | undefined)?.message === 'unexpected failure',
+      ),
+    ).toBe(true);
     expect((await client.get('/')).status).toBe(200);
   });
 });

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parseRgesnReferential } from '../../referentials/rgesn.js';
 import { shippedRgesnCriteria } from './index.js';
 
-const officialPath = join(process.cwd(), 'test', 'fixtures', 'reference', 'rgesn-2024', 'referentiel-ecoconception.json');
+const officialPath = join(
+  process.cwd(),
+  'test',
+  'fixtures',
+  'reference',
+  'rgesn-2024',
+  'referentiel-ecoconception.json',
+);
 const official = JSON.parse(readFileSync(officialPath, 'utf8')) as unknown;
 
 describe('shipped RGESN 2024 criteria', () => {
@@ -18,8 +25,18 @@ describe('shipped RGESN 2024 criteria', () => {
     for (const c of shipped.criteria) {
       const o = officialByNumber.get(c.number);
       expect(o, c.number).toBeDefined();
-      expect({ n: c.number, family: c.family, priority: c.priority, difficulty: c.difficulty, all: c.applicableToAll }).toEqual({
-        n: o!.number, family: o!.family, priority: o!.priority, difficulty: o!.difficulty, all: o!.applicableToAll,
+      expect({
+        n: c.number,
+        family: c.family,
+        priority: c.priority,
+        difficulty: c.difficulty,
+        all: c.applicableToAll,
+      }).toEqual({
+        n: o!.number,
+        family: o!.family,
+        priority: o!.priority,
+        difficulty: o!.difficulty,
+        all: o!.applicableToAll,
       });
     }
   });
@@ -34,7 +51,9 @@ describe('shipped RGESN 2024 criteria', () => {
       const o = officialByNumber.get(c.number)!;
       expect(c.text.fr).not.toEqual(o.question);
       expect(c.text.fr.length).toBeLessThan(o.question.length + 40);
-      expect(c.url).toBe(`https://ecoresponsable.numerique.gouv.fr/publications/referentiel-general-ecoconception/critere/${c.number}/`);
+      expect(c.url).toBe(
+        `https://ecoresponsable.numerique.gouv.fr/publications/referentiel-general-ecoconception/critere/${c.number}/`,
+      );
     }
   });
 });

@@ -94,7 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('signed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('signatures_org_status').on('signatures').columns(['organisation_id', 'status']).execute();
+  await db.schema
+    .createIndex('signatures_org_status')
+    .on('signatures')
+    .columns(['organisation_id', 'status'])
+    .execute();
 
   await withId(db, db.schema.createTable('api_tokens'))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
@@ -133,7 +137,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['app_settings', 'audit_log', 'outbox', 'api_tokens', 'signatures', 'manifesto_versions', 'invitations', 'memberships', 'organisations', 'rate_limits', 'email_tokens', 'sessions', 'users']) {
+  for (const t of [
+    'app_settings',
+    'audit_log',
+    'outbox',
+    'api_tokens',
+    'signatures',
+    'manifesto_versions',
+    'invitations',
+    'memberships',
+    'organisations',
+    'rate_limits',
+    'email_tokens',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -15,7 +15,11 @@ import { withId } from '../schema-helpers.js';
  * by their id, so they stay distinct and must pass the check at their next rename.
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -31,12 +35,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organisation_status_requests_org').on('organisation_status_requests').columns(['organisation_id', 'status']).execute();
-  await db.schema.createIndex('organisation_status_requests_status').on('organisation_status_requests').column('status').execute();
+  await db.schema
+    .createIndex('organisation_status_requests_org')
+    .on('organisation_status_requests')
+    .columns(['organisation_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('organisation_status_requests_status')
+    .on('organisation_status_requests')
+    .column('status')
+    .execute();
 
   await db.schema.alterTable('organisations').addColumn('name_key', 'text').execute();
-  const rows = (await db.selectFrom('organisations').select(['id', 'name', 'kind', 'is_founding_partner', 'is_demo', 'created_at']).orderBy('id').execute()) as {
-    id: number; name: string; kind: string; is_founding_partner: number; is_demo: number; created_at: string;
+  const rows = (await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'is_founding_partner', 'is_demo', 'created_at'])
+    .orderBy('id')
+    .execute()) as {
+    id: number;
+    name: string;
+    kind: string;
+    is_founding_partner: number;
+    is_demo: number;
+    created_at: string;
   }[];
   const seen = new Set<string>();
   const now = new Date().toISOString();
@@ -47,10 +68,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.updateTable('organisations').set({ name_key: key }).where('id', '=', row.id).execute();
     if (row.kind === 'partner' || row.kind === 'expert') {
       const vetted = Number(row.is_founding_partner) === 1 || Number(row.is_demo) === 1;
-      await db.insertInto('organisation_status_requests').values({
-        organisation_id: row.id, kind: row.kind, previous_kind: 'company', motivation: '', status: 'granted',
-        reason: vetted ? 'installation' : 'before-review', requested_by: null, decided_by: null, decided_at: now, created_at: now,
-      }).execute();
+      await db
+        .insertInto('organisation_status_requests')
+        .values({
+          organisation_id: row.id,
+          kind: row.kind,
+          previous_kind: 'company',
+          motivation: '',
+          status: 'granted',
+          reason: vetted ? 'installation' : 'before-review',
+          requested_by: null,
+          decided_by: null,
+          decided_at: now,
+          created_at: now,
+        })
+        .execute();
     }
   }
   await db.schema.createIndex('organisations_name_key').on('organisations').column('name_key').unique().execute();

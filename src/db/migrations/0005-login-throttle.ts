@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_used_at', 'text', (c) => c.notNull())
     .execute();
   // One browser may be known to several accounts (a shared computer): one row per cookie and account.
-  await db.schema.createIndex('login_devices_token_user').on('login_devices').columns(['token_hash', 'user_id']).unique().execute();
+  await db.schema
+    .createIndex('login_devices_token_user')
+    .on('login_devices')
+    .columns(['token_hash', 'user_id'])
+    .unique()
+    .execute();
   await db.schema.createIndex('login_devices_user').on('login_devices').column('user_id').execute();
 }
 

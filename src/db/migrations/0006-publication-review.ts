@@ -9,7 +9,10 @@ import type { Kysely } from 'kysely';
  * to administrators leaves once a day even when several instances run the job.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('organisations').addColumn('first_publication_review', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('organisations')
+    .addColumn('first_publication_review', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('organisations').addColumn('publication_approved_at', 'text').execute();
   await db.schema
     .createTable('admin_daily_notices')

@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
  * (`attempts`, `next_attempt_at`).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('outbox').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('outbox')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('outbox').addColumn('next_attempt_at', 'text').execute();
   await db.schema.alterTable('outbox').addColumn('claimed_by', 'text').execute();
   await db.schema.alterTable('outbox').addColumn('claimed_until', 'text').execute();
@@ -15,5 +18,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('outbox_unsent').execute();
-  for (const column of ['claimed_until', 'claimed_by', 'next_attempt_at', 'attempts']) await db.schema.alterTable('outbox').dropColumn(column).execute();
+  for (const column of ['claimed_until', 'claimed_by', 'next_attempt_at', 'attempts'])
+    await db.schema.alterTable('outbox').dropColumn(column).execute();
 }

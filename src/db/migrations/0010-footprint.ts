@@ -41,7 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('label', 'text')
     .addColumn('data_json', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('footprint_lines_inventory_line').on('footprint_lines').columns(['inventory_id', 'line_no']).execute();
+  await db.schema
+    .createIndex('footprint_lines_inventory_line')
+    .on('footprint_lines')
+    .columns(['inventory_id', 'line_no'])
+    .execute();
 
   await withId(db, db.schema.createTable('footprint_imports'))
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
@@ -58,7 +62,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .execute();
-  await db.schema.createIndex('footprint_imports_org').on('footprint_imports').columns(['organisation_id', 'started_at']).execute();
+  await db.schema
+    .createIndex('footprint_imports_org')
+    .on('footprint_imports')
+    .columns(['organisation_id', 'started_at'])
+    .execute();
   await db.schema.createIndex('footprint_imports_status').on('footprint_imports').column('status').execute();
 
   await withId(db, db.schema.createTable('footprint_results'))
@@ -83,11 +91,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('footprint_results_key', ['organisation_id', 'year', 'factor_set', 'settings_key'])
     .execute();
-  await db.schema.createIndex('footprint_results_current').on('footprint_results').columns(['year', 'is_current']).execute();
+  await db.schema
+    .createIndex('footprint_results_current')
+    .on('footprint_results')
+    .columns(['year', 'is_current'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['footprint_results', 'footprint_imports', 'footprint_lines', 'footprint_inventories', 'footprint_settings']) {
+  for (const t of [
+    'footprint_results',
+    'footprint_imports',
+    'footprint_lines',
+    'footprint_inventories',
+    'footprint_settings',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -23,14 +23,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('summary_json', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('footprint_cloud_imports_org_year').on('footprint_cloud_imports').columns(['organisation_id', 'year', 'created_at']).execute();
+  await db.schema
+    .createIndex('footprint_cloud_imports_org_year')
+    .on('footprint_cloud_imports')
+    .columns(['organisation_id', 'year', 'created_at'])
+    .execute();
 
-  await db.schema.createTable('footprint_cloud_lines')
+  await db.schema
+    .createTable('footprint_cloud_lines')
     .addColumn('line_id', 'integer', (c) => c.primaryKey().references('footprint_lines.id').onDelete('cascade'))
-    .addColumn('cloud_import_id', 'integer', (c) => c.notNull().references('footprint_cloud_imports.id').onDelete('cascade'))
+    .addColumn('cloud_import_id', 'integer', (c) =>
+      c.notNull().references('footprint_cloud_imports.id').onDelete('cascade'),
+    )
     .addColumn('inventory_id', 'integer', (c) => c.notNull().references('footprint_inventories.id').onDelete('cascade'))
     .execute();
-  await db.schema.createIndex('footprint_cloud_lines_inventory').on('footprint_cloud_lines').column('inventory_id').execute();
+  await db.schema
+    .createIndex('footprint_cloud_lines_inventory')
+    .on('footprint_cloud_lines')
+    .column('inventory_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -15,16 +15,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('footprint_imports').addColumn('source_name', 'text').execute();
   if (dialectOf(db) === 'postgres') {
     await sql`update footprint_lines set model = nullif(trim(data_json::json->>'model'), ''),
-      purchase_year = case when (data_json::json->>'purchase_year') ~ '^[0-9]{4}(\\.0+)?$' then floor((data_json::json->>'purchase_year')::numeric)::integer end`.execute(db);
+      purchase_year = case when (data_json::json->>'purchase_year') ~ '^[0-9]{4}(\\.0+)?$' then floor((data_json::json->>'purchase_year')::numeric)::integer end`.execute(
+      db,
+    );
   } else {
     await sql`update footprint_lines set model = nullif(trim(json_extract(data_json, '$.model')), ''),
       purchase_year = cast(json_extract(data_json, '$.purchase_year') as integer)`.execute(db);
   }
-  await db.schema.createIndex('footprint_lines_source').on('footprint_lines').columns(['inventory_id', 'source']).execute();
+  await db.schema
+    .createIndex('footprint_lines_source')
+    .on('footprint_lines')
+    .columns(['inventory_id', 'source'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('footprint_lines_source').execute();
-  for (const c of ['source', 'model', 'purchase_year']) await db.schema.alterTable('footprint_lines').dropColumn(c).execute();
+  for (const c of ['source', 'model', 'purchase_year'])
+    await db.schema.alterTable('footprint_lines').dropColumn(c).execute();
   for (const c of ['scope', 'source_name']) await db.schema.alterTable('footprint_imports').dropColumn(c).execute();
 }

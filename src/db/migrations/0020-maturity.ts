@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('completed_at', 'text')
     .execute();
-  await db.schema.createIndex('maturity_assessments_org').on('maturity_assessments').columns(['organisation_id', 'completed_at']).execute();
+  await db.schema
+    .createIndex('maturity_assessments_org')
+    .on('maturity_assessments')
+    .columns(['organisation_id', 'completed_at'])
+    .execute();
 
   await withId(db, db.schema.createTable('maturity_answers'))
     .addColumn('assessment_id', 'integer', (c) => c.notNull().references('maturity_assessments.id').onDelete('cascade'))
@@ -97,11 +101,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('author_user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rgesn_answer_history_assessment').on('rgesn_answer_history').columns(['assessment_id', 'at']).execute();
+  await db.schema
+    .createIndex('rgesn_answer_history_assessment')
+    .on('rgesn_answer_history')
+    .columns(['assessment_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['rgesn_answer_history', 'rgesn_answers', 'rgesn_assessments', 'rgesn_criteria', 'rgesn_referentials', 'maturity_dimension_results', 'maturity_answers', 'maturity_assessments']) {
+  for (const t of [
+    'rgesn_answer_history',
+    'rgesn_answers',
+    'rgesn_assessments',
+    'rgesn_criteria',
+    'rgesn_referentials',
+    'maturity_dimension_results',
+    'maturity_answers',
+    'maturity_assessments',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

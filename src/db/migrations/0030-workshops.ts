@@ -50,8 +50,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // One row per person and workshop: a second registration re-activates it, and concurrent double clicks collide here.
-  await db.schema.createIndex('workshop_registrations_unique').on('workshop_registrations').columns(['workshop_id', 'user_id']).unique().execute();
-  await db.schema.createIndex('workshop_registrations_status').on('workshop_registrations').columns(['workshop_id', 'status', 'organisation_id']).execute();
+  await db.schema
+    .createIndex('workshop_registrations_unique')
+    .on('workshop_registrations')
+    .columns(['workshop_id', 'user_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('workshop_registrations_status')
+    .on('workshop_registrations')
+    .columns(['workshop_id', 'status', 'organisation_id'])
+    .execute();
   await db.schema.createIndex('workshop_registrations_user').on('workshop_registrations').column('user_id').execute();
 
   await withId(db, db.schema.createTable('workshop_feedback'))
@@ -61,7 +70,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('workshop_feedback_unique').on('workshop_feedback').columns(['workshop_id', 'user_id']).unique().execute();
+  await db.schema
+    .createIndex('workshop_feedback_unique')
+    .on('workshop_feedback')
+    .columns(['workshop_id', 'user_id'])
+    .unique()
+    .execute();
 
   await withId(db, db.schema.createTable('workshop_calendar_tokens'))
     .addColumn('user_id', 'integer', (c) => c.notNull().unique().references('users.id').onDelete('cascade'))

@@ -12,7 +12,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('workshop_gap_alerts_unique').on('workshop_gap_alerts').columns(['month', 'user_id']).unique().execute();
+  await db.schema
+    .createIndex('workshop_gap_alerts_unique')
+    .on('workshop_gap_alerts')
+    .columns(['month', 'user_id'])
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

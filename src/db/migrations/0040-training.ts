@@ -73,7 +73,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('level', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('training_skills_pk', ['training_id', 'block_position', 'level'])
     .execute();
-  await db.schema.createIndex('training_skills_block').on('training_skills').columns(['block_position', 'level']).execute();
+  await db.schema
+    .createIndex('training_skills_block')
+    .on('training_skills')
+    .columns(['block_position', 'level'])
+    .execute();
 
   await withId(db, db.schema.createTable('curriculum_entries'))
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
@@ -106,7 +110,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['job_offers', 'curriculum_entries', 'training_skills', 'training_audiences', 'trainings', 'skill_job_levels', 'skill_jobs', 'skills', 'skill_blocks']) {
+  for (const t of [
+    'job_offers',
+    'curriculum_entries',
+    'training_skills',
+    'training_audiences',
+    'trainings',
+    'skill_job_levels',
+    'skill_jobs',
+    'skills',
+    'skill_blocks',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

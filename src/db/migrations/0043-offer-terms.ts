@@ -12,5 +12,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const column of ['application_deadline', 'pay', 'duration_weeks', 'end_date']) await db.schema.alterTable('job_offers').dropColumn(column).execute();
+  for (const column of ['application_deadline', 'pay', 'duration_weeks', 'end_date'])
+    await db.schema.alterTable('job_offers').dropColumn(column).execute();
 }

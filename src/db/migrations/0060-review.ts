@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The review reads assessments by completion date for thousands of members.
-  await db.schema.createIndex('review_maturity_completed').on('maturity_assessments').columns(['status', 'completed_at']).execute();
+  await db.schema
+    .createIndex('review_maturity_completed')
+    .on('maturity_assessments')
+    .columns(['status', 'completed_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

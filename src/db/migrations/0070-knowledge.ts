@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('workshop_id', 'integer')
       .addColumn('training_id', 'integer'),
   ).execute();
-  await db.schema.createIndex('knowledge_resources_status_date').on('knowledge_resources').columns(['status', 'published_on']).execute();
+  await db.schema
+    .createIndex('knowledge_resources_status_date')
+    .on('knowledge_resources')
+    .columns(['status', 'published_on'])
+    .execute();
   await db.schema.createIndex('knowledge_resources_org').on('knowledge_resources').column('organisation_id').execute();
 
   await review(
@@ -53,7 +57,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('baseline_year', 'integer')
       .addColumn('result_year', 'integer'),
   ).execute();
-  await db.schema.createIndex('knowledge_reports_status').on('knowledge_reports').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('knowledge_reports_status')
+    .on('knowledge_reports')
+    .columns(['status', 'created_at'])
+    .execute();
 
   await withId(db, db.schema.createTable('knowledge_tags'))
     .addColumn('doc_type', 'text', (c) => c.notNull())
@@ -62,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .addUniqueConstraint('knowledge_tags_unique', ['doc_type', 'doc_id', 'tag_type', 'value'])
     .execute();
-  await db.schema.createIndex('knowledge_tags_lookup').on('knowledge_tags').columns(['tag_type', 'value', 'doc_type']).execute();
+  await db.schema
+    .createIndex('knowledge_tags_lookup')
+    .on('knowledge_tags')
+    .columns(['tag_type', 'value', 'doc_type'])
+    .execute();
 
   await withId(db, db.schema.createTable('knowledge_search'))
     .addColumn('doc_type', 'text', (c) => c.notNull())
@@ -75,12 +87,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (pg) {
     // One GIN index per language: each document is stemmed with its own language's dictionary, and a query is
     // matched against each language with that language's stemmer.
-    await sql`CREATE INDEX knowledge_search_fr ON knowledge_search USING GIN (to_tsvector('french', search_text)) WHERE language = 'fr'`.execute(db);
-    await sql`CREATE INDEX knowledge_search_en ON knowledge_search USING GIN (to_tsvector('english', search_text)) WHERE language = 'en'`.execute(db);
+    await sql`CREATE INDEX knowledge_search_fr ON knowledge_search USING GIN (to_tsvector('french', search_text)) WHERE language = 'fr'`.execute(
+      db,
+    );
+    await sql`CREATE INDEX knowledge_search_en ON knowledge_search USING GIN (to_tsvector('english', search_text)) WHERE language = 'en'`.execute(
+      db,
+    );
   } else {
     // FTS5 keeps its own copy of the stemmed text; rowid = knowledge_search.id. Diacritics are removed by the
     // tokenizer as well as by our normaliser, so text indexed before a normaliser change still matches.
-    await sql`CREATE VIRTUAL TABLE knowledge_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE knowledge_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
   }
 
   await withId(db, db.schema.createTable('knowledge_comments'))
@@ -95,7 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('moderated_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('knowledge_comments_doc').on('knowledge_comments').columns(['doc_type', 'doc_id']).execute();
+  await db.schema
+    .createIndex('knowledge_comments_doc')
+    .on('knowledge_comments')
+    .columns(['doc_type', 'doc_id'])
+    .execute();
 
   await withId(db, db.schema.createTable('knowledge_comment_reports'))
     .addColumn('comment_id', 'integer', (c) => c.notNull().references('knowledge_comments.id').onDelete('cascade'))
@@ -118,7 +140,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === 'sqlite') await sql`DROP TABLE IF EXISTS knowledge_fts`.execute(db);
-  for (const t of ['knowledge_digest_sends', 'knowledge_comment_reports', 'knowledge_comments', 'knowledge_search', 'knowledge_tags', 'knowledge_reports', 'knowledge_resources']) {
+  for (const t of [
+    'knowledge_digest_sends',
+    'knowledge_comment_reports',
+    'knowledge_comments',
+    'knowledge_search',
+    'knowledge_tags',
+    'knowledge_reports',
+    'knowledge_resources',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -17,8 +17,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer')
     .addColumn('updated_at', 'text')
     .execute();
-  await db.insertInto('knowledge_digest_settings').values({ id: 1, intro_fr: '', intro_en: '', send_day: 1, updated_by: null, updated_at: null }).execute();
-  await sql`update users set digest_opt_in = 1 where digest_opt_in = 0 and not exists (select 1 from audit_log a where a.action = 'digest.unsubscribe' and a.subject_id = cast(users.id as text))`.execute(db);
+  await db
+    .insertInto('knowledge_digest_settings')
+    .values({ id: 1, intro_fr: '', intro_en: '', send_day: 1, updated_by: null, updated_at: null })
+    .execute();
+  await sql`update users set digest_opt_in = 1 where digest_opt_in = 0 and not exists (select 1 from audit_log a where a.action = 'digest.unsubscribe' and a.subject_id = cast(users.id as text))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

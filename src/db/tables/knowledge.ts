@@ -107,5 +107,12 @@ export interface KnowledgeTables {
     created_at: string;
   };
   /** One row (id 1, migration 0071): the administrator's introduction and the day of the month the digest goes out. */
-  knowledge_digest_settings: { id: number; intro_fr: string; intro_en: string; send_day: number; updated_by: number | null; updated_at: string | null };
+  knowledge_digest_settings: {
+    id: number;
+    intro_fr: string;
+    intro_en: string;
+    send_day: number;
+    updated_by: number | null;
+    updated_at: string | null;
+  };
 }

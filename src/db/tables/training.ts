@@ -4,7 +4,15 @@ import type { Generated } from 'kysely';
 export interface TrainingTables {
   /** The 9 blocks of the DINUM skills framework (reference data, replaced as a whole on re-import). */
   skill_blocks: { id: Generated<number>; position: number; name: string };
-  skills: { id: Generated<number>; position: number; block_position: number; source_number: number | null; kind: string; name: string; comment: string | null };
+  skills: {
+    id: Generated<number>;
+    position: number;
+    block_position: number;
+    source_number: number | null;
+    kind: string;
+    name: string;
+    comment: string | null;
+  };
   skill_jobs: { id: Generated<number>; position: number; family: string; name: string; code: string | null };
   /** Level a job needs in a skill: 0 = NA, 1..5. Blank cells have no row. */
   skill_job_levels: { skill_position: number; job_position: number; level: number };

@@ -6,14 +6,32 @@ import { createApiToken } from './create-user.js';
 
 /** The account's own settings as the /account page shows them. */
 export async function getAccountSettings(db: DB, userId: number) {
-  return db.selectFrom('users').select(['name', 'email', 'locale', 'digest_opt_in', 'email_confirmed_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('users')
+    .select(['name', 'email', 'locale', 'digest_opt_in', 'email_confirmed_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Saves name, language and digest opt-in. Only the signed-in user changes their own account. */
-export async function updateAccountSettings(db: DB, actor: TCurrentUser, input: { name: string; locale: 'fr' | 'en'; digestOptIn: boolean }): Promise<void> {
+export async function updateAccountSettings(
+  db: DB,
+  actor: TCurrentUser,
+  input: { name: string; locale: 'fr' | 'en'; digestOptIn: boolean },
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ name: input.name, locale: input.locale, digest_opt_in: input.digestOptIn ? 1 : 0 }).where('id', '=', actor.id).execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: 'user.update', subjectType: 'user', subjectId: actor.id, details: { locale: input.locale, digestOptIn: input.digestOptIn } });
+    await tx
+      .updateTable('users')
+      .set({ name: input.name, locale: input.locale, digest_opt_in: input.digestOptIn ? 1 : 0 })
+      .where('id', '=', actor.id)
+      .execute();
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'user.update',
+      subjectType: 'user',
+      subjectId: actor.id,
+      details: { locale: input.locale, digestOptIn: input.digestOptIn },
+    });
   });
 }
 
@@ -44,7 +62,13 @@ export async function revokeApiToken(db: DB, actor: TCurrentUser, tokenId: numbe
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return false;
-    await recordAudit(tx, { actorUserId: actor.id, action: 'token.revoke', subjectType: 'user', subjectId: actor.id, details: { tokenId } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'token.revoke',
+      subjectType: 'user',
+      subjectId: actor.id,
+      details: { tokenId },
+    });
     return true;
   });
 }

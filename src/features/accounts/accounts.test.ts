@@ -7,7 +7,12 @@ import { lastMailTo } from '../../../test/helpers/mail.js';
 
 /** The last mail sent to an address (as sent: the outbox masks link secrets), and the path of its first link. */
 async function lastMail(t: TTestDb, to: string) {
-  const row = await t.db.selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirst();
+  const row = await t.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('to_address', '=', to)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   return { row, link: row ? lastMailTo(to).link : undefined };
 }
 
@@ -20,20 +25,34 @@ describeEachDb('accounts', (kind) => {
 
   it('signs up, mails a confirmation link, and confirms by a POST that logs the user in', async () => {
     const client = new TestClient(testApp(t.db));
-    const res = await client.post('/signup', { name: 'Ada Martin', email: ' Ada@Example.ORG ', password: 'a long enough passphrase' });
+    const res = await client.post('/signup', {
+      name: 'Ada Martin',
+      email: ' Ada@Example.ORG ',
+      password: 'a long enough passphrase',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/signup/sent');
-    const user = await t.db.selectFrom('users').selectAll().where('email', '=', 'ada@example.org').executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'ada@example.org')
+      .executeTakeFirstOrThrow();
     expect(user.email_confirmed_at).toBeNull();
     const { link } = await lastMail(t, 'ada@example.org');
     expect(link).toMatch(/^\/confirm\//);
     // GET only shows a button: link scanners must not confirm.
     expect((await client.get(link!)).status).toBe(200);
-    expect((await t.db.selectFrom('users').select('email_confirmed_at').where('id', '=', user.id).executeTakeFirstOrThrow()).email_confirmed_at).toBeNull();
+    expect(
+      (await t.db.selectFrom('users').select('email_confirmed_at').where('id', '=', user.id).executeTakeFirstOrThrow())
+        .email_confirmed_at,
+    ).toBeNull();
     const confirmed = await client.post(link!);
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.get('location')).toContain('/dashboard');
-    expect((await t.db.selectFrom('users').select('email_confirmed_at').where('id', '=', user.id).executeTakeFirstOrThrow()).email_confirmed_at).not.toBeNull();
+    expect(
+      (await t.db.selectFrom('users').select('email_confirmed_at').where('id', '=', user.id).executeTakeFirstOrThrow())
+        .email_confirmed_at,
+    ).not.toBeNull();
     const account = await client.get('/account');
     expect(account.status).toBe(200);
     expect(await account.text()).toContain('ada@example.org');
@@ -46,18 +65,34 @@ describeEachDb('accounts', (kind) => {
     const res = await client.post('/signup?lang=en', { name: 'Bob', email: 'bob@example.org', password: 'short' });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('at least 12 characters');
-    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'bob@example.org').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('users').select('id').where('email', '=', 'bob@example.org').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('answers the same way for a known address and mails its owner instead', async () => {
     const known = await makeUser(t.db);
     const client = new TestClient(testApp(t.db));
-    const res = await client.post('/signup', { name: 'Someone', email: known.email, password: 'another long passphrase' });
+    const res = await client.post('/signup', {
+      name: 'Someone',
+      email: known.email,
+      password: 'another long passphrase',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/signup/sent');
     const { row } = await lastMail(t, known.email);
     expect(row?.subject).toContain('Tentative');
-    expect(Number((await t.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('email', '=', known.email).executeTakeFirstOrThrow()).n)).toBe(1);
+    expect(
+      Number(
+        (
+          await t.db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('email', '=', known.email)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(1);
   });
 
   it('logs in with a new session id and gives one message for unknown email and wrong password', async () => {
@@ -95,7 +130,12 @@ describeEachDb('accounts', (kind) => {
   it('slows login attempts per email in the database (the whole rule is in test/security/login-limits.test.ts)', async () => {
     const u = await makeUser(t.db);
     const client = new TestClient(testApp(t.db, { TRUST_PROXY: 'true' }));
-    const login = (password: string) => client.request('/login', { method: 'POST', body: new URLSearchParams({ email: u.email, password }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.77' } });
+    const login = (password: string) =>
+      client.request('/login', {
+        method: 'POST',
+        body: new URLSearchParams({ email: u.email, password }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.77' },
+      });
     const at = new Date('2031-05-04T09:00:00Z');
     loginClock.now = () => at;
     try {
@@ -113,7 +153,14 @@ describeEachDb('accounts', (kind) => {
   it('rate-limits sign-ups per email', async () => {
     const client = new TestClient(testApp(t.db));
     let last = 0;
-    for (let i = 0; i < 6; i++) last = (await client.post('/signup', { name: 'Flood', email: 'flood@example.org', password: 'a long enough passphrase' })).status;
+    for (let i = 0; i < 6; i++)
+      last = (
+        await client.post('/signup', {
+          name: 'Flood',
+          email: 'flood@example.org',
+          password: 'a long enough passphrase',
+        })
+      ).status;
     expect(last).toBe(429);
   });
 
@@ -160,10 +207,18 @@ describeEachDb('accounts', (kind) => {
     expect(secret).toBeDefined();
     expect(await (await client.get('/account')).text()).not.toContain(secret!);
     const app = testApp(t.db);
-    expect((await app.request('/api/v1/openapi.json', { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
-    const token = await t.db.selectFrom('api_tokens').select('id').where('user_id', '=', u.id).executeTakeFirstOrThrow();
+    expect((await app.request('/api/v1/openapi.json', { headers: { authorization: `Bearer ${secret}` } })).status).toBe(
+      200,
+    );
+    const token = await t.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('user_id', '=', u.id)
+      .executeTakeFirstOrThrow();
     await client.post(`/account/tokens/${token.id}/revoke`);
-    expect((await app.request('/api/v1/openapi.json', { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect((await app.request('/api/v1/openapi.json', { headers: { authorization: `Bearer ${secret}` } })).status).toBe(
+      401,
+    );
   });
 
   it('opens no session before the address is confirmed, and resends the link to whoever has the password', async () => {

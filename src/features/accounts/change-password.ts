@@ -9,7 +9,11 @@ import { hashPassword, verifyPassword } from './passwords.js';
  * account (the one making the change, `keepSessionHash`, stays) and every outstanding reset link: whoever knew the
  * old password, or holds an old mail, is out. Returns false when the current password is wrong.
  */
-export async function changePassword(db: DB, actor: TCurrentUser, input: { current: string; next: string; keepSessionHash: string | null }): Promise<boolean> {
+export async function changePassword(
+  db: DB,
+  actor: TCurrentUser,
+  input: { current: string; next: string; keepSessionHash: string | null },
+): Promise<boolean> {
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, input.current))) return false;
   const hash = await hashPassword(input.next);
@@ -18,8 +22,19 @@ export async function changePassword(db: DB, actor: TCurrentUser, input: { curre
     let others = tx.deleteFrom('sessions').where('user_id', '=', actor.id);
     if (input.keepSessionHash) others = others.where('token_hash', '!=', input.keepSessionHash);
     await others.execute();
-    await tx.updateTable('email_tokens').set({ used_at: nowIso() }).where('user_id', '=', actor.id).where('purpose', '=', 'reset').where('used_at', 'is', null).execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: 'user.password_change', subjectType: 'user', subjectId: actor.id });
+    await tx
+      .updateTable('email_tokens')
+      .set({ used_at: nowIso() })
+      .where('user_id', '=', actor.id)
+      .where('purpose', '=', 'reset')
+      .where('used_at', 'is', null)
+      .execute();
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'user.password_change',
+      subjectType: 'user',
+      subjectId: actor.id,
+    });
   });
   return true;
 }

@@ -15,10 +15,20 @@ export async function confirmEmail(db: DB, secret: string): Promise<number | nul
   return db.transaction().execute(async (tx) => {
     const userId = await consumeEmailToken(tx, secret, 'confirm');
     if (userId === null) return null;
-    await tx.updateTable('users').set({ email_confirmed_at: nowIso() }).where('id', '=', userId).where('email_confirmed_at', 'is', null).execute();
+    await tx
+      .updateTable('users')
+      .set({ email_confirmed_at: nowIso() })
+      .where('id', '=', userId)
+      .where('email_confirmed_at', 'is', null)
+      .execute();
     // Confirming ends every other session of the account (the caller then starts the confirming browser's own).
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await recordAudit(tx, { actorUserId: userId, action: 'user.confirm_email', subjectType: 'user', subjectId: userId });
+    await recordAudit(tx, {
+      actorUserId: userId,
+      action: 'user.confirm_email',
+      subjectType: 'user',
+      subjectId: userId,
+    });
     return userId;
   });
 }
@@ -36,7 +46,11 @@ export async function resendConfirmation(db: DB, config: TConfig, user: TCurrent
 
 /** Sends a new confirmation link to an unconfirmed account that tried to log in (same limit: 3 an hour). */
 export async function resendConfirmationTo(db: DB, config: TConfig, userId: number): Promise<boolean> {
-  const user = await db.selectFrom('users').select(['id', 'email', 'name', 'locale', 'email_confirmed_at']).where('id', '=', userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale', 'email_confirmed_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user || user.email_confirmed_at) return false;
   if (!(await hitRateLimit(db, `confirm-resend:user:${user.id}`, 3, 60 * 60_000))) return false;
   await sendConfirmationMail(db, config, user);

@@ -44,7 +44,11 @@ export async function peekEmailToken(db: DB | Tx, secret: string, purpose: TEmai
  * Uses a token up and returns its user, or null when unknown, used or expired. The update is conditional on
  * `used_at is null`, so two concurrent uses cannot both succeed.
  */
-export async function consumeEmailToken(db: DB | Tx, secret: string, purpose: TEmailTokenPurpose): Promise<number | null> {
+export async function consumeEmailToken(
+  db: DB | Tx,
+  secret: string,
+  purpose: TEmailTokenPurpose,
+): Promise<number | null> {
   const userId = await peekEmailToken(db, secret, purpose);
   if (userId === null) return null;
   const res = await db

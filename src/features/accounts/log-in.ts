@@ -2,7 +2,14 @@ import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 import { recordAudit } from '../../db/audit.js';
 import { hashSecret, newSecret } from '../../http/tokens.js';
-import { claimAttempt, clearAttempts, loginClock, loginRules, releaseAttempt, type TThrottleRule } from './login-throttle.js';
+import {
+  claimAttempt,
+  clearAttempts,
+  loginClock,
+  loginRules,
+  releaseAttempt,
+  type TThrottleRule,
+} from './login-throttle.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 
 export type TLoginResult =
@@ -14,7 +21,12 @@ export type TLoginResult =
 /** Whether `deviceToken` (the known-device cookie) already logged in to this account. */
 async function isKnownDevice(db: DB, userId: number, deviceToken: string | undefined): Promise<boolean> {
   if (!deviceToken) return false;
-  const row = await db.selectFrom('login_devices').select('id').where('token_hash', '=', hashSecret(deviceToken)).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_devices')
+    .select('id')
+    .where('token_hash', '=', hashSecret(deviceToken))
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -23,13 +35,26 @@ async function isKnownDevice(db: DB, userId: number, deviceToken: string | undef
  * password and disabled account all answer 'invalid' after a full argon2 verification, so neither the answer nor
  * its timing reveals which accounts exist; an attempt refused by the limits checks no password at all.
  */
-export async function authenticate(db: DB, input: { email: string; password: string; ip: string; deviceToken?: string }, now = loginClock.now()): Promise<TLoginResult> {
-  const user = await db.selectFrom('users').select(['id', 'password_hash', 'disabled_at', 'locale', 'email_confirmed_at']).where('email', '=', input.email).executeTakeFirst();
+export async function authenticate(
+  db: DB,
+  input: { email: string; password: string; ip: string; deviceToken?: string },
+  now = loginClock.now(),
+): Promise<TLoginResult> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'disabled_at', 'locale', 'email_confirmed_at'])
+    .where('email', '=', input.email)
+    .executeTakeFirst();
   const known = user ? await isKnownDevice(db, user.id, input.deviceToken) : false;
   const accountKey = `account:${input.email}`;
   const addressKey = `address:${input.ip}`;
   const deviceKey = user && input.deviceToken ? `device:${user.id}:${hashSecret(input.deviceToken)}` : '';
-  const counted: [string, TThrottleRule][] = known ? [[deviceKey, loginRules.device]] : [[addressKey, loginRules.address], [accountKey, loginRules.account]];
+  const counted: [string, TThrottleRule][] = known
+    ? [[deviceKey, loginRules.device]]
+    : [
+        [addressKey, loginRules.address],
+        [accountKey, loginRules.account],
+      ];
   const claimed: [string, TThrottleRule][] = [];
   for (const [key, rule] of counted) {
     const wait = await claimAttempt(db, key, rule, now);
@@ -67,9 +92,18 @@ export async function rememberDevice(db: DB, userId: number, deviceToken: string
   const token = deviceToken && /^[A-Za-z0-9_-]{43}$/.test(deviceToken) ? deviceToken : newSecret();
   const hash = hashSecret(token);
   const at = nowIso();
-  const updated = await db.updateTable('login_devices').set({ last_used_at: at }).where('token_hash', '=', hash).where('user_id', '=', userId).executeTakeFirst();
+  const updated = await db
+    .updateTable('login_devices')
+    .set({ last_used_at: at })
+    .where('token_hash', '=', hash)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) {
-    await db.insertInto('login_devices').values({ token_hash: hash, user_id: userId, created_at: at, last_used_at: at }).onConflict((oc) => oc.columns(['token_hash', 'user_id']).doNothing()).execute();
+    await db
+      .insertInto('login_devices')
+      .values({ token_hash: hash, user_id: userId, created_at: at, last_used_at: at })
+      .onConflict((oc) => oc.columns(['token_hash', 'user_id']).doNothing())
+      .execute();
   }
   return token;
 }

@@ -15,7 +15,11 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client.js';
 import { nowIso } from '../../db/client.js';
 
-export interface TThrottleRule { free: number; baseWaitMs: number; maxWaitMs: number }
+export interface TThrottleRule {
+  free: number;
+  baseWaitMs: number;
+  maxWaitMs: number;
+}
 
 export const loginRules = {
   account: { free: 5, baseWaitMs: 1000, maxWaitMs: 15 * 60_000 },
@@ -56,7 +60,12 @@ function waitUntilSql(rule: TThrottleRule, count: ReturnType<typeof sql>, now: D
  */
 export async function claimAttempt(db: DB, key: string, rule: TThrottleRule, now = new Date()): Promise<number> {
   const at = nowIso(now);
-  await db.deleteFrom('login_throttle').where('key', '=', key).where('updated_at', '<', nowIso(new Date(now.getTime() - FORGET_AFTER_MS))).where('wait_until', '<=', at).execute();
+  await db
+    .deleteFrom('login_throttle')
+    .where('key', '=', key)
+    .where('updated_at', '<', nowIso(new Date(now.getTime() - FORGET_AFTER_MS)))
+    .where('wait_until', '<=', at)
+    .execute();
   const firstWait = nowIso(new Date(now.getTime() + waitAfter(rule, 1)));
   const claimed = await sql<{ failures: number }>`
     insert into login_throttle (key, failures, wait_until, updated_at) values (${key}, 1, ${firstWait}, ${at})

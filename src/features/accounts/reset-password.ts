@@ -11,11 +11,19 @@ import { hashPassword } from './passwords.js';
  * same page either way, after the same password-hash cost, so timing stays alike.
  * Returns 'limited' when the address or client asked too often.
  */
-export async function requestPasswordReset(db: DB, config: TConfig, input: { email: string; ip: string }): Promise<'done' | 'limited'> {
+export async function requestPasswordReset(
+  db: DB,
+  config: TConfig,
+  input: { email: string; ip: string },
+): Promise<'done' | 'limited'> {
   const ipOk = await hitRateLimit(db, `reset:ip:${input.ip}`, 20, 60 * 60_000);
   const emailOk = await hitRateLimit(db, `reset:email:${input.email}`, 5, 60 * 60_000);
   if (!ipOk || !emailOk) return 'limited';
-  const user = await db.selectFrom('users').select(['id', 'email', 'name', 'locale', 'disabled_at']).where('email', '=', input.email).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale', 'disabled_at'])
+    .where('email', '=', input.email)
+    .executeTakeFirst();
   // Both branches spend one argon2 hash, which dwarfs the few inserts of the known-address branch, so response
   // times do not tell known addresses from unknown ones.
   await hashPassword('techcare-timing-equaliser');
@@ -23,7 +31,12 @@ export async function requestPasswordReset(db: DB, config: TConfig, input: { ema
   // One transaction (token, mail, audit): one commit, which also keeps this branch's extra time small.
   await db.transaction().execute(async (tx) => {
     await sendResetMail(tx, config, user);
-    await recordAudit(tx, { actorUserId: null, action: 'user.password_reset_request', subjectType: 'user', subjectId: user.id });
+    await recordAudit(tx, {
+      actorUserId: null,
+      action: 'user.password_reset_request',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
   });
   return 'done';
 }
@@ -39,9 +52,20 @@ export async function resetPassword(db: DB, secret: string, password: string): P
     if (userId === null) return false;
     await tx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
     // Every other reset link of the account dies with this one (an older mail must not grant the account again).
-    await tx.updateTable('email_tokens').set({ used_at: nowIso() }).where('user_id', '=', userId).where('purpose', '=', 'reset').where('used_at', 'is', null).execute();
+    await tx
+      .updateTable('email_tokens')
+      .set({ used_at: nowIso() })
+      .where('user_id', '=', userId)
+      .where('purpose', '=', 'reset')
+      .where('used_at', 'is', null)
+      .execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await recordAudit(tx, { actorUserId: userId, action: 'user.password_reset', subjectType: 'user', subjectId: userId });
+    await recordAudit(tx, {
+      actorUserId: userId,
+      action: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: userId,
+    });
     return true;
   });
 }

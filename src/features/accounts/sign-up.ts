@@ -16,13 +16,21 @@ export const signupLimits = { perIp: 20, perEmail: 5, windowMs: 60 * 60_000 };
  * cases, so neither the page nor its timing tells an attacker which addresses have accounts.
  * Returns 'limited' when the client or the address tried too often.
  */
-export async function signUp(db: DB, config: TConfig, input: TSignup & { locale: TLocale; ip: string }): Promise<'sent' | 'limited'> {
+export async function signUp(
+  db: DB,
+  config: TConfig,
+  input: TSignup & { locale: TLocale; ip: string },
+): Promise<'sent' | 'limited'> {
   // 1. Rate limits, both counted in the database so they hold across instances.
   const ipOk = await hitRateLimit(db, `signup:ip:${input.ip}`, signupLimits.perIp, signupLimits.windowMs);
   const emailOk = await hitRateLimit(db, `signup:email:${input.email}`, signupLimits.perEmail, signupLimits.windowMs);
   if (!ipOk || !emailOk) return 'limited';
   // 2. Known address: mail its owner, and spend the same hashing time a new account costs.
-  const existing = await db.selectFrom('users').select(['id', 'email', 'name', 'locale']).where('email', '=', input.email).executeTakeFirst();
+  const existing = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale'])
+    .where('email', '=', input.email)
+    .executeTakeFirst();
   if (existing) {
     await hashPassword(input.password);
     await sendAlreadyRegisteredMail(db, config, existing);
@@ -30,9 +38,18 @@ export async function signUp(db: DB, config: TConfig, input: TSignup & { locale:
   }
   // 3. New account and its confirmation link, together.
   await db.transaction().execute(async (tx) => {
-    const id = await createUser(tx as unknown as DB, { email: input.email, password: input.password, name: input.name, locale: input.locale });
+    const id = await createUser(tx as unknown as DB, {
+      email: input.email,
+      password: input.password,
+      name: input.name,
+      locale: input.locale,
+    });
     // The monthly digest is on unless the visitor unticked it at sign-up (it reaches members of signatories only).
-    await tx.updateTable('users').set({ digest_opt_in: input.digest === '1' ? 1 : 0 }).where('id', '=', id).execute();
+    await tx
+      .updateTable('users')
+      .set({ digest_opt_in: input.digest === '1' ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
     await sendConfirmationMail(tx, config, { id, email: input.email, name: input.name, locale: input.locale });
   });
   return 'sent';

@@ -12,13 +12,50 @@ export function SignupForm(p: { v: TViewContext; values?: TValues; errors?: TFie
     <>
       <h1>{t('accounts.signup.title')}</h1>
       <p>{t('accounts.signup.intro')}</p>
-      <ErrorSummary v={p.v} errors={p.errors} labels={{ name: t('accounts.field.name'), email: t('accounts.field.email'), password: t('accounts.field.password') }} />
+      <ErrorSummary
+        v={p.v}
+        errors={p.errors}
+        labels={{
+          name: t('accounts.field.name'),
+          email: t('accounts.field.email'),
+          password: t('accounts.field.password'),
+        }}
+      />
       <form method="post" action="/signup" novalidate>
-        <Field name="name" label={t('accounts.field.name')} value={str(p.values?.name)} errors={p.errors} required autocomplete="name" />
-        <Field name="email" type="email" label={t('accounts.field.email')} value={str(p.values?.email)} errors={p.errors} required autocomplete="email" />
-        <Field name="password" type="password" label={t('accounts.field.password')} hint={t('accounts.field.passwordHint')} errors={p.errors} required autocomplete="new-password" />
+        <Field
+          name="name"
+          label={t('accounts.field.name')}
+          value={str(p.values?.name)}
+          errors={p.errors}
+          required
+          autocomplete="name"
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t('accounts.field.email')}
+          value={str(p.values?.email)}
+          errors={p.errors}
+          required
+          autocomplete="email"
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('accounts.field.password')}
+          hint={t('accounts.field.passwordHint')}
+          errors={p.errors}
+          required
+          autocomplete="new-password"
+        />
         <div class="field">
-          <input type="checkbox" id="f-digest" name="digest" value="1" checked={p.values ? p.values.digest === '1' : true} />{' '}
+          <input
+            type="checkbox"
+            id="f-digest"
+            name="digest"
+            value="1"
+            checked={p.values ? p.values.digest === '1' : true}
+          />{' '}
           <label for="f-digest">{t('accounts.signup.digest')}</label>
         </div>
         <button type="submit">{t('accounts.signup.submit')}</button>
@@ -36,11 +73,30 @@ export function LoginForm(p: { v: TViewContext; values?: TValues; errors?: TFiel
   return (
     <>
       <h1>{t('accounts.login.title')}</h1>
-      <ErrorSummary v={p.v} errors={p.errors} labels={{ email: t('accounts.field.email'), password: t('accounts.field.password') }} />
+      <ErrorSummary
+        v={p.v}
+        errors={p.errors}
+        labels={{ email: t('accounts.field.email'), password: t('accounts.field.password') }}
+      />
       <form method="post" action="/login" novalidate>
         {p.next ? <input type="hidden" name="next" value={p.next} /> : null}
-        <Field name="email" type="email" label={t('accounts.field.email')} value={str(p.values?.email)} errors={p.errors} required autocomplete="username" />
-        <Field name="password" type="password" label={t('accounts.field.password')} errors={p.errors} required autocomplete="current-password" />
+        <Field
+          name="email"
+          type="email"
+          label={t('accounts.field.email')}
+          value={str(p.values?.email)}
+          errors={p.errors}
+          required
+          autocomplete="username"
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('accounts.field.password')}
+          errors={p.errors}
+          required
+          autocomplete="current-password"
+        />
         <button type="submit">{t('accounts.login.submit')}</button>
       </form>
       <p>
@@ -58,7 +114,15 @@ export function ForgotForm(p: { v: TViewContext; values?: TValues; errors?: TFie
       <p>{t('accounts.forgot.intro')}</p>
       <ErrorSummary v={p.v} errors={p.errors} labels={{ email: t('accounts.field.email') }} />
       <form method="post" action="/password/forgot" novalidate>
-        <Field name="email" type="email" label={t('accounts.field.email')} value={str(p.values?.email)} errors={p.errors} required autocomplete="email" />
+        <Field
+          name="email"
+          type="email"
+          label={t('accounts.field.email')}
+          value={str(p.values?.email)}
+          errors={p.errors}
+          required
+          autocomplete="email"
+        />
         <button type="submit">{t('accounts.forgot.submit')}</button>
       </form>
     </>
@@ -72,7 +136,15 @@ export function ResetForm(p: { v: TViewContext; token: string; errors?: TFieldEr
       <h1>{t('accounts.reset.title')}</h1>
       <ErrorSummary v={p.v} errors={p.errors} labels={{ password: t('accounts.field.newPassword') }} />
       <form method="post" action={`/password/reset/${p.token}`} novalidate>
-        <Field name="password" type="password" label={t('accounts.field.newPassword')} hint={t('accounts.field.passwordHint')} errors={p.errors} required autocomplete="new-password" />
+        <Field
+          name="password"
+          type="password"
+          label={t('accounts.field.newPassword')}
+          hint={t('accounts.field.passwordHint')}
+          errors={p.errors}
+          required
+          autocomplete="new-password"
+        />
         <button type="submit">{t('accounts.reset.submit')}</button>
       </form>
     </>

@@ -19,8 +19,14 @@ const ZLeverQuery = z.object({
 });
 
 documentApi({
-  method: 'get', path: '/levers', tag: 'actions', auth: false, query: ZLeverQuery, list: true,
-  summary: 'The levers catalogue (public), filterable by tier, effort and maturity dimension; titles in `lang` (else the Accept-Language)',
+  method: 'get',
+  path: '/levers',
+  tag: 'actions',
+  auth: false,
+  query: ZLeverQuery,
+  list: true,
+  summary:
+    'The levers catalogue (public), filterable by tier, effort and maturity dimension; titles in `lang` (else the Accept-Language)',
   response: z.array(ZLeverOut),
 });
 api.get('/levers', (c) => {

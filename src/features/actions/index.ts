@@ -4,7 +4,15 @@ import type { TFeature } from '../../http/feature.js';
 import { listLevers } from './catalogue.js';
 import { api } from './api.js';
 import { leverPage, leversPage } from './levers-pages.js';
-import { createActionRoute, deleteActionRoute, editActionPage, fromLeverRoute, newActionPage, planPage, updateActionRoute } from './plan-pages.js';
+import {
+  createActionRoute,
+  deleteActionRoute,
+  editActionPage,
+  fromLeverRoute,
+  newActionPage,
+  planPage,
+  updateActionRoute,
+} from './plan-pages.js';
 import { seedDemoPlans } from './seed-demo-plans.js';
 import { simulatePage } from './simulate-page.js';
 

@@ -4,7 +4,13 @@
 import type { DB } from '../../db/client.js';
 import type { TFactorSet, TFootprintOptions, TFootprintResult, TInventoryLine } from '../../lca/index.js';
 import type { TDimensionId } from '../../referentials/maturity-grid.js';
-import { engineOptions, getFootprintResult, getFootprintSettings, getInventoryLines, listMeasuredYears } from '../footprint/index.js';
+import {
+  engineOptions,
+  getFootprintResult,
+  getFootprintSettings,
+  getInventoryLines,
+  listMeasuredYears,
+} from '../footprint/index.js';
 import { currentDimensionScores, currentMaturityLevel, listUnvalidatedCriteria } from '../maturity/index.js';
 
 /** The organisation's inventory lines of a year (engine lines), or null when there are none. */
@@ -27,12 +33,24 @@ export async function measuredYears(db: DB, orgId: number): Promise<number[]> {
  * Engine options from the organisation's settings under a factor set (country, allocation, reference profile or
  * French electricity choice): the very options of the stored result, so a simulation's baseline is the year's figure.
  */
-export async function settingsOptions(db: DB, orgId: number, factorSet: TFactorSet): Promise<Omit<TFootprintOptions, 'year' | 'maxWarnings'>> {
-  const { year: _year, maxWarnings: _max, ...options } = engineOptions(0, await getFootprintSettings(db, orgId), factorSet);
+export async function settingsOptions(
+  db: DB,
+  orgId: number,
+  factorSet: TFactorSet,
+): Promise<Omit<TFootprintOptions, 'year' | 'maxWarnings'>> {
+  const {
+    year: _year,
+    maxWarnings: _max,
+    ...options
+  } = engineOptions(0, await getFootprintSettings(db, orgId), factorSet);
   return options;
 }
 
-export interface TTarget { baseYear: number; targetYear: number; reductionPct: number }
+export interface TTarget {
+  baseYear: number;
+  targetYear: number;
+  reductionPct: number;
+}
 
 /** The organisation's target trajectory (−x % per year compounded from a base year to a target year), or null. */
 export async function target(db: DB, orgId: number): Promise<TTarget | null> {

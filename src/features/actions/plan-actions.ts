@@ -15,31 +15,65 @@ export type TPlanAction = Selectable<ActionTables['plan_actions']>;
 
 /** The organisation's members (id, name) — the people an action can be given to. */
 export async function listMembers(db: DB, orgId: number): Promise<{ id: number; name: string }[]> {
-  return db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.name']).where('m.organisation_id', '=', orgId).where('u.disabled_at', 'is', null).orderBy('u.name').execute();
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name'])
+    .where('m.organisation_id', '=', orgId)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.name')
+    .execute();
 }
 
 /** Every action of the organisation's plan, most urgent first. Members of the organisation and administrators. */
-export async function listPlanActions(db: DB, actor: TCurrentUser | null, orgId: number): Promise<(TPlanAction & { owner_name: string | null })[]> {
+export async function listPlanActions(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+): Promise<(TPlanAction & { owner_name: string | null })[]> {
   ensure(canActForOrganisation(actor, orgId));
-  return db.selectFrom('plan_actions as a').leftJoin('users as u', 'u.id', 'a.owner_user_id')
-    .selectAll('a').select('u.name as owner_name')
+  return db
+    .selectFrom('plan_actions as a')
+    .leftJoin('users as u', 'u.id', 'a.owner_user_id')
+    .selectAll('a')
+    .select('u.name as owner_name')
     .where('a.organisation_id', '=', orgId)
-    .orderBy('a.status').orderBy('a.due_date').orderBy('a.id').execute();
+    .orderBy('a.status')
+    .orderBy('a.due_date')
+    .orderBy('a.id')
+    .execute();
 }
 
 /** One action of the organisation; 404 when it belongs to another one. Members and administrators. */
-export async function getPlanAction(db: DB, actor: TCurrentUser | null, orgId: number, id: number): Promise<TPlanAction> {
+export async function getPlanAction(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  id: number,
+): Promise<TPlanAction> {
   ensure(canActForOrganisation(actor, orgId));
-  const row = await db.selectFrom('plan_actions').selectAll().where('id', '=', id).where('organisation_id', '=', orgId).executeTakeFirst();
+  const row = await db
+    .selectFrom('plan_actions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', orgId)
+    .executeTakeFirst();
   if (!row) throw notFound();
   return row;
 }
 
 async function checkOwner(db: DB, orgId: number, ownerId: number | undefined): Promise<void> {
   if (ownerId === undefined) return;
-  const m = await db.selectFrom('memberships').select('id').where('organisation_id', '=', orgId).where('user_id', '=', ownerId).executeTakeFirst();
-  if (!m) throw new AppError(422, 'invalid_owner', 'actions.error.owner', [{ field: 'owner_user_id', message: 'actions.error.owner' }]);
+  const m = await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('organisation_id', '=', orgId)
+    .where('user_id', '=', ownerId)
+    .executeTakeFirst();
+  if (!m)
+    throw new AppError(422, 'invalid_owner', 'actions.error.owner', [
+      { field: 'owner_user_id', message: 'actions.error.owner' },
+    ]);
 }
 
 function columns(input: TActionInput) {
@@ -47,8 +81,8 @@ function columns(input: TActionInput) {
     title: input.title,
     description: input.description,
     origin: input.origin,
-    lever_slug: input.origin === 'lever' ? input.lever_slug ?? null : null,
-    rgesn_criterion: input.origin === 'rgesn' ? input.rgesn_criterion ?? null : null,
+    lever_slug: input.origin === 'lever' ? (input.lever_slug ?? null) : null,
+    rgesn_criterion: input.origin === 'rgesn' ? (input.rgesn_criterion ?? null) : null,
     owner_user_id: input.owner_user_id ?? null,
     due_date: input.due_date ?? null,
     status: input.status,
@@ -61,41 +95,85 @@ function columns(input: TActionInput) {
 }
 
 /** Adds an action to the plan. Members of the organisation and administrators. Returns its id. */
-export async function createPlanAction(db: DB, actor: TCurrentUser | null, orgId: number, input: TActionInput, simulated?: { params: unknown; expected: Record<string, TImpact>; year: number; factorSet: string }): Promise<number> {
+export async function createPlanAction(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  input: TActionInput,
+  simulated?: { params: unknown; expected: Record<string, TImpact>; year: number; factorSet: string },
+): Promise<number> {
   ensure(canActForOrganisation(actor, orgId));
   await checkOwner(db, orgId, input.owner_user_id);
   const now = nowIso();
   return db.transaction().execute(async (tx) => {
-    const row = await tx.insertInto('plan_actions').values({
-      organisation_id: orgId, ...columns(input),
-      done_at: input.status === 'done' ? now : null,
-      lever_params_json: simulated ? JSON.stringify(simulated.params) : null,
-      expected_json: simulated ? JSON.stringify(simulated.expected) : null,
-      expected_gwp_kg: simulated?.expected.gwp ? -simulated.expected.gwp.value : null,
-      simulation_year: simulated?.year ?? null,
-      factor_set: simulated?.factorSet ?? null,
-      created_by: actor?.id ?? null, created_at: now, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: 'plan_action.create', subjectType: 'plan_action', subjectId: row.id, details: { organisationId: orgId, origin: input.origin, lever: input.lever_slug } });
+    const row = await tx
+      .insertInto('plan_actions')
+      .values({
+        organisation_id: orgId,
+        ...columns(input),
+        done_at: input.status === 'done' ? now : null,
+        lever_params_json: simulated ? JSON.stringify(simulated.params) : null,
+        expected_json: simulated ? JSON.stringify(simulated.expected) : null,
+        expected_gwp_kg: simulated?.expected.gwp ? -simulated.expected.gwp.value : null,
+        simulation_year: simulated?.year ?? null,
+        factor_set: simulated?.factorSet ?? null,
+        created_by: actor?.id ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      actorUserId: actor?.id ?? null,
+      action: 'plan_action.create',
+      subjectType: 'plan_action',
+      subjectId: row.id,
+      details: { organisationId: orgId, origin: input.origin, lever: input.lever_slug },
+    });
     return row.id;
   });
 }
 
 /** Changes an action (its simulation stays as recorded). Members of the organisation and administrators. */
-export async function updatePlanAction(db: DB, actor: TCurrentUser | null, orgId: number, id: number, input: TActionInput): Promise<void> {
+export async function updatePlanAction(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  id: number,
+  input: TActionInput,
+): Promise<void> {
   const current = await getPlanAction(db, actor, orgId, id);
   await checkOwner(db, orgId, input.owner_user_id);
   const now = nowIso();
   const keepsLever = input.origin === 'lever' && input.lever_slug === current.lever_slug;
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('plan_actions').set({
-      ...columns(input),
-      done_at: input.status === 'done' ? current.done_at ?? now : null,
-      // A lever changed by hand no longer matches the stored simulation.
-      ...(keepsLever ? {} : { lever_params_json: null, expected_json: null, expected_gwp_kg: null, simulation_year: null, factor_set: null }),
-      updated_at: now,
-    }).where('id', '=', id).where('organisation_id', '=', orgId).execute();
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: 'plan_action.update', subjectType: 'plan_action', subjectId: id, details: { organisationId: orgId, status: input.status } });
+    await tx
+      .updateTable('plan_actions')
+      .set({
+        ...columns(input),
+        done_at: input.status === 'done' ? (current.done_at ?? now) : null,
+        // A lever changed by hand no longer matches the stored simulation.
+        ...(keepsLever
+          ? {}
+          : {
+              lever_params_json: null,
+              expected_json: null,
+              expected_gwp_kg: null,
+              simulation_year: null,
+              factor_set: null,
+            }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('organisation_id', '=', orgId)
+      .execute();
+    await recordAudit(tx, {
+      actorUserId: actor?.id ?? null,
+      action: 'plan_action.update',
+      subjectType: 'plan_action',
+      subjectId: id,
+      details: { organisationId: orgId, status: input.status },
+    });
   });
 }
 
@@ -104,7 +182,13 @@ export async function deletePlanAction(db: DB, actor: TCurrentUser | null, orgId
   await getPlanAction(db, actor, orgId, id);
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('plan_actions').where('id', '=', id).where('organisation_id', '=', orgId).execute();
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: 'plan_action.delete', subjectType: 'plan_action', subjectId: id, details: { organisationId: orgId } });
+    await recordAudit(tx, {
+      actorUserId: actor?.id ?? null,
+      action: 'plan_action.delete',
+      subjectType: 'plan_action',
+      subjectId: id,
+      details: { organisationId: orgId },
+    });
   });
 }
 
@@ -113,9 +197,15 @@ export async function deletePlanAction(db: DB, actor: TCurrentUser | null, orgId
  * never trusted) and its expected change per criterion is stored with the factor set and year. Members and
  * administrators. Throws 422 when the lever or its parameters are invalid or there is no inventory that year.
  */
-export async function createActionFromLever(db: DB, actor: TCurrentUser | null, orgId: number, input: { lever: string; params: string; year: number; title: string }): Promise<number> {
+export async function createActionFromLever(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  input: { lever: string; params: string; year: number; title: string },
+): Promise<number> {
   ensure(canActForOrganisation(actor, orgId));
-  if (!(QUANTIFIED_LEVERS as readonly string[]).includes(input.lever)) throw new AppError(422, 'invalid_lever', 'actions.error.lever');
+  if (!(QUANTIFIED_LEVERS as readonly string[]).includes(input.lever))
+    throw new AppError(422, 'invalid_lever', 'actions.error.lever');
   const lever = input.lever as TQuantifiedLever;
   let params: unknown;
   try {
@@ -134,7 +224,17 @@ export async function createActionFromLever(db: DB, actor: TCurrentUser | null, 
   const expected: Record<string, TImpact> = {};
   for (const [c, ch] of Object.entries(sim.sim.combined.total)) if (ch) expected[c] = ch.delta;
   const catalogue = leverOfTransform(lever);
-  return createPlanAction(db, actor, orgId, {
-    title: input.title, description: '', origin: 'lever', lever_slug: getLever(catalogue.slug)!.slug, status: 'todo',
-  } as TActionInput, { params, expected, year: input.year, factorSet: sim.factorSet.id });
+  return createPlanAction(
+    db,
+    actor,
+    orgId,
+    {
+      title: input.title,
+      description: '',
+      origin: 'lever',
+      lever_slug: getLever(catalogue.slug)!.slug,
+      status: 'todo',
+    } as TActionInput,
+    { params, expected, year: input.year, factorSet: sim.factorSet.id },
+  );
 }

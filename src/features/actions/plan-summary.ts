@@ -15,7 +15,15 @@ export interface TPlanSummary {
   expected: { year: number; gwp: TCriterionChange } | null;
   /** Sum of the GWP reductions stored with the actions (kgCO2e/year), used only when `expected` is not computable. */
   storedSum: number | null;
-  target: { baseYear: number; targetYear: number; pct: number; targetValue: number; latestYear: number; latest: number; needed: number } | null;
+  target: {
+    baseYear: number;
+    targetYear: number;
+    pct: number;
+    targetValue: number;
+    latestYear: number;
+    latest: number;
+    needed: number;
+  } | null;
 }
 
 /** The lever applications of the plan's live actions (not dropped), from their stored parameters. */
@@ -33,7 +41,12 @@ export function planApplications(actions: readonly TPlanAction[]): TLeverApplica
  * Progress, expected reduction and position against the target trajectory of a plan. Members of the
  * organisation and administrators.
  */
-export async function planSummary(db: DB, actor: TCurrentUser | null, orgId: number, actions: readonly TPlanAction[]): Promise<TPlanSummary> {
+export async function planSummary(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  actions: readonly TPlanAction[],
+): Promise<TPlanSummary> {
   ensure(canActForOrganisation(actor, orgId));
   const live = actions.filter((a) => a.status !== 'dropped');
   const progress = { done: live.filter((a) => a.status === 'done').length, total: live.length };
@@ -58,21 +71,41 @@ export async function planSummary(db: DB, actor: TCurrentUser | null, orgId: num
     const latest = (await footprintResult(db, orgId, years[0]!))?.total.gwp?.value;
     if (base !== undefined && latest !== undefined) {
       const targetValue = base * (1 - tr.reductionPct / 100) ** (tr.targetYear - tr.baseYear);
-      tgt = { baseYear: tr.baseYear, targetYear: tr.targetYear, pct: tr.reductionPct, targetValue, latestYear: years[0]!, latest, needed: Math.max(0, latest - targetValue) };
+      tgt = {
+        baseYear: tr.baseYear,
+        targetYear: tr.targetYear,
+        pct: tr.reductionPct,
+        targetValue,
+        latestYear: years[0]!,
+        latest,
+        needed: Math.max(0, latest - targetValue),
+      };
     }
   }
   return { progress, expected, storedSum, target: tgt };
 }
 
-export type TSuggestionReason = { kind: 'tier'; tier: TTier; share: number } | { kind: 'dimension'; dimension: TDimensionId; score: number };
-export interface TSuggestion { lever: TLever; score: number; reasons: TSuggestionReason[] }
+export type TSuggestionReason =
+  | { kind: 'tier'; tier: TTier; share: number }
+  | { kind: 'dimension'; dimension: TDimensionId; score: number };
+export interface TSuggestion {
+  lever: TLever;
+  score: number;
+  reasons: TSuggestionReason[];
+}
 
 /**
  * Levers ranked by the organisation's gaps: the share of its latest carbon footprint in the tiers a lever acts on
  * (0–1) plus the weakness of the maturity dimensions it serves ((5 − score) / 4, 0–1). Levers already in the plan
  * (not dropped) are left out. Members of the organisation and administrators.
  */
-export async function suggestLevers(db: DB, actor: TCurrentUser | null, orgId: number, actions: readonly TPlanAction[], limit = 5): Promise<TSuggestion[]> {
+export async function suggestLevers(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  actions: readonly TPlanAction[],
+  limit = 5,
+): Promise<TSuggestion[]> {
   ensure(canActForOrganisation(actor, orgId));
   const years = await measuredYears(db, orgId);
   const result = years.length ? await footprintResult(db, orgId, years[0]!) : null;
@@ -86,7 +119,9 @@ export async function suggestLevers(db: DB, actor: TCurrentUser | null, orgId: n
   for (const lever of listLevers()) {
     if (inPlan.has(lever.slug)) continue;
     const reasons: TSuggestionReason[] = [];
-    const bestTier = lever.tiers.filter((t) => (shares[t] ?? 0) > 0).sort((a, b) => (shares[b] ?? 0) - (shares[a] ?? 0))[0];
+    const bestTier = lever.tiers
+      .filter((t) => (shares[t] ?? 0) > 0)
+      .sort((a, b) => (shares[b] ?? 0) - (shares[a] ?? 0))[0];
     if (bestTier) reasons.push({ kind: 'tier', tier: bestTier, share: shares[bestTier]! });
     const weakest = lever.dimensions.filter((d) => dims[d] !== undefined).sort((a, b) => dims[a]! - dims[b]!)[0];
     if (weakest) reasons.push({ kind: 'dimension', dimension: weakest, score: dims[weakest]! });

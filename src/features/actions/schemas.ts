@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { getLever } from './catalogue.js';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
-const optNumber = z.preprocess((v) => { const b = blank(v); return typeof b === 'string' ? Number(b.replace(',', '.')) : b; }, z.number({ message: 'form.invalidNumber' }).finite().optional());
+const blank = (v: unknown) =>
+  typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v;
+const optNumber = z.preprocess((v) => {
+  const b = blank(v);
+  return typeof b === 'string' ? Number(b.replace(',', '.')) : b;
+}, z.number({ message: 'form.invalidNumber' }).finite().optional());
 
 export const actionStatuses = ['todo', 'in_progress', 'done', 'dropped'] as const;
 export const actionOrigins = ['lever', 'rgesn', 'free'] as const;
@@ -25,10 +29,17 @@ export const ZActionInput = z
     evidence: z.preprocess(blank, z.string().max(2000).optional()),
   })
   .superRefine((a, ctx) => {
-    if (a.origin === 'lever' && !(a.lever_slug && getLever(a.lever_slug))) ctx.addIssue({ code: 'custom', path: ['lever_slug'], message: 'actions.error.lever' });
-    if (a.origin === 'rgesn' && !(a.rgesn_criterion && /^\d{1,2}\.\d{1,2}$/.test(a.rgesn_criterion))) ctx.addIssue({ code: 'custom', path: ['rgesn_criterion'], message: 'actions.error.rgesn' });
+    if (a.origin === 'lever' && !(a.lever_slug && getLever(a.lever_slug)))
+      ctx.addIssue({ code: 'custom', path: ['lever_slug'], message: 'actions.error.lever' });
+    if (a.origin === 'rgesn' && !(a.rgesn_criterion && /^\d{1,2}\.\d{1,2}$/.test(a.rgesn_criterion)))
+      ctx.addIssue({ code: 'custom', path: ['rgesn_criterion'], message: 'actions.error.rgesn' });
     const anyKpi = a.kpi_baseline !== undefined || a.kpi_target !== undefined || a.kpi_current !== undefined;
-    if (anyKpi && (a.kpi_target === undefined || !a.kpi_unit)) ctx.addIssue({ code: 'custom', path: [a.kpi_target === undefined ? 'kpi_target' : 'kpi_unit'], message: 'actions.error.kpiTarget' });
+    if (anyKpi && (a.kpi_target === undefined || !a.kpi_unit))
+      ctx.addIssue({
+        code: 'custom',
+        path: [a.kpi_target === undefined ? 'kpi_target' : 'kpi_unit'],
+        message: 'actions.error.kpiTarget',
+      });
   });
 export type TActionInput = z.infer<typeof ZActionInput>;
 

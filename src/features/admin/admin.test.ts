@@ -23,7 +23,8 @@ describeEachDb('admin back office', (kind) => {
     expect((await visitor.get('/admin')).status).toBe(303);
     const member = new TestClient(testApp(t.db));
     await loginAs(t.db, member, (await makeUser(t.db)).id);
-    for (const p of ['/admin', '/admin/users', '/admin/outbox', '/admin/audit']) expect((await member.get(p)).status).toBe(403);
+    for (const p of ['/admin', '/admin/users', '/admin/outbox', '/admin/audit'])
+      expect((await member.get(p)).status).toBe(403);
     expect((await member.post(`/admin/users/${adminId}/disable`)).status).toBe(403);
   });
 
@@ -51,20 +52,35 @@ describeEachDb('admin back office', (kind) => {
     expect(await (await admin.get('/admin/users?q=TARGET')).text()).toContain('target@example.org');
     await admin.post(`/admin/users/${u.id}/disable`);
     expect((await uc.get('/dashboard')).status).toBe(303);
-    expect((await t.db.selectFrom('users').select('disabled_at').where('id', '=', u.id).executeTakeFirstOrThrow()).disabled_at).not.toBeNull();
+    expect(
+      (await t.db.selectFrom('users').select('disabled_at').where('id', '=', u.id).executeTakeFirstOrThrow())
+        .disabled_at,
+    ).not.toBeNull();
     await admin.post(`/admin/users/${u.id}/enable`);
     await admin.post(`/admin/users/${u.id}/role`, { role: 'admin' });
-    expect((await t.db.selectFrom('users').select(['platform_role', 'disabled_at']).where('id', '=', u.id).executeTakeFirstOrThrow())).toEqual({ platform_role: 'admin', disabled_at: null });
+    expect(
+      await t.db
+        .selectFrom('users')
+        .select(['platform_role', 'disabled_at'])
+        .where('id', '=', u.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ platform_role: 'admin', disabled_at: null });
     const self = await admin.post(`/admin/users/${adminId}/disable`);
     expect(self.headers.get('location')).toContain('refused');
-    const actions = (await t.db.selectFrom('audit_log').select('action').where('subject_id', '=', String(u.id)).execute()).map((a) => a.action);
+    const actions = (
+      await t.db.selectFrom('audit_log').select('action').where('subject_id', '=', String(u.id)).execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.disable', 'user.enable', 'user.role']));
   });
 
   it('lists organisations, the outbox with each mail, and the audit log', async () => {
     await makeOrganisation(t.db, { name: 'Listed Écurie' });
     expect(await (await admin.get('/admin/organisations?q=ecurie')).text()).toContain('Listed Écurie');
-    await new TestClient(testApp(t.db)).post('/signup', { name: 'New', email: 'fresh@example.org', password: 'a long enough passphrase' });
+    await new TestClient(testApp(t.db)).post('/signup', {
+      name: 'New',
+      email: 'fresh@example.org',
+      password: 'a long enough passphrase',
+    });
     const outbox = await (await admin.get('/admin/outbox')).text();
     expect(outbox).toContain('fresh@example.org');
     const mailId = /href="\/admin\/outbox\/(\d+)"/.exec(outbox)![1];

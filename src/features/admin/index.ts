@@ -10,5 +10,11 @@ export const feature: TFeature = {
   name: 'admin',
   pages,
   // Hourly on every instance; the daily claim in the database makes the mail leave once a day.
-  jobs: [{ name: 'waiting-items-notice', everyMs: 60 * 60_000, run: ({ db, config, now }) => mailWaitingItems(db, config, now) }],
+  jobs: [
+    {
+      name: 'waiting-items-notice',
+      everyMs: 60 * 60_000,
+      run: ({ db, config, now }) => mailWaitingItems(db, config, now),
+    },
+  ],
 };

@@ -16,10 +16,19 @@ export async function setUserDisabled(db: DB, actor: TCurrentUser, userId: numbe
   ensure(isAdmin(actor));
   if (userId === actor.id) throw notYourself();
   await db.transaction().execute(async (tx) => {
-    const res = await tx.updateTable('users').set({ disabled_at: disabled ? nowIso() : null }).where('id', '=', userId).executeTakeFirst();
+    const res = await tx
+      .updateTable('users')
+      .set({ disabled_at: disabled ? nowIso() : null })
+      .where('id', '=', userId)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw notFound();
     if (disabled) await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: disabled ? 'user.disable' : 'user.enable', subjectType: 'user', subjectId: userId });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: disabled ? 'user.disable' : 'user.enable',
+      subjectType: 'user',
+      subjectId: userId,
+    });
   });
 }
 
@@ -31,6 +40,12 @@ export async function setPlatformRole(db: DB, actor: TCurrentUser, userId: numbe
     const user = await tx.selectFrom('users').select('platform_role').where('id', '=', userId).executeTakeFirst();
     if (!user) throw notFound();
     await tx.updateTable('users').set({ platform_role: role }).where('id', '=', userId).execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: 'user.role', subjectType: 'user', subjectId: userId, details: { from: user.platform_role, to: role } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'user.role',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { from: user.platform_role, to: role },
+    });
   });
 }

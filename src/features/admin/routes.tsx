@@ -11,7 +11,13 @@ import type { TMessageKey } from '../../i18n/index.js';
 import { ButtonForm, Field, Pagination } from '../../views/components.js';
 import type { TViewContext } from '../../views/context.js';
 import { decideSignature, listPendingSignatures } from '../manifesto/index.js';
-import { decideStatusRequest, kindLabel, listGrantedStatuses, listPendingStatusRequests, withdrawStatus } from '../organisations/index.js';
+import {
+  decideStatusRequest,
+  kindLabel,
+  listGrantedStatuses,
+  listPendingStatusRequests,
+  withdrawStatus,
+} from '../organisations/index.js';
 import { setPlatformRole, setUserDisabled } from './manage-users.js';
 import { waitingItems, waitingKinds } from './waiting-items.js';
 import { adminCounts, getMail, listAllOrganisations, listAudit, listOutbox, listUsers } from './queries.js';
@@ -25,7 +31,11 @@ const perPage = 25;
  * rejects; this avoids it until that is fixed.)
  */
 function when(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));
 }
 
 /** Every /admin page: platform administrators only. */
@@ -140,7 +150,9 @@ pages.get('/admin', async (c) => {
         {waitingKinds.map((k) => (
           <li>
             <a href={k.path}>{t(`admin.waiting.${k.kind}` as TMessageKey)}</a> : {v.fmt.number(waiting[k.kind].count)}
-            {waiting[k.kind].oldest ? ` · ${t('admin.waiting.since', { date: v.fmt.date(waiting[k.kind].oldest!) })}` : ''}
+            {waiting[k.kind].oldest
+              ? ` · ${t('admin.waiting.since', { date: v.fmt.date(waiting[k.kind].oldest!) })}`
+              : ''}
           </li>
         ))}
       </ul>
@@ -183,7 +195,14 @@ pages.get('/admin/statuses', async (c) => {
               <h3>
                 <a href={`/organisations/${r.organisationId}`}>{r.organisationName}</a>
               </h3>
-              <p>{t('admin.statuses.asks', { kind: kindLabel(t, r.kind), current: kindLabel(t, r.currentKind), date: v.fmt.date(r.created_at), name: r.requesterName ?? '' })}</p>
+              <p>
+                {t('admin.statuses.asks', {
+                  kind: kindLabel(t, r.kind),
+                  current: kindLabel(t, r.currentKind),
+                  date: v.fmt.date(r.created_at),
+                  name: r.requesterName ?? '',
+                })}
+              </p>
               <blockquote>{r.motivation}</blockquote>
               <form method="post" action={`/admin/statuses/${r.id}/grant`}>
                 <div class="field">
@@ -216,7 +235,11 @@ pages.get('/admin/statuses', async (c) => {
             </h3>
             <p>
               {kindLabel(t, g.kind)}
-              {g.reason === 'before-review' ? ` · ${t('admin.statuses.beforeReview')}` : g.reason === 'installation' ? ` · ${t('admin.statuses.installation')}` : ''}
+              {g.reason === 'before-review'
+                ? ` · ${t('admin.statuses.beforeReview')}`
+                : g.reason === 'installation'
+                  ? ` · ${t('admin.statuses.installation')}`
+                  : ''}
             </p>
             <form method="post" action={`/admin/organisations/${g.organisationId}/withdraw-status`}>
               <div class="field">
@@ -238,23 +261,42 @@ pages.post('/admin/statuses/:id{[0-9]+}/grant', async (c) => {
   const user = requireUser(c);
   const { result } = await parseForm(c, z.object({ reason: z.string().trim().max(500).optional() }));
   const reason = result.ok ? result.data.reason : undefined;
-  return guarded(c, '/admin/statuses', () => decideStatusRequest(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { grant: true, reason }), 'admin.flash.statusGranted');
+  return guarded(
+    c,
+    '/admin/statuses',
+    () => decideStatusRequest(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { grant: true, reason }),
+    'admin.flash.statusGranted',
+  );
 });
 
 pages.post('/admin/statuses/:id{[0-9]+}/reject', async (c) => {
   const user = requireUser(c);
   const { result } = await parseForm(c, ZReason);
   if (!result.ok) return redirectWithFlash(c, '/admin/statuses', 'admin.flash.reasonRequired');
-  return guarded(c, '/admin/statuses', () => decideStatusRequest(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { grant: false, reason: result.data.reason }), 'admin.flash.statusRejected');
+  return guarded(
+    c,
+    '/admin/statuses',
+    () =>
+      decideStatusRequest(c.get('db'), c.get('config'), user, Number(c.req.param('id')), {
+        grant: false,
+        reason: result.data.reason,
+      }),
+    'admin.flash.statusRejected',
+  );
 });
 
 pages.post('/admin/organisations/:id{[0-9]+}/withdraw-status', async (c) => {
   const user = requireUser(c);
   const { result } = await parseForm(c, ZReason);
   if (!result.ok) return redirectWithFlash(c, '/admin/statuses', 'admin.flash.reasonRequired');
-  return guarded(c, '/admin/statuses', async () => {
-    await withdrawStatus(c.get('db'), c.get('config'), user, Number(c.req.param('id')), result.data.reason);
-  }, 'admin.flash.statusWithdrawn');
+  return guarded(
+    c,
+    '/admin/statuses',
+    async () => {
+      await withdrawStatus(c.get('db'), c.get('config'), user, Number(c.req.param('id')), result.data.reason);
+    },
+    'admin.flash.statusWithdrawn',
+  );
 });
 
 // Signatures ------------------------------------------------------------------------------------------------------
@@ -273,9 +315,19 @@ pages.get('/admin/signatures', async (c) => {
                 <a href={`/organisations/${s.organisationId}`}>{s.organisationName}</a>
               </h2>
               <p>
-                {kindLabel(t, s.kind)} · {t('admin.signatures.version', { version: s.version, audience: t(`admin.audience.${s.audience}` as TMessageKey) })}
+                {kindLabel(t, s.kind)} ·{' '}
+                {t('admin.signatures.version', {
+                  version: s.version,
+                  audience: t(`admin.audience.${s.audience}` as TMessageKey),
+                })}
               </p>
-              <p>{t('admin.signatures.signer', { name: s.signer_name, role: s.signer_role, date: v.fmt.date(s.signed_at) })}</p>
+              <p>
+                {t('admin.signatures.signer', {
+                  name: s.signer_name,
+                  role: s.signer_role,
+                  date: v.fmt.date(s.signed_at),
+                })}
+              </p>
               <ButtonForm action={`/admin/signatures/${s.id}/validate`} label={t('admin.signatures.validate')} />
               <form method="post" action={`/admin/signatures/${s.id}/reject`}>
                 <div class="field">
@@ -298,14 +350,28 @@ pages.get('/admin/signatures', async (c) => {
 
 pages.post('/admin/signatures/:id{[0-9]+}/validate', async (c) => {
   const user = requireUser(c);
-  return guarded(c, '/admin/signatures', () => decideSignature(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { validate: true }), 'admin.flash.validated');
+  return guarded(
+    c,
+    '/admin/signatures',
+    () => decideSignature(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { validate: true }),
+    'admin.flash.validated',
+  );
 });
 
 pages.post('/admin/signatures/:id{[0-9]+}/reject', async (c) => {
   const user = requireUser(c);
   const { result } = await parseForm(c, z.object({ reason: z.string().trim().min(3).max(500) }));
   if (!result.ok) return redirectWithFlash(c, '/admin/signatures', 'admin.flash.reasonRequired');
-  return guarded(c, '/admin/signatures', () => decideSignature(c.get('db'), c.get('config'), user, Number(c.req.param('id')), { validate: false, reason: result.data.reason }), 'admin.flash.rejected');
+  return guarded(
+    c,
+    '/admin/signatures',
+    () =>
+      decideSignature(c.get('db'), c.get('config'), user, Number(c.req.param('id')), {
+        validate: false,
+        reason: result.data.reason,
+      }),
+    'admin.flash.rejected',
+  );
 });
 
 // Organisations ---------------------------------------------------------------------------------------------------
@@ -315,11 +381,25 @@ pages.get('/admin/organisations', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listAllOrganisations(c.get('db'), q, pg);
   return renderPage(c, t('admin.organisations.title'), (v) => (
-    <AdminList v={v} title={t('admin.organisations.title')} search={{ action: '/admin/organisations', label: t('directory.filter.q'), q }} total={total} headers={['organisations.field.name', 'organisations.field.kind', 'admin.organisations.signature', 'admin.createdAt']} page={pg.page} pages={pagesFor(total)}>
+    <AdminList
+      v={v}
+      title={t('admin.organisations.title')}
+      search={{ action: '/admin/organisations', label: t('directory.filter.q'), q }}
+      total={total}
+      headers={[
+        'organisations.field.name',
+        'organisations.field.kind',
+        'admin.organisations.signature',
+        'admin.createdAt',
+      ]}
+      page={pg.page}
+      pages={pagesFor(total)}
+    >
       {items.map((o) => (
         <tr>
           <td>
-            <a href={`/organisations/${o.id}`}>{o.name}</a> {o.is_demo ? <span class="badge demo">{t('demo.badge')}</span> : null}
+            <a href={`/organisations/${o.id}`}>{o.name}</a>{' '}
+            {o.is_demo ? <span class="badge demo">{t('demo.badge')}</span> : null}
           </td>
           <td>{kindLabel(t, o.kind)}</td>
           <td>{o.signature_status ? t(`admin.status.${o.signature_status}` as TMessageKey) : '—'}</td>
@@ -338,7 +418,15 @@ pages.get('/admin/users', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listUsers(c.get('db'), q, pg);
   return renderPage(c, t('admin.users.title'), (v) => (
-    <AdminList v={v} title={t('admin.users.title')} search={{ action: '/admin/users', label: t('admin.users.search'), q }} total={total} headers={['accounts.field.email', 'admin.users.role', 'admin.users.state', 'organisations.member.actions']} page={pg.page} pages={pagesFor(total)}>
+    <AdminList
+      v={v}
+      title={t('admin.users.title')}
+      search={{ action: '/admin/users', label: t('admin.users.search'), q }}
+      total={total}
+      headers={['accounts.field.email', 'admin.users.role', 'admin.users.state', 'organisations.member.actions']}
+      page={pg.page}
+      pages={pagesFor(total)}
+    >
       {items.map((u) => (
         <tr>
           <td>
@@ -347,12 +435,27 @@ pages.get('/admin/users', async (c) => {
             {u.name}
           </td>
           <td>{t(`admin.role.${u.platform_role}` as TMessageKey)}</td>
-          <td>{u.disabled_at ? t('admin.users.disabled') : u.email_confirmed_at ? t('admin.users.active') : t('admin.users.unconfirmed')}</td>
+          <td>
+            {u.disabled_at
+              ? t('admin.users.disabled')
+              : u.email_confirmed_at
+                ? t('admin.users.active')
+                : t('admin.users.unconfirmed')}
+          </td>
           <td>
             {u.id === me.id ? null : (
               <>
-                <ButtonForm action={`/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} label={t(u.disabled_at ? 'admin.users.enable' : 'admin.users.disable')} className="secondary" />{' '}
-                <ButtonForm action={`/admin/users/${u.id}/role`} fields={{ role: u.platform_role === 'admin' ? 'member' : 'admin' }} label={t(u.platform_role === 'admin' ? 'admin.users.makeMember' : 'admin.users.makeAdmin')} className="secondary" />
+                <ButtonForm
+                  action={`/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`}
+                  label={t(u.disabled_at ? 'admin.users.enable' : 'admin.users.disable')}
+                  className="secondary"
+                />{' '}
+                <ButtonForm
+                  action={`/admin/users/${u.id}/role`}
+                  fields={{ role: u.platform_role === 'admin' ? 'member' : 'admin' }}
+                  label={t(u.platform_role === 'admin' ? 'admin.users.makeMember' : 'admin.users.makeAdmin')}
+                  className="secondary"
+                />
               </>
             )}
           </td>
@@ -365,14 +468,24 @@ pages.get('/admin/users', async (c) => {
 pages.post('/admin/users/:id{[0-9]+}/:action{disable|enable}', async (c) => {
   const user = requireUser(c);
   const disable = c.req.param('action') === 'disable';
-  return guarded(c, '/admin/users', () => setUserDisabled(c.get('db'), user, Number(c.req.param('id')), disable), 'flash.saved');
+  return guarded(
+    c,
+    '/admin/users',
+    () => setUserDisabled(c.get('db'), user, Number(c.req.param('id')), disable),
+    'flash.saved',
+  );
 });
 
 pages.post('/admin/users/:id{[0-9]+}/role', async (c) => {
   const user = requireUser(c);
   const { result } = await parseForm(c, z.object({ role: z.enum(['member', 'admin']) }));
   if (!result.ok) throw new AppError(400, 'invalid_role', 'Invalid role');
-  return guarded(c, '/admin/users', () => setPlatformRole(c.get('db'), user, Number(c.req.param('id')), result.data.role), 'flash.saved');
+  return guarded(
+    c,
+    '/admin/users',
+    () => setPlatformRole(c.get('db'), user, Number(c.req.param('id')), result.data.role),
+    'flash.saved',
+  );
 });
 
 // Outbox ----------------------------------------------------------------------------------------------------------
@@ -381,7 +494,15 @@ pages.get('/admin/outbox', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listOutbox(c.get('db'), pg);
   return renderPage(c, t('admin.outbox.title'), (v) => (
-    <AdminList v={v} title={t('admin.outbox.title')} intro={<p>{t(c.get('config').SMTP_URL ? 'admin.outbox.smtp' : 'admin.outbox.noSmtp')}</p>} total={total} headers={['admin.outbox.date', 'admin.outbox.to', 'admin.outbox.subject', 'admin.users.state']} page={pg.page} pages={pagesFor(total)}>
+    <AdminList
+      v={v}
+      title={t('admin.outbox.title')}
+      intro={<p>{t(c.get('config').SMTP_URL ? 'admin.outbox.smtp' : 'admin.outbox.noSmtp')}</p>}
+      total={total}
+      headers={['admin.outbox.date', 'admin.outbox.to', 'admin.outbox.subject', 'admin.users.state']}
+      page={pg.page}
+      pages={pagesFor(total)}
+    >
       {items.map((m) => (
         <tr>
           <td>{when(v.locale, m.created_at)}</td>
@@ -430,7 +551,14 @@ pages.get('/admin/audit', async (c) => {
   const pg = pageOf(c);
   const { total, items } = await listAudit(c.get('db'), pg);
   return renderPage(c, t('admin.audit.title'), (v) => (
-    <AdminList v={v} title={t('admin.audit.title')} total={total} headers={['admin.audit.when', 'admin.audit.who', 'admin.audit.what', 'admin.audit.subject']} page={pg.page} pages={pagesFor(total)}>
+    <AdminList
+      v={v}
+      title={t('admin.audit.title')}
+      total={total}
+      headers={['admin.audit.when', 'admin.audit.who', 'admin.audit.what', 'admin.audit.subject']}
+      page={pg.page}
+      pages={pagesFor(total)}
+    >
       {items.map((a) => (
         <tr>
           <td>{when(v.locale, a.at)}</td>

@@ -27,10 +27,34 @@ export async function waitingItems(db: DB): Promise<TWaiting> {
     return { count: Number(r?.n ?? 0), oldest: (r?.oldest as string | null) ?? null };
   };
   const [signatures, statuses, resources, reports, comments, trainings] = await Promise.all([
-    one(db.selectFrom('signatures').select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('signed_at').as('oldest')]).where('status', '=', 'pending').executeTakeFirst()),
-    one(db.selectFrom('organisation_status_requests').select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('created_at').as('oldest')]).where('status', '=', 'pending').executeTakeFirst()),
-    one(db.selectFrom('knowledge_resources').select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('updated_at').as('oldest')]).where('status', '=', 'pending').executeTakeFirst()),
-    one(db.selectFrom('knowledge_reports').select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('updated_at').as('oldest')]).where('status', '=', 'pending').executeTakeFirst()),
+    one(
+      db
+        .selectFrom('signatures')
+        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('signed_at').as('oldest')])
+        .where('status', '=', 'pending')
+        .executeTakeFirst(),
+    ),
+    one(
+      db
+        .selectFrom('organisation_status_requests')
+        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('created_at').as('oldest')])
+        .where('status', '=', 'pending')
+        .executeTakeFirst(),
+    ),
+    one(
+      db
+        .selectFrom('knowledge_resources')
+        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('updated_at').as('oldest')])
+        .where('status', '=', 'pending')
+        .executeTakeFirst(),
+    ),
+    one(
+      db
+        .selectFrom('knowledge_reports')
+        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('updated_at').as('oldest')])
+        .where('status', '=', 'pending')
+        .executeTakeFirst(),
+    ),
     // A reported comment waits until an administrator hides or keeps it (reports after that decision count again).
     one(
       db
@@ -41,7 +65,13 @@ export async function waitingItems(db: DB): Promise<TWaiting> {
         .where((eb) => eb.or([eb('cm.moderated_at', 'is', null), eb('r.created_at', '>', eb.ref('cm.moderated_at'))]))
         .executeTakeFirst(),
     ),
-    one(db.selectFrom('trainings').select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('review_pending_at').as('oldest')]).where('review_pending_at', 'is not', null).executeTakeFirst()),
+    one(
+      db
+        .selectFrom('trainings')
+        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('review_pending_at').as('oldest')])
+        .where('review_pending_at', 'is not', null)
+        .executeTakeFirst(),
+    ),
   ]);
   return { signatures, statuses, resources, reports, comments, trainings };
 }
@@ -56,7 +86,9 @@ export async function waitingItems(db: DB): Promise<TWaiting> {
 export async function mailWaitingItems(db: DB, config: TConfig, now: Date = new Date()): Promise<number> {
   const waiting = await waitingItems(db);
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
-  const late = waitingKinds.filter((k) => waiting[k.kind].count > 0 && waiting[k.kind].oldest !== null && waiting[k.kind].oldest! < dayAgo);
+  const late = waitingKinds.filter(
+    (k) => waiting[k.kind].count > 0 && waiting[k.kind].oldest !== null && waiting[k.kind].oldest! < dayAgo,
+  );
   if (!late.length) return 0;
   const day = now.toISOString().slice(0, 10);
   return db.transaction().execute(async (tx) => {
@@ -67,18 +99,42 @@ export async function mailWaitingItems(db: DB, config: TConfig, now: Date = new 
       .returning('day')
       .executeTakeFirst();
     if (!claim) return 0;
-    const admins = await tx.selectFrom('users').select(['email', 'name', 'locale']).where('platform_role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id').execute();
+    const admins = await tx
+      .selectFrom('users')
+      .select(['email', 'name', 'locale'])
+      .where('platform_role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .orderBy('id')
+      .execute();
     const base = publicUrl(config);
     for (const admin of admins) {
       const t = translator(admin.locale);
-      const lines = waitingKinds.filter((k) => waiting[k.kind].count > 0).map((k) => t('admin.waiting.mail.line', { label: t(`admin.waiting.${k.kind}` as TMessageKey), count: waiting[k.kind].count, link: `${base}${k.path}` }));
+      const lines = waitingKinds
+        .filter((k) => waiting[k.kind].count > 0)
+        .map((k) =>
+          t('admin.waiting.mail.line', {
+            label: t(`admin.waiting.${k.kind}` as TMessageKey),
+            count: waiting[k.kind].count,
+            link: `${base}${k.path}`,
+          }),
+        );
       await sendMail(tx, config, {
         to: admin.email,
         subject: t('admin.waiting.mail.subject'),
-        text: t('admin.waiting.mail.body', { name: admin.name, items: lines.join('\n'), link: `${base}/admin`, signature: t('mail.signature') }),
+        text: t('admin.waiting.mail.body', {
+          name: admin.name,
+          items: lines.join('\n'),
+          link: `${base}/admin`,
+          signature: t('mail.signature'),
+        }),
       });
     }
-    await tx.updateTable('admin_daily_notices').set({ mails: admins.length }).where('notice', '=', 'waiting-items').where('day', '=', day).execute();
+    await tx
+      .updateTable('admin_daily_notices')
+      .set({ mails: admins.length })
+      .where('notice', '=', 'waiting-items')
+      .where('day', '=', day)
+      .execute();
     return admins.length;
   });
 }

@@ -12,9 +12,15 @@ export const api = new Hono<AppEnv>();
 const ZListQuery = ZDirectoryFilter.extend(ZPagination.shape);
 
 documentApi({
-  method: 'get', path: '/organisations', tag: 'directory', auth: false, query: ZListQuery,
-  summary: 'The public directory: validated signatories of the manifesto, searchable by name (case- and accent-insensitive), filterable by kind, sector, size and region, paginated (Link header)',
-  response: z.array(ZPublicOrganisation), list: true,
+  method: 'get',
+  path: '/organisations',
+  tag: 'directory',
+  auth: false,
+  query: ZListQuery,
+  summary:
+    'The public directory: validated signatories of the manifesto, searchable by name (case- and accent-insensitive), filterable by kind, sector, size and region, paginated (Link header)',
+  response: z.array(ZPublicOrganisation),
+  list: true,
 });
 api.get('/organisations', async (c) => {
   const input = parseApiInput(c, ZListQuery, c.req.query());
@@ -27,7 +33,10 @@ api.get('/organisations', async (c) => {
 });
 
 documentApi({
-  method: 'get', path: '/organisations/{id}', tag: 'directory', auth: false,
+  method: 'get',
+  path: '/organisations/{id}',
+  tag: 'directory',
+  auth: false,
   summary: 'The public profile of a signatory, with its signed manifesto version',
   response: ZSignatoryOut,
   responses: { 404: 'Unknown organisation or not a signatory' },

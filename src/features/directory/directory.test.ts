@@ -9,10 +9,24 @@ describeEachDb('directory', (kind) => {
   let unsigned: { id: number; slug: string };
   beforeAll(async () => {
     t = await createTestDb(kind);
-    ecole = await makeOrganisation(t.db, { name: 'École Numérique Sobre', kind: 'school', sector: 'education', region: 'BRE', sizeBand: '10-49', signed: true });
-    await makeOrganisation(t.db, { name: 'ECOLOGIE Logicielle', kind: 'company', sector: 'software', region: 'IDF', signed: true });
+    ecole = await makeOrganisation(t.db, {
+      name: 'École Numérique Sobre',
+      kind: 'school',
+      sector: 'education',
+      region: 'BRE',
+      sizeBand: '10-49',
+      signed: true,
+    });
+    await makeOrganisation(t.db, {
+      name: 'ECOLOGIE Logicielle',
+      kind: 'company',
+      sector: 'software',
+      region: 'IDF',
+      signed: true,
+    });
     unsigned = await makeOrganisation(t.db, { name: 'Ecole Pas Signée', kind: 'school', signed: false });
-    for (let i = 0; i < 23; i++) await makeOrganisation(t.db, { name: `Filler ${String(i).padStart(2, '0')}`, region: 'OCC', signed: true });
+    for (let i = 0; i < 23; i++)
+      await makeOrganisation(t.db, { name: `Filler ${String(i).padStart(2, '0')}`, region: 'OCC', signed: true });
   });
   afterAll(() => t.destroy());
 
@@ -69,7 +83,8 @@ describeEachDb('directory', (kind) => {
 
   it('lists /manifesto, /directory, /partners and each signatory in the sitemap', async () => {
     const xml = await (await testApp(t.db).request('/sitemap.xml')).text();
-    for (const p of ['/manifesto', '/directory', '/partners', `/directory/${ecole.slug}`]) expect(xml).toContain(`${p}</loc>`);
+    for (const p of ['/manifesto', '/directory', '/partners', `/directory/${ecole.slug}`])
+      expect(xml).toContain(`${p}</loc>`);
     expect(xml).not.toContain(`/directory/${unsigned.slug}<`);
   });
 });
@@ -84,11 +99,33 @@ describeEachDb('directory page and public facts', (kind) => {
   it('shows a member maturity level on its page only after the member chose to publish it', async () => {
     const org = await makeOrganisation(t.db, { name: 'Sobriété Conseil', signed: true });
     const now = new Date().toISOString();
-    await t.db.insertInto('maturity_assessments').values({ organisation_id: org.id, status: 'completed', overall_level: 3, overall_score: 3.2, created_by: null, created_at: now, completed_at: now }).execute();
+    await t.db
+      .insertInto('maturity_assessments')
+      .values({
+        organisation_id: org.id,
+        status: 'completed',
+        overall_level: 3,
+        overall_score: 3.2,
+        created_by: null,
+        created_at: now,
+        completed_at: now,
+      })
+      .execute();
     const page = async () => (await testApp(t.db).request(`/directory/${org.slug}?lang=en`)).text();
     const levelName = 'acting';
     expect((await page()).toLowerCase()).not.toContain(levelName);
-    await t.db.insertInto('review_public_choices').values({ organisation_id: org.id, footprint_trend: 0, maturity_level: 1, actions_done: 0, workshops_attended: 0, updated_by: null, updated_at: now }).execute();
+    await t.db
+      .insertInto('review_public_choices')
+      .values({
+        organisation_id: org.id,
+        footprint_trend: 0,
+        maturity_level: 1,
+        actions_done: 0,
+        workshops_attended: 0,
+        updated_by: null,
+        updated_at: now,
+      })
+      .execute();
     expect((await page()).toLowerCase()).toContain(levelName);
   });
 });

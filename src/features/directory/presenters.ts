@@ -18,18 +18,44 @@ export const ZPublicOrganisation = z.object({
 });
 
 export const ZSignatoryOut = ZPublicOrganisation.extend({
-  signature: z.object({ version: z.string(), audience: z.enum(['company', 'school']), signed_at: z.string(), validated_at: z.string().nullable() }),
+  signature: z.object({
+    version: z.string(),
+    audience: z.enum(['company', 'school']),
+    signed_at: z.string(),
+    validated_at: z.string().nullable(),
+  }),
 });
 
-type TPublicRow = { id: number; slug: string; name: string; kind: string; sector: string; size_band: string; region: string; website: string | null; description: string; is_demo: number; is_founding_partner: number };
+type TPublicRow = {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  sector: string;
+  size_band: string;
+  region: string;
+  website: string | null;
+  description: string;
+  is_demo: number;
+  is_founding_partner: number;
+};
 type TOut = z.infer<typeof ZPublicOrganisation>;
 
 /** A signatory as listed: its public fields, booleans as booleans, and the address of its page. */
 export function presentPublicOrganisation(base: string, o: TPublicRow): TOut {
   return {
-    id: o.id, slug: o.slug, name: o.name, kind: o.kind as TOut['kind'], sector: o.sector as TOut['sector'], size_band: o.size_band as TOut['size_band'],
-    region: o.region as TOut['region'], website: o.website, description: o.description, is_demo: o.is_demo === 1,
-    is_founding_partner: o.is_founding_partner === 1, url: `${base}/directory/${o.slug}`,
+    id: o.id,
+    slug: o.slug,
+    name: o.name,
+    kind: o.kind as TOut['kind'],
+    sector: o.sector as TOut['sector'],
+    size_band: o.size_band as TOut['size_band'],
+    region: o.region as TOut['region'],
+    website: o.website,
+    description: o.description,
+    is_demo: o.is_demo === 1,
+    is_founding_partner: o.is_founding_partner === 1,
+    url: `${base}/directory/${o.slug}`,
   };
 }
 
@@ -39,5 +65,13 @@ export function presentSignatory(
   o: TPublicRow & { signature: { version: string; audience: string; signed_at: string; decided_at: string | null } },
 ): z.infer<typeof ZSignatoryOut> {
   const s = o.signature;
-  return { ...presentPublicOrganisation(base, o), signature: { version: s.version, audience: s.audience as 'company' | 'school', signed_at: s.signed_at, validated_at: s.decided_at } };
+  return {
+    ...presentPublicOrganisation(base, o),
+    signature: {
+      version: s.version,
+      audience: s.audience as 'company' | 'school',
+      signed_at: s.signed_at,
+      validated_at: s.decided_at,
+    },
+  };
 }

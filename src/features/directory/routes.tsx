@@ -23,7 +23,9 @@ pages.get('/directory', async (c) => {
   const page = pageParam(c);
   const { total, items } = await searchDirectory(c.get('db'), filter, { offset: (page - 1) * perPage, limit: perPage });
   const pages = Math.max(1, Math.ceil(total / perPage));
-  return renderPage(c, t('directory.title'), (v) => <DirectoryPage v={v} filter={filter} items={items} total={total} page={page} pages={pages} />);
+  return renderPage(c, t('directory.title'), (v) => (
+    <DirectoryPage v={v} filter={filter} items={items} total={total} page={page} pages={pages} />
+  ));
 });
 
 pages.get('/directory/:slug', async (c) => {
@@ -43,14 +45,23 @@ pages.get('/directory/:slug', async (c) => {
       {descriptionOf(t, org) ? <p class="lead">{descriptionOf(t, org)}</p> : null}
       <ProfileFacts v={v} org={org as never} />
       <h2>{t('directory.signature.title')}</h2>
-      <p>{t('directory.signature.text', { title: text.title, version: org.signature.version, date: v.fmt.date(org.signature.decided_at ?? org.signature.signed_at) })}</p>
+      <p>
+        {t('directory.signature.text', {
+          title: text.title,
+          version: org.signature.version,
+          date: v.fmt.date(org.signature.decided_at ?? org.signature.signed_at),
+        })}
+      </p>
       <PublicFactsView v={v} facts={facts} />
       {declarations.length ? (
         <section aria-labelledby="declarations-title">
           <h2 id="declarations-title">{t('directory.declarations.title')}</h2>
           <ul>
             {declarations.map((d) => (
-              <li><a href={`/declarations/${d.id}`}>{d.serviceName}</a> — {t('directory.declarations.published', { date: v.fmt.date(d.publishedAt) })}</li>
+              <li>
+                <a href={`/declarations/${d.id}`}>{d.serviceName}</a> —{' '}
+                {t('directory.declarations.published', { date: v.fmt.date(d.publishedAt) })}
+              </li>
             ))}
           </ul>
         </section>

@@ -17,7 +17,19 @@ export const ZDirectoryFilter = z.object({
 });
 export type TDirectoryFilter = z.infer<typeof ZDirectoryFilter>;
 
-export const directoryColumns = ['id', 'slug', 'name', 'kind', 'sector', 'size_band', 'region', 'website', 'description', 'is_demo', 'is_founding_partner'] as const;
+export const directoryColumns = [
+  'id',
+  'slug',
+  'name',
+  'kind',
+  'sector',
+  'size_band',
+  'region',
+  'website',
+  'description',
+  'is_demo',
+  'is_founding_partner',
+] as const;
 
 /**
  * Validated signatories matching the filters, by name, one page at a time. Anyone may call it (public data).
@@ -25,10 +37,11 @@ export const directoryColumns = ['id', 'slug', 'name', 'kind', 'sector', 'size_b
  * "École" and the behaviour is the same on SQLite and PostgreSQL.
  */
 export async function searchDirectory(db: DB, filter: TDirectoryFilter, page: { offset: number; limit: number }) {
-  let q = db
-    .selectFrom('organisations')
-    .where(signatoryCondition('organisations.id'));
-  for (const word of normaliseSearchName(filter.q ?? '').split(' ').filter(Boolean).slice(0, 8)) {
+  let q = db.selectFrom('organisations').where(signatoryCondition('organisations.id'));
+  for (const word of normaliseSearchName(filter.q ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8)) {
     q = q.where('search_name', 'like', `%${word}%`);
   }
   if (filter.kind) q = q.where('kind', '=', filter.kind);
@@ -39,7 +52,13 @@ export async function searchDirectory(db: DB, filter: TDirectoryFilter, page: { 
   if (filter.demo === 'exclude') q = q.where('is_demo', '=', 0);
   const [count, items] = await Promise.all([
     q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    q.select([...directoryColumns]).orderBy('search_name').orderBy('id').offset(page.offset).limit(page.limit).execute(),
+    q
+      .select([...directoryColumns])
+      .orderBy('search_name')
+      .orderBy('id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
   ]);
   return { total: Number(count.n), items };
 }
@@ -53,7 +72,12 @@ export async function publicProfile(db: DB, ref: { slug: string } | { id: number
   const signature = await db
     .selectFrom('signatures')
     .innerJoin('manifesto_versions', 'manifesto_versions.id', 'signatures.manifesto_version_id')
-    .select(['manifesto_versions.version', 'manifesto_versions.audience', 'signatures.signed_at', 'signatures.decided_at'])
+    .select([
+      'manifesto_versions.version',
+      'manifesto_versions.audience',
+      'signatures.signed_at',
+      'signatures.decided_at',
+    ])
     .where('signatures.organisation_id', '=', org.id)
     .where('signatures.status', '=', 'validated')
     .orderBy('signatures.signed_at', 'desc')

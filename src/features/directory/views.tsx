@@ -4,10 +4,22 @@ import { Field, Pagination, Select } from '../../views/components.js';
 import { kindLabel, referenceOptions, regionLabel, sectorLabel } from '../organisations/index.js';
 import type { TDirectoryFilter } from './search-directory.js';
 
-type TCard = { slug: string; name: string; kind: string; sector: string; region: string; is_demo: number; is_founding_partner: number; description: string };
+type TCard = {
+  slug: string;
+  name: string;
+  kind: string;
+  sector: string;
+  region: string;
+  is_demo: number;
+  is_founding_partner: number;
+  description: string;
+};
 
 /** A founding partner's description in the reader's language; other organisations' own text otherwise. */
-export function descriptionOf(t: TTranslate, o: { slug: string; description: string; is_founding_partner: number }): string {
+export function descriptionOf(
+  t: TTranslate,
+  o: { slug: string; description: string; is_founding_partner: number },
+): string {
   if (!o.is_founding_partner) return o.description;
   const key = `organisations.partner.${o.slug}` as TMessageKey;
   const text = t(key);
@@ -25,7 +37,8 @@ export function OrganisationCard(p: { v: TViewContext; o: TCard; withDescription
       </h3>
       <p>
         {o.is_demo ? <span class="badge demo">{t('demo.badge')}</span> : null}
-        {o.is_founding_partner ? <span class="badge">{t('directory.foundingPartner')}</span> : null} {kindLabel(t, o.kind)} · {sectorLabel(t, o.sector)} · {regionLabel(t, o.region)}
+        {o.is_founding_partner ? <span class="badge">{t('directory.foundingPartner')}</span> : null}{' '}
+        {kindLabel(t, o.kind)} · {sectorLabel(t, o.sector)} · {regionLabel(t, o.region)}
       </p>
       {p.withDescription ? <p>{descriptionOf(t, o)}</p> : null}
     </li>
@@ -33,7 +46,14 @@ export function OrganisationCard(p: { v: TViewContext; o: TCard; withDescription
 }
 
 /** The directory: search and filters (a GET form), results, pagination. */
-export function DirectoryPage(p: { v: TViewContext; filter: TDirectoryFilter; items: TCard[]; total: number; page: number; pages: number }) {
+export function DirectoryPage(p: {
+  v: TViewContext;
+  filter: TDirectoryFilter;
+  items: TCard[];
+  total: number;
+  page: number;
+  pages: number;
+}) {
   const { v, filter } = p;
   const t = v.t;
   const o = referenceOptions(t);
@@ -45,10 +65,34 @@ export function DirectoryPage(p: { v: TViewContext; filter: TDirectoryFilter; it
       <form method="get" action="/directory" class="filters" role="search">
         {filter.demo ? <input type="hidden" name="demo" value={filter.demo} /> : null}
         <Field name="q" type="search" label={t('directory.filter.q')} value={filter.q ?? ''} />
-        <Select name="kind" label={t('organisations.field.kind')} value={filter.kind ?? ''} options={o.kinds} emptyLabel={any} />
-        <Select name="sector" label={t('organisations.field.sector')} value={filter.sector ?? ''} options={o.sectors} emptyLabel={any} />
-        <Select name="size" label={t('organisations.field.size')} value={filter.size ?? ''} options={o.sizes} emptyLabel={any} />
-        <Select name="region" label={t('organisations.field.region')} value={filter.region ?? ''} options={o.regions} emptyLabel={any} />
+        <Select
+          name="kind"
+          label={t('organisations.field.kind')}
+          value={filter.kind ?? ''}
+          options={o.kinds}
+          emptyLabel={any}
+        />
+        <Select
+          name="sector"
+          label={t('organisations.field.sector')}
+          value={filter.sector ?? ''}
+          options={o.sectors}
+          emptyLabel={any}
+        />
+        <Select
+          name="size"
+          label={t('organisations.field.size')}
+          value={filter.size ?? ''}
+          options={o.sizes}
+          emptyLabel={any}
+        />
+        <Select
+          name="region"
+          label={t('organisations.field.region')}
+          value={filter.region ?? ''}
+          options={o.regions}
+          emptyLabel={any}
+        />
         <div class="field">
           <button type="submit">{t('form.search')}</button>
         </div>

@@ -10,7 +10,9 @@ import { normaliseCategory } from '../../lca/index.js';
 
 /** Key used to compare names: the engine's normalisation, without stray separators (« fixe (particulier) »). */
 export function categoryKey(raw: string): string {
-  return normaliseCategory(raw).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return normaliseCategory(raw)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 const indexes = new Map<string, Map<string, string>>();
@@ -34,7 +36,10 @@ function indexOf(factorSetId: string): Map<string, string> {
     for (const code of codes) {
       const key = `footprint.category.${code}` as TMessageKey;
       const label = t(key);
-      if (label !== key) { const k = categoryKey(label); if (!index.has(k)) index.set(k, code); }
+      if (label !== key) {
+        const k = categoryKey(label);
+        if (!index.has(k)) index.set(k, code);
+      }
     }
   }
   for (const [alias, code] of Object.entries(fs.aliases)) {
@@ -48,17 +53,23 @@ function indexOf(factorSetId: string): Map<string, string> {
 /** The canonical code of a category name, or undefined when the factor set does not know it. */
 export function resolveCategory(factorSetId: string, raw: string): string | undefined {
   let index: Map<string, string>;
-  try { index = indexOf(factorSetId); } catch { return undefined; } // A factor set no longer shipped: names stay as they are.
+  try {
+    index = indexOf(factorSetId);
+  } catch {
+    return undefined;
+  } // A factor set no longer shipped: names stay as they are.
   return index.get(categoryKey(raw));
 }
 
 /** The category codes with their label in `locale`, for hints: « laptop « Ordinateur portable », … ». */
 export function categoryChoicesText(factorSetId: string, locale: TLocale): string {
   const t = translator(locale);
-  return categoryCodes(factorSetId).map((code) => {
-    const key = `footprint.category.${code}` as TMessageKey;
-    const label = t(key);
-    if (label === key) return code;
-    return locale === 'fr' ? `${code} «\u00a0${label}\u00a0»` : `${code} "${label}"`;
-  }).join(', ');
+  return categoryCodes(factorSetId)
+    .map((code) => {
+      const key = `footprint.category.${code}` as TMessageKey;
+      const label = t(key);
+      if (label === key) return code;
+      return locale === 'fr' ? `${code} «\u00a0${label}\u00a0»` : `${code} "${label}"`;
+    })
+    .join(', ');
 }

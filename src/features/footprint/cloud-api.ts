@@ -25,27 +25,58 @@ const TAG = 'Footprint';
 const PATH = '/organisations/:id{[0-9]+}/cloud-billing/:year{[0-9]{4}}';
 
 const ZProblem = z.object({
-  type: z.string(), title: z.string(), status: z.number(), detail: z.string(), code: z.string(),
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  code: z.string(),
   errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })).optional(),
 });
 
 documentApi({
-  method: 'post', path: '/organisations/{id}/cloud-billing/{year}', tag: TAG, auth: true,
-  summary: 'Imports a cloud billing export into the year’s inventory: AWS Cost and Usage Report (legacy or CUR 2.0 CSV, gzipped or not), Azure cost details CSV or Google Cloud billing export CSV, as a multipart `file` or as the raw body (Content-Type text/csv or application/gzip). `provider` (aws|azure|gcp, form field or query) is optional: the header tells the format. The cloud lines replace those of the previous billing import of the year; other lines stay. A file with errors changes nothing.',
+  method: 'post',
+  path: '/organisations/{id}/cloud-billing/{year}',
+  tag: TAG,
+  auth: true,
+  summary:
+    'Imports a cloud billing export into the year’s inventory: AWS Cost and Usage Report (legacy or CUR 2.0 CSV, gzipped or not), Azure cost details CSV or Google Cloud billing export CSV, as a multipart `file` or as the raw body (Content-Type text/csv or application/gzip). `provider` (aws|azure|gcp, form field or query) is optional: the header tells the format. The cloud lines replace those of the previous billing import of the year; other lines stay. A file with errors changes nothing.',
   query: z.object({ provider: z.enum(CLOUD_PROVIDERS).optional() }),
-  fileUpload: true, response: ZCloudImportJson,
-  responses: { 201: 'Imported: what was mapped, what was not (by service, with its cost), the cloud breakdown', 401: 'Missing or wrong token', 403: 'Not a member of the organisation', 413: 'File too large', 422: 'Problem details; `errors` name row and column' },
+  fileUpload: true,
+  response: ZCloudImportJson,
+  responses: {
+    201: 'Imported: what was mapped, what was not (by service, with its cost), the cloud breakdown',
+    401: 'Missing or wrong token',
+    403: 'Not a member of the organisation',
+    413: 'File too large',
+    422: 'Problem details; `errors` name row and column',
+  },
 });
 documentApi({
-  method: 'get', path: '/organisations/{id}/cloud-billing/{year}', tag: TAG, auth: true,
-  summary: 'The last cloud billing import of the year: mapped share of the billed cost, unmapped services with their cost, the cloud part by provider, service, region and account.',
+  method: 'get',
+  path: '/organisations/{id}/cloud-billing/{year}',
+  tag: TAG,
+  auth: true,
+  summary:
+    'The last cloud billing import of the year: mapped share of the billed cost, unmapped services with their cost, the cloud part by provider, service, region and account.',
   response: ZCloudImportJson,
   responses: { 401: 'Missing or wrong token', 403: 'Not a member', 404: 'No cloud billing import for this year' },
 });
 
 /** An RFC 9457 problem details response. */
-function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, detail: string, errors?: TCloudBillingError[]): Response {
-  const body: z.infer<typeof ZProblem> = { type: `https://techcare.example/problems/${code}`, title: code.replace(/_/g, ' '), status, detail, code };
+function problem(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: string,
+  detail: string,
+  errors?: TCloudBillingError[],
+): Response {
+  const body: z.infer<typeof ZProblem> = {
+    type: `https://techcare.example/problems/${code}`,
+    title: code.replace(/_/g, ' '),
+    status,
+    detail,
+    code,
+  };
   if (errors) body.errors = errors.map((e) => ({ row: e.line, column: e.column, message: e.message }));
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }
@@ -59,7 +90,13 @@ cloudApi.post(PATH, async (c) => {
   const { org, user } = await authoriseOrganisation(c);
   const year = yearParam(c);
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_CLOUD_UPLOAD_BYTES) return problem(c, 413, 'payload_too_large', `The body exceeds ${MAX_CLOUD_UPLOAD_BYTES} bytes; send the export gzipped, or import it with the CLI`);
+  if (declared > MAX_CLOUD_UPLOAD_BYTES)
+    return problem(
+      c,
+      413,
+      'payload_too_large',
+      `The body exceeds ${MAX_CLOUD_UPLOAD_BYTES} bytes; send the export gzipped, or import it with the CLI`,
+    );
   const dir = join(tmpdir(), 'techcare-imports');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `cloud-${randomBytes(6).toString('hex')}.csv`);
@@ -69,7 +106,8 @@ cloudApi.post(PATH, async (c) => {
   if (type.startsWith('multipart/form-data')) {
     const body = await c.req.parseBody();
     const file = body.file;
-    if (!(file instanceof File) || file.size === 0) return problem(c, 400, 'invalid_input', 'Expected the export in the `file` field');
+    if (!(file instanceof File) || file.size === 0)
+      return problem(c, 400, 'invalid_input', 'Expected the export in the `file` field');
     if (provider === undefined) provider = providerOf(body.provider);
     fileName = file.name || fileName;
     await writeFile(path, new Uint8Array(await file.arrayBuffer()));
@@ -77,11 +115,38 @@ cloudApi.post(PATH, async (c) => {
     // The raw body is streamed to disk: a large export never sits whole in memory.
     await pipeline(Readable.fromWeb(c.req.raw.body as never), createWriteStream(path));
   } else {
-    return problem(c, 415, 'unsupported_media_type', 'Send the export as multipart/form-data (field `file`) or as the body with Content-Type text/csv or application/gzip');
+    return problem(
+      c,
+      415,
+      'unsupported_media_type',
+      'Send the export as multipart/form-data (field `file`) or as the body with Content-Type text/csv or application/gzip',
+    );
   }
-  if (provider === null) return problem(c, 400, 'invalid_input', 'provider must be aws, azure or gcp (or left out: the header tells the format)', [{ line: 0, column: 'provider', message: 'use aws, azure or gcp' }]);
-  const outcome = await importCloudBilling(c.get('db'), { orgId: org.id, year, userId: user.id, path, fileName, provider, removeAfter: true });
-  if (!outcome.ok) return problem(c, 422, 'invalid_billing_export', `${outcome.errorCount} error(s); nothing was saved`, outcome.errors);
+  if (provider === null)
+    return problem(
+      c,
+      400,
+      'invalid_input',
+      'provider must be aws, azure or gcp (or left out: the header tells the format)',
+      [{ line: 0, column: 'provider', message: 'use aws, azure or gcp' }],
+    );
+  const outcome = await importCloudBilling(c.get('db'), {
+    orgId: org.id,
+    year,
+    userId: user.id,
+    path,
+    fileName,
+    provider,
+    removeAfter: true,
+  });
+  if (!outcome.ok)
+    return problem(
+      c,
+      422,
+      'invalid_billing_export',
+      `${outcome.errorCount} error(s); nothing was saved`,
+      outcome.errors,
+    );
   const row = await latestCloudImport(c.get('db'), org.id, year);
   return c.json(presentCloudImport(row!), 201);
 });

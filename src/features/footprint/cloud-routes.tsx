@@ -22,7 +22,9 @@ cloudPages.get(`${YEAR}/cloud-billing`, async (c) => {
   const { org } = await authoriseOrganisation(c);
   const year = yearParam(c);
   const row = await latestCloudImport(c.get('db'), org.id, year);
-  return renderPage(c, c.get('t')('footprint.cloud.title', { year, org: org.name }), (v) => <CloudBillingPage v={v} org={org} year={year} imp={row ? presentCloudImport(row) : null} />);
+  return renderPage(c, c.get('t')('footprint.cloud.title', { year, org: org.name }), (v) => (
+    <CloudBillingPage v={v} org={org} year={year} imp={row ? presentCloudImport(row) : null} />
+  ));
 });
 
 cloudPages.post(`${YEAR}/cloud-billing`, async (c) => {
@@ -31,20 +33,45 @@ cloudPages.post(`${YEAR}/cloud-billing`, async (c) => {
   const t = c.get('t');
   const form = await readForm(c);
   const file = form.file;
-  if (!(file instanceof File) || file.size === 0) throw new UserFacingError(400, 'bad_request', t('footprint.cloud.noFile'));
-  if (file.size > MAX_CLOUD_UPLOAD_BYTES) throw new UserFacingError(413, 'payload_too_large', t('footprint.cloud.tooBig'));
-  const provider = typeof form.provider === 'string' && (CLOUD_PROVIDERS as readonly string[]).includes(form.provider) ? (form.provider as TCloudProvider) : undefined;
+  if (!(file instanceof File) || file.size === 0)
+    throw new UserFacingError(400, 'bad_request', t('footprint.cloud.noFile'));
+  if (file.size > MAX_CLOUD_UPLOAD_BYTES)
+    throw new UserFacingError(413, 'payload_too_large', t('footprint.cloud.tooBig'));
+  const provider =
+    typeof form.provider === 'string' && (CLOUD_PROVIDERS as readonly string[]).includes(form.provider)
+      ? (form.provider as TCloudProvider)
+      : undefined;
   const dir = join(tmpdir(), 'techcare-imports');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `cloud-${randomBytes(6).toString('hex')}.csv`);
   await writeFile(path, new Uint8Array(await file.arrayBuffer()));
   const db = c.get('db');
-  const outcome = await importCloudBilling(db, { orgId: org.id, year, userId: user.id, path, fileName: file.name || 'billing-export.csv', provider, removeAfter: true });
+  const outcome = await importCloudBilling(db, {
+    orgId: org.id,
+    year,
+    userId: user.id,
+    path,
+    fileName: file.name || 'billing-export.csv',
+    provider,
+    removeAfter: true,
+  });
   if (!outcome.ok) {
     const row = await latestCloudImport(db, org.id, year);
-    return renderPage(c, t('footprint.cloud.title', { year, org: org.name }), (v) => (
-      <CloudBillingPage v={v} org={org} year={year} imp={row ? presentCloudImport(row) : null} errors={outcome.errors} errorCount={outcome.errorCount} />
-    ), { status: 422 });
+    return renderPage(
+      c,
+      t('footprint.cloud.title', { year, org: org.name }),
+      (v) => (
+        <CloudBillingPage
+          v={v}
+          org={org}
+          year={year}
+          imp={row ? presentCloudImport(row) : null}
+          errors={outcome.errors}
+          errorCount={outcome.errorCount}
+        />
+      ),
+      { status: 422 },
+    );
   }
   return redirectWithFlash(c, `${footprintBase(org.id)}/${year}/cloud-billing`, 'footprint.cloud.flash.imported');
 });

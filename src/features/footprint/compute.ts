@@ -3,7 +3,18 @@
  * accumulator per entity (the contract has no entity breakdown) and the statistics that later explain a change
  * between two years (units and lifespans per category).
  */
-import { createFootprintAccumulator, normaliseCategory, type TAllocation, type TFactorSet, type TFootprintAccumulator, type TFootprintOptions, type TFootprintResult, type TImpacts, type TInventoryLine, type TLineError } from '../../lca/index.js';
+import {
+  createFootprintAccumulator,
+  normaliseCategory,
+  type TAllocation,
+  type TFactorSet,
+  type TFootprintAccumulator,
+  type TFootprintOptions,
+  type TFootprintResult,
+  type TImpacts,
+  type TInventoryLine,
+  type TLineError,
+} from '../../lca/index.js';
 import type { TFootprintSettings } from './settings.js';
 
 /** Entities beyond this many are grouped under one bucket, so a messy tag column cannot blow up the result. */
@@ -36,7 +47,10 @@ export interface TFootprintExtra {
  */
 export function engineOptions(year: number, settings: TFootprintSettings, factorSet: TFactorSet): TFootprintOptions {
   const profile = settings.profile && factorSet.profiles?.[settings.profile] ? settings.profile : undefined;
-  const variant = settings.frElectricity !== 'default' && factorSet.electricity.alternatives.FRA?.[settings.frElectricity] ? settings.frElectricity : undefined;
+  const variant =
+    settings.frElectricity !== 'default' && factorSet.electricity.alternatives.FRA?.[settings.frElectricity]
+      ? settings.frElectricity
+      : undefined;
   return {
     year,
     country: settings.country,
@@ -57,16 +71,27 @@ export class FootprintComputation {
   private terminalUnits = 0;
   errorCount = 0;
 
-  constructor(private readonly factorSet: TFactorSet, private readonly options: TFootprintOptions) {
+  constructor(
+    private readonly factorSet: TFactorSet,
+    private readonly options: TFootprintOptions,
+  ) {
     this.total = createFootprintAccumulator(factorSet, options);
     this.otherAllocation = options.allocation === 'purchase-year' ? 'amortised' : 'purchase-year';
-    this.other = createFootprintAccumulator(factorSet, { ...options, allocation: this.otherAllocation, criteria: ['gwp'], maxWarnings: 1 });
+    this.other = createFootprintAccumulator(factorSet, {
+      ...options,
+      allocation: this.otherAllocation,
+      criteria: ['gwp'],
+      maxWarnings: 1,
+    });
   }
 
   /** Adds one line; returns its errors (the line is then left out of every breakdown). */
   add(line: TInventoryLine, lineNo: number): TLineError[] {
     const errors = this.total.add(line, lineNo);
-    if (errors.length) { this.errorCount += errors.length; return errors; }
+    if (errors.length) {
+      this.errorCount += errors.length;
+      return errors;
+    }
     let key = line.entity?.trim() || NO_ENTITY;
     if (!this.entities.has(key) && this.entities.size >= MAX_ENTITIES) key = OTHER_ENTITIES;
     let acc = this.entities.get(key);
@@ -95,6 +120,9 @@ export class FootprintComputation {
     const byEntity: Record<string, TImpacts> = {};
     for (const [k, acc] of this.entities) byEntity[k] = acc.result().total;
     const otherAllocation = { allocation: this.otherAllocation, byCategoryPhase: this.other.result().byCategoryPhase };
-    return { result: this.total.result(), extra: { byEntity, stats: this.stats, terminalUnits: this.terminalUnits, otherAllocation } };
+    return {
+      result: this.total.result(),
+      extra: { byEntity, stats: this.stats, terminalUnits: this.terminalUnits, otherAllocation },
+    };
   }
 }

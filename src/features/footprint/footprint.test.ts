@@ -9,7 +9,14 @@ import { TestClient, testApp } from '../../../test/helpers/app.js';
 import { createTestDb, describeEachDb, type TTestDb } from '../../../test/helpers/db.js';
 import { addMember, apiTokenFor, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
 import { footprintAggregates, getFootprintResult, getInventoryLines, listMeasuredYears } from './index.js';
-import { HEARTBEAT_TIMEOUT_MS, createImportRow, failStaleImports, importFaults, runImport, waitForImport } from './import-inventory.js';
+import {
+  HEARTBEAT_TIMEOUT_MS,
+  createImportRow,
+  failStaleImports,
+  importFaults,
+  runImport,
+  waitForImport,
+} from './import-inventory.js';
 import { spawnSync } from 'node:child_process';
 import { inventoryTemplateCsv, inventoryTemplateXlsx } from './template.js';
 import { recomputeYear } from './repository.js';
@@ -24,13 +31,19 @@ const norm = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 function multipart(name: string, body: Uint8Array | string, preset = ''): FormData {
   const fd = new FormData();
-  fd.append("file", new File([body as BlobPart], name, { type: 'text/csv' }));
+  fd.append('file', new File([body as BlobPart], name, { type: 'text/csv' }));
   if (preset) fd.append('preset', preset);
   return fd;
 }
 
 /** Uploads through the page, follows to the status page once the background import ends; returns its path. */
-async function upload(client: TestClient, orgId: number, year: number, name: string, body: Uint8Array | string): Promise<string> {
+async function upload(
+  client: TestClient,
+  orgId: number,
+  year: number,
+  name: string,
+  body: Uint8Array | string,
+): Promise<string> {
   const res = await client.postMultipart(`/organisations/${orgId}/footprint/${year}/imports`, multipart(name, body));
   expect(res.status).toBe(303);
   const loc = res.headers.get('location')!;
@@ -42,23 +55,38 @@ async function upload(client: TestClient, orgId: number, year: number, name: str
 describeEachDb('footprint feature', (kind) => {
   let t: TTestDb;
   let app: ReturnType<typeof testApp>;
-  let member: TestClient; let other: TestClient; let visitor: TestClient; let admin: TestClient;
-  let orgId: number; let otherOrgId: number; let memberId: number;
-  let token: string; let otherToken: string;
+  let member: TestClient;
+  let other: TestClient;
+  let visitor: TestClient;
+  let admin: TestClient;
+  let orgId: number;
+  let otherOrgId: number;
+  let memberId: number;
+  let token: string;
+  let otherToken: string;
 
   beforeAll(async () => {
     t = await createTestDb(kind);
     app = testApp(t.db);
-    const m = await makeUser(t.db); memberId = m.id;
+    const m = await makeUser(t.db);
+    memberId = m.id;
     const o = await makeUser(t.db);
     const a = await makeUser(t.db, { admin: true });
     orgId = (await makeOrganisation(t.db, { ownerId: m.id, name: 'Acme Numérique' })).id;
     otherOrgId = (await makeOrganisation(t.db, { ownerId: o.id })).id;
-    member = new TestClient(app); other = new TestClient(app); visitor = new TestClient(app); admin = new TestClient(app);
-    await loginAs(t.db, member, m.id); await loginAs(t.db, other, o.id); await loginAs(t.db, admin, a.id);
-    token = await apiTokenFor(t.db, m.id); otherToken = await apiTokenFor(t.db, o.id);
+    member = new TestClient(app);
+    other = new TestClient(app);
+    visitor = new TestClient(app);
+    admin = new TestClient(app);
+    await loginAs(t.db, member, m.id);
+    await loginAs(t.db, other, o.id);
+    await loginAs(t.db, admin, a.id);
+    token = await apiTokenFor(t.db, m.id);
+    otherToken = await apiTokenFor(t.db, o.id);
   });
-  afterAll(async () => { await t.destroy(); });
+  afterAll(async () => {
+    await t.destroy();
+  });
 
   it('imports an uploaded file in the background and stores the result the engine computes', async () => {
     const status = await upload(member, orgId, 2024, 'inventaire-2024.csv', fixture('inventory-fr-2024.csv'));
@@ -71,7 +99,11 @@ describeEachDb('footprint feature', (kind) => {
     // The stored result equals the engine's result on the same file (the platform adds nothing to the figures).
     const read = await readInventoryFile(join(fixtures, 'inventory-fr-2024.csv'));
     expect(read.errorCount).toBe(0);
-    const expected = computeFootprint(getFactorSet(), read.items.map((i) => i.data), { year: 2024, country: 'FRA', allocation: 'amortised', maxWarnings: 200 });
+    const expected = computeFootprint(
+      getFactorSet(),
+      read.items.map((i) => i.data),
+      { year: 2024, country: 'FRA', allocation: 'amortised', maxWarnings: 200 },
+    );
     const stored = await getFootprintResult(t.db, orgId, 2024);
     expect(stored!.total.gwp!.value).toBeCloseTo(expected.total.gwp!.value, 6);
     expect(stored!.lines).toBe(13);
@@ -83,7 +115,11 @@ describeEachDb('footprint feature', (kind) => {
     expect(body).toContain('id="by-tier-title"');
     expect(body).toContain('id="by-entity-title"');
     expect(body).toContain('/methodology#crit-gwp');
-    expect(body).toContain(new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 3 }).format(expected.total.gwp!.value).replace(/[\u202f\u00a0]/g, ' '));
+    expect(body).toContain(
+      new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 3 })
+        .format(expected.total.gwp!.value)
+        .replace(/[\u202f\u00a0]/g, ' '),
+    );
   });
 
   it('rejects a file with errors whole, lists line errors and changes nothing', async () => {
@@ -100,41 +136,69 @@ describeEachDb('footprint feature', (kind) => {
   it('stores categories as codes whatever the file calls them, groups repeated errors, keeps models, skips scrapped and stocked devices', async () => {
     const orgId = (await makeOrganisation(t.db, { ownerId: memberId, name: 'Parc GLPI' })).id;
     // French labels of the platform, an alias of the factor set, an English label: all stored as codes.
-    const csv = 'catégorie;quantité;modèle\nOrdinateur portable;10;Latitude 5440\nCommutateur réseau;2;\nBorne Wi-Fi;3;\nécran;4;\nDesktop computer;1;\n';
+    const csv =
+      'catégorie;quantité;modèle\nOrdinateur portable;10;Latitude 5440\nCommutateur réseau;2;\nBorne Wi-Fi;3;\nécran;4;\nDesktop computer;1;\n';
     await upload(member, orgId, 2019, 'labels.csv', csv);
     const lines = (await getInventoryLines(t.db, orgId, 2019))!;
-    expect(lines.map((l) => l.category)).toEqual(['laptop', 'network_switch', 'wifi_access_point', 'monitor', 'desktop']);
+    expect(lines.map((l) => l.category)).toEqual([
+      'laptop',
+      'network_switch',
+      'wifi_access_point',
+      'monitor',
+      'desktop',
+    ]);
     expect((lines[0] as { model?: string }).model).toBe('Latitude 5440');
     const stored = await t.db.selectFrom('footprint_lines').select('category').orderBy('line_no').execute();
     expect(stored.some((r) => r.category === 'Ordinateur portable')).toBe(false);
 
     // One unknown type on many rows is one problem with its lines; the hint names codes and French names.
-    const bad = 'catégorie;quantité\n' + Array.from({ length: 15 }, () => 'Imprimante multifonction;1').join('\n') + '\nlaptop;dix\n';
-    const html = norm(await (await member.get(await upload(member, orgId, 2019, 'bad.csv', bad))).text()).replace(/&#39;|&#x27;/g, '\'');
+    const bad =
+      'catégorie;quantité\n' +
+      Array.from({ length: 15 }, () => 'Imprimante multifonction;1').join('\n') +
+      '\nlaptop;dix\n';
+    const html = norm(await (await member.get(await upload(member, orgId, 2019, 'bad.csv', bad))).text()).replace(
+      /&#39;|&#x27;/g,
+      "'",
+    );
     expect(html).toContain('15 lignes : 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …');
     expect(html.match(/Imprimante multifonction/g)).toHaveLength(1);
     expect(html).toContain('laptop « Ordinateur portable »');
     expect((await getInventoryLines(t.db, orgId, 2019))!).toHaveLength(5);
 
     // GLPI status: scrapped and in-stock devices are not counted, and the page says so.
-    const glpi = 'Nom;Statut;Type;Modèle;Lieu\nPC-1;En service;Portable;Latitude 5440;Paris\nPC-2;Au rebut;Portable;Latitude 5400;Paris\nPC-3;En stock;Portable;Latitude 5440;Paris\nPC-4;Au rebut;Moniteur;P2422H;Paris\n';
+    const glpi =
+      'Nom;Statut;Type;Modèle;Lieu\nPC-1;En service;Portable;Latitude 5440;Paris\nPC-2;Au rebut;Portable;Latitude 5400;Paris\nPC-3;En stock;Portable;Latitude 5440;Paris\nPC-4;Au rebut;Moniteur;P2422H;Paris\n';
     const fd = multipart('glpi.csv', glpi, 'glpi');
     const res = await member.postMultipart(`/organisations/${orgId}/footprint/2020/imports`, fd);
     const loc = res.headers.get('location')!;
     await waitForImport(Number(loc.split('/').pop()));
     const page = norm(await (await member.get(loc)).text());
-    expect(page).toContain('3 lignes n’ont pas été comptées car les équipements ne sont pas en service : Statut « Au rebut » (2), Statut « En stock » (1).');
+    expect(page).toContain(
+      '3 lignes n’ont pas été comptées car les équipements ne sont pas en service : Statut « Au rebut » (2), Statut « En stock » (1).',
+    );
     const glpiLines = (await getInventoryLines(t.db, orgId, 2020))!;
-    expect(glpiLines.map((l) => [l.category, l.label, (l as { model?: string }).model])).toEqual([['laptop', 'PC-1', 'Latitude 5440']]);
+    expect(glpiLines.map((l) => [l.category, l.label, (l as { model?: string }).model])).toEqual([
+      ['laptop', 'PC-1', 'Latitude 5440'],
+    ]);
   });
 
   it('forms read French input: « 7,5 » as a target, a year out of range said with its range', async () => {
     const own = (await makeOrganisation(t.db, { ownerId: memberId, name: 'Saisie' })).id;
-    const target = await member.post(`/organisations/${own}/footprint/target`, { base_year: '2024', target_year: '2030', reduction_pct: '7,5' });
+    const target = await member.post(`/organisations/${own}/footprint/target`, {
+      base_year: '2024',
+      target_year: '2030',
+      reduction_pct: '7,5',
+    });
     expect(target.status).toBe(303);
-    const line = await member.post(`/organisations/${own}/footprint/2024/lines`, { category: 'laptop', quantity: '2', purchase_year: '1890' });
+    const line = await member.post(`/organisations/${own}/footprint/2024/lines`, {
+      category: 'laptop',
+      quantity: '2',
+      purchase_year: '1890',
+    });
     expect(line.status).toBe(422);
-    expect(norm(await line.text())).toContain(`Saisissez une année entre 1950 et ${new Date().getUTCFullYear()}, par exemple 2023.`);
+    expect(norm(await line.text())).toContain(
+      `Saisissez une année entre 1950 et ${new Date().getUTCFullYear()}, par exemple 2023.`,
+    );
   });
 
   it('leaves the previous state when the import dies inside its transaction', async () => {
@@ -147,14 +211,20 @@ describeEachDb('footprint feature', (kind) => {
     try {
       const out = await runImport(t.db, id, target, { kind: 'lines', lines });
       expect(out.ok).toBe(false);
-    } finally { importFaults.failAfterRows = 0; }
+    } finally {
+      importFaults.failAfterRows = 0;
+    }
     expect(await getFootprintResult(t.db, orgId, 2024)).toEqual(before);
     expect((await getInventoryLines(t.db, orgId, 2024))!).toHaveLength(13);
   });
 
   it('leaves the previous state when the process is killed mid-import, and reports the import failed at next start', async () => {
     const before = await getFootprintResult(t.db, orgId, 2024);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', join(fixtures, 'kill-mid-import.ts'), t.url, String(orgId), '2024'], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(fixtures, 'kill-mid-import.ts'), t.url, String(orgId), '2024'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(child.signal).toBe('SIGKILL');
     expect(child.stdout).not.toContain('not killed');
     const importId = Number(/import (\d+)/.exec(child.stdout)![1]);
@@ -163,25 +233,55 @@ describeEachDb('footprint feature', (kind) => {
     // The next start (or the half-minute job) marks it failed once its heartbeat is older than the timeout, on both
     // engines (test/security/jobs.test.ts checks that a live import of another instance is left alone).
     await failStaleImports(t.db, new Date(Date.now() + HEARTBEAT_TIMEOUT_MS + 1000));
-    const row = await t.db.selectFrom('footprint_imports').select(['status', 'failure']).where('id', '=', importId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('footprint_imports')
+      .select(['status', 'failure'])
+      .where('id', '=', importId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'failed', failure: 'interrupted' });
   });
 
   it('shows an import left running by a dead process as failed', async () => {
-    const row = await t.db.insertInto('footprint_imports').values({
-      organisation_id: orgId, year: 2024, user_id: memberId, file_name: 'killed.csv', preset: null, status: 'running', runner_id: 'dead-process',
-      started_at: nowIso(new Date(Date.now() - 3 * 3600_000)), finished_at: null, errors_json: null, failure: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.db
+      .insertInto('footprint_imports')
+      .values({
+        organisation_id: orgId,
+        year: 2024,
+        user_id: memberId,
+        file_name: 'killed.csv',
+        preset: null,
+        status: 'running',
+        runner_id: 'dead-process',
+        started_at: nowIso(new Date(Date.now() - 3 * 3600_000)),
+        finished_at: null,
+        errors_json: null,
+        failure: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const html = await (await member.get(`/organisations/${orgId}/footprint/imports/${row.id}`)).text();
     expect(html).toMatch(/interrompu|interrupted/);
     expect(html).not.toContain('http-equiv="refresh"');
   });
 
   it('refreshes the status page while an import runs', async () => {
-    const row = await t.db.insertInto('footprint_imports').values({
-      organisation_id: orgId, year: 2024, user_id: memberId, file_name: 'slow.csv', preset: null, status: 'running', runner_id: 'another-live-process',
-      started_at: nowIso(), finished_at: null, errors_json: null, failure: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.db
+      .insertInto('footprint_imports')
+      .values({
+        organisation_id: orgId,
+        year: 2024,
+        user_id: memberId,
+        file_name: 'slow.csv',
+        preset: null,
+        status: 'running',
+        runner_id: 'another-live-process',
+        started_at: nowIso(),
+        finished_at: null,
+        errors_json: null,
+        failure: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const res = await member.get(`/organisations/${orgId}/footprint/imports/${row.id}`);
     expect(res.headers.get('refresh')).toBe('2');
     expect(await res.text()).toContain('http-equiv="refresh"');
@@ -190,16 +290,34 @@ describeEachDb('footprint feature', (kind) => {
 
   it('edits line by line and recomputes at each change', async () => {
     const before = (await getFootprintResult(t.db, orgId, 2024))!.total.gwp!.value;
-    const add = await member.post(`/organisations/${orgId}/footprint/2024/lines`, { category: 'laptop', quantity: '10', lifespan_years: '4,5', entity: 'Siège' });
+    const add = await member.post(`/organisations/${orgId}/footprint/2024/lines`, {
+      category: 'laptop',
+      quantity: '10',
+      lifespan_years: '4,5',
+      entity: 'Siège',
+    });
     expect(add.status).toBe(303);
     const afterAdd = (await getFootprintResult(t.db, orgId, 2024))!;
     expect(afterAdd.lines).toBe(14);
     expect(afterAdd.total.gwp!.value).toBeGreaterThan(before);
-    const bad = await member.post(`/organisations/${orgId}/footprint/2024/lines`, { category: 'laptop', quantity: 'beaucoup' });
+    const bad = await member.post(`/organisations/${orgId}/footprint/2024/lines`, {
+      category: 'laptop',
+      quantity: 'beaucoup',
+    });
     expect(bad.status).toBe(422);
-    const row = await t.db.selectFrom('footprint_lines').innerJoin('footprint_inventories as i', 'i.id', 'footprint_lines.inventory_id')
-      .select('footprint_lines.id').where('i.organisation_id', '=', orgId).where('i.year', '=', 2024).orderBy('footprint_lines.id', 'desc').executeTakeFirstOrThrow();
-    const edit = await member.post(`/organisations/${orgId}/footprint/2024/lines/${row.id}`, { category: 'laptop', quantity: '20', lifespan_years: '4,5' });
+    const row = await t.db
+      .selectFrom('footprint_lines')
+      .innerJoin('footprint_inventories as i', 'i.id', 'footprint_lines.inventory_id')
+      .select('footprint_lines.id')
+      .where('i.organisation_id', '=', orgId)
+      .where('i.year', '=', 2024)
+      .orderBy('footprint_lines.id', 'desc')
+      .executeTakeFirstOrThrow();
+    const edit = await member.post(`/organisations/${orgId}/footprint/2024/lines/${row.id}`, {
+      category: 'laptop',
+      quantity: '20',
+      lifespan_years: '4,5',
+    });
     expect(edit.status).toBe(303);
     expect((await getFootprintResult(t.db, orgId, 2024))!.total.gwp!.value).toBeGreaterThan(afterAdd.total.gwp!.value);
     const del = await member.post(`/organisations/${orgId}/footprint/2024/lines/${row.id}/delete`);
@@ -226,32 +344,58 @@ describeEachDb('footprint feature', (kind) => {
     expect(mixed).toMatch(/Part due au changement de méthode : -?[\d ,.]+ kgCO2e/);
     expect(mixed).toMatch(/Part due à l’évolution de votre parc et de vos données, à méthode égale/);
     await t.db.transaction().execute((tx) => recomputeYear(tx, orgId, 2024, settings, 'techcare-2027.1'));
-    const target = await member.post(`/organisations/${orgId}/footprint/target`, { base_year: '2024', target_year: '2030', reduction_pct: '5' });
+    const target = await member.post(`/organisations/${orgId}/footprint/target`, {
+      base_year: '2024',
+      target_year: '2030',
+      reduction_pct: '5',
+    });
     expect(target.status).toBe(303);
     const overview = await (await member.get(`/organisations/${orgId}/footprint`)).text();
     expect(overview).toContain('id="trajectory-title"');
     expect(overview).toContain('stroke-dasharray="6 4"');
-    const badTarget = await member.post(`/organisations/${orgId}/footprint/target`, { base_year: '2024', target_year: '2020', reduction_pct: '5' });
+    const badTarget = await member.post(`/organisations/${orgId}/footprint/target`, {
+      base_year: '2024',
+      target_year: '2020',
+      reduction_pct: '5',
+    });
     expect(badTarget.status).toBe(422);
   });
 
   it('recomputes every year when settings change, keeping the former results', async () => {
     const before = (await getFootprintResult(t.db, orgId, 2024))!;
     expect(before.methodology.profile).toBe('ademe-fr');
-    const res = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'FRA', profile: 'boavizta-eu', allocation: 'amortised' });
+    const res = await member.post(`/organisations/${orgId}/footprint/settings`, {
+      country: 'FRA',
+      profile: 'boavizta-eu',
+      allocation: 'amortised',
+    });
     expect(res.status).toBe(303);
     const after = (await getFootprintResult(t.db, orgId, 2024))!;
     expect(after.methodology.profile).toBe('boavizta-eu');
     // Boavizta's use profiles and the European study's French electricity: a use phase far above ADEME's.
     expect(after.byPhase.USE.gwp!.value).toBeGreaterThan(before.byPhase.USE.gwp!.value);
-    const rows = await t.db.selectFrom('footprint_results').select(['settings_key', 'is_current']).where('organisation_id', '=', orgId).where('year', '=', 2024).where('factor_set', '=', 'techcare-2027.1').execute();
+    const rows = await t.db
+      .selectFrom('footprint_results')
+      .select(['settings_key', 'is_current'])
+      .where('organisation_id', '=', orgId)
+      .where('year', '=', 2024)
+      .where('factor_set', '=', 'techcare-2027.1')
+      .execute();
     expect(rows.length).toBe(2);
     expect(rows.filter((r) => Number(r.is_current) === 1)).toHaveLength(1);
     const page = await (await member.get(`/organisations/${orgId}/footprint/2024`)).text();
     expect(page).toMatch(/sources : Boavizta \(Europe\)/);
-    const invalid = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'XXX', profile: 'ademe-fr', allocation: 'amortised' });
+    const invalid = await member.post(`/organisations/${orgId}/footprint/settings`, {
+      country: 'XXX',
+      profile: 'ademe-fr',
+      allocation: 'amortised',
+    });
     expect(invalid.status).toBe(422);
-    const badProfile = await member.post(`/organisations/${orgId}/footprint/settings`, { country: 'FRA', profile: 'invented', allocation: 'amortised' });
+    const badProfile = await member.post(`/organisations/${orgId}/footprint/settings`, {
+      country: 'FRA',
+      profile: 'invented',
+      allocation: 'amortised',
+    });
     expect(badProfile.status).toBe(422);
     expect(await badProfile.text()).toContain('Choisissez un profil de la liste.');
   });
@@ -267,7 +411,9 @@ describeEachDb('footprint feature', (kind) => {
     const pcr = await member.get(`/organisations/${orgId}/footprint/2024/export/pcr-si`);
     expect(pcr.status).toBe(200);
     const pcrDoc = JSON.parse(await pcr.text());
-    const orgName = (await t.db.selectFrom('organisations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()).name;
+    const orgName = (
+      await t.db.selectFrom('organisations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()
+    ).name;
     expect(pcrDoc.metadata.organization).toBe(orgName);
     const fw = norm(await (await member.get(`/organisations/${orgId}/footprint/2024/frameworks`)).text());
     expect(fw).toContain('Scope 2');
@@ -297,37 +443,67 @@ describeEachDb('footprint feature', (kind) => {
   it('serves the JSON API with tokens', async () => {
     const auth = { authorization: `Bearer ${token}` };
     const lines = demoInventory(2023, 0, 1);
-    const post = await app.request(`/api/v1/organisations/${orgId}/inventories/2023`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ lines }) });
+    const post = await app.request(`/api/v1/organisations/${orgId}/inventories/2023`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ lines }),
+    });
     expect(post.status).toBe(201);
-    const summary = await post.json() as { lines: number; total: { gwp: { value: number } } };
+    const summary = (await post.json()) as { lines: number; total: { gwp: { value: number } } };
     expect(summary.lines).toBe(lines.length);
-    const bad = await app.request(`/api/v1/organisations/${orgId}/inventories/2023`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ lines: [{ category: 'laptop', quantity: -1 }, { category: 'spaceship' }] }) });
+    const bad = await app.request(`/api/v1/organisations/${orgId}/inventories/2023`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ lines: [{ category: 'laptop', quantity: -1 }, { category: 'spaceship' }] }),
+    });
     expect(bad.status).toBe(422);
     expect(bad.headers.get('content-type')).toBe('application/problem+json');
-    const err = await bad.json() as { code: string; errors: { line: number; field: string }[]; error: { details: { line: number }[] } };
+    const err = (await bad.json()) as {
+      code: string;
+      errors: { line: number; field: string }[];
+      error: { details: { line: number }[] };
+    };
     expect(err.code).toBe('invalid_inventory');
     expect(err.errors.map((d) => d.line)).toEqual([1, 2]);
     expect(err.error.details.map((d) => d.line)).toEqual([1, 2]);
     expect((await getFootprintResult(t.db, orgId, 2023))!.total.gwp!.value).toBeCloseTo(summary.total.gwp.value, 6);
     const fd = multipart('inv.csv', fixture('inventory-fr-2024.csv'));
-    const file = await app.request(`/api/v1/organisations/${orgId}/inventories/2022`, { method: 'POST', headers: auth, body: fd });
+    const file = await app.request(`/api/v1/organisations/${orgId}/inventories/2022`, {
+      method: 'POST',
+      headers: auth,
+      body: fd,
+    });
     expect(file.status).toBe(201);
     const glpi = readFileSync(join(fixtures, '../inventories/glpi.csv'));
-    const preset = await app.request(`/api/v1/organisations/${orgId}/inventories/2020`, { method: 'POST', headers: auth, body: multipart('glpi.csv', glpi, 'glpi') });
+    const preset = await app.request(`/api/v1/organisations/${orgId}/inventories/2020`, {
+      method: 'POST',
+      headers: auth,
+      body: multipart('glpi.csv', glpi, 'glpi'),
+    });
     expect(preset.status, await preset.clone().text()).toBe(201);
-    const noPreset = await app.request(`/api/v1/organisations/${orgId}/inventories/2020`, { method: 'POST', headers: auth, body: multipart('glpi.csv', glpi) });
+    const noPreset = await app.request(`/api/v1/organisations/${orgId}/inventories/2020`, {
+      method: 'POST',
+      headers: auth,
+      body: multipart('glpi.csv', glpi),
+    });
     expect(noPreset.status).toBe(422);
-    const list = await app.request(`/api/v1/organisations/${orgId}/inventories/2022?per_page=5&page=2`, { headers: auth });
+    const list = await app.request(`/api/v1/organisations/${orgId}/inventories/2022?per_page=5&page=2`, {
+      headers: auth,
+    });
     expect(list.status).toBe(200);
     expect(list.headers.get('link')).toContain('rel="next"');
     expect(list.headers.get('x-total-count')).toBe('13');
-    const page2 = await list.json() as { total: number; factor_set: string; lines: { line: number }[] };
+    const page2 = (await list.json()) as { total: number; factor_set: string; lines: { line: number }[] };
     expect(page2.total).toBe(13);
     expect(page2.factor_set).toBe('techcare-2027.1');
     expect(page2.lines).toHaveLength(5);
     const fp = await app.request(`/api/v1/organisations/${orgId}/footprints/2022`, { headers: auth });
     expect(fp.status).toBe(200);
-    const contract = await fp.json() as { methodology: { factor_set: string }; lines: number; total: Record<string, unknown> };
+    const contract = (await fp.json()) as {
+      methodology: { factor_set: string };
+      lines: number;
+      total: Record<string, unknown>;
+    };
     expect(contract.methodology.factor_set).toBe('techcare-2027.1');
     expect(contract.lines).toBe(13);
     expect(Object.keys(contract.total)).toContain('gwp');
@@ -340,20 +516,55 @@ describeEachDb('footprint feature', (kind) => {
 
   it('answers 413 to an oversized API body', async () => {
     const big = 'x'.repeat(61 * 1024 * 1024);
-    const res = await app.request(`/api/v1/organisations/${orgId}/inventories/2023`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: big });
+    const res = await app.request(`/api/v1/organisations/${orgId}/inventories/2023`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
   });
 
   it('lets only members and administrators reach every page and API route', async () => {
     const base = `/organisations/${orgId}/footprint`;
-    const line = await t.db.selectFrom('footprint_lines').innerJoin('footprint_inventories as i', 'i.id', 'footprint_lines.inventory_id').select('footprint_lines.id').where('i.organisation_id', '=', orgId).where('i.year', '=', 2024).executeTakeFirstOrThrow();
-    const imp = await t.db.selectFrom('footprint_imports').select('id').where('organisation_id', '=', orgId).executeTakeFirstOrThrow();
-    const gets = [base, `${base}/settings`, `${base}/open?year=2024`, `${base}/template.csv`, `${base}/template.xlsx`, `${base}/compare?from=2024&to=2025`, `${base}/imports/${imp.id}`,
-      `${base}/2024`, `${base}/2024/inventory`, `${base}/2024/lines/new`, `${base}/2024/lines/${line.id}/edit`, `${base}/2024/frameworks`,
-      `${base}/2024/export/csv`, `${base}/2024/export/json`, `${base}/2024/export/pcr-si`, `${base}/2024/export/pdf`];
-    const posts: [string, Record<string, string>][] = [[`${base}/target`, { base_year: '2024', target_year: '2030', reduction_pct: '3' }], [`${base}/settings`, { country: 'FRA', fr_electricity: 'default', allocation: 'amortised' }],
-      [`${base}/2024/lines`, { category: 'laptop', quantity: '1' }], [`${base}/2024/lines/${line.id}`, { category: 'laptop', quantity: '1' }], [`${base}/2024/lines/${line.id}/delete`, {}],
-      [`${base}/2024/copy`, { from_year: '2025', confirm: '1' }], [`${base}/2024/recompute`, { factor_set: 'techcare-2026.1' }]];
+    const line = await t.db
+      .selectFrom('footprint_lines')
+      .innerJoin('footprint_inventories as i', 'i.id', 'footprint_lines.inventory_id')
+      .select('footprint_lines.id')
+      .where('i.organisation_id', '=', orgId)
+      .where('i.year', '=', 2024)
+      .executeTakeFirstOrThrow();
+    const imp = await t.db
+      .selectFrom('footprint_imports')
+      .select('id')
+      .where('organisation_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    const gets = [
+      base,
+      `${base}/settings`,
+      `${base}/open?year=2024`,
+      `${base}/template.csv`,
+      `${base}/template.xlsx`,
+      `${base}/compare?from=2024&to=2025`,
+      `${base}/imports/${imp.id}`,
+      `${base}/2024`,
+      `${base}/2024/inventory`,
+      `${base}/2024/lines/new`,
+      `${base}/2024/lines/${line.id}/edit`,
+      `${base}/2024/frameworks`,
+      `${base}/2024/export/csv`,
+      `${base}/2024/export/json`,
+      `${base}/2024/export/pcr-si`,
+      `${base}/2024/export/pdf`,
+    ];
+    const posts: [string, Record<string, string>][] = [
+      [`${base}/target`, { base_year: '2024', target_year: '2030', reduction_pct: '3' }],
+      [`${base}/settings`, { country: 'FRA', fr_electricity: 'default', allocation: 'amortised' }],
+      [`${base}/2024/lines`, { category: 'laptop', quantity: '1' }],
+      [`${base}/2024/lines/${line.id}`, { category: 'laptop', quantity: '1' }],
+      [`${base}/2024/lines/${line.id}/delete`, {}],
+      [`${base}/2024/copy`, { from_year: '2025', confirm: '1' }],
+      [`${base}/2024/recompute`, { factor_set: 'techcare-2026.1' }],
+    ];
     const linesBefore = (await getInventoryLines(t.db, orgId, 2024))!.length;
     for (const path of gets) {
       expect((await other.get(path)).status, `other GET ${path}`).toBe(403);
@@ -365,15 +576,24 @@ describeEachDb('footprint feature', (kind) => {
       expect((await other.post(path, form)).status, `other POST ${path}`).toBe(403);
       expect((await visitor.post(path, form)).status, `visitor POST ${path}`).toBe(303);
     }
-    const upload = await other.postMultipart(`${base}/2024/imports`, multipart('x.csv', fixture('inventory-fr-2024.csv')));
+    const upload = await other.postMultipart(
+      `${base}/2024/imports`,
+      multipart('x.csv', fixture('inventory-fr-2024.csv')),
+    );
     expect(upload.status).toBe(403);
-    expect((await visitor.postMultipart(`${base}/2024/imports`, multipart('x.csv', fixture('inventory-fr-2024.csv')))).status).toBe(303);
+    expect(
+      (await visitor.postMultipart(`${base}/2024/imports`, multipart('x.csv', fixture('inventory-fr-2024.csv'))))
+        .status,
+    ).toBe(303);
     expect((await getInventoryLines(t.db, orgId, 2024))!.length).toBe(linesBefore);
     // Administrators may see it; the organisation's member too.
     expect((await admin.get(`${base}/2024`)).status).toBe(200);
     expect((await member.get(`${base}/2024/lines/${line.id}/edit`)).status).toBe(200);
 
-    const apiPaths = [`/api/v1/organisations/${orgId}/inventories/2024`, `/api/v1/organisations/${orgId}/footprints/2024`];
+    const apiPaths = [
+      `/api/v1/organisations/${orgId}/inventories/2024`,
+      `/api/v1/organisations/${orgId}/footprints/2024`,
+    ];
     for (const path of apiPaths) {
       expect((await app.request(path, { headers: { authorization: `Bearer ${otherToken}` } })).status, path).toBe(403);
       expect((await app.request(path, { headers: { authorization: 'Bearer wrong-token' } })).status, path).toBe(401);
@@ -381,9 +601,27 @@ describeEachDb('footprint feature', (kind) => {
     }
     const body = JSON.stringify({ lines: [{ category: 'laptop' }] });
     const postPath = `/api/v1/organisations/${orgId}/inventories/2024`;
-    expect((await app.request(postPath, { method: 'POST', headers: { authorization: `Bearer ${otherToken}`, 'content-type': 'application/json' }, body })).status).toBe(403);
-    expect((await app.request(postPath, { method: 'POST', headers: { authorization: 'Bearer wrong-token', 'content-type': 'application/json' }, body })).status).toBe(401);
-    expect((await app.request(postPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+    expect(
+      (
+        await app.request(postPath, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${otherToken}`, 'content-type': 'application/json' },
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await app.request(postPath, {
+          method: 'POST',
+          headers: { authorization: 'Bearer wrong-token', 'content-type': 'application/json' },
+          body,
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await app.request(postPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status,
+    ).toBe(401);
     expect((await getInventoryLines(t.db, orgId, 2024))!.length).toBe(linesBefore);
     // An unknown organisation is a 404, for members of other organisations too.
     expect((await other.get('/organisations/999999/footprint')).status).toBe(404);
@@ -395,8 +633,12 @@ describeEachDb('footprint feature', (kind) => {
     const agg = await footprintAggregates(t.db, 2025);
     expect(agg.organisations).toBe(1);
     expect(agg.continuing.organisations).toBe(1);
-    const r2024 = (await getFootprintResult(t.db, orgId, 2024))!; const r2025 = (await getFootprintResult(t.db, orgId, 2025))!;
-    expect(agg.continuing.change!).toBeCloseTo((r2025.total.gwp!.value - r2024.total.gwp!.value) / r2024.total.gwp!.value, 9);
+    const r2024 = (await getFootprintResult(t.db, orgId, 2024))!;
+    const r2025 = (await getFootprintResult(t.db, orgId, 2025))!;
+    expect(agg.continuing.change!).toBeCloseTo(
+      (r2025.total.gwp!.value - r2024.total.gwp!.value) / r2024.total.gwp!.value,
+      9,
+    );
     expect(agg.perOrganisation[0]!.devices).toBeGreaterThan(0);
     const demoOrg = await makeOrganisation(t.db, {});
     await t.db.updateTable('organisations').set({ is_demo: 1 }).where('id', '=', demoOrg.id).execute();
@@ -404,8 +646,14 @@ describeEachDb('footprint feature', (kind) => {
     await seedDemoFootprints(t.db);
     const years = await listMeasuredYears(t.db, demoOrg.id);
     expect(years.length).toBeGreaterThanOrEqual(2);
-    expect((await footprintAggregates(t.db, years[0]!.year)).perOrganisation.some((p) => p.organisationId === demoOrg.id)).toBe(false);
-    expect((await footprintAggregates(t.db, years[0]!.year, { includeDemo: true })).perOrganisation.some((p) => p.organisationId === demoOrg.id)).toBe(true);
+    expect(
+      (await footprintAggregates(t.db, years[0]!.year)).perOrganisation.some((p) => p.organisationId === demoOrg.id),
+    ).toBe(false);
+    expect(
+      (await footprintAggregates(t.db, years[0]!.year, { includeDemo: true })).perOrganisation.some(
+        (p) => p.organisationId === demoOrg.id,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -421,6 +669,8 @@ describe('footprint member of two organisations', () => {
       await loginAs(t.db, c, u.id);
       expect((await c.get(`/organisations/${a.id}/footprint`)).status).toBe(200);
       expect((await c.get(`/organisations/${b.id}/footprint`)).status).toBe(200);
-    } finally { await t.destroy(); }
+    } finally {
+      await t.destroy();
+    }
   });
 });

@@ -12,7 +12,12 @@ import type { TFactorSet, TFootprintResult, TPhase, TTier } from '../../lca/inde
 import type { TMessageKey } from '../../i18n/index.js';
 import type { TFootprintExtra } from './compute.js';
 
-export interface TFrameworkRow { framework: 'ghg' | 'beges'; key: TMessageKey; gwp: number | null; allocation: string | null }
+export interface TFrameworkRow {
+  framework: 'ghg' | 'beges';
+  key: TMessageKey;
+  gwp: number | null;
+  allocation: string | null;
+}
 
 /** The tier of a result category (device archetypes carry theirs; cloud and transfer are their own tiers). */
 export function tierOf(fs: TFactorSet, category: string): TTier {
@@ -36,19 +41,53 @@ export function frameworkRows(fs: TFactorSet, result: TFootprintResult, extra: T
   const services: TTier[] = ['cloud', 'transfer'];
   const alloc = result.methodology.allocation;
   const pick = (wanted: 'amortised' | 'purchase-year') =>
-    alloc === wanted ? result.byCategoryPhase : extra.otherAllocation?.allocation === wanted ? extra.otherAllocation.byCategoryPhase : null;
+    alloc === wanted
+      ? result.byCategoryPhase
+      : extra.otherAllocation?.allocation === wanted
+        ? extra.otherAllocation.byCategoryPhase
+        : null;
   const py = pick('purchase-year');
   const am = pick('amortised');
   const main = result.byCategoryPhase;
   return [
     { framework: 'ghg', key: 'footprint.frameworks.ghg.scope2', gwp: sum(main, fs, own, ['USE']), allocation: null },
-    { framework: 'ghg', key: 'footprint.frameworks.ghg.cat1', gwp: sum(main, fs, services, ['BLD', 'DIS', 'USE', 'EOL']), allocation: null },
-    { framework: 'ghg', key: 'footprint.frameworks.ghg.cat2', gwp: py ? sum(py, fs, own, ['BLD', 'DIS']) : null, allocation: 'purchase-year' },
-    { framework: 'ghg', key: 'footprint.frameworks.ghg.cat5', gwp: py ? sum(py, fs, own, ['EOL']) : null, allocation: 'purchase-year' },
+    {
+      framework: 'ghg',
+      key: 'footprint.frameworks.ghg.cat1',
+      gwp: sum(main, fs, services, ['BLD', 'DIS', 'USE', 'EOL']),
+      allocation: null,
+    },
+    {
+      framework: 'ghg',
+      key: 'footprint.frameworks.ghg.cat2',
+      gwp: py ? sum(py, fs, own, ['BLD', 'DIS']) : null,
+      allocation: 'purchase-year',
+    },
+    {
+      framework: 'ghg',
+      key: 'footprint.frameworks.ghg.cat5',
+      gwp: py ? sum(py, fs, own, ['EOL']) : null,
+      allocation: 'purchase-year',
+    },
     { framework: 'ghg', key: 'footprint.frameworks.ghg.cat11', gwp: null, allocation: null },
     { framework: 'beges', key: 'footprint.frameworks.beges.p21', gwp: sum(main, fs, own, ['USE']), allocation: null },
-    { framework: 'beges', key: 'footprint.frameworks.beges.p42', gwp: am ? sum(am, fs, own, ['BLD', 'DIS']) : null, allocation: 'amortised' },
-    { framework: 'beges', key: 'footprint.frameworks.beges.p43', gwp: am ? sum(am, fs, own, ['EOL']) : null, allocation: 'amortised' },
-    { framework: 'beges', key: 'footprint.frameworks.beges.p45', gwp: sum(main, fs, services, ['BLD', 'DIS', 'USE', 'EOL']), allocation: null },
+    {
+      framework: 'beges',
+      key: 'footprint.frameworks.beges.p42',
+      gwp: am ? sum(am, fs, own, ['BLD', 'DIS']) : null,
+      allocation: 'amortised',
+    },
+    {
+      framework: 'beges',
+      key: 'footprint.frameworks.beges.p43',
+      gwp: am ? sum(am, fs, own, ['EOL']) : null,
+      allocation: 'amortised',
+    },
+    {
+      framework: 'beges',
+      key: 'footprint.frameworks.beges.p45',
+      gwp: sum(main, fs, services, ['BLD', 'DIS', 'USE', 'EOL']),
+      allocation: null,
+    },
   ];
 }

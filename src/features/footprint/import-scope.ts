@@ -14,14 +14,32 @@ export const MAX_SOURCE_NAME = 100;
 export function importScopeFromForm(form: Record<string, unknown>): { scope: TImportScope; sourceName: string | null } {
   const rawScope = typeof form.scope === 'string' && form.scope !== '' ? form.scope : 'year';
   if (!(IMPORT_SCOPES as readonly string[]).includes(rawScope)) {
-    throw new AppError(422, 'invalid_scope', `scope must be ${IMPORT_SCOPES.join(' or ')}`, [{ path: 'scope', message: `use ${IMPORT_SCOPES.join(' or ')}` }], { key: 'footprint.import.scopeInvalid' });
+    throw new AppError(
+      422,
+      'invalid_scope',
+      `scope must be ${IMPORT_SCOPES.join(' or ')}`,
+      [{ path: 'scope', message: `use ${IMPORT_SCOPES.join(' or ')}` }],
+      { key: 'footprint.import.scopeInvalid' },
+    );
   }
   const sourceName = typeof form.source_name === 'string' ? form.source_name.trim().replace(/\s+/g, ' ') : '';
   if (sourceName.length > MAX_SOURCE_NAME) {
-    throw new AppError(422, 'invalid_source_name', `source_name is longer than ${MAX_SOURCE_NAME} characters`, [{ path: 'source_name', message: `at most ${MAX_SOURCE_NAME} characters` }], { key: 'footprint.import.sourceTooLong', params: { max: MAX_SOURCE_NAME } });
+    throw new AppError(
+      422,
+      'invalid_source_name',
+      `source_name is longer than ${MAX_SOURCE_NAME} characters`,
+      [{ path: 'source_name', message: `at most ${MAX_SOURCE_NAME} characters` }],
+      { key: 'footprint.import.sourceTooLong', params: { max: MAX_SOURCE_NAME } },
+    );
   }
   if (rawScope === 'source' && sourceName === '') {
-    throw new AppError(422, 'source_name_required', 'source_name is required to replace the lines of one source', [{ path: 'source_name', message: 'give the source name, e.g. Ordinateurs' }], { key: 'footprint.import.sourceRequired' });
+    throw new AppError(
+      422,
+      'source_name_required',
+      'source_name is required to replace the lines of one source',
+      [{ path: 'source_name', message: 'give the source name, e.g. Ordinateurs' }],
+      { key: 'footprint.import.sourceRequired' },
+    );
   }
   return { scope: rawScope as TImportScope, sourceName: sourceName || null };
 }

@@ -7,7 +7,16 @@ import { MAX_UPLOAD_BYTES, failStaleImports } from './import-inventory.js';
 import { pages } from './routes.js';
 import { seedDemoFootprints } from './seed-demo.js';
 
-export { getInventoryLines, getFootprintResult, getFootprintSettings, listMeasuredYears, footprintAggregates, footprintResultsQuery, getStoredResult, type TFootprintAggregates } from './queries.js';
+export {
+  getInventoryLines,
+  getFootprintResult,
+  getFootprintSettings,
+  listMeasuredYears,
+  footprintAggregates,
+  footprintResultsQuery,
+  getStoredResult,
+  type TFootprintAggregates,
+} from './queries.js';
 export type { TFootprintSettings } from './settings.js';
 export { engineOptions } from './compute.js';
 
@@ -39,4 +48,11 @@ export const feature: TFeature = {
     if (demo) await seedDemoFootprints(db);
   },
 };
-export { footprintReviewTotals, deviceLifespanQuery, measuredMemberCount, benchmarkDeviceCategories, type TFootprintReviewTotals, type TReviewScope } from './review-aggregates.js';
+export {
+  footprintReviewTotals,
+  deviceLifespanQuery,
+  measuredMemberCount,
+  benchmarkDeviceCategories,
+  type TFootprintReviewTotals,
+  type TReviewScope,
+} from './review-aggregates.js';

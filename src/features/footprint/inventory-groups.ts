@@ -18,8 +18,17 @@ export function parseGroupKey(raw: unknown): TGroupKey | null {
   if (typeof raw !== 'string' || raw.length > 500) return null;
   try {
     const k = JSON.parse(raw) as unknown;
-    if (Array.isArray(k) && k.length === 3 && typeof k[0] === 'string' && (k[1] === null || typeof k[1] === 'string') && (k[2] === null || Number.isInteger(k[2]))) return k as TGroupKey;
-  } catch { /* falls through */ }
+    if (
+      Array.isArray(k) &&
+      k.length === 3 &&
+      typeof k[0] === 'string' &&
+      (k[1] === null || typeof k[1] === 'string') &&
+      (k[2] === null || Number.isInteger(k[2]))
+    )
+      return k as TGroupKey;
+  } catch {
+    /* falls through */
+  }
   return null;
 }
 
@@ -51,29 +60,67 @@ export function whereGroup<O>(q: TLinesQuery<O>, k: TGroupKey): TLinesQuery<O> {
   return k[2] === null ? q.where('purchase_year', 'is', null) : q.where('purchase_year', '=', k[2]);
 }
 
-export interface TInventoryGroup { key: TGroupKey; lines: number; units: number }
+export interface TInventoryGroup {
+  key: TGroupKey;
+  lines: number;
+  units: number;
+}
 
 /** The groups of an inventory under the filters, with their line and unit counts. */
-export async function inventoryGroups(db: DB, inventoryId: number, filters: TInventoryFilters): Promise<{ groups: TInventoryGroup[]; truncated: boolean }> {
+export async function inventoryGroups(
+  db: DB,
+  inventoryId: number,
+  filters: TInventoryFilters,
+): Promise<{ groups: TInventoryGroup[]; truncated: boolean }> {
   const q = applyFilters(db.selectFrom('footprint_lines').where('inventory_id', '=', inventoryId), filters)
-    .select((eb) => ['category', 'model', 'purchase_year', eb.fn.countAll().as('lines'), eb.fn.sum('quantity').as('units')])
+    .select((eb) => [
+      'category',
+      'model',
+      'purchase_year',
+      eb.fn.countAll().as('lines'),
+      eb.fn.sum('quantity').as('units'),
+    ])
     .groupBy(['category', 'model', 'purchase_year'])
-    .orderBy('category').orderBy('model').orderBy('purchase_year')
+    .orderBy('category')
+    .orderBy('model')
+    .orderBy('purchase_year')
     .limit(MAX_GROUPS + 1);
   const rows = await q.execute();
   const groups = rows.slice(0, MAX_GROUPS).map((r) => ({
-    key: [r.category, r.model ?? null, r.purchase_year === null || r.purchase_year === undefined ? null : Number(r.purchase_year)] as TGroupKey,
-    lines: Number(r.lines), units: Number(r.units),
+    key: [
+      r.category,
+      r.model ?? null,
+      r.purchase_year === null || r.purchase_year === undefined ? null : Number(r.purchase_year),
+    ] as TGroupKey,
+    lines: Number(r.lines),
+    units: Number(r.units),
   }));
   return { groups, truncated: rows.length > MAX_GROUPS };
 }
 
 /** The values each filter can take in this inventory (distinct, sorted). */
-export async function filterChoices(db: DB, inventoryId: number): Promise<Record<(typeof INVENTORY_FILTERS)[number], string[]>> {
+export async function filterChoices(
+  db: DB,
+  inventoryId: number,
+): Promise<Record<(typeof INVENTORY_FILTERS)[number], string[]>> {
   const distinct = async (col: 'category' | 'source' | 'site' | 'entity' | 'purchase_year') => {
-    const rows = await db.selectFrom('footprint_lines').select(col).distinct().where('inventory_id', '=', inventoryId).where(col, 'is not', null).orderBy(col).limit(500).execute();
+    const rows = await db
+      .selectFrom('footprint_lines')
+      .select(col)
+      .distinct()
+      .where('inventory_id', '=', inventoryId)
+      .where(col, 'is not', null)
+      .orderBy(col)
+      .limit(500)
+      .execute();
     return rows.map((r) => String((r as Record<string, unknown>)[col]));
   };
-  const [category, source, site, entity, purchase_year] = await Promise.all([distinct('category'), distinct('source'), distinct('site'), distinct('entity'), distinct('purchase_year')]);
+  const [category, source, site, entity, purchase_year] = await Promise.all([
+    distinct('category'),
+    distinct('source'),
+    distinct('site'),
+    distinct('entity'),
+    distinct('purchase_year'),
+  ]);
   return { category, source, site, entity, purchase_year };
 }

@@ -3,11 +3,36 @@
  * does not show (server components, PUE …) are kept from the existing line when editing.
  */
 import { KEPT_COLUMNS, parseLocaleNumber, parseYear } from '../../imports/index.js';
-import { lineErrorText, ZInventoryLine, type TInventoryLine, type TLineError, type TMessageLang } from '../../lca/index.js';
+import {
+  lineErrorText,
+  ZInventoryLine,
+  type TInventoryLine,
+  type TLineError,
+  type TMessageLang,
+} from '../../lca/index.js';
 import { getFactorSet, latestFactorSetId } from '../../data/index.js';
 
-export const FORM_NUMBER_FIELDS = ['quantity', 'lifespan_years', 'purchase_year', 'annual_kwh', 'power_w', 'hours_per_year', 'embodied_gwp_kg', 'hours', 'gigabytes'] as const;
-export const FORM_TEXT_FIELDS = ['category', 'country', 'provider', 'instance_type', 'region', 'entity', 'site', 'label'] as const;
+export const FORM_NUMBER_FIELDS = [
+  'quantity',
+  'lifespan_years',
+  'purchase_year',
+  'annual_kwh',
+  'power_w',
+  'hours_per_year',
+  'embodied_gwp_kg',
+  'hours',
+  'gigabytes',
+] as const;
+export const FORM_TEXT_FIELDS = [
+  'category',
+  'country',
+  'provider',
+  'instance_type',
+  'region',
+  'entity',
+  'site',
+  'label',
+] as const;
 export type TFormField = (typeof FORM_NUMBER_FIELDS)[number] | (typeof FORM_TEXT_FIELDS)[number];
 
 /** Categories offered by the form: the factor set's archetypes, then cloud instances and data transfer. */
@@ -16,7 +41,10 @@ export function formCategories(factorSetId = latestFactorSetId): string[] {
 }
 
 /** Builds a line from form strings (decimal comma accepted); errors name the field. */
-export function lineFromForm(values: Record<string, unknown>, base: TInventoryLine | null): { line?: TInventoryLine; errors: Record<string, string> } {
+export function lineFromForm(
+  values: Record<string, unknown>,
+  base: TInventoryLine | null,
+): { line?: TInventoryLine; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const out: Record<string, unknown> = { ...(base ?? {}) };
   for (const f of FORM_TEXT_FIELDS) {
@@ -26,11 +54,20 @@ export function lineFromForm(values: Record<string, unknown>, base: TInventoryLi
   }
   for (const f of FORM_NUMBER_FIELDS) {
     const raw = typeof values[f] === 'string' ? (values[f] as string).trim() : '';
-    if (raw === '') { delete out[f]; continue; }
+    if (raw === '') {
+      delete out[f];
+      continue;
+    }
     const n = f === 'purchase_year' ? parseYear(raw) : parseLocaleNumber(raw);
     // A year the reader refuses although it is a number (« 1890 ») gets the range, not « enter a number ».
-    if (f === 'purchase_year' && !Number.isFinite(n) && Number.isFinite(parseLocaleNumber(raw))) { errors[f] = 'footprint.line.yearRange'; continue; }
-    if (!Number.isFinite(n)) { errors[f] = 'form.invalidNumber'; continue; }
+    if (f === 'purchase_year' && !Number.isFinite(n) && Number.isFinite(parseLocaleNumber(raw))) {
+      errors[f] = 'footprint.line.yearRange';
+      continue;
+    }
+    if (!Number.isFinite(n)) {
+      errors[f] = 'form.invalidNumber';
+      continue;
+    }
     out[f] = n;
   }
   if (!out.category) errors.category = 'form.required';
@@ -42,7 +79,9 @@ export function lineFromForm(values: Record<string, unknown>, base: TInventoryLi
   }
   // Columns the engine does not read (an export's model) are kept from the existing line: the schema drops them.
   const kept: Record<string, unknown> = {};
-  for (const k of KEPT_COLUMNS) if (base && typeof (base as Record<string, unknown>)[k] === 'string') kept[k] = (base as Record<string, unknown>)[k];
+  for (const k of KEPT_COLUMNS)
+    if (base && typeof (base as Record<string, unknown>)[k] === 'string')
+      kept[k] = (base as Record<string, unknown>)[k];
   return { line: { ...parsed.data, ...kept } as TInventoryLine, errors };
 }
 

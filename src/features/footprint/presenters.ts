@@ -13,10 +13,19 @@ const DATA_KEYED = ['total', 'by_phase', 'by_tier', 'by_category', 'provenance',
 
 const ZImpacts = z.record(z.string(), ZImpact).describe('keyed by criterion (gwp, adpe, wu, pe, ap, pm, ir)');
 const ZMethodology = z.object({
-  factor_set: z.string(), profile: z.string().optional(), allocation: z.string(), year: z.number().int(), country: z.string(),
+  factor_set: z.string(),
+  profile: z.string().optional(),
+  allocation: z.string(),
+  year: z.number().int(),
+  country: z.string(),
   electricity_variants: z.record(z.string(), z.string()).optional(),
 });
-const ZMessage = { line: z.number().int(), message: z.string(), code: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() };
+const ZMessage = {
+  line: z.number().int(),
+  message: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+};
 
 export const ZFootprintOut = z.object({
   methodology: ZMethodology,
@@ -30,7 +39,16 @@ export const ZFootprintOut = z.object({
   data_quality: z.object({
     default_share: z.number().describe('share of GWP resting on default values, 0..1'),
     provenance: z.record(z.string(), z.record(z.string(), z.number())),
-    gaps: z.array(z.object({ category: z.string(), criterion: z.string(), phase: z.string(), message: z.string(), code: z.string().optional(), units: z.number().optional() })),
+    gaps: z.array(
+      z.object({
+        category: z.string(),
+        criterion: z.string(),
+        phase: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        units: z.number().optional(),
+      }),
+    ),
   }),
   warnings: z.array(z.object(ZMessage)),
   monte_carlo: z.object({ draws: z.number().int(), seed: z.number().int() }).catchall(z.unknown()).optional(),
@@ -42,18 +60,40 @@ export function presentFootprint(result: TFootprintResult): z.infer<typeof ZFoot
 }
 
 export const ZImportSummaryOut = z.object({
-  import_id: z.number().int(), year: z.number().int(), lines: z.number().int(), units: z.number(),
-  methodology: ZMethodology, total: ZImpacts, data_quality: z.object({ default_share: z.number() }),
+  import_id: z.number().int(),
+  year: z.number().int(),
+  lines: z.number().int(),
+  units: z.number(),
+  methodology: ZMethodology,
+  total: ZImpacts,
+  data_quality: z.object({ default_share: z.number() }),
 });
 
 /** The answer to an inventory upload: which import, and the result's headline figures. */
-export function presentImportSummary(importId: number, year: number, r: TFootprintResult): z.infer<typeof ZImportSummaryOut> {
+export function presentImportSummary(
+  importId: number,
+  year: number,
+  r: TFootprintResult,
+): z.infer<typeof ZImportSummaryOut> {
   const full = presentFootprint(r);
-  return { import_id: importId, year, lines: full.lines, units: full.units, methodology: full.methodology, total: full.total, data_quality: { default_share: full.data_quality.default_share } };
+  return {
+    import_id: importId,
+    year,
+    lines: full.lines,
+    units: full.units,
+    methodology: full.methodology,
+    total: full.total,
+    data_quality: { default_share: full.data_quality.default_share },
+  };
 }
 
 export const ZInventoryLineOut = ZInventoryLine.extend({ id: z.number().int(), line: z.number().int() });
-export const ZInventoryOut = z.object({ year: z.number().int(), factor_set: z.string(), total: z.number().int(), lines: z.array(ZInventoryLineOut) });
+export const ZInventoryOut = z.object({
+  year: z.number().int(),
+  factor_set: z.string(),
+  total: z.number().int(),
+  lines: z.array(ZInventoryLineOut),
+});
 
 /** A page of an inventory's lines: the stored line (already in the snake_case inventory columns) with its id and number. */
 export function presentInventory(
@@ -65,6 +105,10 @@ export function presentInventory(
     year,
     factor_set: inventory.factor_set,
     total: Number(inventory.line_count),
-    lines: rows.map((r) => ({ id: Number(r.id), line: Number(r.line_no), ...(JSON.parse(r.data_json) as z.infer<typeof ZInventoryLine>) })),
+    lines: rows.map((r) => ({
+      id: Number(r.id),
+      line: Number(r.line_no),
+      ...(JSON.parse(r.data_json) as z.infer<typeof ZInventoryLine>),
+    })),
   };
 }

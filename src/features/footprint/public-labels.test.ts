@@ -8,8 +8,12 @@ import { countryName } from './country-names.js';
 // listed countries in English on French pages.
 describe('footprint pages read by a visitor', () => {
   let t: TTestDb;
-  beforeAll(async () => { t = await createTestDb('sqlite'); });
-  afterAll(async () => { await t.destroy(); });
+  beforeAll(async () => {
+    t = await createTestDb('sqlite');
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
 
   it('links every source of the methodology to an address that exists (absolute, or on this site)', async () => {
     const html = await (await testApp(t.db).request('/methodology')).text();

@@ -15,15 +15,40 @@ export function mappingFromApi(raw: unknown, factorSetId: string): TValueMapping
   if (raw === undefined || raw === null || raw === '') return undefined;
   let value = raw;
   if (typeof raw === 'string') {
-    try { value = JSON.parse(raw); } catch { throw new AppError(422, 'invalid_mapping', 'mapping is not valid JSON', [{ path: 'mapping', message: 'give a JSON object such as {"category": {"Pare-feu": "network_switch"}}' }], { key: 'footprint.mapping.invalid' }); }
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new AppError(
+        422,
+        'invalid_mapping',
+        'mapping is not valid JSON',
+        [{ path: 'mapping', message: 'give a JSON object such as {"category": {"Pare-feu": "network_switch"}}' }],
+        { key: 'footprint.mapping.invalid' },
+      );
+    }
   }
   const parsed = ZValueMapping.safeParse(value);
   if (!parsed.success) {
-    throw new AppError(422, 'invalid_mapping', 'mapping has an invalid shape', parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })), { key: 'footprint.mapping.invalid' });
+    throw new AppError(
+      422,
+      'invalid_mapping',
+      'mapping has an invalid shape',
+      parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })),
+      { key: 'footprint.mapping.invalid' },
+    );
   }
   const problems = mappingProblems(parsed.data, factorSetId);
   if (problems.length) {
-    throw new AppError(422, 'invalid_mapping', 'mapping names unknown targets', problems.map((p) => ({ path: `mapping.${p.column}.${p.value}`, message: `"${p.target}" is not a known ${p.column}; use a category code such as network_switch, or an ISO country code` })), { key: 'footprint.mapping.invalid' });
+    throw new AppError(
+      422,
+      'invalid_mapping',
+      'mapping names unknown targets',
+      problems.map((p) => ({
+        path: `mapping.${p.column}.${p.value}`,
+        message: `"${p.target}" is not a known ${p.column}; use a category code such as network_switch, or an ISO country code`,
+      })),
+      { key: 'footprint.mapping.invalid' },
+    );
   }
   return parsed.data;
 }

@@ -5,7 +5,18 @@ export const resourceKinds = ['guide', 'method', 'tool', 'template', 'study', 'r
 export type TResourceKind = (typeof resourceKinds)[number];
 
 /** Themes a resource or a report is tagged with (i18n `knowledge.theme.<id>`). */
-export const themes = ['devices', 'ecodesign', 'infrastructure', 'cloud', 'data-ai', 'purchasing', 'governance', 'measurement', 'training', 'accessibility'] as const;
+export const themes = [
+  'devices',
+  'ecodesign',
+  'infrastructure',
+  'cloud',
+  'data-ai',
+  'purchasing',
+  'governance',
+  'measurement',
+  'training',
+  'accessibility',
+] as const;
 
 /** Licences offered when publishing (i18n `knowledge.licence.<id>`); open licences first. */
 export const licences = ['cc-by-4.0', 'cc-by-sa-4.0', 'cc0-1.0', 'etalab-2.0', 'mit', 'all-rights-reserved'] as const;
@@ -27,7 +38,10 @@ export const uploadTypes = {
 export type TUploadType = keyof typeof uploadTypes;
 
 /** A lever slug (the actions feature's catalogue when available, else any well-formed slug). */
-export const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'knowledge.form.slugInvalid').max(80);
+export const ZSlug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'knowledge.form.slugInvalid')
+  .max(80);
 /** An RGESN criterion number such as "4.2". */
 export const ZRgesn = z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'knowledge.form.rgesnInvalid');
 /** A month as YYYY-MM. */

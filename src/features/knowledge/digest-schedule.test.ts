@@ -17,11 +17,30 @@ describeEachDb('monthly digest: default, sign-up choice, schedule, introduction,
 
   it('offers the digest ticked at sign-up and keeps the visitor’s choice', async () => {
     const visitor = new TestClient(testApp(t.db));
-    expect(await (await visitor.get('/signup')).text()).toMatch(/<input type="checkbox" id="f-digest" name="digest" value="1" checked/);
-    await visitor.post('/signup', { name: 'Oui', email: 'yes-digest@example.org', password: 'a long enough passphrase', digest: '1' });
-    await new TestClient(testApp(t.db)).post('/signup', { name: 'Non', email: 'no-digest@example.org', password: 'a long enough passphrase' });
-    const rows = await t.db.selectFrom('users').select(['email', 'digest_opt_in']).where('email', 'in', ['yes-digest@example.org', 'no-digest@example.org']).orderBy('email').execute();
-    expect(rows).toEqual([{ email: 'no-digest@example.org', digest_opt_in: 0 }, { email: 'yes-digest@example.org', digest_opt_in: 1 }]);
+    expect(await (await visitor.get('/signup')).text()).toMatch(
+      /<input type="checkbox" id="f-digest" name="digest" value="1" checked/,
+    );
+    await visitor.post('/signup', {
+      name: 'Oui',
+      email: 'yes-digest@example.org',
+      password: 'a long enough passphrase',
+      digest: '1',
+    });
+    await new TestClient(testApp(t.db)).post('/signup', {
+      name: 'Non',
+      email: 'no-digest@example.org',
+      password: 'a long enough passphrase',
+    });
+    const rows = await t.db
+      .selectFrom('users')
+      .select(['email', 'digest_opt_in'])
+      .where('email', 'in', ['yes-digest@example.org', 'no-digest@example.org'])
+      .orderBy('email')
+      .execute();
+    expect(rows).toEqual([
+      { email: 'no-digest@example.org', digest_opt_in: 0 },
+      { email: 'yes-digest@example.org', digest_opt_in: 1 },
+    ]);
   });
 
   it('sends from the chosen day on, to members of validated signatories only, with the introduction', async () => {
@@ -33,16 +52,28 @@ describeEachDb('monthly digest: default, sign-up choice, schedule, introduction,
 
     const bad = await admin.post('/admin/digest/settings', { intro_fr: 'x', intro_en: '', send_day: '31' });
     expect(bad.headers.get('location')).toContain('invalid=1');
-    expect((await t.db.selectFrom('knowledge_digest_settings').select('send_day').executeTakeFirstOrThrow()).send_day).toBe(1);
-    await admin.post('/admin/digest/settings', { intro_fr: 'Bonne année à tout le réseau !', intro_en: 'Happy new year!', send_day: '10' });
+    expect(
+      (await t.db.selectFrom('knowledge_digest_settings').select('send_day').executeTakeFirstOrThrow()).send_day,
+    ).toBe(1);
+    await admin.post('/admin/digest/settings', {
+      intro_fr: 'Bonne année à tout le réseau !',
+      intro_en: 'Happy new year!',
+      send_day: '10',
+    });
 
     expect(await sendScheduledDigest(t.db, testConfig(), new Date('2031-01-09T12:00:00Z'))).toBeNull();
     const r = await sendScheduledDigest(t.db, testConfig(), new Date('2031-01-10T08:00:00Z'));
     expect(r).toMatchObject({ alreadySent: 0 });
-    const to = (await t.db.selectFrom('outbox').select(['to_address', 'body_text']).where('subject', 'like', '%janvier 2031%').execute());
+    const to = await t.db
+      .selectFrom('outbox')
+      .select(['to_address', 'body_text'])
+      .where('subject', 'like', '%janvier 2031%')
+      .execute();
     expect(to.map((m) => m.to_address)).toContain('signed-member@example.org');
     expect(to.map((m) => m.to_address)).not.toContain('unsigned-member@example.org');
-    expect(to.find((m) => m.to_address === 'signed-member@example.org')!.body_text).toContain('Bonne année à tout le réseau !');
+    expect(to.find((m) => m.to_address === 'signed-member@example.org')!.body_text).toContain(
+      'Bonne année à tout le réseau !',
+    );
     expect(await sendScheduledDigest(t.db, testConfig(), new Date('2031-01-11T08:00:00Z'))).toMatchObject({ sent: 0 });
   });
 
@@ -50,7 +81,10 @@ describeEachDb('monthly digest: default, sign-up choice, schedule, introduction,
     const calls: [string, string][] = [];
     const sources: TDigestSources = {
       maturityLevelOf: async () => null,
-      workshopsBetween: async (_db, from, to) => { calls.push([from, to]); return []; },
+      workshopsBetween: async (_db, from, to) => {
+        calls.push([from, to]);
+        return [];
+      },
       pendingActionsOf: async () => null,
       trainingsSince: async () => [{ id: 7, title: 'Formation neuve' }],
       offersSince: async () => [{ id: 9, title: 'Stage neuf' }],

@@ -19,17 +19,25 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     maturityLevelOf: async (_db, orgId) => levelOfOrg.get(orgId) ?? null,
     workshopsBetween: async (_db, from, to, levels) => {
       workshopCalls.push(levels);
-      return [1, 2, 3, 4, 5].filter((l) => !levels || levels.includes(l)).map((l) => ({ id: 100 + l, title: `Atelier niveau ${l}`, startsAt: from }));
+      return [1, 2, 3, 4, 5]
+        .filter((l) => !levels || levels.includes(l))
+        .map((l) => ({ id: 100 + l, title: `Atelier niveau ${l}`, startsAt: from }));
     },
     pendingActionsOf: async () => null,
   };
   const users: Record<string, { id: number; email: string }> = {};
 
-  const mailsTo = (email: string) => t.db.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', email).orderBy('id').execute();
+  const mailsTo = (email: string) =>
+    t.db.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', email).orderBy('id').execute();
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    for (const [name, level, optIn] of [['beginner', 1, 1], ['advanced', 4, 1], ['quiet', 2, 0], ['unassessed', null, 1]] as const) {
+    for (const [name, level, optIn] of [
+      ['beginner', 1, 1],
+      ['advanced', 4, 1],
+      ['quiet', 2, 0],
+      ['unassessed', null, 1],
+    ] as const) {
       const u = await makeUser(t.db, { name });
       users[name] = u;
       const org = await makeOrganisation(t.db, { kind: 'company', ownerId: u.id, signed: true });
@@ -44,11 +52,31 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     const partner = await makeUser(t.db);
     const org = await makeOrganisation(t.db, { kind: 'partner', ownerId: partner.id });
     const actor = (await loadCurrentUser(t.db, partner.id))!;
-    const input: Omit<TResourceInput, 'title'> = { organisationId: org.id, summary: 'Un résumé suffisamment long.', kind: 'guide', language: 'fr', publishedOn: '2026-02-10', licence: 'cc-by-4.0', url: 'https://example.org', themes: [], levels: [], levers: [], rgesn: [] };
+    const input: Omit<TResourceInput, 'title'> = {
+      organisationId: org.id,
+      summary: 'Un résumé suffisamment long.',
+      kind: 'guide',
+      language: 'fr',
+      publishedOn: '2026-02-10',
+      licence: 'cc-by-4.0',
+      url: 'https://example.org',
+      themes: [],
+      levels: [],
+      levers: [],
+      rgesn: [],
+    };
     const feb = await publishResource(t.db, config, actor, { ...input, title: 'Publiée en février' }, null);
     const jan = await publishResource(t.db, config, actor, { ...input, title: 'Publiée en janvier' }, null);
-    await t.db.updateTable('knowledge_resources').set({ created_at: '2026-02-14T10:00:00.000Z' }).where('id', '=', feb.id).execute();
-    await t.db.updateTable('knowledge_resources').set({ created_at: '2026-01-20T10:00:00.000Z' }).where('id', '=', jan.id).execute();
+    await t.db
+      .updateTable('knowledge_resources')
+      .set({ created_at: '2026-02-14T10:00:00.000Z' })
+      .where('id', '=', feb.id)
+      .execute();
+    await t.db
+      .updateTable('knowledge_resources')
+      .set({ created_at: '2026-01-20T10:00:00.000Z' })
+      .where('id', '=', jan.id)
+      .execute();
   });
   afterAll(() => t.destroy());
 
@@ -80,7 +108,10 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     const again = await sendMonthlyDigest(t.db, config, '2026-03', { sources });
     expect(again).toEqual({ sent: 0, alreadySent: 3 });
 
-    const same = await Promise.all([sendMonthlyDigest(t.db, config, '2026-04', { sources }), sendMonthlyDigest(t.db, config, '2026-04', { sources })]);
+    const same = await Promise.all([
+      sendMonthlyDigest(t.db, config, '2026-04', { sources }),
+      sendMonthlyDigest(t.db, config, '2026-04', { sources }),
+    ]);
     expect(same[0].sent + same[1].sent).toBe(3);
 
     const second = openDb(t.url);
@@ -94,19 +125,28 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     } finally {
       await second.destroy();
     }
-    for (const name of ['beginner', 'advanced', 'unassessed']) expect(await mailsTo(users[name]!.email), name).toHaveLength(3);
+    for (const name of ['beginner', 'advanced', 'unassessed'])
+      expect(await mailsTo(users[name]!.email), name).toHaveLength(3);
   });
 
   it('unsubscribes from the link in the mail without logging in; GET changes nothing', async () => {
     // The outbox shows the link masked; the deliverable text (sent by the delivery job) carries it whole.
     expect((await mailsTo(users.beginner!.email))[0]!.body_text).toMatch(/\/digest\/unsubscribe\/\S{4}…\[masked\]/);
-    const mail = (await t.db.selectFrom('outbox').select('secret_text').where('to_address', '=', users.beginner!.email).orderBy('id').executeTakeFirstOrThrow()).secret_text!;
+    const mail = (
+      await t.db
+        .selectFrom('outbox')
+        .select('secret_text')
+        .where('to_address', '=', users.beginner!.email)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).secret_text!;
     const path = /\/digest\/unsubscribe\/[A-Za-z0-9_-]+/.exec(mail)![0];
     const client = new TestClient(testApp(t.db));
     const page = await client.get(path);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(users.beginner!.email);
-    const optIn = () => t.db.selectFrom('users').select('digest_opt_in').where('id', '=', users.beginner!.id).executeTakeFirstOrThrow();
+    const optIn = () =>
+      t.db.selectFrom('users').select('digest_opt_in').where('id', '=', users.beginner!.id).executeTakeFirstOrThrow();
     expect((await optIn()).digest_opt_in).toBe(1);
     expect((await client.post(path)).status).toBe(200);
     expect((await optIn()).digest_opt_in).toBe(0);
@@ -125,7 +165,9 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     expect((await member.post('/admin/digest', { month: '2026-07' })).status).toBe(403);
     const admin = new TestClient(app);
     await loginAs(t.db, admin, (await makeUser(t.db, { admin: true })).id);
-    expect((await admin.post('/admin/digest', { month: '2026-13' })).headers.get('location')).toContain('flash=knowledge.digest.monthInvalid');
+    expect((await admin.post('/admin/digest', { month: '2026-13' })).headers.get('location')).toContain(
+      'flash=knowledge.digest.monthInvalid',
+    );
     const res = await admin.post('/admin/digest', { month: '2026-07' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/digest?sent=2&already=0');
@@ -135,15 +177,22 @@ describeEachDb('knowledge: monthly digest', (kind) => {
     await sql`alter table outbox rename to outbox_away`.execute(t.db);
     await expect(sendMonthlyDigest(t.db, config, '2026-09', { sources })).rejects.toThrow();
     await sql`alter table outbox_away rename to outbox`.execute(t.db);
-    const claims = await t.db.selectFrom('knowledge_digest_sends').select('id').where('month', '=', '2026-09').execute();
+    const claims = await t.db
+      .selectFrom('knowledge_digest_sends')
+      .select('id')
+      .where('month', '=', '2026-09')
+      .execute();
     expect(claims).toHaveLength(0);
     const retry = await sendMonthlyDigest(t.db, config, '2026-09', { sources });
     expect(retry.sent).toBeGreaterThan(0);
     // Each claim has its outbox mail, and a third run queues nothing more.
-    const sends = await t.db.selectFrom('knowledge_digest_sends').select('outbox_id').where('month', '=', '2026-09').execute();
+    const sends = await t.db
+      .selectFrom('knowledge_digest_sends')
+      .select('outbox_id')
+      .where('month', '=', '2026-09')
+      .execute();
     expect(sends).toHaveLength(retry.sent);
     expect(sends.every((x) => x.outbox_id !== null)).toBe(true);
     expect((await sendMonthlyDigest(t.db, config, '2026-09', { sources })).sent).toBe(0);
   });
-
 });

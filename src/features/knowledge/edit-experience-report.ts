@@ -49,8 +49,13 @@ export async function editExperienceReport(
 
   const oldTags = (await loadTags(db, 'report', [id])).get(id)!;
   const measureChanged =
-    input.measureSource !== row.measure_source || m.label !== row.measure_label || m.unit !== row.measure_unit ||
-    m.before !== num(row.before_value) || m.after !== num(row.after_value) || m.baselineYear !== row.baseline_year || m.resultYear !== row.result_year;
+    input.measureSource !== row.measure_source ||
+    m.label !== row.measure_label ||
+    m.unit !== row.measure_unit ||
+    m.before !== num(row.before_value) ||
+    m.after !== num(row.after_value) ||
+    m.baselineYear !== row.baseline_year ||
+    m.resultYear !== row.result_year;
   const changed = [
     input.title !== row.title && 'title',
     input.whatWeDid !== row.what_we_did && 'whatWeDid',
@@ -67,9 +72,18 @@ export async function editExperienceReport(
     const res = await tx
       .updateTable('knowledge_reports')
       .set({
-        title: input.title, language: input.language, what_we_did: input.whatWeDid, cost_eur: input.costEur ?? null, cost_notes: input.costNotes,
-        measure_source: input.measureSource, measure_label: m.label, before_value: m.before, after_value: m.after, measure_unit: m.unit,
-        baseline_year: m.baselineYear, result_year: m.resultYear,
+        title: input.title,
+        language: input.language,
+        what_we_did: input.whatWeDid,
+        cost_eur: input.costEur ?? null,
+        cost_notes: input.costNotes,
+        measure_source: input.measureSource,
+        measure_label: m.label,
+        before_value: m.before,
+        after_value: m.after,
+        measure_unit: m.unit,
+        baseline_year: m.baselineYear,
+        result_year: m.resultYear,
         status,
         ...(backToReview ? { reviewed_by: null, reviewed_at: null, rejection_reason: null } : {}),
         updated_at: nowIso(),
@@ -80,7 +94,13 @@ export async function editExperienceReport(
     if (Number(res.numUpdatedRows) !== 1) throw new EditConflictError();
     await saveTags(tx, 'report', id, input);
     await indexDocument(tx, 'report', id, input.language, reportSearchText(input, m.label));
-    await recordAudit(tx, { actorUserId: actor.id, action: 'report.edit', subjectType: 'knowledge_report', subjectId: id, details: { changed, status, previousStatus: row.status } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'report.edit',
+      subjectType: 'knowledge_report',
+      subjectId: id,
+      details: { changed, status, previousStatus: row.status },
+    });
   });
   return { status, previousStatus: row.status, changed };
 }

@@ -17,11 +17,17 @@ import { discardUpload, type TStoredFile } from './uploads.js';
 export const materialResourceFields = ['title', 'summary', 'url', 'file'] as const;
 
 export const sameTags = (a: TTags, b: TTags): boolean =>
-  (['themes', 'levels', 'levers', 'rgesn'] as const).every((k) => [...a[k]].map(String).sort().join('|') === [...b[k]].map(String).sort().join('|'));
+  (['themes', 'levels', 'levers', 'rgesn'] as const).every(
+    (k) => [...a[k]].map(String).sort().join('|') === [...b[k]].map(String).sort().join('|'),
+  );
 
 export class EditConflictError extends AppError {
   constructor() {
-    super(409, 'edit_conflict', 'The publication changed meanwhile (another edit or a review): reload it and edit again');
+    super(
+      409,
+      'edit_conflict',
+      'The publication changed meanwhile (another edit or a review): reload it and edit again',
+    );
   }
 }
 
@@ -80,12 +86,19 @@ export async function editResource(
       const res = await tx
         .updateTable('knowledge_resources')
         .set({
-          title: input.title, summary: input.summary, kind: input.kind, language: input.language, published_on: input.publishedOn, licence: input.licence,
-          url, file_key: fileKey,
+          title: input.title,
+          summary: input.summary,
+          kind: input.kind,
+          language: input.language,
+          published_on: input.publishedOn,
+          licence: input.licence,
+          url,
+          file_key: fileKey,
           file_name: newFile ? newFile.name : keptFile ? row.file_name : null,
           file_type: newFile ? newFile.type : keptFile ? row.file_type : null,
           file_size: newFile ? newFile.size : keptFile ? row.file_size : null,
-          workshop_id: input.workshopId ?? null, training_id: input.trainingId ?? null,
+          workshop_id: input.workshopId ?? null,
+          training_id: input.trainingId ?? null,
           status,
           ...(backToReview ? { reviewed_by: null, reviewed_at: null, rejection_reason: null } : {}),
           updated_at: nowIso(),
@@ -96,7 +109,13 @@ export async function editResource(
       if (Number(res.numUpdatedRows) !== 1) throw new EditConflictError();
       await saveTags(tx, 'resource', id, input);
       await indexDocument(tx, 'resource', id, input.language, resourceSearchText(input));
-      await recordAudit(tx, { actorUserId: actor.id, action: 'resource.edit', subjectType: 'knowledge_resource', subjectId: id, details: { changed, status, previousStatus: row.status } });
+      await recordAudit(tx, {
+        actorUserId: actor.id,
+        action: 'resource.edit',
+        subjectType: 'knowledge_resource',
+        subjectId: id,
+        details: { changed, status, previousStatus: row.status },
+      });
     });
     if (row.file_key && row.file_key !== fileKey) await discardUpload(config, row.file_key);
     return { status, previousStatus: row.status, changed };

@@ -15,20 +15,35 @@ export interface TRelatedResource {
  * training, newest first. Public data only: safe to show to visitors. With several criteria, a resource matching
  * any of them is returned.
  */
-export async function relatedResources(db: DB, by: { leverSlug?: string; workshopId?: number; trainingId?: number; limit?: number }): Promise<TRelatedResource[]> {
+export async function relatedResources(
+  db: DB,
+  by: { leverSlug?: string; workshopId?: number; trainingId?: number; limit?: number },
+): Promise<TRelatedResource[]> {
   if (!by.leverSlug && by.workshopId === undefined && by.trainingId === undefined) return [];
   const rows = await db
     .selectFrom('knowledge_resources')
     .innerJoin('organisations', 'organisations.id', 'knowledge_resources.organisation_id')
-    .select(['knowledge_resources.id', 'knowledge_resources.title', 'knowledge_resources.kind', 'knowledge_resources.language', 'knowledge_resources.published_on', 'organisations.name'])
+    .select([
+      'knowledge_resources.id',
+      'knowledge_resources.title',
+      'knowledge_resources.kind',
+      'knowledge_resources.language',
+      'knowledge_resources.published_on',
+      'organisations.name',
+    ])
     .where('knowledge_resources.status', '=', 'published')
     .where((eb) => {
       const ors = [];
       if (by.leverSlug) {
         ors.push(
           eb.exists(
-            eb.selectFrom('knowledge_tags').select('knowledge_tags.id').whereRef('knowledge_tags.doc_id', '=', 'knowledge_resources.id')
-              .where('knowledge_tags.doc_type', '=', 'resource').where('knowledge_tags.tag_type', '=', 'lever').where('knowledge_tags.value', '=', by.leverSlug),
+            eb
+              .selectFrom('knowledge_tags')
+              .select('knowledge_tags.id')
+              .whereRef('knowledge_tags.doc_id', '=', 'knowledge_resources.id')
+              .where('knowledge_tags.doc_type', '=', 'resource')
+              .where('knowledge_tags.tag_type', '=', 'lever')
+              .where('knowledge_tags.value', '=', by.leverSlug),
           ),
         );
       }
@@ -40,5 +55,12 @@ export async function relatedResources(db: DB, by: { leverSlug?: string; worksho
     .orderBy('knowledge_resources.id', 'desc')
     .limit(Math.min(Math.max(by.limit ?? 5, 1), 50))
     .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, language: r.language, organisationName: r.name, publishedOn: r.published_on }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    language: r.language,
+    organisationName: r.name,
+    publishedOn: r.published_on,
+  }));
 }

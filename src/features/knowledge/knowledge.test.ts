@@ -17,7 +17,15 @@ const env = { TECHCARE_UPLOADS_DIR: uploads };
 afterAll(() => rmSync(uploads, { recursive: true, force: true }));
 
 const base: Omit<TResourceInput, 'organisationId' | 'title' | 'summary'> = {
-  kind: 'guide', language: 'fr', publishedOn: '2026-01-15', licence: 'cc-by-4.0', url: 'https://example.org/doc', themes: [], levels: [], levers: [], rgesn: [],
+  kind: 'guide',
+  language: 'fr',
+  publishedOn: '2026-01-15',
+  licence: 'cc-by-4.0',
+  url: 'https://example.org/doc',
+  themes: [],
+  levels: [],
+  levers: [],
+  rgesn: [],
 };
 
 describeEachDb('knowledge: library, search, moderation, uploads, comments', (kind) => {
@@ -31,7 +39,9 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
 
   const asUser = async (id: number) => (await loadCurrentUser(t.db, id))!;
   const titles = async (viewer: number | null, filter: Parameters<typeof listResources>[2]) =>
-    (await listResources(t.db, viewer ? await asUser(viewer) : null, filter, { offset: 0, limit: 50 })).items.map((r) => r.title).sort();
+    (await listResources(t.db, viewer ? await asUser(viewer) : null, filter, { offset: 0, limit: 50 })).items
+      .map((r) => r.title)
+      .sort();
 
   beforeAll(async () => {
     t = await createTestDb(kind);
@@ -44,9 +54,48 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     adminUser = (await makeUser(t.db, { admin: true })).id;
     const config = (await import('../../../test/helpers/app.js')).testConfig(env);
     const p = await asUser(partnerUser);
-    await publishResource(t.db, config, p, { ...base, organisationId: partnerOrg, title: 'Guide de l’éco-conception des services', summary: 'Réduire la charge des serveurs et des terminaux.', levers: ['eco-design-services'] }, null);
-    await publishResource(t.db, config, p, { ...base, organisationId: partnerOrg, title: 'Mutualiser ses serveurs', summary: 'Consolidation des machines virtuelles dans le centre de données.', themes: ['infrastructure'], levels: [3] }, null);
-    await publishResource(t.db, config, p, { ...base, organisationId: partnerOrg, language: 'en', kind: 'study', title: 'Measuring printers energy', summary: 'How offices measured the energy of their printing fleet.', licence: 'cc0-1.0' }, null);
+    await publishResource(
+      t.db,
+      config,
+      p,
+      {
+        ...base,
+        organisationId: partnerOrg,
+        title: 'Guide de l’éco-conception des services',
+        summary: 'Réduire la charge des serveurs et des terminaux.',
+        levers: ['eco-design-services'],
+      },
+      null,
+    );
+    await publishResource(
+      t.db,
+      config,
+      p,
+      {
+        ...base,
+        organisationId: partnerOrg,
+        title: 'Mutualiser ses serveurs',
+        summary: 'Consolidation des machines virtuelles dans le centre de données.',
+        themes: ['infrastructure'],
+        levels: [3],
+      },
+      null,
+    );
+    await publishResource(
+      t.db,
+      config,
+      p,
+      {
+        ...base,
+        organisationId: partnerOrg,
+        language: 'en',
+        kind: 'study',
+        title: 'Measuring printers energy',
+        summary: 'How offices measured the energy of their printing fleet.',
+        licence: 'cc0-1.0',
+      },
+      null,
+    );
   });
   afterAll(() => t.destroy());
 
@@ -54,7 +103,10 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     for (const q of ['écoconception', 'ecoconception', 'éco-conception', 'Eco-Conception', 'conception']) {
       expect(await titles(null, { q }), q).toEqual(['Guide de l’éco-conception des services']);
     }
-    expect(await titles(null, { q: 'serveur' })).toEqual(['Guide de l’éco-conception des services', 'Mutualiser ses serveurs']);
+    expect(await titles(null, { q: 'serveur' })).toEqual([
+      'Guide de l’éco-conception des services',
+      'Mutualiser ses serveurs',
+    ]);
     expect(await titles(null, { q: 'SERVEURS mutualiser' })).toEqual(['Mutualiser ses serveurs']);
     expect(await titles(null, { q: 'imprimante' })).toEqual([]);
   });
@@ -74,8 +126,15 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     const member = new TestClient(app);
     await loginAs(t.db, member, memberUser);
     const res = await member.post('/resources', {
-      organisationId: memberOrg, title: 'Retour sur nos serveurs reconditionnés', summary: 'Nous avons acheté des serveurs reconditionnés.', kind: 'method',
-      language: 'fr', publishedOn: '2026-02-01', licence: 'cc-by-4.0', url: 'https://example.org/reco', levers: 'buy-refurbished',
+      organisationId: memberOrg,
+      title: 'Retour sur nos serveurs reconditionnés',
+      summary: 'Nous avons acheté des serveurs reconditionnés.',
+      kind: 'method',
+      language: 'fr',
+      publishedOn: '2026-02-01',
+      licence: 'cc-by-4.0',
+      url: 'https://example.org/reco',
+      levers: 'buy-refurbished',
     });
     expect(res.status).toBe(303);
     const path = res.headers.get('location')!.split('?')[0]!;
@@ -91,7 +150,9 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
       expect((await c.get(`/api/v1/resources/${id}`)).status).toBe(404);
     }
     expect(await titles(otherUser, { q: 'serveurs reconditionnés' })).toEqual([]);
-    expect(await titles(memberUser, { q: 'serveurs reconditionnés' })).toEqual(['Retour sur nos serveurs reconditionnés']);
+    expect(await titles(memberUser, { q: 'serveurs reconditionnés' })).toEqual([
+      'Retour sur nos serveurs reconditionnés',
+    ]);
     expect((await relatedResources(t.db, { leverSlug: 'buy-refurbished' })).map((r) => r.id)).toEqual([]);
 
     const admin = new TestClient(app);
@@ -103,7 +164,9 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     expect(await titles(otherUser, { q: 'reconditionne' })).toEqual(['Retour sur nos serveurs reconditionnés']);
     expect((await relatedResources(t.db, { leverSlug: 'buy-refurbished' })).map((r) => r.id)).toEqual([id]);
     // The lever's page (actions feature) shows it through the knowledge feature's contribution, not an import.
-    expect(await (await visitor.get('/levers/buy-refurbished')).text()).toContain('Retour sur nos serveurs reconditionnés');
+    expect(await (await visitor.get('/levers/buy-refurbished')).text()).toContain(
+      'Retour sur nos serveurs reconditionnés',
+    );
     // A second decision on the same publication is a conflict, not a silent overwrite.
     expect((await admin.post(`/admin/resources/${id}/reject`, { reason: 'trop tard' })).status).toBe(409);
   });
@@ -123,7 +186,16 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     await loginAs(t.db, partner, partnerUser);
     const form = (file: File | null, extra: Record<string, string> = {}) => {
       const f = new FormData();
-      const fields: Record<string, string> = { organisationId: String(partnerOrg), title: 'Support d’atelier', summary: 'Les diapositives de l’atelier de mars.', kind: 'material', language: 'fr', publishedOn: '2026-03-01', licence: 'cc-by-4.0', ...extra };
+      const fields: Record<string, string> = {
+        organisationId: String(partnerOrg),
+        title: 'Support d’atelier',
+        summary: 'Les diapositives de l’atelier de mars.',
+        kind: 'material',
+        language: 'fr',
+        publishedOn: '2026-03-01',
+        licence: 'cc-by-4.0',
+        ...extra,
+      };
       for (const [k, v] of Object.entries(fields)) f.append(k, v);
       if (file) f.append('file', file);
       return f;
@@ -156,7 +228,9 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     const dl = await new TestClient(app).get(`${path}/file`);
     expect(dl.status).toBe(200);
     expect(dl.headers.get('content-type')).toBe('application/pdf');
-    expect(dl.headers.get('content-disposition')).toBe(`attachment; filename="Support ete _mars_.pdf"; filename*=UTF-8''${encodeURIComponent('Support été _mars_.pdf')}`);
+    expect(dl.headers.get('content-disposition')).toBe(
+      `attachment; filename="Support ete _mars_.pdf"; filename*=UTF-8''${encodeURIComponent('Support été _mars_.pdf')}`,
+    );
     expect(await dl.text()).toBe('%PDF-1.4\n% test\n');
   });
 
@@ -168,7 +242,11 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     await loginAs(t.db, other, otherUser);
     expect((await new TestClient(app).post(`${path}/comments`, { body: 'Visiteur' })).status).toBe(303); // redirected to login
     expect((await other.post(`${path}/comments`, { body: 'Quelle version de l’hyperviseur ?' })).status).toBe(303);
-    const comment = await t.db.selectFrom('knowledge_comments').select('id').where('body', '=', 'Quelle version de l’hyperviseur ?').executeTakeFirstOrThrow();
+    const comment = await t.db
+      .selectFrom('knowledge_comments')
+      .select('id')
+      .where('body', '=', 'Quelle version de l’hyperviseur ?')
+      .executeTakeFirstOrThrow();
 
     expect((await other.post(`/knowledge/comments/${comment.id}/answer`, { answer: '1' })).status).toBe(403);
     const partner = new TestClient(app);
@@ -188,7 +266,9 @@ describeEachDb('knowledge: library, search, moderation, uploads, comments', (kin
     const queue = await (await admin.get('/admin/resources')).text();
     expect(queue).toContain('Quelle version de l’hyperviseur ?');
     expect(queue).toContain('Signalements : 2');
-    expect((await admin.post(`/admin/resources/comments/${comment.id}/hide`, { reason: 'Hors sujet' })).status).toBe(303);
+    expect((await admin.post(`/admin/resources/comments/${comment.id}/hide`, { reason: 'Hors sujet' })).status).toBe(
+      303,
+    );
     expect(await (await other.get(path)).text()).not.toContain('Quelle version de l’hyperviseur ?');
     expect(await (await admin.get('/admin/resources')).text()).not.toContain('Quelle version de l’hyperviseur ?');
   });

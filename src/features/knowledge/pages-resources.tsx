@@ -15,7 +15,18 @@ import { leverCatalogue, leverLabel, trainingRef, workshopRef } from './ports.js
 import { PublicationInputError, publishResource } from './publish-resource.js';
 import { ZCommentInput, ZResourceEditInput, ZResourceFilter, ZResourceInput } from './schemas.js';
 import { contentDisposition, readUpload, storeUpload } from './uploads.js';
-import { CommentsSection, DeleteConfirm, k, options, OwnerActions, ResourceForm, StatusBadge, TagList, UnpublishForm, RepublishForm } from './views.js';
+import {
+  CommentsSection,
+  DeleteConfirm,
+  k,
+  options,
+  OwnerActions,
+  ResourceForm,
+  StatusBadge,
+  TagList,
+  UnpublishForm,
+  RepublishForm,
+} from './views.js';
 
 export const resourcePages = new Hono<AppEnv>();
 const perPage = 20;
@@ -32,28 +43,73 @@ resourcePages.get('/resources', async (c) => {
   const t = c.get('t');
   const filter = ZResourceFilter.parse(c.req.query());
   const page = pageParam(c);
-  const [{ total, items }, levers] = await Promise.all([listResources(db, c.get('user'), filter, { offset: (page - 1) * perPage, limit: perPage }), leverCatalogue()]);
+  const [{ total, items }, levers] = await Promise.all([
+    listResources(db, c.get('user'), filter, { offset: (page - 1) * perPage, limit: perPage }),
+    leverCatalogue(),
+  ]);
   const user = c.get('user');
   return renderPage(c, t('knowledge.resources.title'), (v) => (
     <>
       <h1>{t('knowledge.resources.title')}</h1>
       <p class="lead">{t('knowledge.resources.lead')}</p>
       <p>
-        {user?.memberships.some((m) => m.publisher) ? <><a class="button" href="/resources/new">{t('knowledge.resources.publish')}</a>{' '}</> : null}
+        {user?.memberships.some((m) => m.publisher) ? (
+          <>
+            <a class="button" href="/resources/new">
+              {t('knowledge.resources.publish')}
+            </a>{' '}
+          </>
+        ) : null}
         <a href="/experience">{t('knowledge.experience.title')}</a>
       </p>
       <form method="get" action="/resources" class="filters" role="search">
         <Field name="q" type="search" label={t('knowledge.filter.q')} value={filter.q ?? ''} />
-        <Select name="kind" label={t('knowledge.field.kind')} value={filter.kind ?? ''} emptyLabel={t('form.all')} options={options(v, 'kind', resourceKinds)} />
-        <Select name="language" label={t('knowledge.field.language')} value={filter.language ?? ''} emptyLabel={t('form.all')} options={options(v, 'language', ['fr', 'en'])} />
-        <Select name="theme" label={t('knowledge.filter.theme')} value={filter.theme ?? ''} emptyLabel={t('form.all')} options={options(v, 'theme', themes)} />
-        <Select name="level" label={t('knowledge.filter.level')} value={filter.level ?? ''} emptyLabel={t('form.all')} options={options(v, 'level', maturityLevelIds)} />
+        <Select
+          name="kind"
+          label={t('knowledge.field.kind')}
+          value={filter.kind ?? ''}
+          emptyLabel={t('form.all')}
+          options={options(v, 'kind', resourceKinds)}
+        />
+        <Select
+          name="language"
+          label={t('knowledge.field.language')}
+          value={filter.language ?? ''}
+          emptyLabel={t('form.all')}
+          options={options(v, 'language', ['fr', 'en'])}
+        />
+        <Select
+          name="theme"
+          label={t('knowledge.filter.theme')}
+          value={filter.theme ?? ''}
+          emptyLabel={t('form.all')}
+          options={options(v, 'theme', themes)}
+        />
+        <Select
+          name="level"
+          label={t('knowledge.filter.level')}
+          value={filter.level ?? ''}
+          emptyLabel={t('form.all')}
+          options={options(v, 'level', maturityLevelIds)}
+        />
         {levers ? (
-          <Select name="lever" label={t('knowledge.filter.lever')} value={filter.lever ?? ''} emptyLabel={t('form.all')} options={levers.map((l) => [l.slug, leverLabel(l, l.slug, v)])} />
+          <Select
+            name="lever"
+            label={t('knowledge.filter.lever')}
+            value={filter.lever ?? ''}
+            emptyLabel={t('form.all')}
+            options={levers.map((l) => [l.slug, leverLabel(l, l.slug, v)])}
+          />
         ) : (
           <Field name="lever" label={t('knowledge.filter.lever')} value={filter.lever ?? ''} />
         )}
-        <Select name="licence" label={t('knowledge.field.licence')} value={filter.licence ?? ''} emptyLabel={t('form.all')} options={options(v, 'licence', licences)} />
+        <Select
+          name="licence"
+          label={t('knowledge.field.licence')}
+          value={filter.licence ?? ''}
+          emptyLabel={t('form.all')}
+          options={options(v, 'licence', licences)}
+        />
         <button type="submit">{t('form.search')}</button> <a href="/resources">{t('form.reset')}</a>
       </form>
       <h2 id="results">{t('knowledge.resources.count', { count: total })}</h2>
@@ -62,11 +118,15 @@ resourcePages.get('/resources', async (c) => {
           {items.map((r) => (
             <li>
               <h3>
-                <a href={`/resources/${r.id}`} lang={r.language}>{r.title}</a> <StatusBadge v={v} status={r.status} />
+                <a href={`/resources/${r.id}`} lang={r.language}>
+                  {r.title}
+                </a>{' '}
+                <StatusBadge v={v} status={r.status} />
                 {r.isDemo ? <span class="badge demo">{t('demo.badge')}</span> : null}
               </h3>
               <p>
-                {t(k(`knowledge.kind.${r.kind}`))} · {r.organisationName} · {v.fmt.date(r.publishedOn)} · {t(k(`knowledge.language.${r.language}`))}
+                {t(k(`knowledge.kind.${r.kind}`))} · {r.organisationName} · {v.fmt.date(r.publishedOn)} ·{' '}
+                {t(k(`knowledge.language.${r.language}`))}
               </p>
               <p lang={r.language}>{r.summary.length > 220 ? `${r.summary.slice(0, 217)}…` : r.summary}</p>
             </li>
@@ -109,17 +169,34 @@ interface TFormOptions {
   edit?: { id: number; organisationName: string; fileName: string | null };
 }
 
-async function formPage(c: Context<AppEnv>, values: Record<string, unknown>, errors: TFieldErrors | null, options: TFormOptions = {}) {
+async function formPage(
+  c: Context<AppEnv>,
+  values: Record<string, unknown>,
+  errors: TFieldErrors | null,
+  options: TFormOptions = {},
+) {
   const t = c.get('t');
   const [levers, links] = await Promise.all([leverCatalogue(), formLinks(c, values)]);
   const title = options.edit ? t('knowledge.resources.editTitle') : t('knowledge.resources.publish');
-  return renderPage(c, title, (v) => (
-    <>
-      <h1>{title}</h1>
-      <ResourceForm v={v} values={values} errors={errors} levers={levers} links={links}
-        action={options.edit ? `/resources/${options.edit.id}/edit` : '/resources'} edit={options.edit} />
-    </>
-  ), { status: options.status ?? 200 });
+  return renderPage(
+    c,
+    title,
+    (v) => (
+      <>
+        <h1>{title}</h1>
+        <ResourceForm
+          v={v}
+          values={values}
+          errors={errors}
+          levers={levers}
+          links={links}
+          action={options.edit ? `/resources/${options.edit.id}/edit` : '/resources'}
+          edit={options.edit}
+        />
+      </>
+    ),
+    { status: options.status ?? 200 },
+  );
 }
 
 const translateErrors = (c: Context<AppEnv>, fieldErrors: Record<string, string>): TFieldErrors =>
@@ -142,7 +219,8 @@ resourcePages.get('/resources/new', async (c) => {
   if (tid) values.trainingId = String(tid);
   const links = await formLinks(c, values);
   const owner = links.workshop ?? links.training;
-  if (owner && user.memberships.some((m) => m.organisationId === owner.organisationId)) values.organisationId = String(owner.organisationId);
+  if (owner && user.memberships.some((m) => m.organisationId === owner.organisationId))
+    values.organisationId = String(owner.organisationId);
   if (links.workshop) values.kind = 'material';
   return formPage(c, values, null);
 });
@@ -154,7 +232,8 @@ resourcePages.post('/resources', async (c) => {
   const { values, result } = await parseForm(c, ZResourceInput);
   const upload = chosenFile(values.file);
   const errors: TFieldErrors = result.ok ? {} : { ...result.errors };
-  if (result.ok && !canPublishFor(user, result.data.organisationId)) errors.organisationId = t('knowledge.form.notYourOrg');
+  if (result.ok && !canPublishFor(user, result.data.organisationId))
+    errors.organisationId = t('knowledge.form.notYourOrg');
   if (Object.keys(errors).length || !result.ok) return formPage(c, values, errors, { status: 422 });
   let stored = null;
   if (upload) {
@@ -164,9 +243,14 @@ resourcePages.post('/resources', async (c) => {
   }
   try {
     const { id, status } = await publishResource(c.get('db'), c.get('config'), user, result.data, stored);
-    return redirectWithFlash(c, `/resources/${id}`, status === 'published' ? 'knowledge.flash.published' : 'knowledge.flash.pending');
+    return redirectWithFlash(
+      c,
+      `/resources/${id}`,
+      status === 'published' ? 'knowledge.flash.published' : 'knowledge.flash.pending',
+    );
   } catch (err) {
-    if (err instanceof PublicationInputError) return formPage(c, values, translateErrors(c, err.fieldErrors), { status: 422 });
+    if (err instanceof PublicationInputError)
+      return formPage(c, values, translateErrors(c, err.fieldErrors), { status: 422 });
     throw err;
   }
 });
@@ -183,9 +267,19 @@ async function ownResource(c: Context<AppEnv>) {
 resourcePages.get('/resources/:id/edit', async (c) => {
   const { r } = await ownResource(c);
   const values: Record<string, unknown> = {
-    title: r.title, summary: r.summary, kind: r.kind, language: r.language, publishedOn: r.published_on, licence: r.licence, url: r.url ?? '',
-    themes: r.tags.themes, levels: r.tags.levels.map(String), levers: r.tags.levers, rgesn: r.tags.rgesn,
-    workshopId: r.workshop_id ? String(r.workshop_id) : '', trainingId: r.training_id ? String(r.training_id) : '',
+    title: r.title,
+    summary: r.summary,
+    kind: r.kind,
+    language: r.language,
+    publishedOn: r.published_on,
+    licence: r.licence,
+    url: r.url ?? '',
+    themes: r.tags.themes,
+    levels: r.tags.levels.map(String),
+    levers: r.tags.levers,
+    rgesn: r.tags.rgesn,
+    workshopId: r.workshop_id ? String(r.workshop_id) : '',
+    trainingId: r.training_id ? String(r.training_id) : '',
   };
   return formPage(c, values, null, { edit: { id: r.id, organisationName: r.org_name, fileName: r.file_name } });
 });
@@ -205,10 +299,22 @@ resourcePages.post('/resources/:id/edit', async (c) => {
     stored = s.file;
   }
   try {
-    const { status, previousStatus } = await editResource(c.get('db'), c.get('config'), user, r.id, result.data, stored);
-    return redirectWithFlash(c, `/resources/${r.id}`, status === 'pending' && previousStatus !== 'pending' ? 'knowledge.flash.editedPending' : 'knowledge.flash.edited');
+    const { status, previousStatus } = await editResource(
+      c.get('db'),
+      c.get('config'),
+      user,
+      r.id,
+      result.data,
+      stored,
+    );
+    return redirectWithFlash(
+      c,
+      `/resources/${r.id}`,
+      status === 'pending' && previousStatus !== 'pending' ? 'knowledge.flash.editedPending' : 'knowledge.flash.edited',
+    );
   } catch (err) {
-    if (err instanceof PublicationInputError) return formPage(c, values, translateErrors(c, err.fieldErrors), { status: 422, edit });
+    if (err instanceof PublicationInputError)
+      return formPage(c, values, translateErrors(c, err.fieldErrors), { status: 422, edit });
     throw err;
   }
 });
@@ -216,7 +322,9 @@ resourcePages.post('/resources/:id/edit', async (c) => {
 resourcePages.get('/resources/:id/delete', async (c) => {
   const { r } = await ownResource(c);
   const t = c.get('t');
-  return renderPage(c, t('knowledge.owner.deleteTitle', { title: r.title }), (v) => <DeleteConfirm v={v} title={r.title} base={`/resources/${r.id}`} hasFile={!!r.file_key} />);
+  return renderPage(c, t('knowledge.owner.deleteTitle', { title: r.title }), (v) => (
+    <DeleteConfirm v={v} title={r.title} base={`/resources/${r.id}`} hasFile={!!r.file_key} />
+  ));
 });
 
 resourcePages.post('/resources/:id/delete', async (c) => {
@@ -231,37 +339,86 @@ resourcePages.get('/resources/:id', async (c) => {
   const user = c.get('user');
   const r = await getResource(db, user, idParam(c));
   if (!r) throw notFound();
-  const [comments, levers, links] = await Promise.all([listComments(db, user, 'resource', r.id), leverCatalogue(), formLinks(c, { workshopId: r.workshop_id, trainingId: r.training_id })]);
+  const [comments, levers, links] = await Promise.all([
+    listComments(db, user, 'resource', r.id),
+    leverCatalogue(),
+    formLinks(c, { workshopId: r.workshop_id, trainingId: r.training_id }),
+  ]);
   return renderPage(c, r.title, (v) => (
     <>
-      <p><a href="/resources">{t('knowledge.resources.back')}</a></p>
-      <h1 lang={r.language}>{r.title} <StatusBadge v={v} status={r.status} /></h1>
+      <p>
+        <a href="/resources">{t('knowledge.resources.back')}</a>
+      </p>
+      <h1 lang={r.language}>
+        {r.title} <StatusBadge v={v} status={r.status} />
+      </h1>
       {r.status === 'pending' ? <p class="notice">{t('knowledge.status.pendingNote')}</p> : null}
-      {r.status === 'rejected' ? <p class="notice">{t('knowledge.status.rejectedNote', { reason: r.rejection_reason ?? '' })}</p> : null}
+      {r.status === 'rejected' ? (
+        <p class="notice">{t('knowledge.status.rejectedNote', { reason: r.rejection_reason ?? '' })}</p>
+      ) : null}
       {r.is_demo || r.org_demo ? <p class="demo-note">{t('demo.banner')}</p> : null}
       <p lang={r.language}>{r.summary}</p>
       <dl class="facts">
-        <dt>{t('knowledge.field.kind')}</dt><dd>{t(k(`knowledge.kind.${r.kind}`))}</dd>
-        <dt>{t('knowledge.field.organisation')}</dt><dd><a href={`/directory/${r.org_slug}`}>{r.org_name}</a></dd>
-        <dt>{t('knowledge.field.language')}</dt><dd>{t(k(`knowledge.language.${r.language}`))}</dd>
-        <dt>{t('knowledge.field.date')}</dt><dd>{v.fmt.date(r.published_on)}</dd>
-        <dt>{t('knowledge.field.licence')}</dt><dd>{t(k(`knowledge.licence.${r.licence}`))}</dd>
-        {r.workshop_id ? <><dt>{t('knowledge.field.workshop')}</dt><dd><a href={`/workshops/${r.workshop_id}`}>{links.workshop?.title ?? t('knowledge.field.workshopLink')}</a></dd></> : null}
-        {r.training_id ? <><dt>{t('knowledge.field.training')}</dt><dd><a href={`/trainings/${r.training_id}`}>{links.training?.title ?? t('knowledge.field.trainingLink')}</a></dd></> : null}
+        <dt>{t('knowledge.field.kind')}</dt>
+        <dd>{t(k(`knowledge.kind.${r.kind}`))}</dd>
+        <dt>{t('knowledge.field.organisation')}</dt>
+        <dd>
+          <a href={`/directory/${r.org_slug}`}>{r.org_name}</a>
+        </dd>
+        <dt>{t('knowledge.field.language')}</dt>
+        <dd>{t(k(`knowledge.language.${r.language}`))}</dd>
+        <dt>{t('knowledge.field.date')}</dt>
+        <dd>{v.fmt.date(r.published_on)}</dd>
+        <dt>{t('knowledge.field.licence')}</dt>
+        <dd>{t(k(`knowledge.licence.${r.licence}`))}</dd>
+        {r.workshop_id ? (
+          <>
+            <dt>{t('knowledge.field.workshop')}</dt>
+            <dd>
+              <a href={`/workshops/${r.workshop_id}`}>{links.workshop?.title ?? t('knowledge.field.workshopLink')}</a>
+            </dd>
+          </>
+        ) : null}
+        {r.training_id ? (
+          <>
+            <dt>{t('knowledge.field.training')}</dt>
+            <dd>
+              <a href={`/trainings/${r.training_id}`}>{links.training?.title ?? t('knowledge.field.trainingLink')}</a>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <TagList v={v} tags={r.tags} levers={levers} />
       {isAuthorMember(user, r.organisation_id) ? <OwnerActions v={v} base={`/resources/${r.id}`} /> : null}
-      {isAdmin(user) && r.status === 'published' ? <UnpublishForm v={v} action={`/admin/resources/${r.id}/unpublish`} /> : null}
-      {isAdmin(user) && r.status === 'rejected' ? <RepublishForm v={v} action={`/admin/resources/${r.id}/republish`} /> : null}
+      {isAdmin(user) && r.status === 'published' ? (
+        <UnpublishForm v={v} action={`/admin/resources/${r.id}/unpublish`} />
+      ) : null}
+      {isAdmin(user) && r.status === 'rejected' ? (
+        <RepublishForm v={v} action={`/admin/resources/${r.id}/republish`} />
+      ) : null}
       <p>
-        {r.url ? <a class="button" href={r.url} rel="noopener noreferrer">{t('knowledge.resources.open')}</a> : null}
+        {r.url ? (
+          <a class="button" href={r.url} rel="noopener noreferrer">
+            {t('knowledge.resources.open')}
+          </a>
+        ) : null}
         {r.file_key ? (
           <a class="button" href={`/resources/${r.id}/file`}>
-            {t('knowledge.resources.download', { name: r.file_name ?? '', size: v.fmt.number((r.file_size ?? 0) / 1024) })}
+            {t('knowledge.resources.download', {
+              name: r.file_name ?? '',
+              size: v.fmt.number((r.file_size ?? 0) / 1024),
+            })}
           </a>
         ) : null}
       </p>
-      <CommentsSection v={v} comments={comments} postAction={`/resources/${r.id}/comments`} canAnswer={isAuthorMember(user, r.organisation_id)} isAdmin={isAdmin(user)} loginNext={`/resources/${r.id}`} />
+      <CommentsSection
+        v={v}
+        comments={comments}
+        postAction={`/resources/${r.id}/comments`}
+        canAnswer={isAuthorMember(user, r.organisation_id)}
+        isAdmin={isAdmin(user)}
+        loginNext={`/resources/${r.id}`}
+      />
     </>
   ));
 });
@@ -289,4 +446,3 @@ resourcePages.post('/resources/:id/comments', async (c) => {
   await postComment(c.get('db'), user, 'resource', id, result.data.body);
   return redirectWithFlash(c, `/resources/${id}#comments-title`, 'knowledge.flash.commented');
 });
-

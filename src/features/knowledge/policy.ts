@@ -38,7 +38,10 @@ export function canSee(user: TCurrentUser | null, doc: { status: string; organis
 }
 
 /** The same rule as a SQL condition on a table's `status` and `organisation_id` columns. */
-export function visibleTo(user: TCurrentUser | null, table: 'knowledge_resources' | 'knowledge_reports'): Expression<SqlBool> {
+export function visibleTo(
+  user: TCurrentUser | null,
+  table: 'knowledge_resources' | 'knowledge_reports',
+): Expression<SqlBool> {
   if (isAdmin(user)) return sql<SqlBool>`1 = 1`;
   const orgIds = user?.memberships.map((m) => m.organisationId) ?? [];
   const status = sql.ref(`${table}.status`);
@@ -59,7 +62,12 @@ export function visibleTo(user: TCurrentUser | null, table: 'knowledge_resources
  * - a pending one stays pending.
  * An administrator's edit never changes the status: the reviewer's own change needs no review.
  */
-export function statusAfterEdit(p: { orgKind: TOrgKind; status: TPublicationStatus; material: boolean; byAdmin: boolean }): TPublicationStatus {
+export function statusAfterEdit(p: {
+  orgKind: TOrgKind;
+  status: TPublicationStatus;
+  material: boolean;
+  byAdmin: boolean;
+}): TPublicationStatus {
   if (p.byAdmin || publishesWithoutReview(p.orgKind)) return p.status;
   if (p.status === 'rejected') return 'pending';
   if (p.status === 'published' && p.material) return 'pending';

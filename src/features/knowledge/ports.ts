@@ -39,7 +39,13 @@ export interface TDigestWorkshop {
 }
 
 /** Published workshops between two instants, optionally for some maturity levels. */
-export async function workshopsBetween(db: DB, from: string, to: string, levels: number[] | undefined, limit: number): Promise<TDigestWorkshop[] | null> {
+export async function workshopsBetween(
+  db: DB,
+  from: string,
+  to: string,
+  levels: number[] | undefined,
+  limit: number,
+): Promise<TDigestWorkshop[] | null> {
   const rows = await upcomingWorkshops(db, { from, to, levels, limit });
   return rows.map((w) => ({ id: w.id, title: w.title, startsAt: w.startsAt }));
 }
@@ -55,7 +61,11 @@ export async function pendingActionsOf(db: DB, userId: number): Promise<TPending
 }
 
 /** The total climate footprint of an organisation's stored result for a year, or null when not measured. */
-export async function footprintGwp(db: DB, orgId: number, year: number): Promise<{ value: number; unit: string } | null> {
+export async function footprintGwp(
+  db: DB,
+  orgId: number,
+  year: number,
+): Promise<{ value: number; unit: string } | null> {
   const gwp = (await getFootprintResult(db, orgId, year))?.total.gwp;
   return gwp ? { value: gwp.value, unit: gwp.unit } : null;
 }
@@ -88,10 +98,16 @@ export interface TDigestItem {
 
 /** Trainings added to the public catalogue since `since` (newest first; the catalogue hides offline ones). */
 export async function trainingsSince(db: DB, since: string, limit: number): Promise<TDigestItem[]> {
-  return (await listTrainings(db, { limit: 50 })).filter((t) => t.createdAt >= since).slice(0, limit).map((t) => ({ id: t.id, title: t.title }));
+  return (await listTrainings(db, { limit: 50 }))
+    .filter((t) => t.createdAt >= since)
+    .slice(0, limit)
+    .map((t) => ({ id: t.id, title: t.title }));
 }
 
 /** Internship offers posted since `since` that are still open (not closed, expired or taken offline). */
 export async function offersSince(db: DB, since: string, limit: number): Promise<TDigestItem[]> {
-  return (await listOpenOffers(db, {}, { limit: 100, offset: 0 })).items.filter((o) => o.createdAt >= since).slice(0, limit).map((o) => ({ id: o.id, title: o.title }));
+  return (await listOpenOffers(db, {}, { limit: 100, offset: 0 })).items
+    .filter((o) => o.createdAt >= since)
+    .slice(0, limit)
+    .map((o) => ({ id: o.id, title: o.title }));
 }

@@ -25,7 +25,11 @@ export async function publishExperienceReport(
   sources: { footprintGwp: typeof footprintGwp } = { footprintGwp },
 ): Promise<{ id: number; status: 'pending' | 'published' }> {
   ensure(canPublishFor(actor, input.organisationId));
-  const org = await db.selectFrom('organisations').select(['id', 'kind', 'first_publication_review']).where('id', '=', input.organisationId).executeTakeFirst();
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'first_publication_review'])
+    .where('id', '=', input.organisationId)
+    .executeTakeFirst();
   if (!org) throw notFound('organisation');
   const errors: Record<string, string> = {};
   const m = await resolveMeasure(db, org.id, input, sources, errors);
@@ -38,16 +42,39 @@ export async function publishExperienceReport(
     const row = await tx
       .insertInto('knowledge_reports')
       .values({
-        title: input.title, organisation_id: org.id, author_user_id: actor.id, language: input.language, what_we_did: input.whatWeDid,
-        cost_eur: input.costEur ?? null, cost_notes: input.costNotes, measure_source: input.measureSource, measure_label: m.label,
-        before_value: m.before, after_value: m.after, measure_unit: m.unit, baseline_year: m.baselineYear, result_year: m.resultYear,
-        status, reviewed_by: null, reviewed_at: null, rejection_reason: null, is_demo: 0, created_at: now, updated_at: now,
+        title: input.title,
+        organisation_id: org.id,
+        author_user_id: actor.id,
+        language: input.language,
+        what_we_did: input.whatWeDid,
+        cost_eur: input.costEur ?? null,
+        cost_notes: input.costNotes,
+        measure_source: input.measureSource,
+        measure_label: m.label,
+        before_value: m.before,
+        after_value: m.after,
+        measure_unit: m.unit,
+        baseline_year: m.baselineYear,
+        result_year: m.resultYear,
+        status,
+        reviewed_by: null,
+        reviewed_at: null,
+        rejection_reason: null,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await saveTags(tx, 'report', row.id, input);
     await indexDocument(tx, 'report', row.id, input.language, reportSearchText(input, m.label));
-    await recordAudit(tx, { actorUserId: actor.id, action: 'report.publish', subjectType: 'knowledge_report', subjectId: row.id, details: { status, organisationId: org.id } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'report.publish',
+      subjectType: 'knowledge_report',
+      subjectId: row.id,
+      details: { status, organisationId: org.id },
+    });
     return row.id;
   });
   return { id, status };

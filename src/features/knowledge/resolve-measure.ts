@@ -28,16 +28,32 @@ export async function resolveMeasure(
   if (input.measureSource === 'platform') {
     if (!input.baselineYear) errors.baselineYear = 'form.required';
     if (!input.resultYear) errors.resultYear = 'form.required';
-    if (input.baselineYear && input.resultYear && input.baselineYear >= input.resultYear) errors.resultYear = 'knowledge.report.yearsOrder';
-    if (errors.baselineYear || errors.resultYear) return { before: null, after: null, unit: '', label: '', baselineYear: null, resultYear: null };
+    if (input.baselineYear && input.resultYear && input.baselineYear >= input.resultYear)
+      errors.resultYear = 'knowledge.report.yearsOrder';
+    if (errors.baselineYear || errors.resultYear)
+      return { before: null, after: null, unit: '', label: '', baselineYear: null, resultYear: null };
     const a = await sources.footprintGwp(db, orgId, input.baselineYear!);
     const b = await sources.footprintGwp(db, orgId, input.resultYear!);
     if (!a) errors.baselineYear = 'knowledge.report.noFootprint';
     if (!b) errors.resultYear = 'knowledge.report.noFootprint';
-    return { before: a?.value ?? null, after: b?.value ?? null, unit: a?.unit ?? '', label: '', baselineYear: input.baselineYear!, resultYear: input.resultYear! };
+    return {
+      before: a?.value ?? null,
+      after: b?.value ?? null,
+      unit: a?.unit ?? '',
+      label: '',
+      baselineYear: input.baselineYear!,
+      resultYear: input.resultYear!,
+    };
   }
   if (input.measureSource === 'declared') {
-    const m = { before: input.beforeValue ?? null, after: input.afterValue ?? null, unit: input.measureUnit, label: input.measureLabel, baselineYear: null, resultYear: null };
+    const m = {
+      before: input.beforeValue ?? null,
+      after: input.afterValue ?? null,
+      unit: input.measureUnit,
+      label: input.measureLabel,
+      baselineYear: null,
+      resultYear: null,
+    };
     if (m.before === null) errors.beforeValue = 'form.required';
     if (m.after === null) errors.afterValue = 'form.required';
     if (!m.label) errors.measureLabel = 'form.required';
@@ -49,5 +65,7 @@ export async function resolveMeasure(
 
 /** The text a report is found by. */
 export function reportSearchText(input: TReportEditInput, label: string): string {
-  return [input.title, input.whatWeDid, input.costNotes, label, input.levers.join(' '), input.themes.join(' ')].join('\n');
+  return [input.title, input.whatWeDid, input.costNotes, label, input.levers.join(' '), input.themes.join(' ')].join(
+    '\n',
+  );
 }

@@ -3,20 +3,34 @@ import { licences, maturityLevelIds, resourceKinds, themes, ZRgesn, ZSlug } from
 
 /** A form field that may arrive once, repeated, or not at all. */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item).max(30));
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+    z.array(item).max(30),
+  );
 
 /** "4.2, 6.1" or repeated fields → a list. */
 const commaList = <T extends z.ZodType>(item: T) =>
   z.preprocess(
-    (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,;\s]+/) : []).map((x) => String(x).trim()).filter(Boolean),
+    (v) =>
+      (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,;\s]+/) : [])
+        .map((x) => String(x).trim())
+        .filter(Boolean),
     z.array(item).max(30),
   );
 
-const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number().int().positive().optional());
+const optionalId = z.preprocess(
+  (v) => (v === '' || v === undefined || v === null ? undefined : v),
+  z.coerce.number().int().positive().optional(),
+);
 
 export const ZTagsInput = z.object({
   themes: list(z.enum(themes)),
-  levels: list(z.coerce.number().int().refine((n) => (maturityLevelIds as readonly number[]).includes(n))),
+  levels: list(
+    z.coerce
+      .number()
+      .int()
+      .refine((n) => (maturityLevelIds as readonly number[]).includes(n)),
+  ),
   levers: commaList(ZSlug),
   rgesn: commaList(ZRgesn),
 });
@@ -30,7 +44,13 @@ export const ZResourceInput = ZTagsInput.extend({
   language: z.enum(['fr', 'en']),
   publishedOn: z.iso.date('form.invalidDate'),
   licence: z.enum(licences),
-  url: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, message: 'form.invalidUrl' }).max(500).optional()),
+  url: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, message: 'form.invalidUrl' })
+      .max(500)
+      .optional(),
+  ),
   workshopId: optionalId,
   trainingId: optionalId,
 });
@@ -40,10 +60,18 @@ export const ZResourceEditInput = ZResourceInput.omit({ organisationId: true });
 export type TResourceEditInput = z.infer<typeof ZResourceEditInput>;
 
 const optionalNumber = z.preprocess(
-  (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? v.replace(',', '.').replace(/\s/g, '') : v),
+  (v) =>
+    v === '' || v === undefined || v === null
+      ? undefined
+      : typeof v === 'string'
+        ? v.replace(',', '.').replace(/\s/g, '')
+        : v,
   z.coerce.number({ message: 'form.invalidNumber' }).finite().min(0).max(1e12).optional(),
 );
-const optionalYear = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional());
+const optionalYear = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : v),
+  z.coerce.number().int().min(2000).max(2100).optional(),
+);
 
 /** An experience report as submitted. `measureSource` picks platform-measured footprints or a declared figure. */
 export const ZReportInput = ZTagsInput.extend({

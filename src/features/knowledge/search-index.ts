@@ -8,14 +8,29 @@ import { ftsMatchExpression, normaliseForIndex, queryWords, stemmedForIndex } fr
  * Indexes (or re-indexes) a document's text, in the caller's transaction. On SQLite the stemmed text also goes to
  * the FTS5 table, whose rowid is the knowledge_search row id.
  */
-export async function indexDocument(db: DB | Tx, docType: TKnowledgeDocType, docId: number, language: 'fr' | 'en', text: string): Promise<void> {
+export async function indexDocument(
+  db: DB | Tx,
+  docType: TKnowledgeDocType,
+  docId: number,
+  language: 'fr' | 'en',
+  text: string,
+): Promise<void> {
   const searchText = normaliseForIndex(text);
   const stemmed = stemmedForIndex(text, language);
-  const existing = await db.selectFrom('knowledge_search').select('id').where('doc_type', '=', docType).where('doc_id', '=', docId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('knowledge_search')
+    .select('id')
+    .where('doc_type', '=', docType)
+    .where('doc_id', '=', docId)
+    .executeTakeFirst();
   let id: number;
   if (existing) {
     id = existing.id;
-    await db.updateTable('knowledge_search').set({ language, search_text: searchText, stemmed_text: stemmed }).where('id', '=', id).execute();
+    await db
+      .updateTable('knowledge_search')
+      .set({ language, search_text: searchText, stemmed_text: stemmed })
+      .where('id', '=', id)
+      .execute();
   } else {
     const row = await db
       .insertInto('knowledge_search')
@@ -32,7 +47,12 @@ export async function indexDocument(db: DB | Tx, docType: TKnowledgeDocType, doc
 
 /** Removes a document from the index. */
 export async function unindexDocument(db: DB | Tx, docType: TKnowledgeDocType, docId: number): Promise<void> {
-  const existing = await db.selectFrom('knowledge_search').select('id').where('doc_type', '=', docType).where('doc_id', '=', docId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('knowledge_search')
+    .select('id')
+    .where('doc_type', '=', docType)
+    .where('doc_id', '=', docId)
+    .executeTakeFirst();
   if (!existing) return;
   if (dialectOf(db) === 'sqlite') await sql`DELETE FROM knowledge_fts WHERE rowid = ${existing.id}`.execute(db);
   await db.deleteFrom('knowledge_search').where('id', '=', existing.id).execute();
@@ -43,7 +63,12 @@ export async function unindexDocument(db: DB | Tx, docType: TKnowledgeDocType, d
  * filters. PostgreSQL: the document's language dictionary on the normalised text (GIN-indexed per language).
  * SQLite: FTS5 on our stemmed text. A query without any searchable word matches nothing.
  */
-export function matchesQuery(db: DB | Tx, docType: TKnowledgeDocType, idColumn: string, query: string): Expression<SqlBool> {
+export function matchesQuery(
+  db: DB | Tx,
+  docType: TKnowledgeDocType,
+  idColumn: string,
+  query: string,
+): Expression<SqlBool> {
   const id = sql.ref(idColumn);
   if (dialectOf(db) === 'postgres') {
     const q = queryWords(query).join(' ');

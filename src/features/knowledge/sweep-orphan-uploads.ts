@@ -21,7 +21,11 @@ const batchSize = 500;
  * considered, so a misconfigured folder holding other files loses nothing. Safe on several instances at once:
  * a file already removed by another is skipped. Policy: system task (the knowledge feature's hourly job).
  */
-export async function sweepOrphanUploads(db: DB, config: TConfig, now: Date = new Date()): Promise<{ checked: number; removed: string[] }> {
+export async function sweepOrphanUploads(
+  db: DB,
+  config: TConfig,
+  now: Date = new Date(),
+): Promise<{ checked: number; removed: string[] }> {
   const dir = uploadsDir(config);
   let names: string[];
   try {
@@ -33,7 +37,9 @@ export async function sweepOrphanUploads(db: DB, config: TConfig, now: Date = ne
   for (let i = 0; i < names.length; i += batchSize) {
     const batch = names.slice(i, i + batchSize);
     const referenced = new Set(
-      (await db.selectFrom('knowledge_resources').select('file_key').where('file_key', 'in', batch).execute()).map((r) => r.file_key),
+      (await db.selectFrom('knowledge_resources').select('file_key').where('file_key', 'in', batch).execute()).map(
+        (r) => r.file_key,
+      ),
     );
     for (const name of batch) {
       if (referenced.has(name)) continue;
@@ -41,7 +47,11 @@ export async function sweepOrphanUploads(db: DB, config: TConfig, now: Date = ne
       const info = await stat(path).catch(() => null);
       if (!info?.isFile() || now.getTime() - info.mtimeMs < orphanGraceMs) continue;
       // Checked again just before the unlink: a very slow upload's row may have been committed since the batch query.
-      const still = await db.selectFrom('knowledge_resources').select('id').where('file_key', '=', name).executeTakeFirst();
+      const still = await db
+        .selectFrom('knowledge_resources')
+        .select('id')
+        .where('file_key', '=', name)
+        .executeTakeFirst();
       if (still) continue;
       try {
         await unlink(path);
@@ -52,7 +62,13 @@ export async function sweepOrphanUploads(db: DB, config: TConfig, now: Date = ne
     }
   }
   if (removed.length) {
-    await recordAudit(db, { actorUserId: null, action: 'upload.sweep', subjectType: 'uploads', subjectId: 'orphans', details: { removed } });
+    await recordAudit(db, {
+      actorUserId: null,
+      action: 'upload.sweep',
+      subjectType: 'uploads',
+      subjectId: 'orphans',
+      details: { removed },
+    });
   }
   return { checked: names.length, removed };
 }
@@ -65,7 +81,10 @@ export async function sweepOrphanUploads(db: DB, config: TConfig, now: Date = ne
  */
 export async function sweepOrphanRows(db: DB): Promise<number> {
   let removed = 0;
-  for (const [docType, table] of [['resource', 'knowledge_resources'], ['report', 'knowledge_reports']] as [TKnowledgeDocType, 'knowledge_resources' | 'knowledge_reports'][]) {
+  for (const [docType, table] of [
+    ['resource', 'knowledge_resources'],
+    ['report', 'knowledge_reports'],
+  ] as [TKnowledgeDocType, 'knowledge_resources' | 'knowledge_reports'][]) {
     const ids = new Set<number>();
     for (const from of ['knowledge_search', 'knowledge_tags', 'knowledge_comments'] as const) {
       const rows = await db

@@ -15,7 +15,8 @@ export async function saveTags(db: DB | Tx, docType: TKnowledgeDocType, docId: n
   await db.deleteFrom('knowledge_tags').where('doc_type', '=', docType).where('doc_id', '=', docId).execute();
   const rows: { doc_type: TKnowledgeDocType; doc_id: number; tag_type: TKnowledgeTagType; value: string }[] = [];
   const add = (tagType: TKnowledgeTagType, values: (string | number)[]) => {
-    for (const v of new Set(values.map(String))) rows.push({ doc_type: docType, doc_id: docId, tag_type: tagType, value: v });
+    for (const v of new Set(values.map(String)))
+      rows.push({ doc_type: docType, doc_id: docId, tag_type: tagType, value: v });
   };
   add('theme', tags.themes);
   add('level', tags.levels);
@@ -29,7 +30,13 @@ export async function loadTags(db: DB | Tx, docType: TKnowledgeDocType, ids: num
   const out = new Map<number, TTags>();
   for (const id of ids) out.set(id, emptyTags());
   if (!ids.length) return out;
-  const rows = await db.selectFrom('knowledge_tags').select(['doc_id', 'tag_type', 'value']).where('doc_type', '=', docType).where('doc_id', 'in', ids).orderBy('value').execute();
+  const rows = await db
+    .selectFrom('knowledge_tags')
+    .select(['doc_id', 'tag_type', 'value'])
+    .where('doc_type', '=', docType)
+    .where('doc_id', 'in', ids)
+    .orderBy('value')
+    .execute();
   for (const r of rows) {
     const t = out.get(r.doc_id)!;
     if (r.tag_type === 'theme') t.themes.push(r.value);

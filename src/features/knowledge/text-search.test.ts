@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, ftsMatchExpression, normaliseForIndex, queryWords, stemEnglish, stemFrench, stemmedForIndex } from './text-search.js';
+import {
+  foldText,
+  ftsMatchExpression,
+  normaliseForIndex,
+  queryWords,
+  stemEnglish,
+  stemFrench,
+  stemmedForIndex,
+} from './text-search.js';
 
 describe('text normalisation and light stemmers', () => {
   it('folds accents, ligatures and case', () => {

@@ -54,8 +54,26 @@ export function queryWords(query: string): string[] {
 }
 
 const frSuffixes = [
-  'issement', 'atrice', 'ateur', 'ation', 'ition', 'ement', 'ment', 'ite', 'able', 'ible', 'ique', 'isme', 'iste',
-  'euse', 'eux', 'ive', 'if', 'ee', 'er', 'e',
+  'issement',
+  'atrice',
+  'ateur',
+  'ation',
+  'ition',
+  'ement',
+  'ment',
+  'ite',
+  'able',
+  'ible',
+  'ique',
+  'isme',
+  'iste',
+  'euse',
+  'eux',
+  'ive',
+  'if',
+  'ee',
+  'er',
+  'e',
 ];
 
 /** A light French stemmer: plural, then one common derivational or inflectional suffix, keeping ≥ 3 letters. */
@@ -74,8 +92,19 @@ export function stemFrench(word: string): string {
 }
 
 const enSuffixes: [string, string][] = [
-  ['ational', 'ate'], ['ization', 'ize'], ['isation', 'ize'], ['ation', 'ate'], ['ness', ''], ['ment', ''], ['ing', ''],
-  ['ies', 'y'], ['ied', 'y'], ['ed', ''], ['ly', ''], ['er', ''], ['e', ''],
+  ['ational', 'ate'],
+  ['ization', 'ize'],
+  ['isation', 'ize'],
+  ['ation', 'ate'],
+  ['ness', ''],
+  ['ment', ''],
+  ['ing', ''],
+  ['ies', 'y'],
+  ['ied', 'y'],
+  ['ed', ''],
+  ['ly', ''],
+  ['er', ''],
+  ['e', ''],
 ];
 
 /** A light English stemmer: plural s/es, then one common suffix, keeping ≥ 3 letters. */

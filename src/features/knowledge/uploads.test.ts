@@ -15,13 +15,29 @@ export function fakeOpenDocument(mime: string): Uint8Array {
 
 describe('upload checks', () => {
   it('accepts ordinary names and gives a safe display name', () => {
-    expect(checkFileName('Rapport été 2025.pdf')).toEqual({ ok: true, ext: 'pdf', displayName: 'Rapport été 2025.pdf' });
+    expect(checkFileName('Rapport été 2025.pdf')).toEqual({
+      ok: true,
+      ext: 'pdf',
+      displayName: 'Rapport été 2025.pdf',
+    });
     expect(checkFileName('budget.v2.XLSX')).toMatchObject({ ok: true, ext: 'xlsx', displayName: 'budget.v2.xlsx' });
     expect(checkFileName('a<b>"c".csv')).toMatchObject({ ok: true, displayName: 'a_b_c_.csv' });
   });
 
   it('rejects traversal, control characters, wrong and double extensions', () => {
-    for (const name of ['../../etc/passwd.pdf', '..\\boot.pdf', 'a/b.pdf', 'x\u0000.pdf', 'x\n.pdf', 'x.pdf.exe', 'x.exe.pdf', 'slides.odp.js', 'noext', 'image.svg', '']) {
+    for (const name of [
+      '../../etc/passwd.pdf',
+      '..\\boot.pdf',
+      'a/b.pdf',
+      'x\u0000.pdf',
+      'x\n.pdf',
+      'x.pdf.exe',
+      'x.exe.pdf',
+      'slides.odp.js',
+      'noext',
+      'image.svg',
+      '',
+    ]) {
       expect(checkFileName(name).ok, name).toBe(false);
     }
   });
@@ -47,7 +63,9 @@ describe('upload checks', () => {
 describe('uploads folder', () => {
   it('comes from TECHCARE_UPLOADS_DIR, else sits beside the SQLite file, else ./data/uploads with PostgreSQL', () => {
     expect(uploadsDir(testConfig({ TECHCARE_UPLOADS_DIR: '/srv/techcare/files' }))).toBe('/srv/techcare/files');
-    expect(uploadsDir(testConfig({ DATABASE_URL: 'sqlite:/var/lib/techcare/techcare.db' }))).toBe('/var/lib/techcare/uploads');
+    expect(uploadsDir(testConfig({ DATABASE_URL: 'sqlite:/var/lib/techcare/techcare.db' }))).toBe(
+      '/var/lib/techcare/uploads',
+    );
     expect(uploadsDir(testConfig({ DATABASE_URL: 'postgres://u@db/techcare' }))).toBe(resolve('data/uploads'));
     // The process environment is not read behind the configuration's back.
     process.env.TECHCARE_UPLOADS_DIR = '/somewhere/else';

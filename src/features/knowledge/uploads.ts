@@ -23,25 +23,61 @@ export function uploadsDir(config: TConfig): string {
 }
 
 /** Extensions that must never appear inside a file name, even before an accepted extension (x.exe.pdf). */
-const dangerous = new Set(['exe', 'bat', 'cmd', 'com', 'scr', 'msi', 'dll', 'sh', 'bash', 'ps1', 'vbs', 'js', 'mjs', 'jar', 'app', 'php', 'html', 'htm', 'svg', 'hta', 'lnk']);
+const dangerous = new Set([
+  'exe',
+  'bat',
+  'cmd',
+  'com',
+  'scr',
+  'msi',
+  'dll',
+  'sh',
+  'bash',
+  'ps1',
+  'vbs',
+  'js',
+  'mjs',
+  'jar',
+  'app',
+  'php',
+  'html',
+  'htm',
+  'svg',
+  'hta',
+  'lnk',
+]);
 
-export type TUploadError = 'knowledge.upload.name' | 'knowledge.upload.type' | 'knowledge.upload.size' | 'knowledge.upload.content' | 'knowledge.upload.empty';
+export type TUploadError =
+  | 'knowledge.upload.name'
+  | 'knowledge.upload.type'
+  | 'knowledge.upload.size'
+  | 'knowledge.upload.content'
+  | 'knowledge.upload.empty';
 
 /**
  * Checks a client file name and returns its extension and a safe display name, or an error key. Rejected: path
  * separators and `..`, control characters, names without an accepted extension, double extensions hiding an
  * executable (x.pdf.exe, x.exe.pdf).
  */
-export function checkFileName(name: string): { ok: true; ext: TUploadType; displayName: string } | { ok: false; error: TUploadError } {
+export function checkFileName(
+  name: string,
+): { ok: true; ext: TUploadType; displayName: string } | { ok: false; error: TUploadError } {
   // eslint-disable-next-line no-control-regex
-  if (!name || name.length > 255 || /[\u0000-\u001f\u007f-\u009f]/.test(name) || /[\\/]/.test(name) || name.includes('..')) {
+  if (
+    !name ||
+    name.length > 255 ||
+    /[\u0000-\u001f\u007f-\u009f]/.test(name) ||
+    /[\\/]/.test(name) ||
+    name.includes('..')
+  ) {
     return { ok: false, error: 'knowledge.upload.name' };
   }
   const parts = name.normalize('NFC').trim().split('.');
   if (parts.length < 2) return { ok: false, error: 'knowledge.upload.type' };
   const ext = parts[parts.length - 1]!.toLowerCase();
   if (!(ext in uploadTypes)) return { ok: false, error: 'knowledge.upload.type' };
-  if (parts.slice(1, -1).some((p) => dangerous.has(p.toLowerCase()))) return { ok: false, error: 'knowledge.upload.name' };
+  if (parts.slice(1, -1).some((p) => dangerous.has(p.toLowerCase())))
+    return { ok: false, error: 'knowledge.upload.name' };
   const base = parts
     .slice(0, -1)
     .join('.')
@@ -62,7 +98,11 @@ export function contentMatches(ext: TUploadType, bytes: Uint8Array): boolean {
     case 'odp':
     case 'ods':
       // OpenDocument: the first ZIP entry is an uncompressed "mimetype" file holding the media type.
-      return isZip && head.subarray(30, 38).toString('latin1') === 'mimetype' && head.subarray(38, 38 + uploadTypes[ext].length).toString('latin1') === uploadTypes[ext];
+      return (
+        isZip &&
+        head.subarray(30, 38).toString('latin1') === 'mimetype' &&
+        head.subarray(38, 38 + uploadTypes[ext].length).toString('latin1') === uploadTypes[ext]
+      );
     case 'pptx':
     case 'xlsx': {
       // Office Open XML: a ZIP whose entry names (stored in clear) include the part folder.
@@ -88,7 +128,10 @@ export interface TStoredFile {
  * Validates and stores an uploaded file under a random name. Returns the stored file or an error key. The file is
  * written before the database row; a failed transaction removes it (see `discardUpload`).
  */
-export async function storeUpload(config: TConfig, file: File): Promise<{ ok: true; file: TStoredFile } | { ok: false; error: TUploadError }> {
+export async function storeUpload(
+  config: TConfig,
+  file: File,
+): Promise<{ ok: true; file: TStoredFile } | { ok: false; error: TUploadError }> {
   const named = checkFileName(file.name);
   if (!named.ok) return named;
   if (file.size === 0) return { ok: false, error: 'knowledge.upload.empty' };
@@ -124,6 +167,10 @@ export async function discardUpload(config: TConfig, key: string): Promise<void>
 
 /** Content-Disposition for a download: an ASCII fallback plus the UTF-8 name (RFC 6266 / RFC 5987). */
 export function contentDisposition(displayName: string): string {
-  const fallback = displayName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_') || 'document';
+  const fallback =
+    displayName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\;]/g, '_') || 'document';
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
 }

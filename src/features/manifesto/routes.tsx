@@ -50,7 +50,10 @@ async function signPage(c: Context<AppEnv>, values?: Record<string, unknown>, er
   ensure(canManageOrganisation(user, org.id));
   const [version, latest] = await Promise.all([currentVersion(db, audienceFor(org.kind)), latestSignature(db, org.id)]);
   if (!version) throw notFound();
-  const blocked = latest && (latest.status === 'pending' || (latest.status === 'validated' && latest.version === version.version && latest.audience === version.audience));
+  const blocked =
+    latest &&
+    (latest.status === 'pending' ||
+      (latest.status === 'validated' && latest.version === version.version && latest.audience === version.audience));
   return renderPage(
     c,
     t('manifesto.sign.title'),
@@ -64,21 +67,49 @@ async function signPage(c: Context<AppEnv>, values?: Record<string, unknown>, er
         {!user.emailConfirmed ? (
           <UnconfirmedNotice v={v} />
         ) : blocked ? (
-          <p class="notice">{t(latest!.status === 'pending' ? 'manifesto.sign.pending' : 'manifesto.sign.alreadySigned')}</p>
+          <p class="notice">
+            {t(latest!.status === 'pending' ? 'manifesto.sign.pending' : 'manifesto.sign.alreadySigned')}
+          </p>
         ) : (
           <>
             {/* The commitment's error already names its box; its label is a whole sentence, so it is not repeated. */}
-            <ErrorSummary v={v} errors={errors} labels={{ signer_name: t('manifesto.field.signerName'), signer_role: t('manifesto.field.signerRole') }} />
+            <ErrorSummary
+              v={v}
+              errors={errors}
+              labels={{ signer_name: t('manifesto.field.signerName'), signer_role: t('manifesto.field.signerRole') }}
+            />
             <form method="post" action={`/organisations/${org.id}/sign`} novalidate>
-              <Field name="signer_name" label={t('manifesto.field.signerName')} value={String(values?.signer_name ?? user.name)} errors={errors} required autocomplete="name" />
-              <Field name="signer_role" label={t('manifesto.field.signerRole')} hint={t('manifesto.field.signerRoleHint')} value={String(values?.signer_role ?? '')} errors={errors} required autocomplete="organization-title" />
+              <Field
+                name="signer_name"
+                label={t('manifesto.field.signerName')}
+                value={String(values?.signer_name ?? user.name)}
+                errors={errors}
+                required
+                autocomplete="name"
+              />
+              <Field
+                name="signer_role"
+                label={t('manifesto.field.signerRole')}
+                hint={t('manifesto.field.signerRoleHint')}
+                value={String(values?.signer_role ?? '')}
+                errors={errors}
+                required
+                autocomplete="organization-title"
+              />
               <div class={errors?.commitment ? 'field has-error' : 'field'}>
                 {errors?.commitment ? (
                   <p class="error" id="f-commitment-error">
                     {errors.commitment}
                   </p>
                 ) : null}
-                <input type="checkbox" id="f-commitment" name="commitment" value="1" required aria-describedby={errors?.commitment ? 'f-commitment-error' : undefined} />{' '}
+                <input
+                  type="checkbox"
+                  id="f-commitment"
+                  name="commitment"
+                  value="1"
+                  required
+                  aria-describedby={errors?.commitment ? 'f-commitment-error' : undefined}
+                />{' '}
                 <label for="f-commitment">{t('manifesto.field.commitment', { organisation: org.name })}</label>
               </div>
               <button type="submit">{t('manifesto.sign.submit')}</button>
@@ -99,7 +130,10 @@ pages.post('/organisations/:id{[0-9]+}/sign', async (c) => {
   if (!result.ok) return signPage(c, values, result.errors);
   const orgId = Number(c.req.param('id'));
   try {
-    await signManifesto(c.get('db'), c.get('config'), user, orgId, { signerName: result.data.signer_name, signerRole: result.data.signer_role });
+    await signManifesto(c.get('db'), c.get('config'), user, orgId, {
+      signerName: result.data.signer_name,
+      signerRole: result.data.signer_role,
+    });
   } catch (err) {
     // Already pending or signed, or not confirmed: the page explains it.
     if (err instanceof AppError && (err.status === 409 || err.code === 'email_unconfirmed')) return signPage(c);

@@ -45,7 +45,16 @@ export async function currentVersion(db: DB | Tx, audience: TAudience) {
 /** Inserts the versions listed above that the database lacks (idempotent; runs at every start). */
 export async function ensureManifestoVersions(db: DB): Promise<void> {
   for (const v of manifestoVersions) {
-    const found = await db.selectFrom('manifesto_versions').select('id').where('audience', '=', v.audience).where('version', '=', v.version).executeTakeFirst();
-    if (!found) await db.insertInto('manifesto_versions').values({ audience: v.audience, version: v.version, published_at: v.publishedAt }).execute();
+    const found = await db
+      .selectFrom('manifesto_versions')
+      .select('id')
+      .where('audience', '=', v.audience)
+      .where('version', '=', v.version)
+      .executeTakeFirst();
+    if (!found)
+      await db
+        .insertInto('manifesto_versions')
+        .values({ audience: v.audience, version: v.version, published_at: v.publishedAt })
+        .execute();
   }
 }

@@ -15,7 +15,12 @@ export const adminRgesnPages = new Hono<AppEnv>();
 /** Largest criteria file accepted (the 2024 file is about 150 KB). */
 const maxFileBytes = 5 * 1024 * 1024;
 
-const ZVersion = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} ._-]+$/u);
+const ZVersion = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N} ._-]+$/u);
 
 async function adminPage(c: Context<AppEnv>, errors?: TFieldErrors, lines: string[] = [], version = '') {
   const user = requireUser(c);
@@ -51,15 +56,45 @@ async function adminPage(c: Context<AppEnv>, errors?: TFieldErrors, lines: strin
           </tbody>
         </table>
         <h2>{t('maturity.admin.import')}</h2>
-        <ErrorSummary v={v} errors={errors} labels={{ version: t('maturity.admin.versionLabel'), file: t('maturity.admin.file') }} />
-        {lines.length ? <ul class="error-lines">{lines.slice(0, 50).map((l) => <li>{l}</li>)}</ul> : null}
+        <ErrorSummary
+          v={v}
+          errors={errors}
+          labels={{ version: t('maturity.admin.versionLabel'), file: t('maturity.admin.file') }}
+        />
+        {lines.length ? (
+          <ul class="error-lines">
+            {lines.slice(0, 50).map((l) => (
+              <li>{l}</li>
+            ))}
+          </ul>
+        ) : null}
         <form method="post" action="/admin/rgesn" enctype="multipart/form-data">
-          <Field name="version" label={t('maturity.admin.versionLabel')} hint={t('maturity.admin.versionHint')} required value={version} errors={errors} />
+          <Field
+            name="version"
+            label={t('maturity.admin.versionLabel')}
+            hint={t('maturity.admin.versionHint')}
+            required
+            value={version}
+            errors={errors}
+          />
           <div class={errors?.file ? 'field has-error' : 'field'}>
             <label for="f-file">{t('maturity.admin.file')}</label>
-            <p class="hint" id="f-file-hint">{t('maturity.admin.fileHint')}</p>
-            {errors?.file ? <p class="error" id="f-file-error">{errors.file}</p> : null}
-            <input id="f-file" type="file" name="file" accept="application/json,.json" required aria-describedby={errors?.file ? 'f-file-hint f-file-error' : 'f-file-hint'} />
+            <p class="hint" id="f-file-hint">
+              {t('maturity.admin.fileHint')}
+            </p>
+            {errors?.file ? (
+              <p class="error" id="f-file-error">
+                {errors.file}
+              </p>
+            ) : null}
+            <input
+              id="f-file"
+              type="file"
+              name="file"
+              accept="application/json,.json"
+              required
+              aria-describedby={errors?.file ? 'f-file-hint f-file-error' : 'f-file-hint'}
+            />
           </div>
           <button type="submit">{t('maturity.admin.submit')}</button>
         </form>
@@ -72,7 +107,11 @@ async function adminPage(c: Context<AppEnv>, errors?: TFieldErrors, lines: strin
 adminRgesnPages.get('/admin/rgesn', (c) => adminPage(c));
 
 function errorLine(t: AppEnv['Variables']['t'], e: TRgesnImportError): string {
-  return t(`maturity.admin.error.${e.code}` as TMessageKey, { index: e.index === null ? '' : e.index + 1, numero: e.numero ?? '?', field: e.field ?? '' });
+  return t(`maturity.admin.error.${e.code}` as TMessageKey, {
+    index: e.index === null ? '' : e.index + 1,
+    numero: e.numero ?? '?',
+    field: e.field ?? '',
+  });
 }
 
 /** Imports an official criteria file as a new referential version (administrators only; all-or-nothing). */
@@ -99,8 +138,14 @@ adminRgesnPages.post('/admin/rgesn', async (c) => {
   if (Object.keys(errors).length) return adminPage(c, errors, [], versionText);
   const result = await importOfficialReferential(c.get('db'), user, { version: version.data!, json });
   if (!result.ok) {
-    if (result.errors === 'version_exists') return adminPage(c, { version: t('maturity.admin.error.versionExists') }, [], versionText);
-    return adminPage(c, { file: t('maturity.admin.error.invalid', { n: result.errors.length }) }, result.errors.map((e) => errorLine(t, e)), versionText);
+    if (result.errors === 'version_exists')
+      return adminPage(c, { version: t('maturity.admin.error.versionExists') }, [], versionText);
+    return adminPage(
+      c,
+      { file: t('maturity.admin.error.invalid', { n: result.errors.length }) },
+      result.errors.map((e) => errorLine(t, e)),
+      versionText,
+    );
   }
   return redirectWithFlash(c, '/admin/rgesn', 'maturity.flash.imported' as TMessageKey);
 });

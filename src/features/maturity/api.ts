@@ -13,15 +13,31 @@ import { listMaturityAssessments } from './maturity-assessments.js';
 import { getRgesnAssessment, listRgesnAssessments, loadAnswers, scoreOf } from './rgesn-assessments.js';
 import { lookupDeclaration, publicationState } from './rgesn-declarations.js';
 import { loadCriteria } from './rgesn-referential.js';
-import { presentDeclaration, presentMaturityAssessment, presentRgesnAssessment, presentRgesnSummary, ZDeclarationOut, ZMaturityAssessmentOut, ZRgesnDetailOut, ZRgesnSummaryOut } from './presenters.js';
+import {
+  presentDeclaration,
+  presentMaturityAssessment,
+  presentRgesnAssessment,
+  presentRgesnSummary,
+  ZDeclarationOut,
+  ZMaturityAssessmentOut,
+  ZRgesnDetailOut,
+  ZRgesnSummaryOut,
+} from './presenters.js';
 import { idParam, organisationOr404 } from './shared.js';
 
 export const api = new Hono<AppEnv>();
 const TAG = 'Maturity';
 const ORG = '/organisations/:id{[0-9]+}';
 
-const ZPageQuery = z.object({ page: z.number().int().min(1).optional(), per_page: z.number().int().min(1).max(100).optional() });
-const orgErrors = { 401: 'Missing or wrong token', 403: 'Not a member of the organisation', 404: 'No such organisation' };
+const ZPageQuery = z.object({
+  page: z.number().int().min(1).optional(),
+  per_page: z.number().int().min(1).max(100).optional(),
+});
+const orgErrors = {
+  401: 'Missing or wrong token',
+  403: 'Not a member of the organisation',
+  404: 'No such organisation',
+};
 
 /** Slices an in-memory list for `?page=&per_page=` and sets the Link and X-Total-Count headers. */
 function paginate<T>(c: Parameters<typeof pagination>[0], rows: T[]): T[] {
@@ -41,9 +57,14 @@ async function orgContext(c: Parameters<typeof pagination>[0]) {
 }
 
 documentApi({
-  method: 'get', path: '/organisations/{id}/maturity', tag: TAG, auth: true,
-  summary: 'The organisation’s maturity self-assessments, newest first, each dated with its overall level and the level and score (0–100) of every dimension. Paginated (`page`, `per_page`, `Link` header).',
-  query: ZPageQuery, list: true,
+  method: 'get',
+  path: '/organisations/{id}/maturity',
+  tag: TAG,
+  auth: true,
+  summary:
+    'The organisation’s maturity self-assessments, newest first, each dated with its overall level and the level and score (0–100) of every dimension. Paginated (`page`, `per_page`, `Link` header).',
+  query: ZPageQuery,
+  list: true,
   response: z.object({ total: z.number(), data: z.array(ZMaturityAssessmentOut) }),
   responses: orgErrors,
 });
@@ -56,9 +77,14 @@ api.get(`${ORG}/maturity`, async (c) => {
 });
 
 documentApi({
-  method: 'get', path: '/organisations/{id}/rgesn-assessments', tag: TAG, auth: true,
-  summary: 'The organisation’s RGESN assessments of digital services, newest first: referential version, current score, publication state. Paginated (`page`, `per_page`, `Link` header).',
-  query: ZPageQuery, list: true,
+  method: 'get',
+  path: '/organisations/{id}/rgesn-assessments',
+  tag: TAG,
+  auth: true,
+  summary:
+    'The organisation’s RGESN assessments of digital services, newest first: referential version, current score, publication state. Paginated (`page`, `per_page`, `Link` header).',
+  query: ZPageQuery,
+  list: true,
   response: z.object({ total: z.number(), data: z.array(ZRgesnSummaryOut) }),
   responses: orgErrors,
 });
@@ -70,8 +96,12 @@ api.get(`${ORG}/rgesn-assessments`, async (c) => {
 });
 
 documentApi({
-  method: 'get', path: '/organisations/{id}/rgesn-assessments/{aid}', tag: TAG, auth: true,
-  summary: 'One RGESN assessment: every criterion of its referential with its answer (status, justification, action owner and due date; `to_assess` when unanswered), the score and the publication state.',
+  method: 'get',
+  path: '/organisations/{id}/rgesn-assessments/{aid}',
+  tag: TAG,
+  auth: true,
+  summary:
+    'One RGESN assessment: every criterion of its referential with its answer (status, justification, action owner and due date; `to_assess` when unanswered), the score and the publication state.',
   response: ZRgesnDetailOut,
   responses: { ...orgErrors, 404: 'No such organisation, or no such assessment in it' },
 });
@@ -86,8 +116,12 @@ api.get(`${ORG}/rgesn-assessments/:aid{[0-9]+}`, async (c) => {
 });
 
 documentApi({
-  method: 'get', path: '/declarations/{id}', tag: TAG, auth: false,
-  summary: 'A published eco-design declaration (RGESN): the dated snapshot the public page /declarations/{id} shows. Withdrawn or unknown declarations answer 404.',
+  method: 'get',
+  path: '/declarations/{id}',
+  tag: TAG,
+  auth: false,
+  summary:
+    'A published eco-design declaration (RGESN): the dated snapshot the public page /declarations/{id} shows. Withdrawn or unknown declarations answer 404.',
   response: ZDeclarationOut,
   responses: { 404: 'No such published declaration' },
 });
@@ -95,6 +129,12 @@ api.get('/declarations/:id{[0-9]+}', async (c) => {
   // Always read as a visitor: a member's token must not turn this public route into a view of withdrawn versions.
   const found = await lookupDeclaration(c.get('db'), null, idParam(c, 'id'));
   // The page redirects assessment ids of old links; the API never published such links, so it names none.
-  if (found.kind !== 'declaration' || found.doc.id === null || found.doc.version === null || found.doc.publishedAt === null) throw notFound('No such published declaration');
+  if (
+    found.kind !== 'declaration' ||
+    found.doc.id === null ||
+    found.doc.version === null ||
+    found.doc.publishedAt === null
+  )
+    throw notFound('No such published declaration');
   return c.json(presentDeclaration(found.doc, found.versions));
 });

@@ -21,7 +21,17 @@ function VersionList(props: { v: TViewContext; current: number | null; versions:
       <ul>
         {props.versions.map((x) => {
           const label = t('maturity.declaration.versionLabel', { n: x.version, date: v.fmt.date(x.publishedAt) });
-          return <li>{x.id === props.current ? <a href={`/declarations/${x.id}`} aria-current="page">{label}</a> : <a href={`/declarations/${x.id}`}>{label}</a>}</li>;
+          return (
+            <li>
+              {x.id === props.current ? (
+                <a href={`/declarations/${x.id}`} aria-current="page">
+                  {label}
+                </a>
+              ) : (
+                <a href={`/declarations/${x.id}`}>{label}</a>
+              )}
+            </li>
+          );
         })}
       </ul>
     </nav>
@@ -32,7 +42,12 @@ function VersionList(props: { v: TViewContext; current: number | null; versions:
  * An eco-design declaration as a page (and, printed, as the PDF): a stored version, or the live draft for the
  * organisation's members. Everything shown comes from `d` (the snapshot), never from the live assessment.
  */
-export function DeclarationView(props: { v: TViewContext; d: TDeclarationDoc; versions: TDeclarationVersion[]; pdfLink: boolean }) {
+export function DeclarationView(props: {
+  v: TViewContext;
+  d: TDeclarationDoc;
+  versions: TDeclarationVersion[];
+  pdfLink: boolean;
+}) {
   const { v, d } = props;
   const t = v.t;
   const content = d.content;
@@ -42,10 +57,15 @@ export function DeclarationView(props: { v: TViewContext; d: TDeclarationDoc; ve
   return (
     <article class="declaration">
       <h1>{t('maturity.declaration.title', { service: d.serviceName })}</h1>
-      {d.withdrawnAt ? <p class="notice">{t('maturity.declaration.withdrawn', { date: v.fmt.date(d.withdrawnAt) })}</p> : null}
+      {d.withdrawnAt ? (
+        <p class="notice">{t('maturity.declaration.withdrawn', { date: v.fmt.date(d.withdrawnAt) })}</p>
+      ) : null}
       {d.id !== null && !d.withdrawnAt && latest && latest.id !== d.id ? (
         <p class="notice">
-          {t('maturity.declaration.superseded')} <a href={`/declarations/${latest.id}`}>{t('maturity.declaration.latestLink', { date: v.fmt.date(latest.publishedAt) })}</a>
+          {t('maturity.declaration.superseded')}{' '}
+          <a href={`/declarations/${latest.id}`}>
+            {t('maturity.declaration.latestLink', { date: v.fmt.date(latest.publishedAt) })}
+          </a>
         </p>
       ) : null}
       <dl>
@@ -72,15 +92,30 @@ export function DeclarationView(props: { v: TViewContext; d: TDeclarationDoc; ve
         <dt>{t('maturity.rgesn.plan.previous')}</dt>
         <dd>{formatScore(v, d.previousScore)}</dd>
         <dt>{t('maturity.rgesn.plan.target')}</dt>
-        <dd>{d.targetScore === null ? '—' : t('maturity.declaration.targetValue', { score: formatScore(v, d.targetScore), date: d.targetDate ? v.fmt.date(d.targetDate) : '—' })}</dd>
+        <dd>
+          {d.targetScore === null
+            ? '—'
+            : t('maturity.declaration.targetValue', {
+                score: formatScore(v, d.targetScore),
+                date: d.targetDate ? v.fmt.date(d.targetDate) : '—',
+              })}
+        </dd>
       </dl>
       {d.id === null ? <p class="notice">{t('maturity.declaration.draft')}</p> : null}
       <p class="notice">{t('maturity.declaration.notImpact')}</p>
       {d.snapshot.description ? <p>{d.snapshot.description}</p> : null}
       <h2>{t('maturity.declaration.validated', { n: content.validated.length })}</h2>
-      <ul>{content.validated.map((n) => <li>{text(n)}</li>)}</ul>
+      <ul>
+        {content.validated.map((n) => (
+          <li>{text(n)}</li>
+        ))}
+      </ul>
       <h2>{t('maturity.declaration.notValidated', { n: content.notValidated.length })}</h2>
-      <ul>{content.notValidated.map((x) => <li>{`${text(x.number)} (${t(statusKey(x.status))})`}</li>)}</ul>
+      <ul>
+        {content.notValidated.map((x) => (
+          <li>{`${text(x.number)} (${t(statusKey(x.status))})`}</li>
+        ))}
+      </ul>
       <h2>{t('maturity.declaration.notApplicable', { n: content.notApplicable.length })}</h2>
       <p>{content.notApplicable.join(', ') || '—'}</p>
       <h2>{t('maturity.declaration.plan')}</h2>
@@ -111,14 +146,25 @@ export function DeclarationView(props: { v: TViewContext; d: TDeclarationDoc; ve
       )}
       <VersionList v={v} current={d.id} versions={props.versions} />
       <p class="hint">{t('maturity.rgesn.attribution')}</p>
-      {props.pdfLink && d.id !== null ? <p><a href={`/declarations/${d.id}/pdf?lang=${v.locale}`}>{t('maturity.declaration.pdf')}</a></p> : null}
+      {props.pdfLink && d.id !== null ? (
+        <p>
+          <a href={`/declarations/${d.id}/pdf?lang=${v.locale}`}>{t('maturity.declaration.pdf')}</a>
+        </p>
+      ) : null}
     </article>
   );
 }
 
 /** Renders a declaration page (stored version or draft). */
-export function renderDeclaration(c: Context<AppEnv>, d: TDeclarationDoc, versions: TDeclarationVersion[], pdfLink: boolean): Promise<Response> {
-  return renderPage(c, c.get('t')('maturity.declaration.title', { service: d.serviceName }), (v) => <DeclarationView v={v} d={d} versions={versions} pdfLink={pdfLink} />);
+export function renderDeclaration(
+  c: Context<AppEnv>,
+  d: TDeclarationDoc,
+  versions: TDeclarationVersion[],
+  pdfLink: boolean,
+): Promise<Response> {
+  return renderPage(c, c.get('t')('maturity.declaration.title', { service: d.serviceName }), (v) => (
+    <DeclarationView v={v} d={d} versions={versions} pdfLink={pdfLink} />
+  ));
 }
 
 /** An old link (assessment id) moves for good to the latest version; the query (language) goes along. */
@@ -142,7 +188,9 @@ declarationPages.get('/declarations/:id/pdf', async (c) => {
   const config = c.get('config');
   if (!chromiumAvailable(config.CHROMIUM_PATH)) {
     const t = c.get('t');
-    return renderPage(c, t('maturity.declaration.title', { service: d.serviceName }), <p>{t('pdf.unavailable')}</p>, { status: 503 });
+    return renderPage(c, t('maturity.declaration.title', { service: d.serviceName }), <p>{t('pdf.unavailable')}</p>, {
+      status: 503,
+    });
   }
   const html = await (await renderDeclaration(c, d, found.versions, false)).text();
   const pdf = await htmlToPdf(html, config.CHROMIUM_PATH, pdfRenderGuard(c));

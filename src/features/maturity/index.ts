@@ -15,7 +15,8 @@ export { publishedDeclarationsOf } from './rgesn-declarations.js';
 export type { TMaturityLevel } from '../../referentials/maturity-grid.js';
 
 /** The five maturity levels (1 beginner … 5 exemplary) with their i18n keys. */
-export const maturityLevels: readonly { id: TMaturityLevel; key: `maturity.level.${TMaturityLevel}` }[] = maturityLevelIds.map((id) => ({ id, key: `maturity.level.${id}` as const }));
+export const maturityLevels: readonly { id: TMaturityLevel; key: `maturity.level.${TMaturityLevel}` }[] =
+  maturityLevelIds.map((id) => ({ id, key: `maturity.level.${id}` as const }));
 
 const pages = new Hono<AppEnv>();
 pages.route('/', maturityPages);

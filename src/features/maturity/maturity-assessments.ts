@@ -4,7 +4,15 @@ import { recordAudit } from '../../db/audit.js';
 import { canActForOrganisation, ensure } from '../../http/actor.js';
 import type { TCurrentUser } from '../../http/env.js';
 import { notFound } from '../../http/errors.js';
-import { allQuestionIds, dimensionOf, maturityGrid, scoreMaturity, type TDimensionId, type TMaturityLevel, type TMaturityResult } from '../../referentials/maturity-grid.js';
+import {
+  allQuestionIds,
+  dimensionOf,
+  maturityGrid,
+  scoreMaturity,
+  type TDimensionId,
+  type TMaturityLevel,
+  type TMaturityResult,
+} from '../../referentials/maturity-grid.js';
 
 export interface TMaturityAssessment {
   id: number;
@@ -25,14 +33,33 @@ async function organisationExists(db: DB, orgId: number): Promise<boolean> {
  * Loads one assessment of an organisation with its answers. Members of the organisation and administrators only;
  * anyone else gets a 403, an assessment of another organisation a 404.
  */
-export async function getMaturityAssessment(db: DB, actor: TCurrentUser | null, orgId: number, assessmentId: number): Promise<TMaturityAssessment> {
+export async function getMaturityAssessment(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  assessmentId: number,
+): Promise<TMaturityAssessment> {
   ensure(canActForOrganisation(actor, orgId));
-  const row = await db.selectFrom('maturity_assessments').selectAll().where('id', '=', assessmentId).where('organisation_id', '=', orgId).executeTakeFirst();
+  const row = await db
+    .selectFrom('maturity_assessments')
+    .selectAll()
+    .where('id', '=', assessmentId)
+    .where('organisation_id', '=', orgId)
+    .executeTakeFirst();
   if (!row) throw notFound();
-  const answers = await db.selectFrom('maturity_answers').select(['question_id', 'level']).where('assessment_id', '=', assessmentId).execute();
+  const answers = await db
+    .selectFrom('maturity_answers')
+    .select(['question_id', 'level'])
+    .where('assessment_id', '=', assessmentId)
+    .execute();
   return {
-    id: row.id, organisationId: row.organisation_id, status: row.status, overallLevel: row.overall_level as TMaturityLevel | null,
-    overallScore: row.overall_score == null ? null : Number(row.overall_score), createdAt: row.created_at, completedAt: row.completed_at,
+    id: row.id,
+    organisationId: row.organisation_id,
+    status: row.status,
+    overallLevel: row.overall_level as TMaturityLevel | null,
+    overallScore: row.overall_score == null ? null : Number(row.overall_score),
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
     answers: Object.fromEntries(answers.map((a) => [a.question_id, Number(a.level)])),
   };
 }
@@ -48,25 +75,54 @@ export async function listMaturityAssessments(db: DB, actor: TCurrentUser | null
     .orderBy('id')
     .execute();
   const ids = rows.map((r) => r.id);
-  const dims = ids.length ? await db.selectFrom('maturity_dimension_results').selectAll().where('assessment_id', 'in', ids).execute() : [];
+  const dims = ids.length
+    ? await db.selectFrom('maturity_dimension_results').selectAll().where('assessment_id', 'in', ids).execute()
+    : [];
   return rows.map((r) => ({
-    id: r.id, status: r.status, overallLevel: r.overall_level as TMaturityLevel | null, overallScore: r.overall_score == null ? null : Number(r.overall_score),
-    createdAt: r.created_at, completedAt: r.completed_at,
-    dimensions: Object.fromEntries(dims.filter((d) => d.assessment_id === r.id).map((d) => [d.dimension_id, { level: Number(d.level) as TMaturityLevel, score: Number(d.score) }])) as Partial<Record<TDimensionId, { level: TMaturityLevel; score: number }>>,
+    id: r.id,
+    status: r.status,
+    overallLevel: r.overall_level as TMaturityLevel | null,
+    overallScore: r.overall_score == null ? null : Number(r.overall_score),
+    createdAt: r.created_at,
+    completedAt: r.completed_at,
+    dimensions: Object.fromEntries(
+      dims
+        .filter((d) => d.assessment_id === r.id)
+        .map((d) => [d.dimension_id, { level: Number(d.level) as TMaturityLevel, score: Number(d.score) }]),
+    ) as Partial<Record<TDimensionId, { level: TMaturityLevel; score: number }>>,
   }));
 }
 
 /** Starts a new dated assessment (a draft until every dimension is answered). Members and administrators. */
-export async function startMaturityAssessment(db: DB, actor: TCurrentUser | null, orgId: number, at = nowIso()): Promise<number> {
+export async function startMaturityAssessment(
+  db: DB,
+  actor: TCurrentUser | null,
+  orgId: number,
+  at = nowIso(),
+): Promise<number> {
   ensure(canActForOrganisation(actor, orgId));
   if (!(await organisationExists(db, orgId))) throw notFound();
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('maturity_assessments')
-      .values({ organisation_id: orgId, status: 'draft', overall_level: null, overall_score: null, created_by: actor!.id, created_at: at, completed_at: null })
+      .values({
+        organisation_id: orgId,
+        status: 'draft',
+        overall_level: null,
+        overall_score: null,
+        created_by: actor!.id,
+        created_at: at,
+        completed_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorUserId: actor!.id, action: 'maturity.assessment.start', subjectType: 'maturity_assessment', subjectId: row.id, details: { organisationId: orgId } });
+    await recordAudit(tx, {
+      actorUserId: actor!.id,
+      action: 'maturity.assessment.start',
+      subjectType: 'maturity_assessment',
+      subjectId: row.id,
+      details: { organisationId: orgId },
+    });
     return row.id;
   });
 }
@@ -89,22 +145,52 @@ export async function saveDimensionAnswers(
   return db.transaction().execute(async (tx) => {
     for (const q of questions) {
       const level = answers[q]!;
-      const updated = await tx.updateTable('maturity_answers').set({ level }).where('assessment_id', '=', assessmentId).where('question_id', '=', q).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) await tx.insertInto('maturity_answers').values({ assessment_id: assessmentId, question_id: q, level }).execute();
+      const updated = await tx
+        .updateTable('maturity_answers')
+        .set({ level })
+        .where('assessment_id', '=', assessmentId)
+        .where('question_id', '=', q)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0)
+        await tx
+          .insertInto('maturity_answers')
+          .values({ assessment_id: assessmentId, question_id: q, level })
+          .execute();
       current.answers[q] = level;
     }
     let result: TMaturityResult | null = null;
     if (allQuestionIds.every((q) => current.answers[q] !== undefined)) {
       result = scoreMaturity(current.answers);
       await tx.deleteFrom('maturity_dimension_results').where('assessment_id', '=', assessmentId).execute();
-      await tx.insertInto('maturity_dimension_results').values(result.dimensions.map((d) => ({ assessment_id: assessmentId, dimension_id: d.id, level: d.level, score: d.score }))).execute();
+      await tx
+        .insertInto('maturity_dimension_results')
+        .values(
+          result.dimensions.map((d) => ({
+            assessment_id: assessmentId,
+            dimension_id: d.id,
+            level: d.level,
+            score: d.score,
+          })),
+        )
+        .execute();
       await tx
         .updateTable('maturity_assessments')
-        .set({ status: 'completed', overall_level: result.level, overall_score: result.score, completed_at: current.completedAt ?? at })
+        .set({
+          status: 'completed',
+          overall_level: result.level,
+          overall_score: result.score,
+          completed_at: current.completedAt ?? at,
+        })
         .where('id', '=', assessmentId)
         .execute();
     }
-    await recordAudit(tx, { actorUserId: actor!.id, action: 'maturity.assessment.answer', subjectType: 'maturity_assessment', subjectId: assessmentId, details: { dimension, answers } });
+    await recordAudit(tx, {
+      actorUserId: actor!.id,
+      action: 'maturity.assessment.answer',
+      subjectType: 'maturity_assessment',
+      subjectId: assessmentId,
+      details: { dimension, answers },
+    });
     return { completed: result !== null, result };
   });
 }
@@ -118,7 +204,10 @@ export function nextDimension(answers: Record<string, number>): TDimensionId | n
  * The organisation's level from its latest completed assessment, or null. Used by workshop recommendations and the
  * annual review: a service call without a user, so it reveals only the level and its date.
  */
-export async function currentMaturityLevel(db: DB, orgId: number): Promise<{ level: TMaturityLevel; assessedAt: string } | null> {
+export async function currentMaturityLevel(
+  db: DB,
+  orgId: number,
+): Promise<{ level: TMaturityLevel; assessedAt: string } | null> {
   const row = await db
     .selectFrom('maturity_assessments')
     .select(['overall_level', 'completed_at'])
@@ -135,7 +224,10 @@ export async function currentMaturityLevel(db: DB, orgId: number): Promise<{ lev
  * How many organisations stand at each level in a year: each organisation counts once, at the level of its last
  * assessment completed in that year. For the annual review (aggregates only, no names).
  */
-export async function maturityDistribution(db: DB, year: number): Promise<{ year: number; organisations: number; levels: Record<TMaturityLevel, number> }> {
+export async function maturityDistribution(
+  db: DB,
+  year: number,
+): Promise<{ year: number; organisations: number; levels: Record<TMaturityLevel, number> }> {
   const rows = await db
     .selectFrom('maturity_assessments')
     .select(['id', 'organisation_id', 'overall_level', 'completed_at'])

@@ -44,12 +44,20 @@ describeEachDb('maturity assessments', (kind) => {
   afterAll(async () => t?.destroy());
 
   it('exports the five levels with their keys', () => {
-    expect(maturityLevels.map((l) => l.key)).toEqual(['maturity.level.1', 'maturity.level.2', 'maturity.level.3', 'maturity.level.4', 'maturity.level.5']);
+    expect(maturityLevels.map((l) => l.key)).toEqual([
+      'maturity.level.1',
+      'maturity.level.2',
+      'maturity.level.3',
+      'maturity.level.4',
+      'maturity.level.5',
+    ]);
   });
 
   it('walks the grid dimension by dimension and shows the result with radar, strengths and gaps', async () => {
     expect(await currentMaturityLevel(db, orgId)).toBeNull();
-    const resultPath = await answerAll(member, orgId, (q) => (q.startsWith('endoflife') ? 1 : q.startsWith('awareness') ? 5 : 3));
+    const resultPath = await answerAll(member, orgId, (q) =>
+      q.startsWith('endoflife') ? 1 : q.startsWith('awareness') ? 5 : 3,
+    );
     expect(resultPath).toMatch(/\/maturity\/assessments\/\d+\?flash=/);
     const page = await (await member.get(resultPath)).text();
     expect(page).toContain('class="radar"');
@@ -95,7 +103,11 @@ describeEachDb('maturity assessments', (kind) => {
     expect(v.status).toBe(303);
     expect(v.headers.get('location')).toContain('/login');
     // a member of another organisation cannot open this one's assessment by id
-    const list = await db.selectFrom('maturity_assessments').select('id').where('organisation_id', '=', orgId).execute();
+    const list = await db
+      .selectFrom('maturity_assessments')
+      .select('id')
+      .where('organisation_id', '=', orgId)
+      .execute();
     const other = new TestClient(testApp(db));
     const otherUser = await makeUser(db);
     await addMember(db, otherOrgId, otherUser.id);
@@ -108,8 +120,16 @@ describeEachDb('maturity assessments', (kind) => {
   });
 
   it('stores every answer of a completed assessment', async () => {
-    const a = await db.selectFrom('maturity_assessments').select('id').where('status', '=', 'completed').executeTakeFirstOrThrow();
-    const n = await db.selectFrom('maturity_answers').select((eb) => eb.fn.countAll<number>().as('n')).where('assessment_id', '=', a.id).executeTakeFirstOrThrow();
+    const a = await db
+      .selectFrom('maturity_assessments')
+      .select('id')
+      .where('status', '=', 'completed')
+      .executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('maturity_answers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('assessment_id', '=', a.id)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(allQuestionIds.length);
   });
 });
@@ -125,15 +145,28 @@ describeEachDb('maturity demo seed', (kind) => {
     const ctx = { db: t.db, config: testConfig(), demo: true, log: () => undefined };
     await seedMaturity(ctx);
     await seedMaturity(ctx);
-    const rows = await t.db.selectFrom('maturity_assessments').select(['completed_at']).where('organisation_id', '=', org.id).orderBy('completed_at').execute();
+    const rows = await t.db
+      .selectFrom('maturity_assessments')
+      .select(['completed_at'])
+      .where('organisation_id', '=', org.id)
+      .orderBy('completed_at')
+      .execute();
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((r) => r.completed_at!.slice(0, 4))).size).toBe(3);
     expect(await currentMaturityLevel(t.db, org.id)).not.toBeNull();
-    const decl = await t.db.selectFrom('rgesn_assessments').select(['published_at']).where('organisation_id', '=', org.id).execute();
+    const decl = await t.db
+      .selectFrom('rgesn_assessments')
+      .select(['published_at'])
+      .where('organisation_id', '=', org.id)
+      .execute();
     expect(decl).toHaveLength(1);
     expect(decl[0]!.published_at).not.toBeNull();
     // The demo declaration is a stored version, public at /declarations/:id.
-    const snaps = await t.db.selectFrom('rgesn_declarations').select(['version', 'withdrawn_at']).where('organisation_id', '=', org.id).execute();
+    const snaps = await t.db
+      .selectFrom('rgesn_declarations')
+      .select(['version', 'withdrawn_at'])
+      .where('organisation_id', '=', org.id)
+      .execute();
     expect(snaps).toEqual([{ version: 1, withdrawn_at: null }]);
   });
 });

@@ -52,14 +52,16 @@ export const ZRgesnDetailOut = z.object({
     /** True when the current answers differ from the published version. */
     unpublished_changes: z.boolean(),
   }),
-  answers: z.array(z.object({
-    number: z.string(),
-    status: ZStatus,
-    justification: z.string(),
-    action_owner: z.string().nullable(),
-    action_due: z.string().nullable(),
-    updated_at: z.string().nullable(),
-  })),
+  answers: z.array(
+    z.object({
+      number: z.string(),
+      status: ZStatus,
+      justification: z.string(),
+      action_owner: z.string().nullable(),
+      action_due: z.string().nullable(),
+      updated_at: z.string().nullable(),
+    }),
+  ),
 });
 export const ZDeclarationOut = z.object({
   id: z.number(),
@@ -77,17 +79,27 @@ export const ZDeclarationOut = z.object({
   validated: z.array(z.string()),
   not_validated: z.array(z.object({ number: z.string(), status: ZStatus })),
   not_applicable: z.array(z.string()),
-  plan: z.array(z.object({ number: z.string(), status: ZStatus, owner: z.string().nullable(), due: z.string().nullable(), justification: z.string() })),
+  plan: z.array(
+    z.object({
+      number: z.string(),
+      status: ZStatus,
+      owner: z.string().nullable(),
+      due: z.string().nullable(),
+      justification: z.string(),
+    }),
+  ),
   /** The criteria as published, with the wording shown then in French and English. */
-  criteria: z.array(z.object({
-    number: z.string(),
-    priority: z.enum(['priority', 'recommended', 'moderate']),
-    status: ZStatus,
-    justification: z.string(),
-    action_owner: z.string().nullable(),
-    action_due: z.string().nullable(),
-    text: z.object({ fr: z.string(), en: z.string() }),
-  })),
+  criteria: z.array(
+    z.object({
+      number: z.string(),
+      priority: z.enum(['priority', 'recommended', 'moderate']),
+      status: ZStatus,
+      justification: z.string(),
+      action_owner: z.string().nullable(),
+      action_due: z.string().nullable(),
+      text: z.object({ fr: z.string(), en: z.string() }),
+    }),
+  ),
   /** The published versions of this service's declaration, newest first. */
   versions: z.array(z.object({ id: z.number(), version: z.number(), published_at: z.string() })),
 });
@@ -99,15 +111,29 @@ type TRgesnAssessment = Awaited<ReturnType<typeof getRgesnAssessment>>;
 /** A maturity self-assessment with its overall and per-dimension results (none while it is a draft). */
 export function presentMaturityAssessment(r: TMaturityAssessment): z.infer<typeof ZMaturityAssessmentOut> {
   return {
-    id: r.id, status: r.status, created_at: r.createdAt, completed_at: r.completedAt, overall_level: r.overallLevel, overall_score: r.overallScore,
-    dimensions: Object.fromEntries(dimensionIds.filter((d) => r.dimensions[d]).map((d) => [d, { level: r.dimensions[d]!.level, score: r.dimensions[d]!.score }])),
+    id: r.id,
+    status: r.status,
+    created_at: r.createdAt,
+    completed_at: r.completedAt,
+    overall_level: r.overallLevel,
+    overall_score: r.overallScore,
+    dimensions: Object.fromEntries(
+      dimensionIds
+        .filter((d) => r.dimensions[d])
+        .map((d) => [d, { level: r.dimensions[d]!.level, score: r.dimensions[d]!.score }]),
+    ),
   } as z.infer<typeof ZMaturityAssessmentOut>;
 }
 
 /** An RGESN assessment in a list: its service, referential version, score and publication state. */
 export function presentRgesnSummary(r: TRgesnSummary): z.infer<typeof ZRgesnSummaryOut> {
   return {
-    id: r.id, service_name: r.service_name, referential_version: r.version, score: r.score, published: r.published_at !== null, published_at: r.published_at,
+    id: r.id,
+    service_name: r.service_name,
+    referential_version: r.version,
+    score: r.score,
+    published: r.published_at !== null,
+    published_at: r.published_at,
     updated_at: r.updated_at,
   };
 }
@@ -121,31 +147,71 @@ export function presentRgesnAssessment(
   state: TPublicationState,
 ): z.infer<typeof ZRgesnDetailOut> {
   return {
-    id: a.id, organisation_id: a.organisation_id, service_name: a.service_name, service_url: a.service_url, description: a.description,
-    referential_version: a.referential_version, score: score.score, counts: score.counts as z.infer<typeof ZRgesnDetailOut>['counts'],
+    id: a.id,
+    organisation_id: a.organisation_id,
+    service_name: a.service_name,
+    service_url: a.service_url,
+    description: a.description,
+    referential_version: a.referential_version,
+    score: score.score,
+    counts: score.counts as z.infer<typeof ZRgesnDetailOut>['counts'],
     publication: {
-      published: state.latest !== null, declaration_id: state.latest?.id ?? null, version: state.latest?.version ?? null,
-      published_at: state.latest?.publishedAt ?? null, unpublished_changes: state.changed,
+      published: state.latest !== null,
+      declaration_id: state.latest?.id ?? null,
+      version: state.latest?.version ?? null,
+      published_at: state.latest?.publishedAt ?? null,
+      unpublished_changes: state.changed,
     },
     answers: criteria.map((cr) => {
       const ans = answers.get(cr.number);
       return {
-        number: cr.number, status: ans?.status ?? 'to_assess', justification: ans?.justification ?? '', action_owner: ans?.actionOwner ?? null,
-        action_due: ans?.actionDue ?? null, updated_at: ans?.updatedAt ?? null,
+        number: cr.number,
+        status: ans?.status ?? 'to_assess',
+        justification: ans?.justification ?? '',
+        action_owner: ans?.actionOwner ?? null,
+        action_due: ans?.actionDue ?? null,
+        updated_at: ans?.updatedAt ?? null,
       };
     }),
   };
 }
 
 /** A published declaration: the dated snapshot, with the list of its published versions. */
-export function presentDeclaration(d: TDeclarationDoc, versions: TDeclarationVersion[]): z.infer<typeof ZDeclarationOut> {
+export function presentDeclaration(
+  d: TDeclarationDoc,
+  versions: TDeclarationVersion[],
+): z.infer<typeof ZDeclarationOut> {
   return {
-    id: d.id!, version: d.version!, organisation: { id: d.organisationId, name: d.snapshot.organisationName }, service_name: d.serviceName, service_url: d.serviceUrl,
-    description: d.snapshot.description, referential_version: d.referentialVersion, published_at: d.publishedAt!, score: d.score, previous_score: d.previousScore,
-    target_score: d.targetScore, target_date: d.targetDate, validated: d.content.validated, not_validated: d.content.notValidated, not_applicable: d.content.notApplicable,
-    plan: d.content.plan.map((p) => ({ number: p.number, status: p.status, owner: p.owner, due: p.due, justification: p.justification })),
+    id: d.id!,
+    version: d.version!,
+    organisation: { id: d.organisationId, name: d.snapshot.organisationName },
+    service_name: d.serviceName,
+    service_url: d.serviceUrl,
+    description: d.snapshot.description,
+    referential_version: d.referentialVersion,
+    published_at: d.publishedAt!,
+    score: d.score,
+    previous_score: d.previousScore,
+    target_score: d.targetScore,
+    target_date: d.targetDate,
+    validated: d.content.validated,
+    not_validated: d.content.notValidated,
+    not_applicable: d.content.notApplicable,
+    plan: d.content.plan.map((p) => ({
+      number: p.number,
+      status: p.status,
+      owner: p.owner,
+      due: p.due,
+      justification: p.justification,
+    })),
     criteria: d.snapshot.criteria.map((cr) => ({
-      number: cr.number, priority: cr.priority, status: cr.status, justification: cr.justification, action_owner: cr.actionOwner, action_due: cr.actionDue, text: cr.text,
+      number: cr.number,
+      priority: cr.priority,
+      status: cr.status,
+      justification: cr.justification,
+      action_owner: cr.actionOwner,
+      action_due: cr.actionDue,
+      text: cr.text,
     })),
     versions: versions.map((v) => ({ id: v.id, version: v.version, published_at: v.publishedAt })),
   };

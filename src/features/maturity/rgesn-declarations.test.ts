@@ -18,7 +18,10 @@ import { seedMaturity } from './seed.js';
 function fields(n: string, status: string, extra: { justification?: string; owner?: string; seen?: string } = {}) {
   const id = n.replace('.', '-');
   return {
-    [`status-${id}`]: status, [`justification-${id}`]: extra.justification ?? '', [`owner-${id}`]: extra.owner ?? '', [`due-${id}`]: '',
+    [`status-${id}`]: status,
+    [`justification-${id}`]: extra.justification ?? '',
+    [`owner-${id}`]: extra.owner ?? '',
+    [`due-${id}`]: '',
     [`seen-${id}`]: extra.seen ?? answerFingerprint(undefined),
   };
 }
@@ -51,8 +54,12 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     visitor = new TestClient(testApp(db));
     await loginAs(db, alice, aliceId);
     // Two assessments nobody publishes first, so assessment ids and declaration ids differ below.
-    for (const name of ['Intranet', 'Extranet']) await alice.post(`/organisations/${orgId}/rgesn`, { service_name: name });
-    aid = idIn((await alice.post(`/organisations/${orgId}/rgesn`, { service_name: 'Portail' })).headers.get('location'), /\/rgesn\/(\d+)/);
+    for (const name of ['Intranet', 'Extranet'])
+      await alice.post(`/organisations/${orgId}/rgesn`, { service_name: name });
+    aid = idIn(
+      (await alice.post(`/organisations/${orgId}/rgesn`, { service_name: 'Portail' })).headers.get('location'),
+      /\/rgesn\/(\d+)/,
+    );
     await alice.post(`${base()}/family/1`, fields('1.1', 'validated', { justification: 'Étude initiale' }));
   });
   afterAll(async () => t?.destroy());
@@ -79,10 +86,19 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     v1 = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
     const before = await (await visitor.get(`/declarations/${v1}`)).text();
     expect(before).toContain('Critères validés (1)');
-    expect((await (await alice.get(base())).text())).toContain('correspond aux réponses actuelles');
+    expect(await (await alice.get(base())).text()).toContain('correspond aux réponses actuelles');
 
-    const shown = answerFingerprint({ status: 'validated', justification: 'Étude initiale', actionOwner: null, actionDue: null });
-    await alice.post(`${base()}/family/1`, { ...fields('1.1', 'not_validated', { justification: 'Revue', seen: shown }), ...fields('1.3', 'validated'), ...fields('1.4', 'in_progress', { owner: 'Zoé' }) });
+    const shown = answerFingerprint({
+      status: 'validated',
+      justification: 'Étude initiale',
+      actionOwner: null,
+      actionDue: null,
+    });
+    await alice.post(`${base()}/family/1`, {
+      ...fields('1.1', 'not_validated', { justification: 'Revue', seen: shown }),
+      ...fields('1.3', 'validated'),
+      ...fields('1.4', 'in_progress', { owner: 'Zoé' }),
+    });
     const after = await (await visitor.get(`/declarations/${v1}`)).text();
     expect(after).toBe(before);
     expect(after).not.toContain('Zoé');
@@ -98,8 +114,16 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     const pub = await alice.post(`${base()}/publish`, { published: '1', confirm: '1' });
     v2 = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
     expect(v2).not.toBe(v1);
-    const rows = await db.selectFrom('rgesn_declarations').select(['id', 'version']).where('assessment_id', '=', aid).orderBy('version').execute();
-    expect(rows).toEqual([{ id: v1, version: 1 }, { id: v2, version: 2 }]);
+    const rows = await db
+      .selectFrom('rgesn_declarations')
+      .select(['id', 'version'])
+      .where('assessment_id', '=', aid)
+      .orderBy('version')
+      .execute();
+    expect(rows).toEqual([
+      { id: v1, version: 1 },
+      { id: v2, version: 2 },
+    ]);
     const latest = await (await visitor.get(`/declarations/${v2}`)).text();
     expect(latest).toContain('Zoé');
     expect(latest).toContain('Versions publiées');
@@ -111,8 +135,10 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     // Nothing changed since: publishing again adds no version.
     const again = await alice.post(`${base()}/publish`, { published: '1', confirm: '1' });
     expect(again.headers.get('location')).toContain(`/declarations/${v2}?`);
-    expect(await db.selectFrom('rgesn_declarations').select('id').where('assessment_id', '=', aid).execute()).toHaveLength(2);
-    expect((await (await alice.get(base())).text())).toContain('correspond aux réponses actuelles');
+    expect(
+      await db.selectFrom('rgesn_declarations').select('id').where('assessment_id', '=', aid).execute(),
+    ).toHaveLength(2);
+    expect(await (await alice.get(base())).text()).toContain('correspond aux réponses actuelles');
     // The sitemap names the latest version only.
     const sitemap = await (await visitor.get('/sitemap.xml')).text();
     expect(sitemap).toContain(`/declarations/${v2}<`);
@@ -130,10 +156,16 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
   });
 
   it('defaults a new assessment’s previous score to the last published score of the same service', async () => {
-    const v2Score = (await db.selectFrom('rgesn_declarations').select('score').where('id', '=', v2).executeTakeFirstOrThrow()).score;
+    const v2Score = (
+      await db.selectFrom('rgesn_declarations').select('score').where('id', '=', v2).executeTakeFirstOrThrow()
+    ).score;
     const res = await alice.post(`/organisations/${orgId}/rgesn`, { service_name: 'Portail' });
     const next = idIn(res.headers.get('location'), /\/rgesn\/(\d+)/);
-    const row = await db.selectFrom('rgesn_assessments').select('previous_score').where('id', '=', next).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('rgesn_assessments')
+      .select('previous_score')
+      .where('id', '=', next)
+      .executeTakeFirstOrThrow();
     expect(Number(row.previous_score)).toBeCloseTo(Number(v2Score), 10);
   });
 
@@ -156,7 +188,10 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     // A later publication is a new version and public again.
     const pub = await alice.post(`${base()}/publish`, { published: '1', confirm: '1' });
     const v3 = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
-    expect((await db.selectFrom('rgesn_declarations').select('version').where('id', '=', v3).executeTakeFirstOrThrow()).version).toBe(3);
+    expect(
+      (await db.selectFrom('rgesn_declarations').select('version').where('id', '=', v3).executeTakeFirstOrThrow())
+        .version,
+    ).toBe(3);
     expect((await visitor.get(`/declarations/${v3}`)).status).toBe(200);
     expect(await orgsDeclaredBy(db, nextYear)).toEqual([orgId]);
   });
@@ -164,10 +199,23 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
   it('keeps counting assessments published without a snapshot (written directly) in the review aggregate', async () => {
     const other = (await makeOrganisation(db, { ownerId: (await makeUser(db)).id })).id;
     const ref = (await db.selectFrom('rgesn_referentials').select('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('rgesn_assessments').values({
-      organisation_id: other, referential_id: ref, service_name: 'S', service_url: null, previous_score: null, target_score: null, target_date: null,
-      published_at: '2025-04-01T00:00:00.000Z', published_score: 50, created_by: null, created_at: '2025-04-01T00:00:00.000Z', updated_at: '2025-04-01T00:00:00.000Z',
-    }).execute();
+    await db
+      .insertInto('rgesn_assessments')
+      .values({
+        organisation_id: other,
+        referential_id: ref,
+        service_name: 'S',
+        service_url: null,
+        previous_score: null,
+        target_score: null,
+        target_date: null,
+        published_at: '2025-04-01T00:00:00.000Z',
+        published_score: 50,
+        created_by: null,
+        created_at: '2025-04-01T00:00:00.000Z',
+        updated_at: '2025-04-01T00:00:00.000Z',
+      })
+      .execute();
     expect(await orgsDeclaredBy(db, '2026-01-01T00:00:00.000Z')).toEqual([other]);
     expect(await orgsDeclaredBy(db, '2025-01-01T00:00:00.000Z')).toEqual([]);
   });
@@ -186,7 +234,10 @@ describeEachDb('RGESN declarations are dated snapshots', (kind) => {
     const org = await makeOrganisation(db, { ownerId, name: 'Annuaire', signed: true });
     const bea = new TestClient(testApp(db));
     await loginAs(db, bea, ownerId);
-    const a = idIn((await bea.post(`/organisations/${org.id}/rgesn`, { service_name: 'Site vitrine' })).headers.get('location'), /\/rgesn\/(\d+)/);
+    const a = idIn(
+      (await bea.post(`/organisations/${org.id}/rgesn`, { service_name: 'Site vitrine' })).headers.get('location'),
+      /\/rgesn\/(\d+)/,
+    );
     expect(await (await visitor.get(`/directory/${org.slug}`)).text()).not.toContain('id="declarations-title"');
     const pub = await bea.post(`/organisations/${org.id}/rgesn/${a}/publish`, { published: '1', confirm: '1' });
     const declId = idIn(pub.headers.get('location'), /\/declarations\/(\d+)/);
@@ -203,7 +254,8 @@ const migrationFiles: MigrationProvider = {
   async getMigrations() {
     const dir = path.join(process.cwd(), 'src/db/migrations');
     const out: Record<string, Migration> = {};
-    for (const f of (await fs.readdir(dir)).filter((x) => /^\d{4}-[a-z0-9-]+\.ts$/.test(x)).sort()) out[f.replace(/\.ts$/, '')] = (await import(path.join(dir, f))) as Migration;
+    for (const f of (await fs.readdir(dir)).filter((x) => /^\d{4}-[a-z0-9-]+\.ts$/.test(x)).sort())
+      out[f.replace(/\.ts$/, '')] = (await import(path.join(dir, f))) as Migration;
     return out;
   },
 };
@@ -215,7 +267,10 @@ async function legacyDb(kind: TDbKind): Promise<{ db: DB; destroy: () => Promise
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'techcare-legacy-'));
     db = openDb(`sqlite:${path.join(dir, 'legacy.db')}`);
-    destroy = async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); };
+    destroy = async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    };
   } else {
     const admin = process.env.TEST_DATABASE_URL!;
     const name = `techcare_l_${randomBytes(6).toString('hex')}`;
@@ -244,24 +299,50 @@ describeEachDb('RGESN declarations: migration of declarations published before s
       const migrator = new Migrator({ db, provider: migrationFiles });
       const first = await migrator.migrateTo('0020-maturity');
       expect(first.error).toBeUndefined();
-      const ref = (await db.selectFrom('rgesn_referentials').select('id').executeTakeFirst())?.id
-        ?? (await db.insertInto('rgesn_referentials').values({ version: '2024', source: 'shipped', imported_by: null, imported_at: '2024-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow()).id;
+      const ref =
+        (await db.selectFrom('rgesn_referentials').select('id').executeTakeFirst())?.id ??
+        (
+          await db
+            .insertInto('rgesn_referentials')
+            .values({ version: '2024', source: 'shipped', imported_by: null, imported_at: '2024-01-01T00:00:00.000Z' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
       const ownerId = (await makeUser(db)).id;
       const orgId = (await makeOrganisation(db, { ownerId, name: 'Ancienne' })).id;
       const at = '2025-03-01T00:00:00.000Z';
       const ids: number[] = [];
       for (const published of [false, false, true]) {
-        const row = await db.insertInto('rgesn_assessments').values({
-          organisation_id: orgId, referential_id: ref, service_name: 'Vieux portail', service_url: null, previous_score: 10, target_score: null, target_date: null,
-          published_at: published ? at : null, published_score: published ? 42 : null, created_by: null, created_at: at, updated_at: at,
-        }).returning('id').executeTakeFirstOrThrow();
+        const row = await db
+          .insertInto('rgesn_assessments')
+          .values({
+            organisation_id: orgId,
+            referential_id: ref,
+            service_name: 'Vieux portail',
+            service_url: null,
+            previous_score: 10,
+            target_score: null,
+            target_date: null,
+            published_at: published ? at : null,
+            published_score: published ? 42 : null,
+            created_by: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         ids.push(row.id);
       }
       const done = await migrator.migrateToLatest();
       expect(done.error).toBeUndefined();
       const snaps = await db.selectFrom('rgesn_declarations').selectAll().execute();
       expect(snaps).toHaveLength(1);
-      expect(snaps[0]).toMatchObject({ assessment_id: ids[2], version: 1, published_at: at, service_name: 'Vieux portail' });
+      expect(snaps[0]).toMatchObject({
+        assessment_id: ids[2],
+        version: 1,
+        published_at: at,
+        service_name: 'Vieux portail',
+      });
       expect(Number(snaps[0]!.score)).toBe(42);
       expect(snaps[0]!.id).toBeGreaterThan(Math.max(...ids));
       const visitor = new TestClient(testApp(db));

@@ -10,10 +10,26 @@ import type { TViewContext } from '../../views/context.js';
 import { rgesnStatuses, type TRgesnStatus } from '../../referentials/rgesn.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import {
-  answerFingerprint, answerHistory, createRgesnAssessment, getRgesnAssessment, listRgesnAssessments, loadAnswers, saveRgesnAnswers, scoreOf,
-  updateDeclarationPlan, type TAnswerInput, type TAnswers,
+  answerFingerprint,
+  answerHistory,
+  createRgesnAssessment,
+  getRgesnAssessment,
+  listRgesnAssessments,
+  loadAnswers,
+  saveRgesnAnswers,
+  scoreOf,
+  updateDeclarationPlan,
+  type TAnswerInput,
+  type TAnswers,
 } from './rgesn-assessments.js';
-import { getDraftDeclaration, liveVersions, publicationState, publishDeclaration, withdrawDeclaration, type TPublicationState } from './rgesn-declarations.js';
+import {
+  getDraftDeclaration,
+  liveVersions,
+  publicationState,
+  publishDeclaration,
+  withdrawDeclaration,
+  type TPublicationState,
+} from './rgesn-declarations.js';
 import { renderDeclaration } from './declaration-pages.js';
 import { loadCriteria, type TCriterionRow } from './rgesn-referential.js';
 import { criterionText, familyName, formatScore, priorityKey, ScoreBox, statusKey } from './rgesn-views.js';
@@ -30,18 +46,52 @@ const ZCreate = z.object({
   description: z.string().trim().max(2000).optional(),
 });
 
-function CreateForm(props: { v: TViewContext; orgId: number; values?: Record<string, unknown>; errors?: TFieldErrors }) {
+function CreateForm(props: {
+  v: TViewContext;
+  orgId: number;
+  values?: Record<string, unknown>;
+  errors?: TFieldErrors;
+}) {
   const { v } = props;
   const t = v.t;
   const val = (n: string) => (typeof props.values?.[n] === 'string' ? (props.values[n] as string) : '');
   return (
     <section aria-labelledby="create-title">
       <h2 id="create-title">{t('maturity.rgesn.create.title')}</h2>
-      <ErrorSummary v={v} errors={props.errors} labels={{ service_name: t('maturity.rgesn.create.name'), service_url: t('maturity.rgesn.create.url'), description: t('maturity.rgesn.create.description') }} />
+      <ErrorSummary
+        v={v}
+        errors={props.errors}
+        labels={{
+          service_name: t('maturity.rgesn.create.name'),
+          service_url: t('maturity.rgesn.create.url'),
+          description: t('maturity.rgesn.create.description'),
+        }}
+      />
       <form method="post" action={base(props.orgId)}>
-        <Field name="service_name" label={t('maturity.rgesn.create.name')} required value={val('service_name')} errors={props.errors} />
-        <Field name="service_url" type="url" label={t('maturity.rgesn.create.url')} value={val('service_url')} errors={props.errors} optionalLabel={t('form.optional')} hint={t('maturity.rgesn.create.urlHint')} />
-        <TextArea name="description" label={t('maturity.rgesn.create.description')} rows={3} value={val('description')} errors={props.errors} optionalLabel={t('form.optional')} />
+        <Field
+          name="service_name"
+          label={t('maturity.rgesn.create.name')}
+          required
+          value={val('service_name')}
+          errors={props.errors}
+        />
+        <Field
+          name="service_url"
+          type="url"
+          label={t('maturity.rgesn.create.url')}
+          value={val('service_url')}
+          errors={props.errors}
+          optionalLabel={t('form.optional')}
+          hint={t('maturity.rgesn.create.urlHint')}
+        />
+        <TextArea
+          name="description"
+          label={t('maturity.rgesn.create.description')}
+          rows={3}
+          value={val('description')}
+          errors={props.errors}
+          optionalLabel={t('form.optional')}
+        />
         <button type="submit">{t('maturity.rgesn.create.submit')}</button>
       </form>
     </section>
@@ -54,7 +104,10 @@ async function listPage(c: Context<AppEnv>, values?: Record<string, unknown>, er
   const orgId = idParam(c, 'id');
   const org = await organisationOr404(db, orgId);
   const list = await Promise.all(
-    (await listRgesnAssessments(db, user, orgId)).map(async (a) => ({ ...a, publication: await publicationState(db, await getRgesnAssessment(db, user, orgId, a.id)) })),
+    (await listRgesnAssessments(db, user, orgId)).map(async (a) => ({
+      ...a,
+      publication: await publicationState(db, await getRgesnAssessment(db, user, orgId, a.id)),
+    })),
   );
   const t = c.get('t');
   return renderPage(
@@ -78,11 +131,19 @@ async function listPage(c: Context<AppEnv>, values?: Record<string, unknown>, er
             <tbody>
               {list.map((a) => (
                 <tr>
-                  <th scope="row"><a href={`${base(orgId)}/${a.id}`}>{a.service_name}</a></th>
+                  <th scope="row">
+                    <a href={`${base(orgId)}/${a.id}`}>{a.service_name}</a>
+                  </th>
                   <td class="num">{formatScore(v, a.score)}</td>
                   <td>{a.version}</td>
                   <td>
-                    {a.publication.latest ? <a href={`/declarations/${a.publication.latest.id}`}>{t('maturity.rgesn.published', { date: v.fmt.date(a.publication.latest.publishedAt) })}</a> : t('maturity.rgesn.notPublished')}
+                    {a.publication.latest ? (
+                      <a href={`/declarations/${a.publication.latest.id}`}>
+                        {t('maturity.rgesn.published', { date: v.fmt.date(a.publication.latest.publishedAt) })}
+                      </a>
+                    ) : (
+                      t('maturity.rgesn.notPublished')
+                    )}
                     {a.publication.changed ? ` · ${t('maturity.rgesn.unpublishedChanges.short')}` : ''}
                   </td>
                 </tr>
@@ -107,7 +168,11 @@ rgesnPages.post('/organisations/:id/rgesn', async (c) => {
   await organisationOr404(c.get('db'), orgId);
   const { values, result } = await parseForm(c, ZCreate);
   if (!result.ok) return listPage(c, values, result.errors);
-  const id = await createRgesnAssessment(c.get('db'), user, orgId, { serviceName: result.data.service_name, serviceUrl: result.data.service_url || null, description: result.data.description ?? '' });
+  const id = await createRgesnAssessment(c.get('db'), user, orgId, {
+    serviceName: result.data.service_name,
+    serviceUrl: result.data.service_url || null,
+    description: result.data.description ?? '',
+  });
   return redirectWithFlash(c, `${base(orgId)}/${id}`, 'maturity.flash.created' as TMessageKey);
 });
 
@@ -129,16 +194,25 @@ async function summaryPage(c: Context<AppEnv>, planValues?: Record<string, unkno
   const families = [...new Map(criteria.map((x) => [x.family, x])).values()];
   const t = c.get('t');
   const num = (n: number | null) => (n == null ? '' : String(Number(n)));
-  const pv = (name: string, fallback: string) => (planValues && typeof planValues[name] === 'string' ? (planValues[name] as string) : fallback);
+  const pv = (name: string, fallback: string) =>
+    planValues && typeof planValues[name] === 'string' ? (planValues[name] as string) : fallback;
   return renderPage(
     c,
     a.service_name,
     (v) => (
       <>
-        <p><a href={base(orgId)}>{t('maturity.rgesn.back')}</a></p>
+        <p>
+          <a href={base(orgId)}>{t('maturity.rgesn.back')}</a>
+        </p>
         <h1>{a.service_name}</h1>
         <p>{t('maturity.rgesn.meta', { org: a.organisation_name, version: a.referential_version })}</p>
-        {a.service_url ? <p><a href={a.service_url} rel="nofollow noopener">{a.service_url}</a></p> : null}
+        {a.service_url ? (
+          <p>
+            <a href={a.service_url} rel="nofollow noopener">
+              {a.service_url}
+            </a>
+          </p>
+        ) : null}
         <ScoreBox v={v} score={score} />
         <h2>{t('maturity.rgesn.families')}</h2>
         <table>
@@ -152,23 +226,64 @@ async function summaryPage(c: Context<AppEnv>, planValues?: Record<string, unkno
           <tbody>
             {families.map((f) => {
               const inFamily = criteria.filter((x) => x.family === f.family);
-              const answered = inFamily.filter((x) => (answers.get(x.number)?.status ?? 'to_assess') !== 'to_assess').length;
+              const answered = inFamily.filter(
+                (x) => (answers.get(x.number)?.status ?? 'to_assess') !== 'to_assess',
+              ).length;
               return (
                 <tr>
-                  <th scope="row"><a href={`${base(orgId)}/${a.id}/family/${f.family}`}>{`${f.family}. ${familyName(v, f)}`}</a></th>
+                  <th scope="row">
+                    <a href={`${base(orgId)}/${a.id}/family/${f.family}`}>{`${f.family}. ${familyName(v, f)}`}</a>
+                  </th>
                   <td class="num">{t('maturity.rgesn.answeredOf', { n: answered, total: inFamily.length })}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-        <p><a href={`${base(orgId)}/${a.id}/history`}>{t('maturity.rgesn.history.link')}</a></p>
+        <p>
+          <a href={`${base(orgId)}/${a.id}/history`}>{t('maturity.rgesn.history.link')}</a>
+        </p>
         <h2>{t('maturity.rgesn.declaration')}</h2>
-        <ErrorSummary v={v} errors={planErrors} labels={{ previous_score: t('maturity.rgesn.plan.previous'), target_score: t('maturity.rgesn.plan.target'), target_date: t('maturity.rgesn.plan.targetDate') }} />
+        <ErrorSummary
+          v={v}
+          errors={planErrors}
+          labels={{
+            previous_score: t('maturity.rgesn.plan.previous'),
+            target_score: t('maturity.rgesn.plan.target'),
+            target_date: t('maturity.rgesn.plan.targetDate'),
+          }}
+        />
         <form method="post" action={`${base(orgId)}/${a.id}/plan`}>
-          <Field name="previous_score" type="number" min={0} max={100} step="0.1" label={t('maturity.rgesn.plan.previous')} value={pv('previous_score', num(a.previous_score))} errors={planErrors} optionalLabel={t('form.optional')} />
-          <Field name="target_score" type="number" min={0} max={100} step="0.1" label={t('maturity.rgesn.plan.target')} value={pv('target_score', num(a.target_score))} errors={planErrors} optionalLabel={t('form.optional')} />
-          <Field name="target_date" type="date" label={t('maturity.rgesn.plan.targetDate')} value={pv('target_date', a.target_date ?? '')} errors={planErrors} optionalLabel={t('form.optional')} />
+          <Field
+            name="previous_score"
+            type="number"
+            min={0}
+            max={100}
+            step="0.1"
+            label={t('maturity.rgesn.plan.previous')}
+            value={pv('previous_score', num(a.previous_score))}
+            errors={planErrors}
+            optionalLabel={t('form.optional')}
+          />
+          <Field
+            name="target_score"
+            type="number"
+            min={0}
+            max={100}
+            step="0.1"
+            label={t('maturity.rgesn.plan.target')}
+            value={pv('target_score', num(a.target_score))}
+            errors={planErrors}
+            optionalLabel={t('form.optional')}
+          />
+          <Field
+            name="target_date"
+            type="date"
+            label={t('maturity.rgesn.plan.targetDate')}
+            value={pv('target_date', a.target_date ?? '')}
+            errors={planErrors}
+            optionalLabel={t('form.optional')}
+          />
           <button type="submit">{t('form.save')}</button>
         </form>
         <PublicationBlock v={v} base={`${base(orgId)}/${a.id}`} publication={publication} />
@@ -190,16 +305,30 @@ function PublicationBlock(props: { v: TViewContext; base: string; publication: T
       <h3 id="publication-title">{t('maturity.rgesn.publication')}</h3>
       {p.latest ? (
         <p class={p.changed ? 'notice' : undefined} id="publication-state">
-          {p.changed ? t('maturity.rgesn.unpublishedChanges', { date: v.fmt.date(p.latest.publishedAt) }) : t('maturity.rgesn.upToDate', { date: v.fmt.date(p.latest.publishedAt) })}{' '}
+          {p.changed
+            ? t('maturity.rgesn.unpublishedChanges', { date: v.fmt.date(p.latest.publishedAt) })
+            : t('maturity.rgesn.upToDate', { date: v.fmt.date(p.latest.publishedAt) })}{' '}
           <a href={`/declarations/${p.latest.id}`}>{t('maturity.rgesn.declaration.view')}</a>
         </p>
       ) : (
         <p id="publication-state">{t('maturity.rgesn.notPublishedYet')}</p>
       )}
-      <p><a href={`${props.base}/declaration`}>{t('maturity.rgesn.preview')}</a></p>
+      <p>
+        <a href={`${props.base}/declaration`}>{t('maturity.rgesn.preview')}</a>
+      </p>
       {/* Publishing goes through a confirmation page: a public, dated version cannot be taken back, only withdrawn. */}
-      {!p.latest || p.changed ? <a class="button" href={`${props.base}/publish`}>{p.latest ? t('maturity.rgesn.publishNew') : t('maturity.rgesn.publish')}</a> : null}{' '}
-      {p.latest ? <ButtonForm action={`${props.base}/publish`} fields={{ published: '0' }} label={t('maturity.rgesn.unpublish')} /> : null}
+      {!p.latest || p.changed ? (
+        <a class="button" href={`${props.base}/publish`}>
+          {p.latest ? t('maturity.rgesn.publishNew') : t('maturity.rgesn.publish')}
+        </a>
+      ) : null}{' '}
+      {p.latest ? (
+        <ButtonForm
+          action={`${props.base}/publish`}
+          fields={{ published: '0' }}
+          label={t('maturity.rgesn.unpublish')}
+        />
+      ) : null}
     </section>
   );
 }
@@ -223,7 +352,9 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/plan', async (c) => {
   if (!result.ok) return summaryPage(c, values, result.errors);
   const d = result.data;
   await updateDeclarationPlan(c.get('db'), user, orgId, aid, {
-    previousScore: d.previous_score === '' ? null : d.previous_score, targetScore: d.target_score === '' ? null : d.target_score, targetDate: d.target_date || null,
+    previousScore: d.previous_score === '' ? null : d.previous_score,
+    targetScore: d.target_score === '' ? null : d.target_score,
+    targetDate: d.target_date || null,
   });
   return redirectWithFlash(c, `${base(orgId)}/${aid}`, 'flash.saved');
 });
@@ -240,11 +371,14 @@ rgesnPages.get('/organisations/:id/rgesn/:aid/publish', async (c) => {
     <>
       <h1>{v.t('maturity.rgesn.confirmPublish.title', { service: a.service_name })}</h1>
       <p>{v.t('maturity.rgesn.confirmPublish.what')}</p>
-      <p><a href={`${b}/declaration`}>{v.t('maturity.rgesn.preview')}</a></p>
+      <p>
+        <a href={`${b}/declaration`}>{v.t('maturity.rgesn.preview')}</a>
+      </p>
       <form method="post" action={`${b}/publish`}>
         <input type="hidden" name="published" value="1" />
         <input type="hidden" name="confirm" value="1" />
-        <button type="submit">{v.t('maturity.rgesn.confirmPublish.confirm')}</button> <a href={b}>{v.t('form.cancel')}</a>
+        <button type="submit">{v.t('maturity.rgesn.confirmPublish.confirm')}</button>{' '}
+        <a href={b}>{v.t('form.cancel')}</a>
       </form>
     </>
   ));
@@ -262,7 +396,11 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/publish', async (c) => {
   }
   if (form.published === '1') {
     const { id, created } = await publishDeclaration(c.get('db'), user, orgId, aid);
-    return redirectWithFlash(c, `/declarations/${id}`, (created ? 'maturity.flash.published' : 'maturity.flash.upToDate') as TMessageKey);
+    return redirectWithFlash(
+      c,
+      `/declarations/${id}`,
+      (created ? 'maturity.flash.published' : 'maturity.flash.upToDate') as TMessageKey,
+    );
   }
   await withdrawDeclaration(c.get('db'), user, orgId, aid);
   return redirectWithFlash(c, `${base(orgId)}/${aid}`, 'maturity.flash.unpublished' as TMessageKey);
@@ -271,28 +409,53 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/publish', async (c) => {
 /** A field's error line, only when there is one (the family page repeats four fields per criterion, so it stays lean). */
 function CompactError(props: { v: TViewContext; errors?: TFieldErrors; name: string }) {
   const e = props.errors?.[props.name];
-  return e ? <p class="error" id={`f-${props.name}-error`}>{e}</p> : null;
+  return e ? (
+    <p class="error" id={`f-${props.name}-error`}>
+      {e}
+    </p>
+  ) : null;
 }
 
 function FamilyForm(props: {
-  v: TViewContext; orgId: number; assessmentId: number; family: number; criteria: TCriterionRow[]; answers: TAnswers; score: ReturnType<typeof scoreOf>;
-  families: TCriterionRow[]; overrides?: Record<string, TAnswerInput>; errors?: TFieldErrors;
+  v: TViewContext;
+  orgId: number;
+  assessmentId: number;
+  family: number;
+  criteria: TCriterionRow[];
+  answers: TAnswers;
+  score: ReturnType<typeof scoreOf>;
+  families: TCriterionRow[];
+  overrides?: Record<string, TAnswerInput>;
+  errors?: TFieldErrors;
 }) {
   const { v } = props;
   const t = v.t;
-  const statusOptions = (c: TCriterionRow): [string, string][] => rgesnStatuses.filter((s) => !(s === 'not_applicable' && c.applicableToAll)).map((s) => [s, t(statusKey(s))]);
+  const statusOptions = (c: TCriterionRow): [string, string][] =>
+    rgesnStatuses.filter((s) => !(s === 'not_applicable' && c.applicableToAll)).map((s) => [s, t(statusKey(s))]);
   const prev = props.families.find((f) => f.family === props.family - 1);
   const next = props.families.find((f) => f.family === props.family + 1);
   const first = props.criteria[0]!;
   // The summary names the criterion and the field ("Critère 1.2 – Justification"); the messages say only the fix,
   // as beside the field they sit under the criterion's legend.
-  const fieldKeys = { status: 'maturity.rgesn.field.status', justification: 'maturity.rgesn.field.justification', owner: 'maturity.rgesn.field.owner', due: 'maturity.rgesn.field.due' } as const;
+  const fieldKeys = {
+    status: 'maturity.rgesn.field.status',
+    justification: 'maturity.rgesn.field.justification',
+    owner: 'maturity.rgesn.field.owner',
+    due: 'maturity.rgesn.field.due',
+  } as const;
   const labels = Object.fromEntries(
-    props.criteria.flatMap((c) => Object.entries(fieldKeys).map(([name, key]) => [`${name}-${fieldId(c.number)}`, t('maturity.rgesn.field.ofCriterion', { field: t(key), n: c.number })])),
+    props.criteria.flatMap((c) =>
+      Object.entries(fieldKeys).map(([name, key]) => [
+        `${name}-${fieldId(c.number)}`,
+        t('maturity.rgesn.field.ofCriterion', { field: t(key), n: c.number }),
+      ]),
+    ),
   );
   return (
     <>
-      <p><a href={`${base(props.orgId)}/${props.assessmentId}`}>{t('maturity.rgesn.backToAssessment')}</a></p>
+      <p>
+        <a href={`${base(props.orgId)}/${props.assessmentId}`}>{t('maturity.rgesn.backToAssessment')}</a>
+      </p>
       <h1>{`${props.family}. ${familyName(v, first)}`}</h1>
       <ScoreBox v={v} score={props.score} />
       <ErrorSummary v={v} errors={props.errors} labels={labels} />
@@ -301,25 +464,50 @@ function FamilyForm(props: {
           const id = fieldId(c.number);
           const shown = props.answers.get(c.number);
           const o = props.overrides?.[c.number];
-          const current = o ?? (shown ? { status: shown.status, justification: shown.justification, actionOwner: shown.actionOwner, actionDue: shown.actionDue } : undefined);
+          const current =
+            o ??
+            (shown
+              ? {
+                  status: shown.status,
+                  justification: shown.justification,
+                  actionOwner: shown.actionOwner,
+                  actionDue: shown.actionDue,
+                }
+              : undefined);
           return (
             <fieldset class="field criterion">
               <legend>{`${c.number} ${criterionText(v, c)}`}</legend>
               <p class="hint">
                 {t(priorityKey(c.priority))}
                 {c.applicableToAll ? ` · ${t('maturity.rgesn.applicableToAll')}` : ''}
-                {' · '}<a href={c.url} hreflang="fr">{t('maturity.rgesn.officialText', { n: c.number })}</a>
-                {shown?.author ? ` · ${t('maturity.rgesn.lastChange', { author: shown.author, date: v.fmt.date(shown.updatedAt) })}` : ''}
+                {' · '}
+                <a href={c.url} hreflang="fr">
+                  {t('maturity.rgesn.officialText', { n: c.number })}
+                </a>
+                {shown?.author
+                  ? ` · ${t('maturity.rgesn.lastChange', { author: shown.author, date: v.fmt.date(shown.updatedAt) })}`
+                  : ''}
               </p>
               <input type="hidden" name={`seen-${id}`} value={o?.seen ?? answerFingerprint(shown)} />
               <CompactError v={v} errors={props.errors} name={`status-${id}`} />
               <label for={`f-status-${id}`}>{t('maturity.rgesn.field.status')}</label>
-              <select id={`f-status-${id}`} name={`status-${id}`} aria-invalid={props.errors?.[`status-${id}`] ? 'true' : undefined} aria-describedby={props.errors?.[`status-${id}`] ? `f-status-${id}-error` : undefined}>
-                {statusOptions(c).map(([value, label]) => <option value={value} selected={(current?.status ?? 'to_assess') === value}>{label}</option>)}
+              <select
+                id={`f-status-${id}`}
+                name={`status-${id}`}
+                aria-invalid={props.errors?.[`status-${id}`] ? 'true' : undefined}
+                aria-describedby={props.errors?.[`status-${id}`] ? `f-status-${id}-error` : undefined}
+              >
+                {statusOptions(c).map(([value, label]) => (
+                  <option value={value} selected={(current?.status ?? 'to_assess') === value}>
+                    {label}
+                  </option>
+                ))}
               </select>
               <CompactError v={v} errors={props.errors} name={`justification-${id}`} />
               <label for={`f-justification-${id}`}>{t('maturity.rgesn.field.justification')}</label>
-              <textarea id={`f-justification-${id}`} name={`justification-${id}`} rows={2}>{current?.justification ?? ''}</textarea>
+              <textarea id={`f-justification-${id}`} name={`justification-${id}`} rows={2}>
+                {current?.justification ?? ''}
+              </textarea>
               <CompactError v={v} errors={props.errors} name={`owner-${id}`} />
               <label for={`f-owner-${id}`}>{t('maturity.rgesn.field.owner')}</label>
               <input id={`f-owner-${id}`} name={`owner-${id}`} value={current?.actionOwner ?? ''} />
@@ -332,8 +520,16 @@ function FamilyForm(props: {
         <button type="submit">{t('form.save')}</button>
       </form>
       <nav aria-label={t('maturity.rgesn.familyNav')}>
-        {prev ? <a href={`${base(props.orgId)}/${props.assessmentId}/family/${prev.family}`}>{t('maturity.rgesn.prevFamily', { name: familyName(v, prev) })}</a> : null}{' '}
-        {next ? <a href={`${base(props.orgId)}/${props.assessmentId}/family/${next.family}`}>{t('maturity.rgesn.nextFamily', { name: familyName(v, next) })}</a> : null}
+        {prev ? (
+          <a href={`${base(props.orgId)}/${props.assessmentId}/family/${prev.family}`}>
+            {t('maturity.rgesn.prevFamily', { name: familyName(v, prev) })}
+          </a>
+        ) : null}{' '}
+        {next ? (
+          <a href={`${base(props.orgId)}/${props.assessmentId}/family/${next.family}`}>
+            {t('maturity.rgesn.nextFamily', { name: familyName(v, next) })}
+          </a>
+        ) : null}
       </nav>
       <p class="hint">{t('maturity.rgesn.attribution')}</p>
     </>
@@ -351,9 +547,25 @@ async function familyPage(c: Context<AppEnv>, overrides?: Record<string, TAnswer
   if (!criteria.length) throw notFound();
   const answers = await loadAnswers(db, a.id);
   const families = [...new Map(all.map((x) => [x.family, x])).values()];
-  return renderPage(c, `${a.service_name} · ${family}`, (v) => (
-    <FamilyForm v={v} orgId={orgId} assessmentId={a.id} family={family} criteria={criteria} answers={answers} score={scoreOf(all, answers)} families={families} overrides={overrides} errors={errors} />
-  ), { status: errors ? 422 : 200 });
+  return renderPage(
+    c,
+    `${a.service_name} · ${family}`,
+    (v) => (
+      <FamilyForm
+        v={v}
+        orgId={orgId}
+        assessmentId={a.id}
+        family={family}
+        criteria={criteria}
+        answers={answers}
+        score={scoreOf(all, answers)}
+        families={families}
+        overrides={overrides}
+        errors={errors}
+      />
+    ),
+    { status: errors ? 422 : 200 },
+  );
 }
 
 rgesnPages.get('/organisations/:id/rgesn/:aid/family/:family', (c) => familyPage(c));
@@ -384,20 +596,26 @@ rgesnPages.post('/organisations/:id/rgesn/:aid/family/:family', async (c) => {
     const owner = str(`owner-${id}`).trim();
     const due = ZDate.safeParse(str(`due-${id}`).trim());
     if (!status.success) errors[`status-${id}`] = t('maturity.rgesn.error.status');
-    else if (status.data === 'not_applicable' && cr.applicableToAll) errors[`status-${id}`] = t('maturity.rgesn.error.forbiddenNa');
+    else if (status.data === 'not_applicable' && cr.applicableToAll)
+      errors[`status-${id}`] = t('maturity.rgesn.error.forbiddenNa');
     if (justification.length > 2000) errors[`justification-${id}`] = t('maturity.rgesn.error.tooLong', { max: 2000 });
     if (owner.length > 200) errors[`owner-${id}`] = t('maturity.rgesn.error.tooLong', { max: 200 });
     if (!due.success) errors[`due-${id}`] = t('maturity.rgesn.error.date');
     inputs.push({
-      number: cr.number, status: status.success ? status.data : 'to_assess', justification, actionOwner: owner || null,
-      actionDue: due.success && due.data ? due.data : null, seen: str(`seen-${id}`),
+      number: cr.number,
+      status: status.success ? status.data : 'to_assess',
+      justification,
+      actionOwner: owner || null,
+      actionDue: due.success && due.data ? due.data : null,
+      seen: str(`seen-${id}`),
     });
   }
   const overrides = Object.fromEntries(inputs.map((i) => [i.number, i]));
   if (Object.keys(errors).length) return familyPage(c, overrides, errors);
   const saved = await saveRgesnAnswers(db, user, orgId, aid, inputs);
   if (!saved.ok) {
-    for (const n of saved.forbiddenNotApplicable) errors[`status-${fieldId(n)}`] = t('maturity.rgesn.error.forbiddenNa');
+    for (const n of saved.forbiddenNotApplicable)
+      errors[`status-${fieldId(n)}`] = t('maturity.rgesn.error.forbiddenNa');
     return familyPage(c, overrides, errors);
   }
   return redirectWithFlash(c, `${base(orgId)}/${aid}/family/${family}`, 'flash.saved');
@@ -414,7 +632,9 @@ rgesnPages.get('/organisations/:id/rgesn/:aid/history', async (c) => {
   const t = c.get('t');
   return renderPage(c, t('maturity.rgesn.history.title', { service: a.service_name }), (v) => (
     <>
-      <p><a href={`${base(orgId)}/${aid}`}>{t('maturity.rgesn.backToAssessment')}</a></p>
+      <p>
+        <a href={`${base(orgId)}/${aid}`}>{t('maturity.rgesn.backToAssessment')}</a>
+      </p>
       <h1>{t('maturity.rgesn.history.title', { service: a.service_name })}</h1>
       {h.rows.length ? (
         <table>

@@ -30,8 +30,11 @@ export function ScoreBox(props: { v: TViewContext; score: TRgesnScore }) {
       </p>
       <p>
         {v.t('maturity.rgesn.counts', {
-          validated: score.counts.validated, in_progress: score.counts.in_progress, not_validated: score.counts.not_validated,
-          not_applicable: score.counts.not_applicable, to_assess: score.counts.to_assess,
+          validated: score.counts.validated,
+          in_progress: score.counts.in_progress,
+          not_validated: score.counts.not_validated,
+          not_applicable: score.counts.not_applicable,
+          to_assess: score.counts.to_assess,
         })}
       </p>
       <p class="hint">{v.t('maturity.rgesn.notImpact')}</p>

@@ -19,14 +19,28 @@ async function storedDeclaration(db: DB, id: number) {
 }
 import { loadCriteria } from './rgesn-referential.js';
 
-const officialPath = join(process.cwd(), 'test', 'fixtures', 'reference', 'rgesn-2024', 'referentiel-ecoconception.json');
+const officialPath = join(
+  process.cwd(),
+  'test',
+  'fixtures',
+  'reference',
+  'rgesn-2024',
+  'referentiel-ecoconception.json',
+);
 const officialText = readFileSync(officialPath, 'utf8');
 
 /** The form fields of one criterion as the family page would post them. */
-function fields(n: string, status: string, extra: { justification?: string; owner?: string; due?: string; seen?: string } = {}) {
+function fields(
+  n: string,
+  status: string,
+  extra: { justification?: string; owner?: string; due?: string; seen?: string } = {},
+) {
   const id = n.replace('.', '-');
   return {
-    [`status-${id}`]: status, [`justification-${id}`]: extra.justification ?? '', [`owner-${id}`]: extra.owner ?? '', [`due-${id}`]: extra.due ?? '',
+    [`status-${id}`]: status,
+    [`justification-${id}`]: extra.justification ?? '',
+    [`owner-${id}`]: extra.owner ?? '',
+    [`due-${id}`]: extra.due ?? '',
     [`seen-${id}`]: extra.seen ?? answerFingerprint(undefined),
   };
 }
@@ -70,10 +84,18 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     const bad = await alice.post(`/organisations/${orgId}/rgesn`, { service_name: '', service_url: 'ftp://x' });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('href="#f-service_name"');
-    const res = await alice.post(`/organisations/${orgId}/rgesn`, { service_name: 'Portail', service_url: 'https://portail.example.org', description: 'Le portail' });
+    const res = await alice.post(`/organisations/${orgId}/rgesn`, {
+      service_name: 'Portail',
+      service_url: 'https://portail.example.org',
+      description: 'Le portail',
+    });
     expect(res.status).toBe(303);
     assessmentId = Number(/\/rgesn\/(\d+)/.exec(res.headers.get('location')!)![1]);
-    const a = await db.selectFrom('rgesn_assessments').selectAll().where('id', '=', assessmentId).executeTakeFirstOrThrow();
+    const a = await db
+      .selectFrom('rgesn_assessments')
+      .selectAll()
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow();
     expect(a.referential_id).toBeGreaterThan(0);
   });
 
@@ -81,51 +103,89 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     const page = await (await alice.get(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`)).text();
     expect(page).toContain('0 / 100');
     // 1.1 (Prioritaire) validated; everything else stays to assess: score = 1.5 / Σ weights of all 78
-    const res = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, { ...fields('1.1', 'validated', { justification: 'Étude faite' }) });
+    const res = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, {
+      ...fields('1.1', 'validated', { justification: 'Étude faite' }),
+    });
     expect(res.status).toBe(303);
     const total = 30 * 1.5 + 29 * 1.25 + 19;
     const after = await (await alice.get(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`)).text();
-    expect(after).toContain(`${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format((100 * 1.5) / total)} / 100`);
+    expect(after).toContain(
+      `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format((100 * 1.5) / total)} / 100`,
+    );
     expect(after).toContain('Alice');
   });
 
   it('refuses not applicable on a criterion applicable to every service, naming it', async () => {
-    const res = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, { ...fields('1.2', 'not_applicable') });
+    const res = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, {
+      ...fields('1.2', 'not_applicable'),
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Critère 1.2');
     expect(html).toContain('href="#f-status-1-2"');
-    const row = await db.selectFrom('rgesn_answers').select('status').where('assessment_id', '=', assessmentId).where('criterion_number', '=', '1.2').executeTakeFirst();
+    const row = await db
+      .selectFrom('rgesn_answers')
+      .select('status')
+      .where('assessment_id', '=', assessmentId)
+      .where('criterion_number', '=', '1.2')
+      .executeTakeFirst();
     expect(row).toBeUndefined();
     // the service refuses it too, whatever the form says
     const actor = await loadCurrentUser(db, aliceId);
-    const r = await saveRgesnAnswers(db, actor, orgId, assessmentId, [{ number: '1.3', status: 'not_applicable', justification: '', actionOwner: null, actionDue: null, seen: '' }]);
+    const r = await saveRgesnAnswers(db, actor, orgId, assessmentId, [
+      { number: '1.3', status: 'not_applicable', justification: '', actionOwner: null, actionDue: null, seen: '' },
+    ]);
     expect(r).toEqual({ ok: false, forbiddenNotApplicable: ['1.3'], unknown: [] });
   });
 
   it('lets several members fill the same assessment: untouched criteria are not overwritten, the last change wins', async () => {
     // Both open family 1 while 1.1 is validated (Alice). Bob changes 1.4 only; his form still carries 1.1 as shown.
-    const shown11 = answerFingerprint({ status: 'validated', justification: 'Étude faite', actionOwner: null, actionDue: null });
+    const shown11 = answerFingerprint({
+      status: 'validated',
+      justification: 'Étude faite',
+      actionOwner: null,
+      actionDue: null,
+    });
     await bob.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, {
       ...fields('1.1', 'validated', { justification: 'Étude faite', seen: shown11 }),
       ...fields('1.4', 'in_progress', { owner: 'Bob', due: '2031-06-30' }),
     });
     // Meanwhile Alice set 1.1 to in progress from an older form; then Bob's stale form is re-sent: 1.1 stays Alice's.
-    await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, { ...fields('1.1', 'in_progress', { justification: 'Revue', seen: shown11 }) });
-    await bob.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, { ...fields('1.1', 'validated', { justification: 'Étude faite', seen: shown11 }) });
-    const rows = await db.selectFrom('rgesn_answers').select(['criterion_number', 'status', 'updated_by']).where('assessment_id', '=', assessmentId).orderBy('criterion_number').execute();
+    await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, {
+      ...fields('1.1', 'in_progress', { justification: 'Revue', seen: shown11 }),
+    });
+    await bob.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, {
+      ...fields('1.1', 'validated', { justification: 'Étude faite', seen: shown11 }),
+    });
+    const rows = await db
+      .selectFrom('rgesn_answers')
+      .select(['criterion_number', 'status', 'updated_by'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('criterion_number')
+      .execute();
     expect(rows).toEqual([
       { criterion_number: '1.1', status: 'in_progress', updated_by: aliceId },
       { criterion_number: '1.4', status: 'in_progress', updated_by: bobId },
     ]);
     // Bob changes 1.1 deliberately (what he saw differs from what he sends): last change wins.
-    await bob.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, { ...fields('1.1', 'validated', { justification: 'Vérifié', seen: shown11 }) });
-    const r11 = await db.selectFrom('rgesn_answers').select(['status', 'updated_by']).where('assessment_id', '=', assessmentId).where('criterion_number', '=', '1.1').executeTakeFirstOrThrow();
+    await bob.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, {
+      ...fields('1.1', 'validated', { justification: 'Vérifié', seen: shown11 }),
+    });
+    const r11 = await db
+      .selectFrom('rgesn_answers')
+      .select(['status', 'updated_by'])
+      .where('assessment_id', '=', assessmentId)
+      .where('criterion_number', '=', '1.1')
+      .executeTakeFirstOrThrow();
     expect(r11).toEqual({ status: 'validated', updated_by: bobId });
     const history = await (await alice.get(`/organisations/${orgId}/rgesn/${assessmentId}/history`)).text();
     expect(history).toContain('Bob');
     expect(history).toContain('Alice');
-    const audit = await db.selectFrom('audit_log').select('action').where('action', '=', 'rgesn.answers.save').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'rgesn.answers.save')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -137,8 +197,13 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     expect((await stranger.get(`/organisations/${orgId}/rgesn`)).status).toBe(403);
     expect((await stranger.get(`/organisations/${orgId}/rgesn/${assessmentId}`)).status).toBe(403);
     expect((await stranger.get(`/organisations/${otherOrgId}/rgesn/${assessmentId}`)).status).toBe(404);
-    expect((await stranger.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, fields('1.5', 'validated'))).status).toBe(403);
-    expect((await stranger.post(`/organisations/${orgId}/rgesn/${assessmentId}/publish`, { published: '1' })).status).toBe(403);
+    expect(
+      (await stranger.post(`/organisations/${orgId}/rgesn/${assessmentId}/family/1`, fields('1.5', 'validated')))
+        .status,
+    ).toBe(403);
+    expect(
+      (await stranger.post(`/organisations/${orgId}/rgesn/${assessmentId}/publish`, { published: '1' })).status,
+    ).toBe(403);
     expect((await stranger.get(`/declarations/${assessmentId}`)).status).toBe(404);
     const visitor = new TestClient(testApp(db));
     expect((await visitor.get(`/declarations/${assessmentId}`)).status).toBe(404);
@@ -150,11 +215,22 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
   });
 
   it('publishes a declaration with its content, public in French and English', async () => {
-    const plan = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/plan`, { previous_score: '2', target_score: '60', target_date: '2031-12-31' });
+    const plan = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/plan`, {
+      previous_score: '2',
+      target_score: '60',
+      target_date: '2031-12-31',
+    });
     expect(plan.status).toBe(303);
-    const badPlan = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/plan`, { previous_score: '120', target_score: '', target_date: '31/12/2031' });
+    const badPlan = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/plan`, {
+      previous_score: '120',
+      target_score: '',
+      target_date: '31/12/2031',
+    });
     expect(badPlan.status).toBe(422);
-    const pub = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/publish`, { published: '1', confirm: '1' });
+    const pub = await alice.post(`/organisations/${orgId}/rgesn/${assessmentId}/publish`, {
+      published: '1',
+      confirm: '1',
+    });
     expect(pub.status).toBe(303);
     declarationId = Number(/\/declarations\/(\d+)/.exec(pub.headers.get('location')!)![1]);
     const visitor = new TestClient(testApp(db));
@@ -175,7 +251,11 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     const d = await storedDeclaration(db, declarationId);
     expect(d.content.validated).toEqual(['1.1']);
     expect(d.content.plan.map((p) => p.number)).toEqual(['1.4']);
-    const pub2 = await db.selectFrom('rgesn_assessments').select(['published_score']).where('id', '=', assessmentId).executeTakeFirstOrThrow();
+    const pub2 = await db
+      .selectFrom('rgesn_assessments')
+      .select(['published_score'])
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow();
     expect(Number(pub2.published_score)).toBeCloseTo(d.content.score.score!, 10);
     expect(d.score).toBeCloseTo(d.content.score.score!, 10);
   });
@@ -217,15 +297,23 @@ describeEachDb('RGESN assessments and declarations', (kind) => {
     const again = await admin.postMultipart('/admin/rgesn', upload('r.json', officialText, '2024-officiel'));
     expect(again.status).toBe(422);
     // the past assessment keeps its version; a new one takes the imported one
-    const old = await db.selectFrom('rgesn_assessments').select('referential_id').where('id', '=', assessmentId).executeTakeFirstOrThrow();
+    const old = await db
+      .selectFrom('rgesn_assessments')
+      .select('referential_id')
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow();
     expect(old.referential_id).toBe(refs[0]!.id);
     const res = await alice.post(`/organisations/${orgId}/rgesn`, { service_name: 'Portail' });
     const newId = Number(/\/rgesn\/(\d+)/.exec(res.headers.get('location')!)![1]);
-    const fresh = await db.selectFrom('rgesn_assessments').select(['referential_id', 'previous_score']).where('id', '=', newId).executeTakeFirstOrThrow();
+    const fresh = await db
+      .selectFrom('rgesn_assessments')
+      .select(['referential_id', 'previous_score'])
+      .where('id', '=', newId)
+      .executeTakeFirstOrThrow();
     expect(fresh.referential_id).toBe(refs[1]!.id);
     // previous score defaults to the last published declaration of the same service
     const d = await storedDeclaration(db, declarationId);
     expect(Number(fresh.previous_score)).toBeCloseTo(d.score!, 10);
-    expect((await (await alice.get(`/declarations/${declarationId}`)).text())).toContain('Critères validés (1)');
+    expect(await (await alice.get(`/declarations/${declarationId}`)).text()).toContain('Critères validés (1)');
   });
 });

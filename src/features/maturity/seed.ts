@@ -27,7 +27,11 @@ async function demoOrganisationIds(db: DB): Promise<number[]> {
 async function seedDemoMaturity(db: DB, orgIds: number[], now: Date): Promise<void> {
   const year = now.getUTCFullYear();
   for (const [i, orgId] of orgIds.slice(0, 3).entries()) {
-    const has = await db.selectFrom('maturity_assessments').select('id').where('organisation_id', '=', orgId).executeTakeFirst();
+    const has = await db
+      .selectFrom('maturity_assessments')
+      .select('id')
+      .where('organisation_id', '=', orgId)
+      .executeTakeFirst();
     if (has) continue;
     const rand = lcg(1000 + orgId);
     const start = 1 + (i % 2);
@@ -36,15 +40,32 @@ async function seedDemoMaturity(db: DB, orgIds: number[], now: Date): Promise<vo
         const date = new Date(Date.UTC(year - 2 + k, 2, 10 + i));
         const at = (date > now ? new Date(now.getTime() - 86_400_000 * (3 - k)) : date).toISOString();
         const answers: Record<string, number> = {};
-        for (const q of allQuestionIds) answers[q] = Math.min(5, start + k + (rand() < 0.35 ? 1 : 0) - (rand() < 0.2 ? 1 : 0)) || 1;
+        for (const q of allQuestionIds)
+          answers[q] = Math.min(5, start + k + (rand() < 0.35 ? 1 : 0) - (rand() < 0.2 ? 1 : 0)) || 1;
         const result = scoreMaturity(answers);
         const a = await tx
           .insertInto('maturity_assessments')
-          .values({ organisation_id: orgId, status: 'completed', overall_level: result.level, overall_score: result.score, created_by: null, created_at: at, completed_at: at })
+          .values({
+            organisation_id: orgId,
+            status: 'completed',
+            overall_level: result.level,
+            overall_score: result.score,
+            created_by: null,
+            created_at: at,
+            completed_at: at,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await tx.insertInto('maturity_answers').values(allQuestionIds.map((q) => ({ assessment_id: a.id, question_id: q, level: answers[q]! }))).execute();
-        await tx.insertInto('maturity_dimension_results').values(result.dimensions.map((d) => ({ assessment_id: a.id, dimension_id: d.id, level: d.level, score: d.score }))).execute();
+        await tx
+          .insertInto('maturity_answers')
+          .values(allQuestionIds.map((q) => ({ assessment_id: a.id, question_id: q, level: answers[q]! })))
+          .execute();
+        await tx
+          .insertInto('maturity_dimension_results')
+          .values(
+            result.dimensions.map((d) => ({ assessment_id: a.id, dimension_id: d.id, level: d.level, score: d.score })),
+          )
+          .execute();
       }
     });
   }
@@ -56,13 +77,28 @@ async function seedDemoRgesn(db: DB, orgIds: number[], now: Date): Promise<void>
   if (referentialId === null) return;
   const criteria = await loadCriteria(db, referentialId);
   for (const orgId of orgIds.slice(0, 2)) {
-    const has = await db.selectFrom('rgesn_assessments').select('id').where('organisation_id', '=', orgId).executeTakeFirst();
+    const has = await db
+      .selectFrom('rgesn_assessments')
+      .select('id')
+      .where('organisation_id', '=', orgId)
+      .executeTakeFirst();
     if (has) continue;
     const rand = lcg(2000 + orgId);
     const statuses = new Map<string, TRgesnStatus>();
     for (const c of criteria) {
       const r = rand();
-      statuses.set(c.number, r < 0.45 ? 'validated' : r < 0.6 ? 'in_progress' : r < 0.75 ? 'not_validated' : !c.applicableToAll && r < 0.9 ? 'not_applicable' : 'to_assess');
+      statuses.set(
+        c.number,
+        r < 0.45
+          ? 'validated'
+          : r < 0.6
+            ? 'in_progress'
+            : r < 0.75
+              ? 'not_validated'
+              : !c.applicableToAll && r < 0.9
+                ? 'not_applicable'
+                : 'to_assess',
+      );
     }
     const score = rgesnScore(criteria, statuses).score;
     const at = now.toISOString();
@@ -71,9 +107,19 @@ async function seedDemoRgesn(db: DB, orgIds: number[], now: Date): Promise<void>
       const a = await tx
         .insertInto('rgesn_assessments')
         .values({
-          organisation_id: orgId, referential_id: referentialId, service_name: 'Portail client (démo)', service_url: 'https://example.org/',
-          description: '', previous_score: score === null ? null : Math.max(0, Math.round(score - 12)), target_score: 75, target_date: due,
-          published_at: null, published_score: null, created_by: null, created_at: at, updated_at: at,
+          organisation_id: orgId,
+          referential_id: referentialId,
+          service_name: 'Portail client (démo)',
+          service_url: 'https://example.org/',
+          description: '',
+          previous_score: score === null ? null : Math.max(0, Math.round(score - 12)),
+          target_score: 75,
+          target_date: due,
+          published_at: null,
+          published_score: null,
+          created_by: null,
+          created_at: at,
+          updated_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -81,11 +127,21 @@ async function seedDemoRgesn(db: DB, orgIds: number[], now: Date): Promise<void>
         const status = statuses.get(c.number)!;
         const planned = status === 'in_progress' || status === 'not_validated';
         return {
-          assessment_id: a.id, criterion_number: c.number, status, justification: '',
-          action_owner: planned ? 'Équipe produit' : null, action_due: planned ? due : null, updated_by: null, updated_at: at,
+          assessment_id: a.id,
+          criterion_number: c.number,
+          status,
+          justification: '',
+          action_owner: planned ? 'Équipe produit' : null,
+          action_due: planned ? due : null,
+          updated_by: null,
+          updated_at: at,
         };
       });
-      for (let i = 0; i < rows.length; i += 30) await tx.insertInto('rgesn_answers').values(rows.slice(i, i + 30)).execute();
+      for (let i = 0; i < rows.length; i += 30)
+        await tx
+          .insertInto('rgesn_answers')
+          .values(rows.slice(i, i + 30))
+          .execute();
       // The demo declaration is published the way members publish: as a stored version of these answers.
       await seedDeclarationVersion(tx, a.id, at);
     });

@@ -15,7 +15,11 @@ export function idParam(c: Context<AppEnv>, name: string): number {
 
 /** The organisation's id and name, or a 404. Read from the foundation table (names only). */
 export async function organisationOr404(db: DB, id: number): Promise<{ id: number; name: string; isDemo: boolean }> {
-  const row = await db.selectFrom('organisations').select(['id', 'name', 'is_demo']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'is_demo'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound();
   return { id: row.id, name: row.name, isDemo: Number(row.is_demo) === 1 };
 }

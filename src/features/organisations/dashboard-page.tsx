@@ -7,7 +7,13 @@ import { organisationSpaces } from './spaces.js';
 import type { TMessageKey } from '../../i18n/index.js';
 import type { TOrgKind, TOrgRole } from '../../db/tables/foundation.js';
 
-type TEntry = { organisationId: number; name: string; kind: TOrgKind; role: TOrgRole; signature: TSignatureSummary | null };
+type TEntry = {
+  organisationId: number;
+  name: string;
+  kind: TOrgKind;
+  role: TOrgRole;
+  signature: TSignatureSummary | null;
+};
 type TInvite = { id: number; role: TOrgRole; organisationName: string };
 
 /** /dashboard: the member's organisations with their signature state and spaces, invitations, next steps. */
@@ -25,7 +31,10 @@ export function DashboardPage(p: { v: TViewContext; entries: TEntry[]; invitatio
           <ul>
             {p.invitations.map((i) => (
               <li>
-                {t('organisations.dashboard.invitedTo', { organisation: i.organisationName, role: t(`organisations.role.${i.role}` as TMessageKey) })}{' '}
+                {t('organisations.dashboard.invitedTo', {
+                  organisation: i.organisationName,
+                  role: t(`organisations.role.${i.role}` as TMessageKey),
+                })}{' '}
                 <ButtonForm action={`/invitations/id/${i.id}/accept`} label={t('organisations.invitation.accept')} />
               </li>
             ))}

@@ -14,7 +14,12 @@ export async function exportOrganisation(db: DB, actor: TCurrentUser, orgId: num
   authorize(actor, organisationPolicy, 'organisation.manage', orgId);
   const org = await organisationOr404(db, orgId);
   const [members, signatures] = await Promise.all([listMembers(db, orgId), listSignatures(db, orgId)]);
-  await recordAudit(db, { actorUserId: actor.id, action: 'organisation.export', subjectType: 'organisation', subjectId: orgId });
+  await recordAudit(db, {
+    actorUserId: actor.id,
+    action: 'organisation.export',
+    subjectType: 'organisation',
+    subjectId: orgId,
+  });
   const { search_name: _search, ...profile } = org;
   return {
     exportedAt: new Date().toISOString(),
@@ -35,6 +40,12 @@ export async function deleteOrganisation(db: DB, actor: TCurrentUser, orgId: num
     const org = await tx.selectFrom('organisations').select(['name']).where('id', '=', orgId).executeTakeFirst();
     if (!org) throw notFound();
     await tx.deleteFrom('organisations').where('id', '=', orgId).execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: 'organisation.delete', subjectType: 'organisation', subjectId: orgId, details: { name: org.name } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'organisation.delete',
+      subjectType: 'organisation',
+      subjectId: orgId,
+      details: { name: org.name },
+    });
   });
 }

@@ -11,7 +11,14 @@ type TOrg = NonNullable<Awaited<ReturnType<typeof getOrganisation>>>;
 type TStatusRequest = { kind: string; status: string; reason: string | null; created_at: string } | undefined;
 
 /** The partner / expert status: held, waiting, refused or withdrawn, and the application form for owners. */
-function StatusSection(p: { v: TViewContext; org: TOrg; request: TStatusRequest; canApply: boolean; errors?: TFieldErrors | null; values?: Record<string, unknown> }) {
+function StatusSection(p: {
+  v: TViewContext;
+  org: TOrg;
+  request: TStatusRequest;
+  canApply: boolean;
+  errors?: TFieldErrors | null;
+  values?: Record<string, unknown>;
+}) {
   const { t, fmt } = p.v;
   const r = p.request;
   const granted = isGrantedKind(p.org.kind);
@@ -20,14 +27,38 @@ function StatusSection(p: { v: TViewContext; org: TOrg; request: TStatusRequest;
       <h2>{t('organisations.status.title')}</h2>
       <p>{t('organisations.status.intro')}</p>
       {granted ? <p>{t('organisations.status.held', { kind: kindLabel(t, p.org.kind) })}</p> : null}
-      {!granted && r?.status === 'pending' ? <p>{t('organisations.status.pending', { kind: kindLabel(t, r.kind), date: fmt.date(r.created_at) })}</p> : null}
-      {!granted && r?.status === 'rejected' ? <p>{t('organisations.status.rejected', { reason: r.reason ?? '' })}</p> : null}
-      {!granted && r?.status === 'withdrawn' ? <p>{t('organisations.status.withdrawn', { reason: r.reason ?? '' })}</p> : null}
+      {!granted && r?.status === 'pending' ? (
+        <p>{t('organisations.status.pending', { kind: kindLabel(t, r.kind), date: fmt.date(r.created_at) })}</p>
+      ) : null}
+      {!granted && r?.status === 'rejected' ? (
+        <p>{t('organisations.status.rejected', { reason: r.reason ?? '' })}</p>
+      ) : null}
+      {!granted && r?.status === 'withdrawn' ? (
+        <p>{t('organisations.status.withdrawn', { reason: r.reason ?? '' })}</p>
+      ) : null}
       <p>{t('organisations.status.publishHint')}</p>
       {p.canApply && r?.status !== 'pending' ? (
         <form method="post" action={`/organisations/${p.org.id}/status`} novalidate>
-          <Select name="kind" label={t('organisations.status.kind')} value={String(p.values?.kind ?? '')} errors={p.errors} options={[['partner', kindLabel(t, 'partner')], ['expert', kindLabel(t, 'expert')]]} emptyLabel={t('organisations.field.choose')} required />
-          <TextArea name="motivation" label={t('organisations.status.motivation')} value={String(p.values?.motivation ?? '')} errors={p.errors} rows={4} required />
+          <Select
+            name="kind"
+            label={t('organisations.status.kind')}
+            value={String(p.values?.kind ?? '')}
+            errors={p.errors}
+            options={[
+              ['partner', kindLabel(t, 'partner')],
+              ['expert', kindLabel(t, 'expert')],
+            ]}
+            emptyLabel={t('organisations.field.choose')}
+            required
+          />
+          <TextArea
+            name="motivation"
+            label={t('organisations.status.motivation')}
+            value={String(p.values?.motivation ?? '')}
+            errors={p.errors}
+            rows={4}
+            required
+          />
           <button type="submit">{t('organisations.status.apply')}</button>
         </form>
       ) : null}
@@ -42,7 +73,10 @@ export function SignatureStatus(p: { v: TViewContext; signature: TSignatureSumma
   if (!s) return <span>{t('organisations.signature.none')}</span>;
   return (
     <span>
-      {t(`organisations.signature.${s.status}` as TMessageKey, { version: s.version, date: fmt.date(s.decidedAt ?? s.signedAt) })}
+      {t(`organisations.signature.${s.status}` as TMessageKey, {
+        version: s.version,
+        date: fmt.date(s.decidedAt ?? s.signedAt),
+      })}
       {s.status === 'rejected' && s.rejectionReason ? ` — ${s.rejectionReason}` : null}
     </span>
   );
@@ -108,7 +142,11 @@ export function ManagePage(p: {
       <h1>
         {org.name} {org.is_demo ? <span class="badge demo">{t('demo.badge')}</span> : null}
       </h1>
-      <ErrorSummary v={v} errors={p.errors} labels={{ email: t('organisations.invite.email'), role: t('organisations.member.role') }} />
+      <ErrorSummary
+        v={v}
+        errors={p.errors}
+        labels={{ email: t('organisations.invite.email'), role: t('organisations.member.role') }}
+      />
       <nav aria-label={t('organisations.manage.spaces')}>
         <ul class="offer">
           {organisationSpaces(org.id, org.kind).map((s) => (
@@ -129,7 +167,14 @@ export function ManagePage(p: {
           </p>
         ) : null}
       </section>
-      <StatusSection v={v} org={org} request={p.statusRequest} canApply={!!p.canApply} errors={p.statusErrors} values={p.statusValues} />
+      <StatusSection
+        v={v}
+        org={org}
+        request={p.statusRequest}
+        canApply={!!p.canApply}
+        errors={p.statusErrors}
+        values={p.statusValues}
+      />
       <section>
         <h2>{t('organisations.manage.profile')}</h2>
         <ProfileFacts v={v} org={org} withSiren />
@@ -161,11 +206,17 @@ export function ManagePage(p: {
                   <td>
                     <ButtonForm
                       action={`${base}/members/${m.id}/role`}
-                      label={t(m.role === 'owner' ? 'organisations.member.makeMember' : 'organisations.member.makeOwner')}
+                      label={t(
+                        m.role === 'owner' ? 'organisations.member.makeMember' : 'organisations.member.makeOwner',
+                      )}
                       fields={{ role: m.role === 'owner' ? 'member' : 'owner' }}
                       className="secondary"
                     />{' '}
-                    <ButtonForm action={`${base}/members/${m.id}/remove`} label={t('organisations.member.remove')} className="danger" />
+                    <ButtonForm
+                      action={`${base}/members/${m.id}/remove`}
+                      label={t('organisations.member.remove')}
+                      className="danger"
+                    />
                   </td>
                 ) : null}
               </tr>
@@ -181,15 +232,38 @@ export function ManagePage(p: {
               <ul>
                 {p.invitations.map((i) => (
                   <li>
-                    {t('organisations.invite.pending', { email: i.email, role: t(`organisations.role.${i.role}` as TMessageKey), date: v.fmt.date(i.expires_at) })}{' '}
-                    <ButtonForm action={`${base}/invitations/${i.id}/cancel`} label={t('organisations.invite.cancel')} className="link" />
+                    {t('organisations.invite.pending', {
+                      email: i.email,
+                      role: t(`organisations.role.${i.role}` as TMessageKey),
+                      date: v.fmt.date(i.expires_at),
+                    })}{' '}
+                    <ButtonForm
+                      action={`${base}/invitations/${i.id}/cancel`}
+                      label={t('organisations.invite.cancel')}
+                      className="link"
+                    />
                   </li>
                 ))}
               </ul>
             ) : null}
             <form method="post" action={`${base}/invitations`} novalidate>
-              <Field name="email" type="email" label={t('organisations.invite.email')} value={String(p.inviteValues?.email ?? '')} errors={p.errors} required />
-              <Select name="role" label={t('organisations.member.role')} value={String(p.inviteValues?.role ?? 'member')} options={[['member', t('organisations.role.member')], ['owner', t('organisations.role.owner')]]} />
+              <Field
+                name="email"
+                type="email"
+                label={t('organisations.invite.email')}
+                value={String(p.inviteValues?.email ?? '')}
+                errors={p.errors}
+                required
+              />
+              <Select
+                name="role"
+                label={t('organisations.member.role')}
+                value={String(p.inviteValues?.role ?? 'member')}
+                options={[
+                  ['member', t('organisations.role.member')],
+                  ['owner', t('organisations.role.owner')],
+                ]}
+              />
               <button type="submit">{t('organisations.invite.submit')}</button>
             </form>
           </section>

@@ -7,7 +7,16 @@ import { isValidSiren } from './siren.js';
 import { normaliseSearchName, slugify } from './names.js';
 import { isSignatory } from './queries.js';
 
-const profile = { name: 'Écoles & Co', kind: 'company', siren: '732 829 320', size_band: '10-49', sector: 'software', region: 'BRE', website: 'https://example.org', description: 'Hello' };
+const profile = {
+  name: 'Écoles & Co',
+  kind: 'company',
+  siren: '732 829 320',
+  size_band: '10-49',
+  sector: 'software',
+  region: 'BRE',
+  website: 'https://example.org',
+  description: 'Hello',
+};
 
 describe('SIREN and names', () => {
   it('accepts SIRENs with a valid Luhn key and rejects others', () => {
@@ -39,7 +48,12 @@ describeEachDb('organisations', (kind) => {
 
   it('creates an organisation whose creator becomes owner, with field errors in the user language', async () => {
     const { u, client } = await owner();
-    const bad = await client.post('/organisations/new?lang=en', { ...profile, siren: '732829321', kind: 'castle', website: 'nope' });
+    const bad = await client.post('/organisations/new?lang=en', {
+      ...profile,
+      siren: '732829321',
+      kind: 'castle',
+      website: 'nope',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('This SIREN number is not valid');
@@ -47,7 +61,11 @@ describeEachDb('organisations', (kind) => {
     expect(html).toContain('https://');
     const ok = await client.post('/organisations/new', profile);
     expect(ok.status).toBe(303);
-    const org = await t.db.selectFrom('organisations').selectAll().where('name', '=', 'Écoles & Co').executeTakeFirstOrThrow();
+    const org = await t.db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('name', '=', 'Écoles & Co')
+      .executeTakeFirstOrThrow();
     expect(org.siren).toBe('732829320');
     expect(org.search_name).toBe('ecoles co');
     expect(org.slug).toMatch(/^ecoles-co/);
@@ -56,7 +74,11 @@ describeEachDb('organisations', (kind) => {
     const page = await client.get(`/organisations/${org.id}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`/organisations/${org.id}/footprint`);
-    const audit = await t.db.selectFrom('audit_log').select('action').where('subject_id', '=', String(org.id)).execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_id', '=', String(org.id))
+      .execute();
     expect(audit.map((a) => a.action)).toContain('organisation.create');
   });
 
@@ -67,7 +89,9 @@ describeEachDb('organisations', (kind) => {
     await loginAs(t.db, client, u.id);
     expect(await (await client.get('/organisations/new')).text()).toContain('/account/confirm/resend');
     await client.post('/organisations/new', { ...profile, name: 'Unconfirmed Org' });
-    expect(await t.db.selectFrom('organisations').select('id').where('name', '=', 'Unconfirmed Org').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('organisations').select('id').where('name', '=', 'Unconfirmed Org').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('lets owners edit; members see but cannot edit; outsiders get 403', async () => {
@@ -83,7 +107,13 @@ describeEachDb('organisations', (kind) => {
     await loginAs(t.db, outsider, (await makeUser(t.db)).id);
     expect((await outsider.get(`/organisations/${org.id}`)).status).toBe(403);
     expect((await client.post(`/organisations/${org.id}/edit`, { ...profile, name: 'Renamed Ltd' })).status).toBe(303);
-    expect((await t.db.selectFrom('organisations').select(['name', 'search_name']).where('id', '=', org.id).executeTakeFirstOrThrow())).toEqual({ name: 'Renamed Ltd', search_name: 'renamed ltd' });
+    expect(
+      await t.db
+        .selectFrom('organisations')
+        .select(['name', 'search_name'])
+        .where('id', '=', org.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ name: 'Renamed Ltd', search_name: 'renamed ltd' });
   });
 
   it('changes roles and removes members but never the last owner', async () => {
@@ -97,15 +127,21 @@ describeEachDb('organisations', (kind) => {
     const res = await client.post(`/organisations/${org.id}/members/${mine.id}/role`, { role: 'member' });
     expect(res.headers.get('location')).toContain('organisations.flash.lastOwner');
     await client.post(`/organisations/${org.id}/members/${theirs.id}/role`, { role: 'owner' });
-    expect((await t.db.selectFrom('memberships').select('role').where('id', '=', theirs.id).executeTakeFirstOrThrow()).role).toBe('owner');
+    expect(
+      (await t.db.selectFrom('memberships').select('role').where('id', '=', theirs.id).executeTakeFirstOrThrow()).role,
+    ).toBe('owner');
     await client.post(`/organisations/${org.id}/members/${theirs.id}/remove`);
-    expect(await t.db.selectFrom('memberships').select('id').where('id', '=', theirs.id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('memberships').select('id').where('id', '=', theirs.id).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('invites by email; only the invited address accepts, after sign-in', async () => {
     const { u, client } = await owner();
     const org = await makeOrganisation(t.db, { ownerId: u.id });
-    expect((await client.post(`/organisations/${org.id}/invitations`, { email: 'not-an-email', role: 'member' })).status).toBe(422);
+    expect(
+      (await client.post(`/organisations/${org.id}/invitations`, { email: 'not-an-email', role: 'member' })).status,
+    ).toBe(422);
     await client.post(`/organisations/${org.id}/invitations`, { email: 'Colleague@Example.org', role: 'member' });
     const path = lastMailTo('colleague@example.org').link!;
     expect(path).toMatch(/^\/invitations\//);
@@ -118,9 +154,21 @@ describeEachDb('organisations', (kind) => {
     const ic = new TestClient(testApp(t.db));
     await loginAs(t.db, ic, invitee.id);
     expect((await ic.post(path)).status).toBe(303);
-    expect((await t.db.selectFrom('memberships').select('role').where('organisation_id', '=', org.id).where('user_id', '=', invitee.id).executeTakeFirstOrThrow()).role).toBe('member');
+    expect(
+      (
+        await t.db
+          .selectFrom('memberships')
+          .select('role')
+          .where('organisation_id', '=', org.id)
+          .where('user_id', '=', invitee.id)
+          .executeTakeFirstOrThrow()
+      ).role,
+    ).toBe('member');
     expect((await ic.post(path)).status).toBe(404);
-    const again = await client.post(`/organisations/${org.id}/invitations`, { email: 'colleague@example.org', role: 'member' });
+    const again = await client.post(`/organisations/${org.id}/invitations`, {
+      email: 'colleague@example.org',
+      role: 'member',
+    });
     expect(again.headers.get('location')).toContain('alreadyMember');
   });
 
@@ -135,7 +183,16 @@ describeEachDb('organisations', (kind) => {
     const action = /action="(\/invitations\/id\/\d+\/accept)"/.exec(dash)?.[1];
     expect(action).toBeDefined();
     await nc.post(action!);
-    expect((await t.db.selectFrom('memberships').select('role').where('organisation_id', '=', org.id).where('user_id', '=', newcomer.id).executeTakeFirstOrThrow()).role).toBe('owner');
+    expect(
+      (
+        await t.db
+          .selectFrom('memberships')
+          .select('role')
+          .where('organisation_id', '=', org.id)
+          .where('user_id', '=', newcomer.id)
+          .executeTakeFirstOrThrow()
+      ).role,
+    ).toBe('owner');
     expect(await (await nc.get('/dashboard')).text()).toContain('Dash Org');
   });
 
@@ -145,15 +202,32 @@ describeEachDb('organisations', (kind) => {
     expect(await isSignatory(t.db, org.id)).toBe(true);
     const res = await client.get(`/organisations/${org.id}/export.json`);
     expect(res.headers.get('content-disposition')).toContain('attachment');
-    const data = (await res.json()) as { organisation: { name: string }; members: unknown[]; signatures: { status: string }[] };
+    const data = (await res.json()) as {
+      organisation: { name: string };
+      members: unknown[];
+      signatures: { status: string }[];
+    };
     expect(data.organisation.name).toBe('Gone Soon');
     expect(data.members).toHaveLength(1);
     expect(data.signatures[0]!.status).toBe('validated');
     expect((await client.post(`/organisations/${org.id}/delete`, { confirm_name: 'wrong' })).status).toBe(422);
     expect((await client.post(`/organisations/${org.id}/delete`, { confirm_name: 'Gone Soon' })).status).toBe(303);
-    expect(await t.db.selectFrom('organisations').select('id').where('id', '=', org.id).executeTakeFirst()).toBeUndefined();
-    expect(await t.db.selectFrom('memberships').select('id').where('organisation_id', '=', org.id).executeTakeFirst()).toBeUndefined();
-    expect(await t.db.selectFrom('signatures').select('id').where('organisation_id', '=', org.id).executeTakeFirst()).toBeUndefined();
-    expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'organisation.delete').where('subject_id', '=', String(org.id)).executeTakeFirst()).toBeDefined();
+    expect(
+      await t.db.selectFrom('organisations').select('id').where('id', '=', org.id).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await t.db.selectFrom('memberships').select('id').where('organisation_id', '=', org.id).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await t.db.selectFrom('signatures').select('id').where('organisation_id', '=', org.id).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await t.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'organisation.delete')
+        .where('subject_id', '=', String(org.id))
+        .executeTakeFirst(),
+    ).toBeDefined();
   });
 });

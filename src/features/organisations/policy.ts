@@ -25,7 +25,11 @@ export function canPublishAs(user: TCurrentUser | null, organisationId: number):
 }
 
 /** A confirmed address is asked before anything that commits an organisation or joins one. */
-const confirmFirst = { code: 'email_unconfirmed', message: 'Confirm your email address first', key: 'organisations.flash.confirmFirst' } as const;
+const confirmFirst = {
+  code: 'email_unconfirmed',
+  message: 'Confirm your email address first',
+  key: 'organisations.flash.confirmFirst',
+} as const;
 
 /**
  * The organisations policy table. Subjects are organisation ids, except where the rule needs more of the row.
@@ -43,7 +47,11 @@ export const organisationPolicy = definePolicy({
   /** Accept an invitation: only the invited address (which `account.confirmed` proves is theirs). */
   'invitation.accept': {
     allow: (user: TActor, invitation: { email: string }) => user?.email === invitation.email,
-    refusal: { code: 'wrong_account', message: 'This invitation is for another address', key: 'organisations.error.wrongAccount' },
+    refusal: {
+      code: 'wrong_account',
+      message: 'This invitation is for another address',
+      key: 'organisations.error.wrongAccount',
+    },
   },
   'organisation.status.apply': (user: TActor, org: { id: number; kind: string }) => canApplyForStatus(user, org),
   'organisation.status.decide': (user: TActor) => canDecideStatus(user),

@@ -27,13 +27,23 @@ export function getOrganisationBySlug(db: DB | Tx, slug: string) {
 
 /** True when the organisation is a validated signatory (the definition lives in `db/standing.ts`). */
 export async function isSignatory(db: DB | Tx, orgId: number): Promise<boolean> {
-  const row = await db.selectFrom('organisations').select('id').where('id', '=', orgId).where(signatoryCondition('organisations.id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', orgId)
+    .where(signatoryCondition('organisations.id'))
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** True when the organisation may publish: a validated signatory or a granted partner or expert. */
 export async function isPublisher(db: DB | Tx, orgId: number): Promise<boolean> {
-  const row = await db.selectFrom('organisations').select('id').where('id', '=', orgId).where(publisherCondition('organisations.id', 'organisations.kind')).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', orgId)
+    .where(publisherCondition('organisations.id', 'organisations.kind'))
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -52,7 +62,14 @@ export function listMembers(db: DB | Tx, orgId: number) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.id', 'users.id as userId', 'users.name', 'users.email', 'memberships.role', 'memberships.created_at'])
+    .select([
+      'memberships.id',
+      'users.id as userId',
+      'users.name',
+      'users.email',
+      'memberships.role',
+      'memberships.created_at',
+    ])
     .where('memberships.organisation_id', '=', orgId)
     .orderBy('memberships.role', 'desc')
     .orderBy('users.name')
@@ -89,8 +106,15 @@ export async function listSignatures(db: DB | Tx, orgId: number): Promise<TSigna
     .selectFrom('signatures')
     .innerJoin('manifesto_versions', 'manifesto_versions.id', 'signatures.manifesto_version_id')
     .select([
-      'signatures.id', 'signatures.status', 'manifesto_versions.version', 'manifesto_versions.audience', 'signatures.signer_name as signerName',
-      'signatures.signer_role as signerRole', 'signatures.signed_at as signedAt', 'signatures.decided_at as decidedAt', 'signatures.rejection_reason as rejectionReason',
+      'signatures.id',
+      'signatures.status',
+      'manifesto_versions.version',
+      'manifesto_versions.audience',
+      'signatures.signer_name as signerName',
+      'signatures.signer_role as signerRole',
+      'signatures.signed_at as signedAt',
+      'signatures.decided_at as decidedAt',
+      'signatures.rejection_reason as rejectionReason',
     ])
     .where('signatures.organisation_id', '=', orgId)
     .orderBy('signatures.signed_at', 'desc')
@@ -123,5 +147,8 @@ export function listPendingInvitations(db: DB | Tx, orgId: number) {
 
 /** Whether this installation holds the demo network (the home page then links to it). */
 export async function hasDemoNetwork(db: DB | Tx): Promise<boolean> {
-  return (await db.selectFrom('organisations').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('organisations').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst()) !==
+    undefined
+  );
 }

@@ -29,11 +29,21 @@ async function orgParam(c: Context<AppEnv>) {
 }
 
 /** Runs a member-management action; business refusals (last owner, already a member) come back as a flash. */
-async function guarded(c: Context<AppEnv>, to: string, action: () => Promise<void>, flash: Parameters<typeof redirectWithFlash>[2]) {
+async function guarded(
+  c: Context<AppEnv>,
+  to: string,
+  action: () => Promise<void>,
+  flash: Parameters<typeof redirectWithFlash>[2],
+) {
   try {
     await action();
   } catch (err) {
-    if (err instanceof AppError && err.status === 409) return redirectWithFlash(c, to, err.code === 'last_owner' ? 'organisations.flash.lastOwner' : 'organisations.flash.alreadyMember');
+    if (err instanceof AppError && err.status === 409)
+      return redirectWithFlash(
+        c,
+        to,
+        err.code === 'last_owner' ? 'organisations.flash.lastOwner' : 'organisations.flash.alreadyMember',
+      );
     throw err;
   }
   return redirectWithFlash(c, to, flash);
@@ -44,14 +54,27 @@ pages.get('/dashboard', async (c) => {
   const user = requireUser(c);
   const db = c.get('db');
   const entries = await Promise.all(
-    user.memberships.map(async (m) => ({ organisationId: m.organisationId, name: m.name, kind: m.kind, role: m.role, signature: await latestSignature(db, m.organisationId) })),
+    user.memberships.map(async (m) => ({
+      organisationId: m.organisationId,
+      name: m.name,
+      kind: m.kind,
+      role: m.role,
+      signature: await latestSignature(db, m.organisationId),
+    })),
   );
   const invitations = user.emailConfirmed ? await invitationsFor(db, user.email) : [];
-  return renderPage(c, c.get('t')('nav.dashboard'), (v) => <DashboardPage v={v} entries={entries} invitations={invitations} />);
+  return renderPage(c, c.get('t')('nav.dashboard'), (v) => (
+    <DashboardPage v={v} entries={entries} invitations={invitations} />
+  ));
 });
 
 // Creation ------------------------------------------------------------------------------------------------------
-function newPage(c: Context<AppEnv>, values?: Record<string, unknown>, errors?: Record<string, string>, status: 200 | 422 = 200) {
+function newPage(
+  c: Context<AppEnv>,
+  values?: Record<string, unknown>,
+  errors?: Record<string, string>,
+  status: 200 | 422 = 200,
+) {
   const t = c.get('t');
   const user = requireUser(c);
   return renderPage(
@@ -61,7 +84,17 @@ function newPage(c: Context<AppEnv>, values?: Record<string, unknown>, errors?: 
       <>
         <h1>{t('organisations.new.title')}</h1>
         <p>{t('organisations.new.intro')}</p>
-        {user.emailConfirmed ? <OrganisationForm v={v} action="/organisations/new" submit={t('organisations.new.submit')} values={values} errors={errors} /> : <UnconfirmedNotice v={v} />}
+        {user.emailConfirmed ? (
+          <OrganisationForm
+            v={v}
+            action="/organisations/new"
+            submit={t('organisations.new.submit')}
+            values={values}
+            errors={errors}
+          />
+        ) : (
+          <UnconfirmedNotice v={v} />
+        )}
       </>
     ),
     { status },
@@ -79,7 +112,8 @@ pages.post('/organisations/new', async (c) => {
   try {
     org = await createOrganisation(c.get('db'), user, result.data);
   } catch (err) {
-    if (err instanceof NameTakenError) return newPage(c, values, { name: c.get('t')('organisations.error.nameTaken') }, 422);
+    if (err instanceof NameTakenError)
+      return newPage(c, values, { name: c.get('t')('organisations.error.nameTaken') }, 422);
     throw err;
   }
   return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.created');
@@ -88,7 +122,13 @@ pages.post('/organisations/new', async (c) => {
 // Manage --------------------------------------------------------------------------------------------------------
 async function managePage(
   c: Context<AppEnv>,
-  extra: { errors?: Record<string, string>; inviteValues?: Record<string, unknown>; statusErrors?: Record<string, string>; statusValues?: Record<string, unknown>; status?: 200 | 422 } = {},
+  extra: {
+    errors?: Record<string, string>;
+    inviteValues?: Record<string, unknown>;
+    statusErrors?: Record<string, string>;
+    statusValues?: Record<string, unknown>;
+    status?: 200 | 422;
+  } = {},
 ) {
   const user = requireUser(c);
   const org = await orgParam(c);
@@ -96,18 +136,42 @@ async function managePage(
   const db = c.get('db');
   const canManage = canManageOrganisation(user, org.id);
   const [signature, members, invitations, statusRequest] = await Promise.all([
-    latestSignature(db, org.id), listMembers(db, org.id), canManage ? listPendingInvitations(db, org.id) : [], latestStatusRequest(db, org.id),
+    latestSignature(db, org.id),
+    listMembers(db, org.id),
+    canManage ? listPendingInvitations(db, org.id) : [],
+    latestStatusRequest(db, org.id),
   ]);
-  return renderPage(c, org.name, (v) => (
-    <ManagePage v={v} org={org} canManage={canManage} signature={signature} members={members} invitations={invitations} statusRequest={statusRequest} canApply={canApplyForStatus(user, org)} {...extra} />
-  ), {
-    status: extra.status ?? 200,
-  });
+  return renderPage(
+    c,
+    org.name,
+    (v) => (
+      <ManagePage
+        v={v}
+        org={org}
+        canManage={canManage}
+        signature={signature}
+        members={members}
+        invitations={invitations}
+        statusRequest={statusRequest}
+        canApply={canApplyForStatus(user, org)}
+        {...extra}
+      />
+    ),
+    {
+      status: extra.status ?? 200,
+    },
+  );
 }
 
 pages.get('/organisations/:id{[0-9]+}', (c) => managePage(c));
 
-function editPage(c: Context<AppEnv>, org: { id: number; name: string; kind: string }, values: Record<string, unknown>, errors?: Record<string, string>, status: 200 | 422 = 200) {
+function editPage(
+  c: Context<AppEnv>,
+  org: { id: number; name: string; kind: string },
+  values: Record<string, unknown>,
+  errors?: Record<string, string>,
+  status: 200 | 422 = 200,
+) {
   const t = c.get('t');
   return renderPage(
     c,
@@ -118,7 +182,14 @@ function editPage(c: Context<AppEnv>, org: { id: number; name: string; kind: str
         <p>
           <a href={`/organisations/${org.id}`}>{org.name}</a>
         </p>
-        <OrganisationForm v={v} action={`/organisations/${org.id}/edit`} submit={t('form.save')} values={values} errors={errors} granted={isGrantedKind(org.kind)} />
+        <OrganisationForm
+          v={v}
+          action={`/organisations/${org.id}/edit`}
+          submit={t('form.save')}
+          values={values}
+          errors={errors}
+          granted={isGrantedKind(org.kind)}
+        />
       </>
     ),
     { status },
@@ -130,7 +201,9 @@ pages.get('/organisations/:id{[0-9]+}/edit', async (c) => {
   const org = await orgParam(c);
   authorize(user, organisationPolicy, 'organisation.manage', org.id);
   // A partner or expert edits the kind it returns to if its status is withdrawn.
-  const kind = isGrantedKind(org.kind) ? ((await currentGrant(c.get('db'), org.id))?.previous_kind ?? 'company') : org.kind;
+  const kind = isGrantedKind(org.kind)
+    ? ((await currentGrant(c.get('db'), org.id))?.previous_kind ?? 'company')
+    : org.kind;
   return editPage(c, org, { ...org, kind });
 });
 
@@ -143,7 +216,8 @@ pages.post('/organisations/:id{[0-9]+}/edit', async (c) => {
   try {
     await updateOrganisation(c.get('db'), user, org.id, result.data);
   } catch (err) {
-    if (err instanceof NameTakenError) return editPage(c, org, values, { name: c.get('t')('organisations.error.nameTaken') }, 422);
+    if (err instanceof NameTakenError)
+      return editPage(c, org, values, { name: c.get('t')('organisations.error.nameTaken') }, 422);
     throw err;
   }
   return redirectWithFlash(c, `/organisations/${org.id}`, 'flash.saved');
@@ -159,7 +233,8 @@ pages.post('/organisations/:id{[0-9]+}/status', async (c) => {
   try {
     await applyForStatus(c.get('db'), c.get('config'), user, org.id, result.data);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'status_pending') return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.statusPending');
+    if (err instanceof AppError && err.code === 'status_pending')
+      return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.statusPending');
     throw err;
   }
   return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.statusApplied');
@@ -170,13 +245,23 @@ pages.post('/organisations/:id{[0-9]+}/members/:mid{[0-9]+}/role', async (c) => 
   const org = await orgParam(c);
   const { result } = await parseForm(c, ZRole);
   if (!result.ok) throw new AppError(400, 'invalid_role', 'Invalid role');
-  return guarded(c, `/organisations/${org.id}`, () => changeMemberRole(c.get('db'), user, org.id, Number(c.req.param('mid')), result.data.role), 'flash.saved');
+  return guarded(
+    c,
+    `/organisations/${org.id}`,
+    () => changeMemberRole(c.get('db'), user, org.id, Number(c.req.param('mid')), result.data.role),
+    'flash.saved',
+  );
 });
 
 pages.post('/organisations/:id{[0-9]+}/members/:mid{[0-9]+}/remove', async (c) => {
   const user = requireUser(c);
   const org = await orgParam(c);
-  return guarded(c, `/organisations/${org.id}`, () => removeMember(c.get('db'), user, org.id, Number(c.req.param('mid'))), 'organisations.flash.removed');
+  return guarded(
+    c,
+    `/organisations/${org.id}`,
+    () => removeMember(c.get('db'), user, org.id, Number(c.req.param('mid'))),
+    'organisations.flash.removed',
+  );
 });
 
 pages.post('/organisations/:id{[0-9]+}/invitations', async (c) => {
@@ -186,7 +271,12 @@ pages.post('/organisations/:id{[0-9]+}/invitations', async (c) => {
   const { values, result } = await parseForm(c, ZInvite);
   if (!result.ok) return managePage(c, { errors: result.errors, inviteValues: values, status: 422 });
   if (!user.emailConfirmed) return redirectWithFlash(c, `/organisations/${org.id}`, 'organisations.flash.confirmFirst');
-  return guarded(c, `/organisations/${org.id}`, () => inviteMember(c.get('db'), c.get('config'), user, org.id, { ...result.data, locale: c.get('locale') }), 'organisations.flash.invited');
+  return guarded(
+    c,
+    `/organisations/${org.id}`,
+    () => inviteMember(c.get('db'), c.get('config'), user, org.id, { ...result.data, locale: c.get('locale') }),
+    'organisations.flash.invited',
+  );
 });
 
 pages.post('/organisations/:id{[0-9]+}/invitations/:iid{[0-9]+}/cancel', async (c) => {
@@ -214,9 +304,18 @@ function deletePage(c: Context<AppEnv>, org: { id: number; name: string }, error
       <>
         <h1>{t('organisations.delete.title')}</h1>
         <p class="notice">{t('organisations.delete.warning', { name: org.name })}</p>
-        <ErrorSummary v={v} errors={errors} labels={{ confirm_name: t('organisations.delete.confirmLabel', { name: org.name }) }} />
+        <ErrorSummary
+          v={v}
+          errors={errors}
+          labels={{ confirm_name: t('organisations.delete.confirmLabel', { name: org.name }) }}
+        />
         <form method="post" action={`/organisations/${org.id}/delete`} novalidate>
-          <Field name="confirm_name" label={t('organisations.delete.confirmLabel', { name: org.name })} errors={errors} required />
+          <Field
+            name="confirm_name"
+            label={t('organisations.delete.confirmLabel', { name: org.name })}
+            errors={errors}
+            required
+          />
           <button type="submit" class="danger">
             {t('organisations.delete.submit')}
           </button>{' '}
@@ -240,7 +339,8 @@ pages.post('/organisations/:id{[0-9]+}/delete', async (c) => {
   const org = await orgParam(c);
   authorize(user, organisationPolicy, 'organisation.manage', org.id);
   const body = await c.req.parseBody();
-  if (String(body.confirm_name ?? '').trim() !== org.name) return deletePage(c, org, { confirm_name: c.get('t')('organisations.delete.mismatch') });
+  if (String(body.confirm_name ?? '').trim() !== org.name)
+    return deletePage(c, org, { confirm_name: c.get('t')('organisations.delete.mismatch') });
   await deleteOrganisation(c.get('db'), user, org.id);
   return redirectWithFlash(c, '/dashboard', 'organisations.flash.deleted');
 });
@@ -259,7 +359,8 @@ pages.get('/invitations/:token', async (c) => {
       <p>{t('organisations.invitation.text', { organisation: inv.organisationName, email: inv.email })}</p>
       {!user ? (
         <p>
-          <a href={`/login?next=${encodeURIComponent(here)}`}>{t('organisations.invitation.login')}</a> · <a href="/signup">{t('organisations.invitation.signup')}</a>
+          <a href={`/login?next=${encodeURIComponent(here)}`}>{t('organisations.invitation.login')}</a> ·{' '}
+          <a href="/signup">{t('organisations.invitation.signup')}</a>
         </p>
       ) : user.email !== inv.email ? (
         <p class="notice">{t('organisations.invitation.wrongAccount', { email: inv.email })}</p>

@@ -8,12 +8,34 @@ import { demoOrganisations, feature as organisations, isSignatory, listFoundingP
 describeEachDb('founding partners and demo network seed', (kind) => {
   let t: TTestDb;
   const seed = async (demo: boolean) => {
-    for (const f of [accounts, organisations, manifesto]) await f.seed!({ db: t.db, config: testConfig(), demo, log: () => undefined });
+    for (const f of [accounts, organisations, manifesto])
+      await f.seed!({ db: t.db, config: testConfig(), demo, log: () => undefined });
   };
   const counts = async () => ({
-    organisations: Number((await t.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-    users: Number((await t.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-    signatures: Number((await t.db.selectFrom('signatures').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    organisations: Number(
+      (
+        await t.db
+          .selectFrom('organisations')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    users: Number(
+      (
+        await t.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    signatures: Number(
+      (
+        await t.db
+          .selectFrom('signatures')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   });
   beforeAll(async () => {
     t = await createTestDb(kind);
@@ -24,7 +46,18 @@ describeEachDb('founding partners and demo network seed', (kind) => {
     await seed(false);
     const partners = await listFoundingPartners(t.db);
     expect(partners.map((p) => p.name).sort()).toEqual(
-      ['AGIT', 'Cigref', 'Cinov Numérique', 'Fing', 'GreenIT.fr', 'INR', 'SIF', 'Systematic', 'Talents du Numérique', 'The Shift Project'].sort(),
+      [
+        'AGIT',
+        'Cigref',
+        'Cinov Numérique',
+        'Fing',
+        'GreenIT.fr',
+        'INR',
+        'SIF',
+        'Systematic',
+        'Talents du Numérique',
+        'The Shift Project',
+      ].sort(),
     );
     for (const p of partners) {
       expect([p.kind, p.is_demo, p.is_founding_partner]).toEqual(['partner', 0, 1]);
@@ -49,10 +82,18 @@ describeEachDb('founding partners and demo network seed', (kind) => {
       expect(o.name.endsWith(' (démo)')).toBe(true);
       expect(await isSignatory(t.db, o.id)).toBe(true);
     }
-    const owners = await t.db.selectFrom('users').select('email').where('email', 'like', '%@demo.techcare.localhost').execute();
+    const owners = await t.db
+      .selectFrom('users')
+      .select('email')
+      .where('email', 'like', '%@demo.techcare.localhost')
+      .execute();
     expect(owners.length).toBe(demo.length);
     // Nobody can log in as a demo owner with a guessable password.
-    const res = await testApp(t.db).request('/login', { method: 'POST', headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: owners[0]!.email, password: 'demo-password-123' }) });
+    const res = await testApp(t.db).request('/login', {
+      method: 'POST',
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: owners[0]!.email, password: 'demo-password-123' }),
+    });
     expect(res.status).toBe(401);
     const app = testApp(t.db);
     expect(await (await app.request('/')).text()).toContain('/directory?demo=only');

@@ -5,7 +5,11 @@ import type { TMessageKey } from '../../i18n/index.js';
  * The organisation's working spaces, per the URL plan of the platform (each owned by its feature). Curricula
  * only concern schools. The report links to the last full year, the one inventories usually describe.
  */
-export function organisationSpaces(orgId: number, kind: TOrgKind, now = new Date()): { href: string; key: TMessageKey }[] {
+export function organisationSpaces(
+  orgId: number,
+  kind: TOrgKind,
+  now = new Date(),
+): { href: string; key: TMessageKey }[] {
   const base = `/organisations/${orgId}`;
   const spaces: { href: string; key: TMessageKey }[] = [
     { href: `${base}/footprint`, key: 'organisations.space.footprint' },

@@ -61,14 +61,40 @@ export async function unpublishAfterStatusLoss(tx: Tx, loss: TStatusLoss): Promi
   const out: Record<string, number> = {};
   for (const [feature, handler] of handlers) out[feature] = await handler(tx, loss);
   const ids = [...new Set(registrants.map((r) => r.workshopId))];
-  const offline = ids.length ? new Set((await tx.selectFrom('workshops').select('id').where('id', 'in', ids).where('status', '!=', 'published').execute()).map((w) => w.id)) : new Set<number>();
-  const org = await tx.selectFrom('organisations').select('name').where('id', '=', loss.organisationId).executeTakeFirst();
+  const offline = ids.length
+    ? new Set(
+        (
+          await tx
+            .selectFrom('workshops')
+            .select('id')
+            .where('id', 'in', ids)
+            .where('status', '!=', 'published')
+            .execute()
+        ).map((w) => w.id),
+      )
+    : new Set<number>();
+  const org = await tx
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', loss.organisationId)
+    .executeTakeFirst();
   let mailed = 0;
   for (const r of registrants) {
     if (!offline.has(r.workshopId)) continue;
     const t = translator(r.locale);
-    const params = { name: r.name, title: r.title, organisation: org?.name ?? '', reason: loss.reason, link: `${publicUrl(loss.config)}/workshops`, signature: t('mail.signature') };
-    await sendMail(tx, loss.config, { to: r.email, subject: t('organisations.mail.workshopWithdrawn.subject', params), text: t('organisations.mail.workshopWithdrawn.body', params) });
+    const params = {
+      name: r.name,
+      title: r.title,
+      organisation: org?.name ?? '',
+      reason: loss.reason,
+      link: `${publicUrl(loss.config)}/workshops`,
+      signature: t('mail.signature'),
+    };
+    await sendMail(tx, loss.config, {
+      to: r.email,
+      subject: t('organisations.mail.workshopWithdrawn.subject', params),
+      text: t('organisations.mail.workshopWithdrawn.body', params),
+    });
     mailed++;
   }
   loss.registrantsMailed = mailed;

@@ -17,7 +17,12 @@ export interface TMemberReport {
   org: { id: number; name: string; slug: string; kind: string; sector: string; sizeBand: string };
   year: number;
   signature: TSignatureSummary | null;
-  footprint: { now: { gwp: number; low: number | null; high: number | null } | null; before: { gwp: number } | null; change: number | null; years: { year: number; gwp: number }[] };
+  footprint: {
+    now: { gwp: number; low: number | null; high: number | null } | null;
+    before: { gwp: number } | null;
+    change: number | null;
+    years: { year: number; gwp: number }[];
+  };
   maturity: { now: number | null; before: number | null };
   actions: TMemberActionSummary;
   workshops: Awaited<ReturnType<typeof workshopsAttendedBy>>;
@@ -28,7 +33,11 @@ export interface TMemberReport {
 }
 
 async function levelAt(db: DB, orgId: number, year: number): Promise<number | null> {
-  const row = await db.selectFrom(maturityLevelsAsOf(db, yearBounds(year).end).as('l')).where('l.organisation_id', '=', orgId).select('l.level').executeTakeFirst();
+  const row = await db
+    .selectFrom(maturityLevelsAsOf(db, yearBounds(year).end).as('l'))
+    .where('l.organisation_id', '=', orgId)
+    .select('l.level')
+    .executeTakeFirst();
   return row ? Number(row.level) : null;
 }
 
@@ -36,22 +45,35 @@ async function levelAt(db: DB, orgId: number, year: number): Promise<number | nu
  * An organisation's yearly report: what it committed to (the manifesto version it signed) against what it did,
  * with its anonymous peer benchmark. Who: the organisation's members and administrators (it holds private data).
  */
-export async function buildMemberReport(db: DB, actor: TCurrentUser, orgId: number, year: number, options: { includeDemo: boolean }): Promise<TMemberReport> {
+export async function buildMemberReport(
+  db: DB,
+  actor: TCurrentUser,
+  orgId: number,
+  year: number,
+  options: { includeDemo: boolean },
+): Promise<TMemberReport> {
   ensure(canActForOrganisation(actor, orgId));
   const org = await getOrganisation(db, orgId);
   if (!org) throw notFound();
-  const [signature, measured, now, before, actions, workshops, training, facts, choices, benchmark] = await Promise.all([
-    validatedSignature(db, orgId),
-    listMeasuredYears(db, orgId),
-    levelAt(db, orgId, year),
-    levelAt(db, orgId, year - 1),
-    memberActionSummary(db, orgId, year),
-    workshopsAttendedBy(db, orgId, year),
-    memberTrainingSummary(db, orgId, year),
-    db.selectFrom('review_org_year_facts').select('employees').where('organisation_id', '=', orgId).where('year', '=', year).executeTakeFirst(),
-    readPublicChoices(db, orgId),
-    peerBenchmark(db, org, year, options),
-  ]);
+  const [signature, measured, now, before, actions, workshops, training, facts, choices, benchmark] = await Promise.all(
+    [
+      validatedSignature(db, orgId),
+      listMeasuredYears(db, orgId),
+      levelAt(db, orgId, year),
+      levelAt(db, orgId, year - 1),
+      memberActionSummary(db, orgId, year),
+      workshopsAttendedBy(db, orgId, year),
+      memberTrainingSummary(db, orgId, year),
+      db
+        .selectFrom('review_org_year_facts')
+        .select('employees')
+        .where('organisation_id', '=', orgId)
+        .where('year', '=', year)
+        .executeTakeFirst(),
+      readPublicChoices(db, orgId),
+      peerBenchmark(db, org, year, options),
+    ],
+  );
   const thisYear = measured.find((m) => m.year === year && m.gwp !== null);
   const lastYear = measured.find((m) => m.year === year - 1 && m.gwp !== null);
   return {

@@ -8,7 +8,11 @@ import { workshopReviewStats, type TWorkshopReviewLine, type TWorkshopReviewStat
 import { memberIdsAt, membersAt, yearBounds } from './scope.js';
 import { disclosableCells, enoughFor, safeComplement } from './suppression.js';
 
-export interface TCountRow { code: string; count: number; previous: number }
+export interface TCountRow {
+  code: string;
+  count: number;
+  previous: number;
+}
 
 export interface TWorkshopFigures {
   workshops: number;
@@ -25,8 +29,20 @@ export interface TWorkshopFigures {
 export interface TNetworkReview {
   year: number;
   includesDemo: boolean;
-  signatories: { total: number; previous: number; newInYear: number; byKind: TCountRow[]; bySize: TCountRow[]; bySector: TCountRow[]; byRegion: TCountRow[] };
-  workshops: { total: TWorkshopFigures; months: (TWorkshopFigures & { month: number })[]; organisers: (TWorkshopFigures & { organisationId: number; name: string })[] };
+  signatories: {
+    total: number;
+    previous: number;
+    newInYear: number;
+    byKind: TCountRow[];
+    bySize: TCountRow[];
+    bySector: TCountRow[];
+    byRegion: TCountRow[];
+  };
+  workshops: {
+    total: TWorkshopFigures;
+    months: (TWorkshopFigures & { month: number })[];
+    organisers: (TWorkshopFigures & { organisationId: number; name: string })[];
+  };
   training: TTrainingStats;
   /** Members at the end of the year and how many measured, published a declaration, have an action plan. */
   practices: { members: number; measured: number; declared: number; withPlan: number };
@@ -43,11 +59,15 @@ export interface TNetworkReview {
 }
 
 /** What rule 4b lets a cell show: its attendance (over recorded seats) and its mean rating (over answers). */
-interface TShown { attendance: boolean; rating: boolean }
+interface TShown {
+  attendance: boolean;
+  rating: boolean;
+}
 
 function figures(l: TWorkshopReviewLine, shown: TShown): TWorkshopFigures {
   return {
-    workshops: l.workshops, registrations: l.registrations,
+    workshops: l.workshops,
+    registrations: l.registrations,
     attended: shown.attendance ? l.attended : null,
     attendanceRate: shown.attendance && l.recorded > 0 ? l.attended / l.recorded : null,
     feedbackCount: l.feedbackCount,
@@ -62,36 +82,72 @@ function workshopFigures(ws: TWorkshopReviewStats): TNetworkReview['workshops'] 
   const rule = (size: (l: TWorkshopReviewLine) => number) => {
     const cross = new Map<string, number>();
     for (const c of ws.cells) cross.set(`${monthIndex.get(c.month)}:${orgIndex.get(c.organisationId)}`, size(c));
-    return disclosableCells(size(ws.total), ws.months.map(size), ws.organisers.map(size), (r, c) => cross.get(`${r}:${c}`) ?? 0);
+    return disclosableCells(
+      size(ws.total),
+      ws.months.map(size),
+      ws.organisers.map(size),
+      (r, c) => cross.get(`${r}:${c}`) ?? 0,
+    );
   };
   const attendance = rule((l) => l.recorded);
   const rating = rule((l) => l.feedbackCount);
   return {
     total: figures(ws.total, { attendance: attendance.total, rating: rating.total }),
-    months: ws.months.map((m, i) => ({ month: m.month, ...figures(m, { attendance: attendance.rows[i]!, rating: rating.rows[i]! }) })),
-    organisers: ws.organisers.map((o, i) => ({ organisationId: o.organisationId, name: o.name, ...figures(o, { attendance: attendance.cols[i]!, rating: rating.cols[i]! }) })),
+    months: ws.months.map((m, i) => ({
+      month: m.month,
+      ...figures(m, { attendance: attendance.rows[i]!, rating: rating.rows[i]! }),
+    })),
+    organisers: ws.organisers.map((o, i) => ({
+      organisationId: o.organisationId,
+      name: o.name,
+      ...figures(o, { attendance: attendance.cols[i]!, rating: rating.cols[i]! }),
+    })),
   };
 }
 
-async function signatoryCounts(db: DB, year: number, includeDemo: boolean, column: 'kind' | 'size_band' | 'sector' | 'region'): Promise<TCountRow[]> {
-  const rows = await db.selectFrom(membersAt(db, year, includeDemo).as('m')).groupBy(`m.${column}`)
-    .select([sql<string>`m.${sql.ref(column)}`.as('code'), sql<number>`count(*)`.as('n'), sql<number>`sum(m.was_member)`.as('prev')])
-    .orderBy(sql`count(*)`, 'desc').orderBy(`m.${column}`).execute();
+async function signatoryCounts(
+  db: DB,
+  year: number,
+  includeDemo: boolean,
+  column: 'kind' | 'size_band' | 'sector' | 'region',
+): Promise<TCountRow[]> {
+  const rows = await db
+    .selectFrom(membersAt(db, year, includeDemo).as('m'))
+    .groupBy(`m.${column}`)
+    .select([
+      sql<string>`m.${sql.ref(column)}`.as('code'),
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(m.was_member)`.as('prev'),
+    ])
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy(`m.${column}`)
+    .execute();
   return rows.map((r) => ({ code: r.code, count: Number(r.n), previous: Number(r.prev ?? 0) }));
 }
 
 async function levelCounts(db: DB, year: number, includeDemo: boolean): Promise<number[]> {
-  const rows = await db.selectFrom(maturityLevelsAsOf(db, yearBounds(year).end).as('l'))
+  const rows = await db
+    .selectFrom(maturityLevelsAsOf(db, yearBounds(year).end).as('l'))
     .where('l.organisation_id', 'in', memberIdsAt(db, year, includeDemo))
-    .groupBy('l.level').select(['l.level', sql<number>`count(*)`.as('n')]).execute();
+    .groupBy('l.level')
+    .select(['l.level', sql<number>`count(*)`.as('n')])
+    .execute();
   const levels = [0, 0, 0, 0, 0];
   for (const r of rows) levels[Number(r.level) - 1] = Number(r.n);
   return levels;
 }
 
-async function countMembersIn(db: DB, year: number, includeDemo: boolean, ids: ReturnType<typeof declarationsPublishedBy> | ReturnType<typeof organisationsWithPlanBy>): Promise<number> {
-  const row = await db.selectFrom(membersAt(db, year, includeDemo).as('m')).where('m.organisation_id', 'in', ids)
-    .select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+async function countMembersIn(
+  db: DB,
+  year: number,
+  includeDemo: boolean,
+  ids: ReturnType<typeof declarationsPublishedBy> | ReturnType<typeof organisationsWithPlanBy>,
+): Promise<number> {
+  const row = await db
+    .selectFrom(membersAt(db, year, includeDemo).as('m'))
+    .where('m.organisation_id', 'in', ids)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -99,11 +155,29 @@ async function countMembersIn(db: DB, year: number, includeDemo: boolean, ids: R
  * The network's review of a year: every figure is an aggregate computed in the database, and the disclosure rules
  * of suppression.ts are applied here, once, so the page, the exports and the API cannot differ. Public.
  */
-export async function buildNetworkReview(db: DB, year: number, options: { includeDemo: boolean }): Promise<TNetworkReview> {
+export async function buildNetworkReview(
+  db: DB,
+  year: number,
+  options: { includeDemo: boolean },
+): Promise<TNetworkReview> {
   const { includeDemo } = options;
   const { end } = yearBounds(year);
   const scope = { before: end, includeDemo };
-  const [byKind, bySize, bySector, byRegion, ws, training, measured, declared, withPlan, fp, actions, levels, previousLevels] = await Promise.all([
+  const [
+    byKind,
+    bySize,
+    bySector,
+    byRegion,
+    ws,
+    training,
+    measured,
+    declared,
+    withPlan,
+    fp,
+    actions,
+    levels,
+    previousLevels,
+  ] = await Promise.all([
     signatoryCounts(db, year, includeDemo, 'kind'),
     signatoryCounts(db, year, includeDemo, 'size_band'),
     signatoryCounts(db, year, includeDemo, 'sector'),
@@ -121,7 +195,8 @@ export async function buildNetworkReview(db: DB, year: number, options: { includ
   const total = byKind.reduce((s, r) => s + r.count, 0);
   const previous = byKind.reduce((s, r) => s + r.previous, 0);
   const c = fp.continuing;
-  const sameSampleShown = enoughFor(c.organisations) && safeComplement(fp.onlyNow) && safeComplement(fp.onlyBefore) && c.gwpBefore > 0;
+  const sameSampleShown =
+    enoughFor(c.organisations) && safeComplement(fp.onlyNow) && safeComplement(fp.onlyBefore) && c.gwpBefore > 0;
   const assessed = levels.reduce((s, n) => s + n, 0);
   const previousAssessed = previousLevels.reduce((s, n) => s + n, 0);
   return {
@@ -134,9 +209,20 @@ export async function buildNetworkReview(db: DB, year: number, options: { includ
     actions: { actions: actions.actions, actionsDone: actions.actionsDone },
     footprint: {
       measured: fp.organisations,
-      total: enoughFor(fp.organisations) ? { gwp: fp.gwp, gwpLow: fp.gwpLow, gwpHigh: fp.gwpHigh, devices: fp.devices } : null,
-      sameSample: sameSampleShown ? { organisations: c.organisations, gwpBefore: c.gwpBefore, gwpNow: c.gwpNow, change: (c.gwpNow - c.gwpBefore) / c.gwpBefore } : null,
+      total: enoughFor(fp.organisations)
+        ? { gwp: fp.gwp, gwpLow: fp.gwpLow, gwpHigh: fp.gwpHigh, devices: fp.devices }
+        : null,
+      sameSample: sameSampleShown
+        ? {
+            organisations: c.organisations,
+            gwpBefore: c.gwpBefore,
+            gwpNow: c.gwpNow,
+            change: (c.gwpNow - c.gwpBefore) / c.gwpBefore,
+          }
+        : null,
     },
-    maturity: enoughFor(assessed) ? { assessed, levels, previousAssessed, previousLevels: enoughFor(previousAssessed) ? previousLevels : null } : null,
+    maturity: enoughFor(assessed)
+      ? { assessed, levels, previousAssessed, previousLevels: enoughFor(previousAssessed) ? previousLevels : null }
+      : null,
   };
 }

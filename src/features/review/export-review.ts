@@ -10,7 +10,10 @@ export function reviewJson(r: TNetworkReview): Record<string, unknown> {
     disclosure: { minimumGroup: MIN_GROUP, withheldValue: null },
     // The aggregates are the network's own open data; Etalab's open licence is the French public-sector norm
     // for such data and allows any reuse with attribution.
-    licence: { name: 'Licence Ouverte / Open Licence 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
+    licence: {
+      name: 'Licence Ouverte / Open Licence 2.0',
+      url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+    },
   };
 }
 
@@ -20,11 +23,20 @@ export function reviewJson(r: TNetworkReview): Record<string, unknown> {
  */
 export function reviewCsv(r: TNetworkReview): string {
   const rows: (string | number | null)[][] = [['section', 'dimension', 'key', 'metric', 'value']];
-  const add = (section: string, dimension: string, key: string | number, metric: string, value: number | null) => rows.push([section, dimension, key, metric, value]);
+  const add = (section: string, dimension: string, key: string | number, metric: string, value: number | null) =>
+    rows.push([section, dimension, key, metric, value]);
   add('signatories', 'total', r.year, 'count', r.signatories.total);
   add('signatories', 'total', r.year - 1, 'count', r.signatories.previous);
-  for (const [dim, list] of [['kind', r.signatories.byKind], ['size', r.signatories.bySize], ['sector', r.signatories.bySector], ['region', r.signatories.byRegion]] as const) {
-    for (const c of list) { add('signatories', dim, c.code, 'count', c.count); add('signatories', dim, c.code, 'previous', c.previous); }
+  for (const [dim, list] of [
+    ['kind', r.signatories.byKind],
+    ['size', r.signatories.bySize],
+    ['sector', r.signatories.bySector],
+    ['region', r.signatories.byRegion],
+  ] as const) {
+    for (const c of list) {
+      add('signatories', dim, c.code, 'count', c.count);
+      add('signatories', dim, c.code, 'previous', c.previous);
+    }
   }
   const ws = (dimension: string, key: string | number, l: TNetworkReview['workshops']['total']) => {
     add('workshops', dimension, key, 'workshops', l.workshops);

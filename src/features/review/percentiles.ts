@@ -17,8 +17,14 @@ export interface TPercentiles {
  * Percentiles of the column `v` of a sub-query (null values ignored). `ps` are whole hundredths. Returns n = 0
  * and no values when the sub-query is empty.
  */
-export async function percentilesOf(db: DB, source: SelectQueryBuilder<Database, any, { v: number | null }>, ps: readonly number[]): Promise<TPercentiles> {
-  const ranked = db.selectFrom(source.as('x')).where('x.v', 'is not', null)
+export async function percentilesOf(
+  db: DB,
+  source: SelectQueryBuilder<Database, any, { v: number | null }>,
+  ps: readonly number[],
+): Promise<TPercentiles> {
+  const ranked = db
+    .selectFrom(source.as('x'))
+    .where('x.v', 'is not', null)
     .select(['x.v', sql<number>`row_number() over (order by x.v)`.as('rn'), sql<number>`count(*) over ()`.as('n')]);
   // Integer division on both engines: floor(p × (n − 1) / 100) is the 0-based rank below the percentile. The
   // percentile is inlined as an integer literal: better-sqlite3 binds JS numbers as REAL, which would turn the
@@ -28,8 +34,11 @@ export async function percentilesOf(db: DB, source: SelectQueryBuilder<Database,
     return sql.lit(p);
   });
   const wanted = ints.flatMap((p) => [sql`(${p} * (r.n - 1)) / 100 + 1`, sql`(${p} * (r.n - 1)) / 100 + 2`]);
-  const rows = await db.selectFrom(ranked.as('r')).select(['r.v', 'r.rn', 'r.n'])
-    .where(sql<boolean>`r.rn in (${sql.join(wanted)}) or r.rn = 1`).execute();
+  const rows = await db
+    .selectFrom(ranked.as('r'))
+    .select(['r.v', 'r.rn', 'r.n'])
+    .where(sql<boolean>`r.rn in (${sql.join(wanted)}) or r.rn = 1`)
+    .execute();
   if (!rows.length) return { n: 0, values: {} };
   const n = Number(rows[0]!.n);
   const at = new Map(rows.map((r) => [Number(r.rn), Number(r.v)]));

@@ -9,7 +9,8 @@ import type { TPublicFacts } from './public-facts.js';
 export function PublicFactsView(props: { v: TViewContext; facts: TPublicFacts }) {
   const { v, facts } = props;
   const t = v.t;
-  if (!facts.footprintTrend?.length && !facts.maturityLevel && !facts.actionsDone && !facts.workshopsAttended) return null;
+  if (!facts.footprintTrend?.length && !facts.maturityLevel && !facts.actionsDone && !facts.workshopsAttended)
+    return null;
   const trend = facts.footprintTrend ?? [];
   const last = trend[trend.length - 1];
   const before = trend[trend.length - 2];
@@ -21,19 +22,60 @@ export function PublicFactsView(props: { v: TViewContext; facts: TPublicFacts })
           <>
             <dt>{t('review.publicFacts.footprint')}</dt>
             <dd>
-              {trend.map((p, i) => <>{i ? ' · ' : ''}{t('review.publicFacts.footprintYear', { year: p.year, value: v.fmt.significant(p.gwp / 1000) })}</>)}
-              {before && before.gwp > 0 ? <> ({t('review.publicFacts.change', { change: `${last.gwp >= before.gwp ? '+' : ''}${v.fmt.percent((last.gwp - before.gwp) / before.gwp, 1)}`, previous: before.year })})</> : null}
+              {trend.map((p, i) => (
+                <>
+                  {i ? ' · ' : ''}
+                  {t('review.publicFacts.footprintYear', { year: p.year, value: v.fmt.significant(p.gwp / 1000) })}
+                </>
+              ))}
+              {before && before.gwp > 0 ? (
+                <>
+                  {' '}
+                  (
+                  {t('review.publicFacts.change', {
+                    change: `${last.gwp >= before.gwp ? '+' : ''}${v.fmt.percent((last.gwp - before.gwp) / before.gwp, 1)}`,
+                    previous: before.year,
+                  })}
+                  )
+                </>
+              ) : null}
             </dd>
           </>
         ) : null}
         {facts.maturityLevel ? (
-          <><dt>{t('review.publicFacts.maturity')}</dt><dd>{t(`maturity.level.${facts.maturityLevel.level}` as TMessageKey)} ({v.fmt.date(facts.maturityLevel.assessedAt)})</dd></>
+          <>
+            <dt>{t('review.publicFacts.maturity')}</dt>
+            <dd>
+              {t(`maturity.level.${facts.maturityLevel.level}` as TMessageKey)} (
+              {v.fmt.date(facts.maturityLevel.assessedAt)})
+            </dd>
+          </>
         ) : null}
         {facts.actionsDone ? (
-          <><dt>{t('review.publicFacts.actions')}</dt><dd>{facts.actionsDone.map((a, i) => <>{i ? ' · ' : ''}{t('review.publicFacts.perYear', { year: a.year, n: v.fmt.number(a.count) })}</>)}</dd></>
+          <>
+            <dt>{t('review.publicFacts.actions')}</dt>
+            <dd>
+              {facts.actionsDone.map((a, i) => (
+                <>
+                  {i ? ' · ' : ''}
+                  {t('review.publicFacts.perYear', { year: a.year, n: v.fmt.number(a.count) })}
+                </>
+              ))}
+            </dd>
+          </>
         ) : null}
         {facts.workshopsAttended ? (
-          <><dt>{t('review.publicFacts.workshops')}</dt><dd>{facts.workshopsAttended.map((a, i) => <>{i ? ' · ' : ''}{t('review.publicFacts.perYear', { year: a.year, n: v.fmt.number(a.count) })}</>)}</dd></>
+          <>
+            <dt>{t('review.publicFacts.workshops')}</dt>
+            <dd>
+              {facts.workshopsAttended.map((a, i) => (
+                <>
+                  {i ? ' · ' : ''}
+                  {t('review.publicFacts.perYear', { year: a.year, n: v.fmt.number(a.count) })}
+                </>
+              ))}
+            </dd>
+          </>
         ) : null}
       </dl>
     </section>

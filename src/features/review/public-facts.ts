@@ -23,17 +23,23 @@ export async function publicFactsOf(db: DB, orgId: number, now: Date = new Date(
   const facts: TPublicFacts = {};
   const years = [now.getUTCFullYear() - 1, now.getUTCFullYear()];
   if (choices.footprint_trend) {
-    facts.footprintTrend = (await listMeasuredYears(db, orgId)).filter((y) => y.gwp !== null).map((y) => ({ year: y.year, gwp: y.gwp! }));
+    facts.footprintTrend = (await listMeasuredYears(db, orgId))
+      .filter((y) => y.gwp !== null)
+      .map((y) => ({ year: y.year, gwp: y.gwp! }));
   }
   if (choices.maturity_level) {
     const level = await currentMaturityLevel(db, orgId);
     if (level) facts.maturityLevel = level;
   }
   if (choices.actions_done) {
-    facts.actionsDone = await Promise.all(years.map(async (year) => ({ year, count: (await memberActionSummary(db, orgId, year)).doneInYear })));
+    facts.actionsDone = await Promise.all(
+      years.map(async (year) => ({ year, count: (await memberActionSummary(db, orgId, year)).doneInYear })),
+    );
   }
   if (choices.workshops_attended) {
-    facts.workshopsAttended = await Promise.all(years.map(async (year) => ({ year, count: (await workshopsAttendedBy(db, orgId, year)).length })));
+    facts.workshopsAttended = await Promise.all(
+      years.map(async (year) => ({ year, count: (await workshopsAttendedBy(db, orgId, year)).length })),
+    );
   }
   return facts;
 }

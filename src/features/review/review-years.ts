@@ -7,7 +7,10 @@ import { firstSignatures } from './scope.js';
  * current year's review is marked "in progress"). Newest first; empty before any signature.
  */
 export async function reviewYears(db: DB, includeDemo: boolean, now: Date = new Date()): Promise<number[]> {
-  let q = db.selectFrom(firstSignatures(db).as('s')).innerJoin('organisations as o', 'o.id', 's.organisation_id').select(sql<string | null>`min(s.first_at)`.as('first'));
+  let q = db
+    .selectFrom(firstSignatures(db).as('s'))
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(sql<string | null>`min(s.first_at)`.as('first'));
   if (!includeDemo) q = q.where('o.is_demo', '=', 0);
   const row = await q.executeTakeFirst();
   if (!row?.first) return [];

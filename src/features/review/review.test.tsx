@@ -5,7 +5,14 @@ import { TestClient, testApp } from '../../../test/helpers/app.js';
 import { addMember, loginAs, makeOrganisation, makeUser } from '../../../test/helpers/factories.js';
 import { buildNetworkReview } from './build-network-review.js';
 import {
-  actionRows, assessmentRows, declarationRows, fixtureReferential, footprintResultRows, insertBatched, registrationRows, workshopRows,
+  actionRows,
+  assessmentRows,
+  declarationRows,
+  fixtureReferential,
+  footprintResultRows,
+  insertBatched,
+  registrationRows,
+  workshopRows,
 } from './network-fixtures.js';
 import { peerBenchmark } from './peer-benchmark.js';
 import { percentilesOf } from './percentiles.js';
@@ -16,9 +23,33 @@ import { PublicFactsView } from './public-facts-view.js';
 import { formatters, translator } from '../../i18n/index.js';
 
 /** A signatory whose signature was validated at a given date. */
-async function signatory(db: DB, opts: { kind?: 'company' | 'school' | 'partner'; signedAt: string; sector?: string; sizeBand?: string; region?: string; demo?: boolean; ownerId?: number; name?: string }) {
-  const org = await makeOrganisation(db, { kind: opts.kind ?? 'company', signed: true, sector: opts.sector, sizeBand: opts.sizeBand, region: opts.region, ownerId: opts.ownerId, name: opts.name });
-  await db.updateTable('signatures').set({ decided_at: opts.signedAt, signed_at: opts.signedAt }).where('organisation_id', '=', org.id).execute();
+async function signatory(
+  db: DB,
+  opts: {
+    kind?: 'company' | 'school' | 'partner';
+    signedAt: string;
+    sector?: string;
+    sizeBand?: string;
+    region?: string;
+    demo?: boolean;
+    ownerId?: number;
+    name?: string;
+  },
+) {
+  const org = await makeOrganisation(db, {
+    kind: opts.kind ?? 'company',
+    signed: true,
+    sector: opts.sector,
+    sizeBand: opts.sizeBand,
+    region: opts.region,
+    ownerId: opts.ownerId,
+    name: opts.name,
+  });
+  await db
+    .updateTable('signatures')
+    .set({ decided_at: opts.signedAt, signed_at: opts.signedAt })
+    .where('organisation_id', '=', org.id)
+    .execute();
   if (opts.demo) await db.updateTable('organisations').set({ is_demo: 1 }).where('id', '=', org.id).execute();
   return org.id;
 }
@@ -41,55 +72,108 @@ describeEachDb('review: network aggregates on a hand-built network', (kind) => {
     // Six companies signed in 2024, two schools in 2025, one partner in 2023; one company signs only in 2026, one
     // demo company and one organisation that never signed must not count.
     S = [];
-    for (let i = 0; i < 6; i++) S.push(await signatory(db, { signedAt: '2024-06-01T00:00:00.000Z', sector: i < 4 ? 'software' : 'finance', region: i < 3 ? 'IDF' : 'BRE' }));
+    for (let i = 0; i < 6; i++)
+      S.push(
+        await signatory(db, {
+          signedAt: '2024-06-01T00:00:00.000Z',
+          sector: i < 4 ? 'software' : 'finance',
+          region: i < 3 ? 'IDF' : 'BRE',
+        }),
+      );
     await signatory(db, { kind: 'school', signedAt: '2025-03-01T00:00:00.000Z', sector: 'education' });
     await signatory(db, { kind: 'school', signedAt: '2025-03-02T00:00:00.000Z', sector: 'education' });
     partner = await signatory(db, { kind: 'partner', signedAt: '2023-01-10T00:00:00.000Z', sector: 'it_services' });
     const late = await signatory(db, { signedAt: '2026-02-01T00:00:00.000Z' });
     const demo = await signatory(db, { signedAt: '2024-01-01T00:00:00.000Z', demo: true });
     const unsigned = await makeOrganisation(db, {});
-    await insertBatched(db, 'footprint_results', footprintResultRows([
-      ...S.map((id, i) => ({ orgId: id, year: 2025, gwp: 1000 * (i + 1), devices: 10 })),
-      ...S.slice(0, 5).map((id, i) => ({ orgId: id, year: 2024, gwp: 1000 * (i + 1) + 100, devices: 10 })),
-      { orgId: late, year: 2025, gwp: 99_999, devices: 1 }, { orgId: demo, year: 2025, gwp: 77_777, devices: 1 }, { orgId: unsigned.id, year: 2025, gwp: 55_555, devices: 1 },
-    ]));
-    await insertBatched(db, 'maturity_assessments', assessmentRows([
-      { orgId: S[0]!, level: 1, completedAt: '2024-05-01T00:00:00.000Z' },
-      { orgId: S[0]!, level: 2, completedAt: '2025-09-01T00:00:00.000Z' },
-      { orgId: S[1]!, level: 2, completedAt: '2025-05-01T00:00:00.000Z' },
-      { orgId: S[2]!, level: 2, completedAt: '2025-05-01T00:00:00.000Z' },
-      { orgId: S[3]!, level: 3, completedAt: '2025-05-01T00:00:00.000Z' },
-      { orgId: S[4]!, level: 4, completedAt: '2025-05-01T00:00:00.000Z' },
-      { orgId: S[5]!, level: 5, completedAt: '2026-01-15T00:00:00.000Z' },
-    ]));
+    await insertBatched(
+      db,
+      'footprint_results',
+      footprintResultRows([
+        ...S.map((id, i) => ({ orgId: id, year: 2025, gwp: 1000 * (i + 1), devices: 10 })),
+        ...S.slice(0, 5).map((id, i) => ({ orgId: id, year: 2024, gwp: 1000 * (i + 1) + 100, devices: 10 })),
+        { orgId: late, year: 2025, gwp: 99_999, devices: 1 },
+        { orgId: demo, year: 2025, gwp: 77_777, devices: 1 },
+        { orgId: unsigned.id, year: 2025, gwp: 55_555, devices: 1 },
+      ]),
+    );
+    await insertBatched(
+      db,
+      'maturity_assessments',
+      assessmentRows([
+        { orgId: S[0]!, level: 1, completedAt: '2024-05-01T00:00:00.000Z' },
+        { orgId: S[0]!, level: 2, completedAt: '2025-09-01T00:00:00.000Z' },
+        { orgId: S[1]!, level: 2, completedAt: '2025-05-01T00:00:00.000Z' },
+        { orgId: S[2]!, level: 2, completedAt: '2025-05-01T00:00:00.000Z' },
+        { orgId: S[3]!, level: 3, completedAt: '2025-05-01T00:00:00.000Z' },
+        { orgId: S[4]!, level: 4, completedAt: '2025-05-01T00:00:00.000Z' },
+        { orgId: S[5]!, level: 5, completedAt: '2026-01-15T00:00:00.000Z' },
+      ]),
+    );
     const ref = await fixtureReferential(db);
-    await insertBatched(db, 'rgesn_assessments', declarationRows(ref, [
-      { orgId: S[0]!, publishedAt: '2025-04-01T00:00:00.000Z' }, { orgId: S[1]!, publishedAt: '2025-04-02T00:00:00.000Z' }, { orgId: S[2]!, publishedAt: '2026-01-05T00:00:00.000Z' },
-    ]));
-    await insertBatched(db, 'plan_actions', actionRows([
-      { orgId: S[0]!, createdAt: '2025-02-01T00:00:00.000Z', doneAt: '2025-10-01T00:00:00.000Z' }, { orgId: S[0]!, createdAt: '2025-02-01T00:00:00.000Z' },
-      { orgId: S[1]!, createdAt: '2025-03-01T00:00:00.000Z' }, { orgId: S[2]!, createdAt: '2025-12-31T00:00:00.000Z' },
-    ]));
+    await insertBatched(
+      db,
+      'rgesn_assessments',
+      declarationRows(ref, [
+        { orgId: S[0]!, publishedAt: '2025-04-01T00:00:00.000Z' },
+        { orgId: S[1]!, publishedAt: '2025-04-02T00:00:00.000Z' },
+        { orgId: S[2]!, publishedAt: '2026-01-05T00:00:00.000Z' },
+      ]),
+    );
+    await insertBatched(
+      db,
+      'plan_actions',
+      actionRows([
+        { orgId: S[0]!, createdAt: '2025-02-01T00:00:00.000Z', doneAt: '2025-10-01T00:00:00.000Z' },
+        { orgId: S[0]!, createdAt: '2025-02-01T00:00:00.000Z' },
+        { orgId: S[1]!, createdAt: '2025-03-01T00:00:00.000Z' },
+        { orgId: S[2]!, createdAt: '2025-12-31T00:00:00.000Z' },
+      ]),
+    );
     const organiser = await makeUser(db);
-    await insertBatched(db, 'workshops', workshopRows([
-      { organiserId: partner, createdBy: organiser.id, startsAt: '2025-03-10T09:00:00.000Z' },
-      { organiserId: partner, createdBy: organiser.id, startsAt: '2025-03-20T09:00:00.000Z' },
-      { organiserId: partner, createdBy: organiser.id, startsAt: '2025-11-05T09:00:00.000Z' },
-      { organiserId: partner, createdBy: organiser.id, startsAt: '2024-11-05T09:00:00.000Z' },
-    ]));
+    await insertBatched(
+      db,
+      'workshops',
+      workshopRows([
+        { organiserId: partner, createdBy: organiser.id, startsAt: '2025-03-10T09:00:00.000Z' },
+        { organiserId: partner, createdBy: organiser.id, startsAt: '2025-03-20T09:00:00.000Z' },
+        { organiserId: partner, createdBy: organiser.id, startsAt: '2025-11-05T09:00:00.000Z' },
+        { organiserId: partner, createdBy: organiser.id, startsAt: '2024-11-05T09:00:00.000Z' },
+      ]),
+    );
     const ws = await db.selectFrom('workshops').select('id').orderBy('starts_at').execute();
     const [w2024, w1, w2, w3] = ws.map((w) => w.id);
     const users = await Promise.all([0, 1, 2, 3, 4, 5, 6].map(() => makeUser(db)));
     const at = '2025-01-01T00:00:00.000Z';
-    await insertBatched(db, 'workshop_registrations', registrationRows([
-      { workshopId: w1!, userId: users[0]!.id, orgId: S[0]!, at, attended: 1 }, { workshopId: w1!, userId: users[1]!.id, orgId: S[1]!, at, attended: 1 },
-      { workshopId: w1!, userId: users[2]!.id, orgId: S[2]!, at, attended: 0 },
-      { workshopId: w2!, userId: users[3]!.id, orgId: S[0]!, at, attended: null }, { workshopId: w2!, userId: users[4]!.id, orgId: S[3]!, at, attended: null },
-      { workshopId: w3!, userId: users[5]!.id, orgId: S[0]!, at, attended: 1 },
-      { workshopId: w2024!, userId: users[6]!.id, orgId: S[0]!, at: '2024-10-01T00:00:00.000Z', attended: 1 },
-    ]));
-    await db.insertInto('workshop_feedback').values([5, 4, 4].map((rating, i) => ({ workshop_id: w1!, user_id: users[i]!.id, rating, comment: '', created_at: nowIso() }))).execute();
-    await db.insertInto('workshop_feedback').values({ workshop_id: w3!, user_id: users[5]!.id, rating: 5, comment: '', created_at: nowIso() }).execute();
+    await insertBatched(
+      db,
+      'workshop_registrations',
+      registrationRows([
+        { workshopId: w1!, userId: users[0]!.id, orgId: S[0]!, at, attended: 1 },
+        { workshopId: w1!, userId: users[1]!.id, orgId: S[1]!, at, attended: 1 },
+        { workshopId: w1!, userId: users[2]!.id, orgId: S[2]!, at, attended: 0 },
+        { workshopId: w2!, userId: users[3]!.id, orgId: S[0]!, at, attended: null },
+        { workshopId: w2!, userId: users[4]!.id, orgId: S[3]!, at, attended: null },
+        { workshopId: w3!, userId: users[5]!.id, orgId: S[0]!, at, attended: 1 },
+        { workshopId: w2024!, userId: users[6]!.id, orgId: S[0]!, at: '2024-10-01T00:00:00.000Z', attended: 1 },
+      ]),
+    );
+    await db
+      .insertInto('workshop_feedback')
+      .values(
+        [5, 4, 4].map((rating, i) => ({
+          workshop_id: w1!,
+          user_id: users[i]!.id,
+          rating,
+          comment: '',
+          created_at: nowIso(),
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('workshop_feedback')
+      .values({ workshop_id: w3!, user_id: users[5]!.id, rating: 5, comment: '', created_at: nowIso() })
+      .execute();
   });
   afterAll(() => t.destroy());
 
@@ -140,7 +224,12 @@ describeEachDb('review: network aggregates on a hand-built network', (kind) => {
 
   it('distributes members by maturity level at the end of the year', async () => {
     const r = await buildNetworkReview(t.db, 2025, { includeDemo: false });
-    expect(r.maturity).toMatchObject({ assessed: 5, levels: [0, 3, 1, 1, 0], previousAssessed: 1, previousLevels: null });
+    expect(r.maturity).toMatchObject({
+      assessed: 5,
+      levels: [0, 3, 1, 1, 0],
+      previousAssessed: 1,
+      previousLevels: null,
+    });
     const csv = reviewCsv(r);
     expect(csv).toContain('maturity,level,2,organisations,3\r\n');
     expect(csv).toContain('footprint,same_sample,2025,change,\r\n');
@@ -148,7 +237,11 @@ describeEachDb('review: network aggregates on a hand-built network', (kind) => {
   });
 
   it('publishes the same-sample change once both years hold the same members', async () => {
-    await insertBatched(t.db, 'footprint_results', footprintResultRows([{ orgId: S[5]!, year: 2024, gwp: 6100, devices: 10 }]));
+    await insertBatched(
+      t.db,
+      'footprint_results',
+      footprintResultRows([{ orgId: S[5]!, year: 2024, gwp: 6100, devices: 10 }]),
+    );
     const r = await buildNetworkReview(t.db, 2025, { includeDemo: false });
     expect(r.footprint.sameSample?.organisations).toBe(6);
     expect(r.footprint.sameSample?.gwpBefore).toBeCloseTo(21_600, 6);
@@ -188,13 +281,19 @@ describeEachDb('review: network aggregates on a hand-built network', (kind) => {
 
 describeEachDb('review: percentiles and the peer benchmark', (kind) => {
   let t: TTestDb;
-  beforeAll(async () => { t = await createTestDb(kind); });
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
   afterAll(() => t.destroy());
 
   it('interpolates percentiles in the database like percentile_cont', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 4; i++) ids.push(await signatory(t.db, { signedAt: '2024-01-01T00:00:00.000Z' }));
-    await insertBatched(t.db, 'footprint_results', footprintResultRows(ids.map((id, i) => ({ orgId: id, year: 2020, gwp: [10, 40, 20, 30][i]!, devices: 1 }))));
+    await insertBatched(
+      t.db,
+      'footprint_results',
+      footprintResultRows(ids.map((id, i) => ({ orgId: id, year: 2020, gwp: [10, 40, 20, 30][i]!, devices: 1 }))),
+    );
     const q = t.db.selectFrom('footprint_results').where('year', '=', 2020).select('gwp_value as v');
     const p = await percentilesOf(t.db, q, [25, 50, 75]);
     // Sorted 10, 20, 30, 40: p25 at rank 0.75 → 17.5, median 25, p75 at 2.25 → 32.5.
@@ -204,9 +303,14 @@ describeEachDb('review: percentiles and the peer benchmark', (kind) => {
   it('uses the narrowest group of at least 5 and falls back to the sector, then says which', async () => {
     const db = t.db;
     const same: number[] = [];
-    for (let i = 0; i < 6; i++) same.push(await signatory(db, { signedAt: '2024-01-01T00:00:00.000Z', sector: 'telecom', sizeBand: '10-49' }));
+    for (let i = 0; i < 6; i++)
+      same.push(await signatory(db, { signedAt: '2024-01-01T00:00:00.000Z', sector: 'telecom', sizeBand: '10-49' }));
     // The member (per device 5 kgCO2e) and five peers at 10, 20, 30, 40, 50 kgCO2e per device.
-    await insertBatched(db, 'footprint_results', footprintResultRows(same.map((id, i) => ({ orgId: id, year: 2025, gwp: i === 0 ? 50 : 100 * i, devices: 10 }))));
+    await insertBatched(
+      db,
+      'footprint_results',
+      footprintResultRows(same.map((id, i) => ({ orgId: id, year: 2025, gwp: i === 0 ? 50 : 100 * i, devices: 10 }))),
+    );
     const me = { id: same[0]!, sector: 'telecom', size_band: '10-49' };
     let b = await peerBenchmark(db, me, 2025, { includeDemo: false });
     let perDevice = b.figures.find((f) => f.metric === 'gwpPerDevice')!;
@@ -230,7 +334,14 @@ describeEachDb('review: percentiles and the peer benchmark', (kind) => {
     // With four other measured members in the network, nothing is shown.
     await db.deleteFrom('footprint_results').where('organisation_id', '=', same[5]!).execute();
     b = await peerBenchmark(db, me, 2025, { includeDemo: false });
-    expect(b.figures.find((f) => f.metric === 'gwpPerDevice')).toMatchObject({ group: null, n: 0, p25: null, p50: null, p75: null, quarter: null });
+    expect(b.figures.find((f) => f.metric === 'gwpPerDevice')).toMatchObject({
+      group: null,
+      n: 0,
+      p25: null,
+      p50: null,
+      p75: null,
+      quarter: null,
+    });
   });
 });
 
@@ -242,16 +353,45 @@ describeEachDb('review: member report, settings and privacy', (kind) => {
     t = await createTestDb(kind);
     const db = t.db;
     owner = await makeUser(db);
-    secret = await signatory(db, { signedAt: '2024-02-01T00:00:00.000Z', ownerId: owner.id, name: 'Secret Bits', sector: 'hosting', sizeBand: '250-4999' });
+    secret = await signatory(db, {
+      signedAt: '2024-02-01T00:00:00.000Z',
+      ownerId: owner.id,
+      name: 'Secret Bits',
+      sector: 'hosting',
+      sizeBand: '250-4999',
+    });
     const others: number[] = [];
-    for (let i = 0; i < 5; i++) others.push(await signatory(db, { signedAt: '2024-02-01T00:00:00.000Z', sector: 'hosting', sizeBand: '250-4999' }));
+    for (let i = 0; i < 5; i++)
+      others.push(
+        await signatory(db, { signedAt: '2024-02-01T00:00:00.000Z', sector: 'hosting', sizeBand: '250-4999' }),
+      );
     // Distinctive private numbers: 987654.3 kgCO2e and 4321 devices in 2025, 876543.2 in 2024.
-    await insertBatched(db, 'footprint_results', footprintResultRows([
-      { orgId: secret, year: 2025, gwp: 987_654.3, devices: 4321 }, { orgId: secret, year: 2024, gwp: 876_543.2, devices: 4000 },
-      ...others.map((id) => ({ orgId: id, year: 2025, gwp: 1000.5, devices: 10 })),
-    ]));
-    await insertBatched(db, 'maturity_assessments', assessmentRows([{ orgId: secret, level: 4, completedAt: '2025-06-01T00:00:00.000Z' }]));
-    await insertBatched(db, 'plan_actions', actionRows([{ orgId: secret, createdAt: '2025-01-01T00:00:00.000Z', doneAt: '2025-06-01T00:00:00.000Z', title: 'Allonger la durée de vie' }]));
+    await insertBatched(
+      db,
+      'footprint_results',
+      footprintResultRows([
+        { orgId: secret, year: 2025, gwp: 987_654.3, devices: 4321 },
+        { orgId: secret, year: 2024, gwp: 876_543.2, devices: 4000 },
+        ...others.map((id) => ({ orgId: id, year: 2025, gwp: 1000.5, devices: 10 })),
+      ]),
+    );
+    await insertBatched(
+      db,
+      'maturity_assessments',
+      assessmentRows([{ orgId: secret, level: 4, completedAt: '2025-06-01T00:00:00.000Z' }]),
+    );
+    await insertBatched(
+      db,
+      'plan_actions',
+      actionRows([
+        {
+          orgId: secret,
+          createdAt: '2025-01-01T00:00:00.000Z',
+          doneAt: '2025-06-01T00:00:00.000Z',
+          title: 'Allonger la durée de vie',
+        },
+      ]),
+    );
   });
   afterAll(() => t.destroy());
 
@@ -280,8 +420,12 @@ describeEachDb('review: member report, settings and privacy', (kind) => {
     const bad = await member.post(`/organisations/${secret}/report/2025/employees?lang=en`, { employees: 'lots' });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Enter a whole number of people');
-    expect((await member.post(`/organisations/${secret}/report/2025/employees`, { employees: '7777' })).status).toBe(303);
-    const b = await peerBenchmark(t.db, { id: secret, sector: 'hosting', size_band: '250-4999' }, 2025, { includeDemo: false });
+    expect((await member.post(`/organisations/${secret}/report/2025/employees`, { employees: '7777' })).status).toBe(
+      303,
+    );
+    const b = await peerBenchmark(t.db, { id: secret, sector: 'hosting', size_band: '250-4999' }, 2025, {
+      includeDemo: false,
+    });
     expect(b.employeesSource).toBe('declared');
     expect(b.figures.find((f) => f.metric === 'gwpPerEmployee')!.own).toBeCloseTo(987_654.3 / 7777, 6);
 
@@ -291,13 +435,27 @@ describeEachDb('review: member report, settings and privacy', (kind) => {
     await addMember(t.db, secret, user.id, 'member');
     await loginAs(t.db, plain, user.id);
     expect((await plain.post(`/organisations/${secret}/report/2025/public`, { maturity_level: '1' })).status).toBe(403);
-    expect((await member.post(`/organisations/${secret}/report/2025/public`, { maturity_level: '1' })).status).toBe(303);
+    expect((await member.post(`/organisations/${secret}/report/2025/public`, { maturity_level: '1' })).status).toBe(
+      303,
+    );
     const facts = await publicFactsOf(t.db, secret);
     expect(facts.maturityLevel?.level).toBe(4);
     expect(facts.footprintTrend).toBeUndefined();
-    const audit = await t.db.selectFrom('audit_log').select('action').where('subject_id', '=', String(secret)).where('action', 'like', 'review.%').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_id', '=', String(secret))
+      .where('action', 'like', 'review.%')
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['review.employees.save', 'review.public_choices.save']);
-    const v = { locale: 'en' as const, t: translator('en'), fmt: formatters('en'), user: null, path: '/', url: new URL('http://localhost/') };
+    const v = {
+      locale: 'en' as const,
+      t: translator('en'),
+      fmt: formatters('en'),
+      user: null,
+      path: '/',
+      url: new URL('http://localhost/'),
+    };
     const html = String(await (<PublicFactsView v={v} facts={facts} />));
     expect(html).toContain('Advanced');
     expect(html).not.toContain('tCO2e');
@@ -316,12 +474,22 @@ describeEachDb('review: member report, settings and privacy', (kind) => {
     expect((await app.request('/review/2025/pdf')).status).toBe(503);
   });
 
-  it('never shows a member\'s private figures in public pages, exports or the API', async () => {
+  it("never shows a member's private figures in public pages, exports or the API", async () => {
     const app = testApp(t.db);
-    const bodies = await Promise.all(['/review/2025', '/review/2025?lang=en', '/review/2025.json', '/review/2025.csv', '/api/v1/reviews/2025', '/review'].map(async (p) => (await app.request(p)).text()));
+    const bodies = await Promise.all(
+      [
+        '/review/2025',
+        '/review/2025?lang=en',
+        '/review/2025.json',
+        '/review/2025.csv',
+        '/api/v1/reviews/2025',
+        '/review',
+      ].map(async (p) => (await app.request(p)).text()),
+    );
     const all = bodies.join('\n').replace(/[\s\u202f\u00a0.,]/g, '');
     // The public totals include the member (sum of six), so they are there, but not its own value in any format.
-    for (const needle of ['9876543', '987654', '987,654', '8765432', '876543', '4321', '7777']) expect(all).not.toContain(needle.replace(/,/g, ''));
+    for (const needle of ['9876543', '987654', '987,654', '8765432', '876543', '4321', '7777'])
+      expect(all).not.toContain(needle.replace(/,/g, ''));
     const r = JSON.parse(bodies[2]!);
     expect(r.footprint.measured).toBe(6);
     expect(r.footprint.sameSample).toBeNull();

@@ -21,7 +21,10 @@ export const pages = new Hono<AppEnv>();
 export const includeDemo = (c: Context<AppEnv>) => c.get('config').TECHCARE_DEMO;
 
 /** A year that has a review (a signatory existed by then and it is not in the future), or a 404. */
-export async function reviewYearOr404(c: Context<AppEnv>, raw: string | undefined): Promise<{ year: number; years: number[] }> {
+export async function reviewYearOr404(
+  c: Context<AppEnv>,
+  raw: string | undefined,
+): Promise<{ year: number; years: number[] }> {
   const parsed = ZReviewYear.safeParse(raw);
   if (!parsed.success) throw notFound();
   const years = await reviewYears(c.get('db'), includeDemo(c));
@@ -32,24 +35,44 @@ export async function reviewYearOr404(c: Context<AppEnv>, raw: string | undefine
 async function reviewPage(c: Context<AppEnv>, year: number, years: number[], printable = false): Promise<Response> {
   const r = await buildNetworkReview(c.get('db'), year, { includeDemo: includeDemo(c) });
   const inProgress = year === new Date().getUTCFullYear();
-  return renderPage(c, c.get('t')('review.title', { year }), (v) => <NetworkReviewView v={v} r={r} years={years} inProgress={inProgress} printable={printable} />);
+  return renderPage(c, c.get('t')('review.title', { year }), (v) => (
+    <NetworkReviewView v={v} r={r} years={years} inProgress={inProgress} printable={printable} />
+  ));
 }
 
 async function pdfResponse(c: Context<AppEnv>, name: string, page: () => Promise<Response>): Promise<Response> {
   const config = c.get('config');
   if (!chromiumAvailable(config.CHROMIUM_PATH)) {
     const t = c.get('t');
-    return renderPage(c, t('review.pdfTitle'), <><h1>{t('review.pdfTitle')}</h1><p>{t('pdf.unavailable')}</p></>, { status: 503 });
+    return renderPage(
+      c,
+      t('review.pdfTitle'),
+      <>
+        <h1>{t('review.pdfTitle')}</h1>
+        <p>{t('pdf.unavailable')}</p>
+      </>,
+      { status: 503 },
+    );
   }
   const pdf = await htmlToPdf(await (await page()).text(), config.CHROMIUM_PATH, pdfRenderGuard(c));
-  return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}.pdf"` });
+  return c.body(new Uint8Array(pdf), 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `attachment; filename="${name}.pdf"`,
+  });
 }
 
 pages.get('/review', async (c) => {
   const years = await reviewYears(c.get('db'), includeDemo(c));
   if (!years.length) {
     const t = c.get('t');
-    return renderPage(c, t('review.index.title'), <><h1>{t('review.index.title')}</h1><p>{t('review.index.empty')}</p></>);
+    return renderPage(
+      c,
+      t('review.index.title'),
+      <>
+        <h1>{t('review.index.title')}</h1>
+        <p>{t('review.index.empty')}</p>
+      </>,
+    );
   }
   return reviewPage(c, years[0]!, years);
 });
@@ -62,7 +85,10 @@ pages.get('/review/:file', async (c) => {
   if (!m[2]) return reviewPage(c, year, years);
   const r = await buildNetworkReview(c.get('db'), year, { includeDemo: includeDemo(c) });
   if (m[2] === 'json') {
-    return c.body(JSON.stringify(reviewJson(r), null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="techcare-review-${year}.json"` });
+    return c.body(JSON.stringify(reviewJson(r), null, 2), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="techcare-review-${year}.json"`,
+    });
   }
   // CSV has no room for metadata: the licence travels as an RFC 8288 link, as in the JSON body.
   return c.body(reviewCsv(r), 200, {
@@ -87,13 +113,28 @@ function reportParams(c: Context<AppEnv>): { orgId: number; year: number } {
   return { orgId, year: year.data };
 }
 
-async function reportPage(c: Context<AppEnv>, opts: { printable?: boolean; errors?: Record<string, string>; employeesValue?: string; status?: 200 | 422 } = {}): Promise<Response> {
+async function reportPage(
+  c: Context<AppEnv>,
+  opts: { printable?: boolean; errors?: Record<string, string>; employeesValue?: string; status?: 200 | 422 } = {},
+): Promise<Response> {
   const { orgId, year } = reportParams(c);
   const user = requireUser(c);
   const r = await buildMemberReport(c.get('db'), user, orgId, year, { includeDemo: includeDemo(c) });
-  return renderPage(c, c.get('t')('review.report.title', { org: r.org.name, year }), (v) => (
-    <MemberReportView v={v} r={r} canManage={canManageOrganisation(user, orgId)} printable={opts.printable} errors={opts.errors} employeesValue={opts.employeesValue} />
-  ), { status: opts.status });
+  return renderPage(
+    c,
+    c.get('t')('review.report.title', { org: r.org.name, year }),
+    (v) => (
+      <MemberReportView
+        v={v}
+        r={r}
+        canManage={canManageOrganisation(user, orgId)}
+        printable={opts.printable}
+        errors={opts.errors}
+        employeesValue={opts.employeesValue}
+      />
+    ),
+    { status: opts.status },
+  );
 }
 
 pages.get('/organisations/:id/report/:year', (c) => reportPage(c));
@@ -109,7 +150,8 @@ pages.get('/organisations/:id/report/:year/pdf', (c) => {
 pages.post('/organisations/:id/report/:year/employees', async (c) => {
   const { orgId, year } = reportParams(c);
   const { values, result } = await parseForm(c, ZEmployeesForm);
-  if (!result.ok) return reportPage(c, { errors: result.errors, employeesValue: String(values.employees ?? ''), status: 422 });
+  if (!result.ok)
+    return reportPage(c, { errors: result.errors, employeesValue: String(values.employees ?? ''), status: 422 });
   await saveEmployees(c.get('db'), requireUser(c), orgId, year, result.data.employees);
   return redirectWithFlash(c, `/organisations/${orgId}/report/${year}#benchmark`, 'flash.saved');
 });

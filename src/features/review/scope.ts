@@ -13,7 +13,10 @@ export function yearBounds(year: number): { start: string; end: string } {
 
 /** First validated signature of every signatory. Columns `organisation_id`, `first_at`. */
 export function firstSignatures(db: DB) {
-  return db.selectFrom('signatures').where('status', '=', 'validated').groupBy('organisation_id')
+  return db
+    .selectFrom('signatures')
+    .where('status', '=', 'validated')
+    .groupBy('organisation_id')
     .select(['organisation_id', sql<string>`min(coalesce(decided_at, signed_at))`.as('first_at')]);
 }
 
@@ -29,15 +32,27 @@ function signedBefore(before: string) {
  * PostgreSQL has statistics on freshly filled tables.
  */
 export function membersAt(db: DB, year: number, includeDemo: boolean) {
-  let q = db.selectFrom('organisations as o').where(signedBefore(yearBounds(year).end))
-    .select(['o.id as organisation_id', 'o.kind', 'o.size_band', 'o.sector', 'o.region', sql<number>`case when ${signedBefore(yearBounds(year - 1).end)} then 1 else 0 end`.as('was_member')]);
+  let q = db
+    .selectFrom('organisations as o')
+    .where(signedBefore(yearBounds(year).end))
+    .select([
+      'o.id as organisation_id',
+      'o.kind',
+      'o.size_band',
+      'o.sector',
+      'o.region',
+      sql<number>`case when ${signedBefore(yearBounds(year - 1).end)} then 1 else 0 end`.as('was_member'),
+    ]);
   if (!includeDemo) q = q.where('o.is_demo', '=', 0);
   return q;
 }
 
 /** The ids of the members at the end of `year` (column `id`), for `IN` filters. */
 export function memberIdsAt(db: DB, year: number, includeDemo: boolean) {
-  let q = db.selectFrom('organisations as o').where(signedBefore(yearBounds(year).end)).select('o.id');
+  let q = db
+    .selectFrom('organisations as o')
+    .where(signedBefore(yearBounds(year).end))
+    .select('o.id');
   if (!includeDemo) q = q.where('o.is_demo', '=', 0);
   return q;
 }

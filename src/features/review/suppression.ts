@@ -52,7 +52,12 @@ export function roundBenchmark(x: number): number {
  * `cols` are the cells' sizes (answers, recorded seats), `cross(r, c)` the units in both row `r` and column `c`.
  * Returns the flags for the total, the rows and the columns.
  */
-export function disclosableCells(total: number, rows: number[], cols: number[], cross: (r: number, c: number) => number): { total: boolean; rows: boolean[]; cols: boolean[] } {
+export function disclosableCells(
+  total: number,
+  rows: number[],
+  cols: number[],
+  cross: (r: number, c: number) => number,
+): { total: boolean; rows: boolean[]; cols: boolean[] } {
   const showTotal = enoughFor(total);
   const shownRows = rows.map((n) => showTotal && enoughFor(n));
   const shownCols = cols.map((n) => showTotal && enoughFor(n));
@@ -63,7 +68,8 @@ export function disclosableCells(total: number, rows: number[], cols: number[], 
     let changed = false;
     while (!safeComplement(withheld)) {
       let smallest = -1;
-      for (let i = 0; i < sizes.length; i++) if (shown[i] && (smallest < 0 || sizes[i]! < sizes[smallest]!)) smallest = i;
+      for (let i = 0; i < sizes.length; i++)
+        if (shown[i] && (smallest < 0 || sizes[i]! < sizes[smallest]!)) smallest = i;
       if (smallest < 0) break;
       shown[smallest] = false;
       withheld += sizes[smallest]!;
@@ -71,7 +77,7 @@ export function disclosableCells(total: number, rows: number[], cols: number[], 
     }
     return changed;
   };
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = complement(rows, shownRows);
     changed = complement(cols, shownCols) || changed;
     for (let r = 0; r < rows.length; r++) {
@@ -79,8 +85,13 @@ export function disclosableCells(total: number, rows: number[], cols: number[], 
         if (!shownRows[r] || !shownCols[c]) continue;
         const both = cross(r, c);
         // One cell inside the other: their difference is a group of its own.
-        if (both === cols[c] && !safeComplement(rows[r]! - cols[c]!)) { shownCols[c] = false; changed = true; }
-        else if (both === rows[r] && !safeComplement(cols[c]! - rows[r]!)) { shownRows[r] = false; changed = true; }
+        if (both === cols[c] && !safeComplement(rows[r]! - cols[c]!)) {
+          shownCols[c] = false;
+          changed = true;
+        } else if (both === rows[r] && !safeComplement(cols[c]! - rows[r]!)) {
+          shownRows[r] = false;
+          changed = true;
+        }
       }
     }
   }

@@ -8,13 +8,18 @@ export async function homePage(c: Context<AppEnv>) {
   const t = c.get('t');
   const db = c.get('db');
   const [partners, demo] = await Promise.all([listFoundingPartners(db), hasDemoNetwork(db)]);
-  return renderPage(c, t('site.home.title'), (
+  return renderPage(
+    c,
+    t('site.home.title'),
     <>
       <section class="hero">
         <h1>{t('app.tagline')}</h1>
         <p class="lead">{t('site.home.lead')}</p>
         <p class="actions">
-          <a class="button" href="/manifesto">{t('site.home.cta.sign')}</a> <a href="/directory">{t('site.home.cta.directory')}</a>
+          <a class="button" href="/manifesto">
+            {t('site.home.cta.sign')}
+          </a>{' '}
+          <a href="/directory">{t('site.home.cta.directory')}</a>
         </p>
       </section>
       <section>
@@ -24,12 +29,24 @@ export async function homePage(c: Context<AppEnv>) {
       <section>
         <h2>{t('site.home.offer.title')}</h2>
         <ul class="offer">
-          <li><a href="/manifesto">{t('site.home.offer.manifesto')}</a></li>
-          <li><a href="/methodology">{t('site.home.offer.measure')}</a></li>
-          <li><a href="/levers">{t('site.home.offer.maturity')}</a></li>
-          <li><a href="/workshops">{t('site.home.offer.workshops')}</a></li>
-          <li><a href="/trainings">{t('site.home.offer.training')}</a></li>
-          <li><a href="/review">{t('site.home.offer.review')}</a></li>
+          <li>
+            <a href="/manifesto">{t('site.home.offer.manifesto')}</a>
+          </li>
+          <li>
+            <a href="/methodology">{t('site.home.offer.measure')}</a>
+          </li>
+          <li>
+            <a href="/levers">{t('site.home.offer.maturity')}</a>
+          </li>
+          <li>
+            <a href="/workshops">{t('site.home.offer.workshops')}</a>
+          </li>
+          <li>
+            <a href="/trainings">{t('site.home.offer.training')}</a>
+          </li>
+          <li>
+            <a href="/review">{t('site.home.offer.review')}</a>
+          </li>
         </ul>
       </section>
       {partners.length ? (
@@ -56,6 +73,6 @@ export async function homePage(c: Context<AppEnv>) {
           </p>
         </section>
       ) : null}
-    </>
-  ));
+    </>,
+  );
 }

@@ -6,16 +6,38 @@ import { ensure } from '../../http/actor.js';
 import { canManageCurriculaFor, organisationOf } from './policy.js';
 import type { TCurriculumInput } from './schemas.js';
 
-export interface TCurriculumEntry { id: number; programme: string; year: number; hours: number; compulsory: boolean; students: number }
+export interface TCurriculumEntry {
+  id: number;
+  programme: string;
+  year: number;
+  hours: number;
+  compulsory: boolean;
+  students: number;
+}
 
 /** A school's curriculum entries, newest year first. Who: members of the school and admins (routes check). */
 export async function listCurriculum(db: DB, organisationId: number): Promise<TCurriculumEntry[]> {
-  const rows = await db.selectFrom('curriculum_entries').selectAll().where('organisation_id', '=', organisationId).orderBy('year', 'desc').orderBy('programme').execute();
-  return rows.map((r) => ({ id: Number(r.id), programme: r.programme, year: Number(r.year), hours: Number(r.hours), compulsory: Number(r.compulsory) === 1, students: Number(r.students) }));
+  const rows = await db
+    .selectFrom('curriculum_entries')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('year', 'desc')
+    .orderBy('programme')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    programme: r.programme,
+    year: Number(r.year),
+    hours: Number(r.hours),
+    compulsory: Number(r.compulsory) === 1,
+    students: Number(r.students),
+  }));
 }
 
 /** Totals per year, oldest first: the school's progress. */
-export function curriculumProgress(entries: TCurriculumEntry[]): { year: number; programmes: number; hours: number; students: number; compulsoryShare: number }[] {
+export function curriculumProgress(
+  entries: TCurriculumEntry[],
+): { year: number; programmes: number; hours: number; students: number; compulsoryShare: number }[] {
   const byYear = new Map<number, TCurriculumEntry[]>();
   for (const e of entries) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
   return [...byYear.entries()]
@@ -33,25 +55,63 @@ export function curriculumProgress(entries: TCurriculumEntry[]): { year: number;
  * Records (or corrects) one programme's figures for a year: one row per programme and year.
  * Who: members of the school, admins.
  */
-export async function saveCurriculumEntry(db: DB, actor: TCurrentUser, organisationId: number, input: TCurriculumInput): Promise<void> {
+export async function saveCurriculumEntry(
+  db: DB,
+  actor: TCurrentUser,
+  organisationId: number,
+  input: TCurriculumInput,
+): Promise<void> {
   const org = await organisationOf(db, organisationId);
   ensure(canManageCurriculaFor(actor, org));
   await db.transaction().execute(async (tx) => {
-    const values = { hours: input.hours, compulsory: input.compulsory ? 1 : 0, students: input.students, updated_by: actor.id, updated_at: nowIso() };
-    const existing = await tx.selectFrom('curriculum_entries').select('id').where('organisation_id', '=', org.id).where('programme', '=', input.programme).where('year', '=', input.year).executeTakeFirst();
+    const values = {
+      hours: input.hours,
+      compulsory: input.compulsory ? 1 : 0,
+      students: input.students,
+      updated_by: actor.id,
+      updated_at: nowIso(),
+    };
+    const existing = await tx
+      .selectFrom('curriculum_entries')
+      .select('id')
+      .where('organisation_id', '=', org.id)
+      .where('programme', '=', input.programme)
+      .where('year', '=', input.year)
+      .executeTakeFirst();
     if (existing) await tx.updateTable('curriculum_entries').set(values).where('id', '=', existing.id).execute();
-    else await tx.insertInto('curriculum_entries').values({ organisation_id: org.id, programme: input.programme, year: input.year, ...values }).execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: 'curriculum.save', subjectType: 'organisation', subjectId: org.id, details: input });
+    else
+      await tx
+        .insertInto('curriculum_entries')
+        .values({ organisation_id: org.id, programme: input.programme, year: input.year, ...values })
+        .execute();
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'curriculum.save',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: input,
+    });
   });
 }
 
 /** Removes one entry of the school. Who: members of the school, admins. */
-export async function deleteCurriculumEntry(db: DB, actor: TCurrentUser, organisationId: number, entryId: number): Promise<void> {
+export async function deleteCurriculumEntry(
+  db: DB,
+  actor: TCurrentUser,
+  organisationId: number,
+  entryId: number,
+): Promise<void> {
   const org = await organisationOf(db, organisationId);
   ensure(canManageCurriculaFor(actor, org));
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('curriculum_entries').where('id', '=', entryId).where('organisation_id', '=', org.id).execute();
-    await recordAudit(tx, { actorUserId: actor.id, action: 'curriculum.delete', subjectType: 'organisation', subjectId: org.id, details: { entryId } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'curriculum.delete',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: { entryId },
+    });
   });
 }
 
@@ -79,11 +139,34 @@ export interface TTrainingStats {
 export async function trainingStats(db: DB, year: number): Promise<TTrainingStats> {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const real = (eb: any) => eb.exists(eb.selectFrom('organisations as o').select('o.id').whereRef('o.id', '=', 'organisation_id').where('o.is_demo', '=', 0));
+  const real = (eb: any) =>
+    eb.exists(
+      eb
+        .selectFrom('organisations as o')
+        .select('o.id')
+        .whereRef('o.id', '=', 'organisation_id')
+        .where('o.is_demo', '=', 0),
+    );
   const [published, catalogue, providers, curricula, offers] = await Promise.all([
-    db.selectFrom('trainings').select((eb) => eb.fn.countAll().as('n')).where('created_at', '>=', from).where('created_at', '<', to).where(real).executeTakeFirstOrThrow(),
-    db.selectFrom('trainings').select((eb) => eb.fn.countAll().as('n')).where('created_at', '<', to).where(real).executeTakeFirstOrThrow(),
-    db.selectFrom('trainings').select((eb) => eb.fn.count('organisation_id').distinct().as('n')).where('created_at', '<', to).where(real).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('trainings')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .where(real)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('trainings')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('created_at', '<', to)
+      .where(real)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('trainings')
+      .select((eb) => eb.fn.count('organisation_id').distinct().as('n'))
+      .where('created_at', '<', to)
+      .where(real)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('curriculum_entries')
       .select((eb) => [
@@ -96,7 +179,13 @@ export async function trainingStats(db: DB, year: number): Promise<TTrainingStat
       .where('year', '=', year)
       .where(real)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('job_offers').select((eb) => eb.fn.countAll().as('n')).where('created_at', '>=', from).where('created_at', '<', to).where(real).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('job_offers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .where(real)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     year,

@@ -14,8 +14,11 @@ if (!file) {
 }
 const result = await readSkillsFile(file);
 if (!result.ok) {
-  for (const e of result.errors) console.error(`line ${e.line}, column ${e.column}: ${e.code}${e.value ? ` (${e.value})` : ''}`);
+  for (const e of result.errors)
+    console.error(`line ${e.line}, column ${e.column}: ${e.code}${e.value ? ` (${e.value})` : ''}`);
   process.exit(1);
 }
 writeFileSync(frameworkExtractPath, `${JSON.stringify({ source: frameworkSource, ...result.framework })}\n`);
-console.log(`${result.framework.blocks.length} blocks, ${result.framework.skills.length} skills, ${result.framework.jobs.length} jobs → ${frameworkExtractPath}`);
+console.log(
+  `${result.framework.blocks.length} blocks, ${result.framework.skills.length} skills, ${result.framework.jobs.length} jobs → ${frameworkExtractPath}`,
+);

@@ -11,14 +11,25 @@ import { insertTraining } from './training-repository.js';
  * Publishes validated trainings in bulk for an organisation: all in one transaction, so a failure publishes none.
  * Who: members of that school/partner/expert organisation, admins.
  */
-export async function importTrainings(db: DB, actor: TCurrentUser, organisationId: number, trainings: TTrainingInput[]): Promise<number[]> {
+export async function importTrainings(
+  db: DB,
+  actor: TCurrentUser,
+  organisationId: number,
+  trainings: TTrainingInput[],
+): Promise<number[]> {
   const org = await organisationOf(db, organisationId);
   ensure(canPublishTrainingsFor(actor, org));
   const at = nowIso();
   return db.transaction().execute(async (tx) => {
     const ids: number[] = [];
     for (const input of trainings) ids.push(await insertTraining(tx, org.id, actor.id, input, at));
-    await recordAudit(tx, { actorUserId: actor.id, action: 'training.import', subjectType: 'organisation', subjectId: org.id, details: { count: ids.length } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'training.import',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: { count: ids.length },
+    });
     return ids;
   });
 }

@@ -24,14 +24,23 @@ export type { TTraining, TTrainingFilter };
  * The training catalogue for other features (e.g. knowledge's related resources, the dashboard): filters as on
  * /trainings; `limit` defaults to 20. Public data.
  */
-export async function listTrainings(db: DB, filter: TTrainingFilter & { limit?: number; offset?: number } = {}): Promise<TTraining[]> {
+export async function listTrainings(
+  db: DB,
+  filter: TTrainingFilter & { limit?: number; offset?: number } = {},
+): Promise<TTraining[]> {
   const { limit, offset, ...f } = filter;
   return (await listTrainingsPage(db, f, { limit: limit ?? 20, offset: offset ?? 0 })).items;
 }
 
 // An organisation losing its partner or expert status: its trainings go offline, kept for the day it returns.
 onStatusLoss('training', async (tx, loss) => {
-  const rows = await tx.updateTable('trainings').set({ unpublished_at: nowIso() }).where('organisation_id', '=', loss.organisationId).where('unpublished_at', 'is', null).returning('id').execute();
+  const rows = await tx
+    .updateTable('trainings')
+    .set({ unpublished_at: nowIso() })
+    .where('organisation_id', '=', loss.organisationId)
+    .where('unpublished_at', 'is', null)
+    .returning('id')
+    .execute();
   return rows.length;
 });
 

@@ -7,7 +7,11 @@ import { loadTrainings, type TTraining } from './training-repository.js';
  * A suggested path for a role from a starting level (see `orderLearningPath` for the rule), and the role's
  * target level per block. Public: reads the catalogue and the framework.
  */
-export async function suggestLearningPath(db: DB, role: TLearningRole, startLevel: number): Promise<{ targets: Map<number, number>; steps: TPathStep<TTraining>[] }> {
+export async function suggestLearningPath(
+  db: DB,
+  role: TLearningRole,
+  startLevel: number,
+): Promise<{ targets: Map<number, number>; steps: TPathStep<TTraining>[] }> {
   const framework = await loadSkillsFramework(db);
   const targets = roleTargets(framework, role);
   const relevant = [...targets].filter(([, target]) => target >= startLevel).map(([block]) => block);
@@ -22,6 +26,9 @@ export async function suggestLearningPath(db: DB, role: TLearningRole, startLeve
     .orderBy('training_id', 'desc')
     .limit(1000)
     .execute();
-  const candidates = await loadTrainings(db, rows.map((r) => Number(r.training_id)));
+  const candidates = await loadTrainings(
+    db,
+    rows.map((r) => Number(r.training_id)),
+  );
   return { targets, steps: orderLearningPath(framework, role, startLevel, candidates) };
 }

@@ -9,7 +9,12 @@ import type { TTrainingInput } from './schemas.js';
 import { insertTraining, updateTrainingRow } from './training-repository.js';
 
 /** Publishes a training for an organisation. Who: members of that school/partner/expert organisation, admins. */
-export async function createTraining(db: DB, actor: TCurrentUser, organisationId: number, input: TTrainingInput): Promise<number> {
+export async function createTraining(
+  db: DB,
+  actor: TCurrentUser,
+  organisationId: number,
+  input: TTrainingInput,
+): Promise<number> {
   const org = await organisationOf(db, organisationId);
   ensure(canPublishTrainingsFor(actor, org));
   return db.transaction().execute(async (tx) => {
@@ -18,9 +23,19 @@ export async function createTraining(db: DB, actor: TCurrentUser, organisationId
     const firstReview = await needsFirstReview(tx, org.id);
     if (firstReview) {
       const now = nowIso();
-      await tx.updateTable('trainings').set({ unpublished_at: now, review_pending_at: now }).where('id', '=', id).execute();
+      await tx
+        .updateTable('trainings')
+        .set({ unpublished_at: now, review_pending_at: now })
+        .where('id', '=', id)
+        .execute();
     }
-    await recordAudit(tx, { actorUserId: actor.id, action: 'training.create', subjectType: 'training', subjectId: id, details: { organisationId: org.id, title: input.title, review: firstReview } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'training.create',
+      subjectType: 'training',
+      subjectId: id,
+      details: { organisationId: org.id, title: input.title, review: firstReview },
+    });
     return id;
   });
 }
@@ -37,7 +52,13 @@ export async function updateTraining(db: DB, actor: TCurrentUser, id: number, in
   ensure(canPublishTrainingsFor(actor, await trainingOwner(db, id)));
   await db.transaction().execute(async (tx) => {
     await updateTrainingRow(tx, id, input);
-    await recordAudit(tx, { actorUserId: actor.id, action: 'training.update', subjectType: 'training', subjectId: id, details: { title: input.title } });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'training.update',
+      subjectType: 'training',
+      subjectId: id,
+      details: { title: input.title },
+    });
   });
 }
 

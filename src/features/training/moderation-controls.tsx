@@ -14,7 +14,9 @@ export function ModerationControls(props: { v: TViewContext; base: string; state
     <form method="post" action={`${base}/moderation/${p.decision}`}>
       <label for={`moderation-reason-${p.decision}`}>{t('training.moderation.reason')}</label>
       <input id={`moderation-reason-${p.decision}`} name="reason" required minlength={3} maxlength={500} />{' '}
-      <button type="submit" class="danger">{p.label}</button>
+      <button type="submit" class="danger">
+        {p.label}
+      </button>
     </form>
   );
   return (
@@ -23,11 +25,15 @@ export function ModerationControls(props: { v: TViewContext; base: string; state
       <p>{t(`training.moderation.state.${state}`)}</p>
       {state === 'published' ? <ReasonForm decision="unpublish" label={t('training.moderation.unpublish')} /> : null}
       {state === 'unpublished' ? (
-        <form method="post" action={`${base}/moderation/republish`}><button type="submit">{t('training.moderation.republish')}</button></form>
+        <form method="post" action={`${base}/moderation/republish`}>
+          <button type="submit">{t('training.moderation.republish')}</button>
+        </form>
       ) : null}
       {state === 'pending' ? (
         <>
-          <form method="post" action={`${base}/moderation/approve`}><button type="submit">{t('training.moderation.approve')}</button></form>
+          <form method="post" action={`${base}/moderation/approve`}>
+            <button type="submit">{t('training.moderation.approve')}</button>
+          </form>
           <ReasonForm decision="reject" label={t('training.moderation.reject')} />
         </>
       ) : null}

@@ -7,8 +7,16 @@ import { listOpenOffers, listTrainings } from './index.js';
 import { ensureSkillsFramework } from './skills-store.js';
 
 const training = {
-  description: 'Un module', kind: 'module', audiences: 'students', education_level: 'bachelor', duration_hours: '10', format: 'online',
-  language: 'fr', cost_eur: '', licence: 'cc-by', skill_3: '2',
+  description: 'Un module',
+  kind: 'module',
+  audiences: 'students',
+  education_level: 'bachelor',
+  duration_hours: '10',
+  format: 'online',
+  language: 'fr',
+  cost_eur: '',
+  licence: 'cc-by',
+  skill_3: '2',
 };
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -43,21 +51,43 @@ describeEachDb('training moderation by administrators', (kind) => {
     await loginAs(t.db, admin, adminUser.id);
     adminToken = await apiTokenFor(t.db, adminUser.id);
     memberToken = await apiTokenFor(t.db, u1.id);
-    const created = await teacher.post('/trainings/new', { ...training, organisation: school.id, title: 'Sobriété numérique' });
+    const created = await teacher.post('/trainings/new', {
+      ...training,
+      organisation: school.id,
+      title: 'Sobriété numérique',
+    });
     trainingId = Number(/\/trainings\/(\d+)/.exec(created.headers.get('location')!)![1]);
-    const posted = await recruiter.post('/offers/new', { organisation: company.id, title: 'Stage mesure', kind: 'internship', description: 'Six mois', location: 'Lyon', start_date: day(40), contact_email: 'rh@example.org', expires_on: day(30), end_date: day(100), pay: '700 € par mois', application_deadline: day(20) });
+    const posted = await recruiter.post('/offers/new', {
+      organisation: company.id,
+      title: 'Stage mesure',
+      kind: 'internship',
+      description: 'Six mois',
+      location: 'Lyon',
+      start_date: day(40),
+      contact_email: 'rh@example.org',
+      expires_on: day(30),
+      end_date: day(100),
+      pay: '700 € par mois',
+      application_deadline: day(20),
+    });
     offerId = Number(/\/offers\/(\d+)/.exec(posted.headers.get('location')!)![1]);
   });
-  afterAll(async () => { await t.destroy(); });
+  afterAll(async () => {
+    await t.destroy();
+  });
 
   it('unpublishes a training with a reason mailed to its author, and publishes it again', async () => {
     // Members are refused; a reason is required.
-    expect((await teacher.post(`/trainings/${trainingId}/moderation/unpublish`, { reason: 'Contenu à revoir' })).status).toBe(403);
+    expect(
+      (await teacher.post(`/trainings/${trainingId}/moderation/unpublish`, { reason: 'Contenu à revoir' })).status,
+    ).toBe(403);
     const noReason = await admin.post(`/trainings/${trainingId}/moderation/unpublish`, { reason: ' ' });
     expect(noReason.headers.get('location')).toContain('reasonRequired');
     expect((await listTrainings(t.db, { q: 'sobriete' })).length).toBe(1);
 
-    const res = await admin.post(`/trainings/${trainingId}/moderation/unpublish`, { reason: 'Lien de l’inscription cassé' });
+    const res = await admin.post(`/trainings/${trainingId}/moderation/unpublish`, {
+      reason: 'Lien de l’inscription cassé',
+    });
     expect(res.headers.get('location')).toContain('training.moderation.flash.unpublish');
     expect(await listTrainings(t.db, { q: 'sobriete' })).toEqual([]);
     const mail = lastMailTo(teacherEmail).mail!;
@@ -68,13 +98,20 @@ describeEachDb('training moderation by administrators', (kind) => {
     expect(await (await teacher.get(`/trainings/${trainingId}`)).text()).toContain('Hors ligne');
     // Twice is a conflict, not a second mail.
     const count = lastMailTo(teacherEmail).count;
-    expect((await admin.post(`/trainings/${trainingId}/moderation/unpublish`, { reason: 'encore' })).headers.get('location')).toContain('conflict');
+    expect(
+      (await admin.post(`/trainings/${trainingId}/moderation/unpublish`, { reason: 'encore' })).headers.get('location'),
+    ).toContain('conflict');
     expect(lastMailTo(teacherEmail).count).toBe(count);
 
     await admin.post(`/trainings/${trainingId}/moderation/republish`);
     expect((await listTrainings(t.db, { q: 'sobriete' })).length).toBe(1);
     expect(lastMailTo(teacherEmail).mail!.subject).toContain('de nouveau en ligne');
-    const audit = await t.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'training').where('subject_id', '=', String(trainingId)).execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_type', '=', 'training')
+      .where('subject_id', '=', String(trainingId))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['training.unpublish', 'training.republish']));
   });
 
@@ -89,7 +126,12 @@ describeEachDb('training moderation by administrators', (kind) => {
   });
 
   it('offers the same decisions through the API (snake_case, administrators only)', async () => {
-    const call = (token: string, path: string, body: unknown) => app.request(`http://localhost/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const call = (token: string, path: string, body: unknown) =>
+      app.request(`http://localhost/api/v1${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await call(memberToken, `/offers/${offerId}/moderation`, { decision: 'republish' })).status).toBe(403);
     const ok = await call(adminToken, `/offers/${offerId}/moderation`, { decision: 'republish' });
     expect(ok.status).toBe(200);

@@ -6,8 +6,15 @@ import { canPublishAs } from '../organisations/index.js';
 import { publisherKinds } from './vocabulary.js';
 
 /** The organisation row the policies need (a foundation table). */
-export async function organisationOf(db: DB, id: number): Promise<{ id: number; name: string; kind: string; slug: string; is_demo: number }> {
-  const org = await db.selectFrom('organisations').select(['id', 'name', 'kind', 'slug', 'is_demo']).where('id', '=', id).executeTakeFirst();
+export async function organisationOf(
+  db: DB,
+  id: number,
+): Promise<{ id: number; name: string; kind: string; slug: string; is_demo: number }> {
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'slug', 'is_demo'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!org) throw notFound('organisation');
   return { ...org, id: Number(org.id) };
 }
@@ -51,6 +58,10 @@ export function canModerateTrainingItems(user: TCurrentUser | null): boolean {
  * approved; `organisations.first_publication_review`) waits for an administrator before it is public.
  */
 export async function needsFirstReview(db: DB | Tx, organisationId: number): Promise<boolean> {
-  const row = await db.selectFrom('organisations').select('first_publication_review').where('id', '=', organisationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select('first_publication_review')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
   return Number(row?.first_publication_review ?? 0) === 1;
 }

@@ -20,26 +20,36 @@ async function decide(c: Context<AppEnv>, kind: TTrainingItemKind, path: string)
   if (!Number.isInteger(id) || id < 1) throw notFound();
   const decision = c.req.param('decision') as TTrainingDecision;
   const { result } = await parseForm(c, ZReason);
-  const reason = result.ok ? result.data.reason ?? '' : '';
+  const reason = result.ok ? (result.data.reason ?? '') : '';
   try {
     await moderateTrainingItem(c.get('db'), c.get('config'), user, kind, id, decision, reason);
   } catch (err) {
     // A missing reason or a decision already taken by another administrator comes back as a message on the page.
-    if (err instanceof AppError && (err.status === 409 || err.status === 422)) return redirectWithFlash(c, `${path}/${id}`, err.status === 409 ? 'training.moderation.conflict' : 'training.moderation.reasonRequired');
+    if (err instanceof AppError && (err.status === 409 || err.status === 422))
+      return redirectWithFlash(
+        c,
+        `${path}/${id}`,
+        err.status === 409 ? 'training.moderation.conflict' : 'training.moderation.reasonRequired',
+      );
     throw err;
   }
   return redirectWithFlash(c, `${path}/${id}`, `training.moderation.flash.${decision}` as TMessageKey);
 }
 
-moderationPages.post('/trainings/:id{[0-9]+}/moderation/:decision{unpublish|republish|approve|reject}', (c) => decide(c, 'training', '/trainings'));
-moderationPages.post('/offers/:id{[0-9]+}/moderation/:decision{unpublish|republish}', (c) => decide(c, 'offer', '/offers'));
+moderationPages.post('/trainings/:id{[0-9]+}/moderation/:decision{unpublish|republish|approve|reject}', (c) =>
+  decide(c, 'training', '/trainings'),
+);
+moderationPages.post('/offers/:id{[0-9]+}/moderation/:decision{unpublish|republish}', (c) =>
+  decide(c, 'offer', '/offers'),
+);
 
 /** The administrators' list of trainings waiting for review (first publications of newly granted partners). */
 moderationPages.get('/admin/trainings', async (c) => {
   const user = requireUser(c);
   ensure(canModerateTrainingItems(user), 'training.moderate');
   const t = c.get('t');
-  const rows = await c.get('db')
+  const rows = await c
+    .get('db')
     .selectFrom('trainings')
     .innerJoin('organisations', 'organisations.id', 'trainings.organisation_id')
     .select(['trainings.id', 'trainings.title', 'trainings.review_pending_at', 'organisations.name as org_name'])
@@ -51,8 +61,16 @@ moderationPages.get('/admin/trainings', async (c) => {
     <>
       <h1>{t('training.moderation.queue')}</h1>
       {rows.length ? (
-        <ul>{rows.map((r) => <li><a href={`/trainings/${r.id}`}>{r.title}</a> · {r.org_name} · {v.fmt.date(r.review_pending_at!)}</li>)}</ul>
-      ) : <p>{t('table.empty')}</p>}
+        <ul>
+          {rows.map((r) => (
+            <li>
+              <a href={`/trainings/${r.id}`}>{r.title}</a> · {r.org_name} · {v.fmt.date(r.review_pending_at!)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('table.empty')}</p>
+      )}
     </>
   ));
 });

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { issueMessage } from '../../http/forms.js';
 import type { TMessageKey, TTranslate } from '../../i18n/index.js';
 import { skillBlockCount } from '../../referentials/skills-framework.js';
-import { audiences, educationLevels, licences, offerKinds, trainingFormats, trainingKinds, trainingLanguages } from './vocabulary.js';
+import {
+  audiences,
+  educationLevels,
+  licences,
+  offerKinds,
+  trainingFormats,
+  trainingKinds,
+  trainingLanguages,
+} from './vocabulary.js';
 
 /*
  * One schema for every way a training arrives: the web form, a CSV line (all strings) and a JSON object (native
@@ -12,7 +20,8 @@ import { audiences, educationLevels, licences, offerKinds, trainingFormats, trai
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /** "12,5" or 12.5 → 12.5; blank → undefined (so "required" fires). */
-const decimal = (v: unknown) => (blank(v) ? undefined : typeof v === 'string' ? Number(v.trim().replace(/\s/g, '').replace(',', '.')) : v);
+const decimal = (v: unknown) =>
+  blank(v) ? undefined : typeof v === 'string' ? Number(v.trim().replace(/\s/g, '').replace(',', '.')) : v;
 
 /** "a|b", "a; b", ["a","b"] → ["a","b"]. */
 const list = (v: unknown) => {
@@ -41,7 +50,18 @@ const ZSkillRef = z.preprocess(
   },
   // Every issue of a skill (not a pair, block or level out of range) gets the sentence that says how to write one.
   z.object(
-    { block: z.number('training.error.skills').int('training.error.skills').min(1, 'training.error.skills').max(skillBlockCount, 'training.error.skills'), level: z.number('training.error.skills').int('training.error.skills').min(1, 'training.error.skills').max(5, 'training.error.skills') },
+    {
+      block: z
+        .number('training.error.skills')
+        .int('training.error.skills')
+        .min(1, 'training.error.skills')
+        .max(skillBlockCount, 'training.error.skills'),
+      level: z
+        .number('training.error.skills')
+        .int('training.error.skills')
+        .min(1, 'training.error.skills')
+        .max(5, 'training.error.skills'),
+    },
     { message: 'training.error.skills' },
   ),
 );
@@ -52,16 +72,31 @@ export const ZTrainingInput = z.object({
   kind: z.enum(trainingKinds),
   audiences: z.preprocess(list, z.array(z.enum(audiences)).min(1, 'training.error.audiences')),
   education_level: z.enum(educationLevels),
-  duration_hours: z.preprocess(decimal, z.number({ message: 'training.error.duration' }).positive('training.error.duration').max(5000, 'training.error.duration')),
+  duration_hours: z.preprocess(
+    decimal,
+    z
+      .number({ message: 'training.error.duration' })
+      .positive('training.error.duration')
+      .max(5000, 'training.error.duration'),
+  ),
   format: z.enum(trainingFormats),
   language: z.enum(trainingLanguages),
   /** Cost in euros; blank or 0 means free. */
-  cost_eur: z.preprocess((v) => (blank(v) || (typeof v === 'string' && /^(free|gratuit)$/i.test(v.trim())) ? 0 : decimal(v)), z.number({ message: 'training.error.cost' }).min(0, 'training.error.cost').max(1_000_000, 'training.error.cost')),
+  cost_eur: z.preprocess(
+    (v) => (blank(v) || (typeof v === 'string' && /^(free|gratuit)$/i.test(v.trim())) ? 0 : decimal(v)),
+    z.number({ message: 'training.error.cost' }).min(0, 'training.error.cost').max(1_000_000, 'training.error.cost'),
+  ),
   certificate: z.preprocess(bool, z.boolean({ message: 'training.error.certificate' })),
   licence: z.enum(licences),
   prerequisites: z.preprocess((v) => (blank(v) ? '' : v), z.string().trim().max(2000)),
   learning_outcomes: z.preprocess((v) => (blank(v) ? '' : v), z.string().trim().max(4000)),
-  url: z.preprocess((v) => (blank(v) ? null : typeof v === 'string' ? v.trim() : v), z.url({ protocol: /^https?$/, message: 'form.invalidUrl' }).max(500).nullable()),
+  url: z.preprocess(
+    (v) => (blank(v) ? null : typeof v === 'string' ? v.trim() : v),
+    z
+      .url({ protocol: /^https?$/, message: 'form.invalidUrl' })
+      .max(500)
+      .nullable(),
+  ),
   skills: z.preprocess(list, z.array(ZSkillRef).min(1, 'training.error.skillsRequired').max(45)),
 });
 export type TTrainingInput = z.infer<typeof ZTrainingInput>;
@@ -77,7 +112,10 @@ export const ZTrainingFilter = z.object({
   cost: z.enum(['free', 'paid']).optional().catch(undefined),
   certificate: z.enum(['yes', 'no']).optional().catch(undefined),
   /** A licence code, or "open" for any open licence. */
-  licence: z.enum([...licences, 'open']).optional().catch(undefined),
+  licence: z
+    .enum([...licences, 'open'])
+    .optional()
+    .catch(undefined),
   block: z.coerce.number().int().min(1).max(skillBlockCount).optional().catch(undefined),
   level: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   provider: z.coerce.number().int().positive().optional().catch(undefined),
@@ -101,7 +139,15 @@ export const ZOfferInput = z.object({
   contact_email: z.email({ message: 'form.invalidEmail' }).max(254),
   expires_on: z.iso.date({ message: 'form.invalidDate' }),
   end_date: z.preprocess((v) => (blank(v) ? null : v), z.iso.date({ message: 'form.invalidDate' }).nullable()),
-  duration_weeks: z.preprocess((v) => (blank(v) ? null : decimal(v)), z.number({ message: 'training.offers.error.duration' }).int('training.offers.error.duration').min(1, 'training.offers.error.duration').max(156, 'training.offers.error.duration').nullable()),
+  duration_weeks: z.preprocess(
+    (v) => (blank(v) ? null : decimal(v)),
+    z
+      .number({ message: 'training.offers.error.duration' })
+      .int('training.offers.error.duration')
+      .min(1, 'training.offers.error.duration')
+      .max(156, 'training.offers.error.duration')
+      .nullable(),
+  ),
   pay: z.string().trim().min(1, 'training.offers.error.pay').max(200),
   application_deadline: z.iso.date({ message: 'form.invalidDate' }),
 });
@@ -122,10 +168,24 @@ export function offerDateErrors(o: TOfferInput, today: string): Record<string, T
 
 export const ZCurriculumInput = z.object({
   programme: z.string().trim().min(2, 'form.required').max(200),
-  year: z.coerce.number({ message: 'training.error.year' }).int('training.error.year').min(2000, 'training.error.year').max(2100, 'training.error.year'),
-  hours: z.preprocess(decimal, z.number({ message: 'form.invalidNumber' }).min(0, 'form.invalidNumber').max(10000, 'form.invalidNumber')),
+  year: z.coerce
+    .number({ message: 'training.error.year' })
+    .int('training.error.year')
+    .min(2000, 'training.error.year')
+    .max(2100, 'training.error.year'),
+  hours: z.preprocess(
+    decimal,
+    z.number({ message: 'form.invalidNumber' }).min(0, 'form.invalidNumber').max(10000, 'form.invalidNumber'),
+  ),
   compulsory: z.preprocess(bool, z.boolean()),
-  students: z.preprocess(decimal, z.number({ message: 'form.invalidNumber' }).int('form.invalidNumber').min(0, 'form.invalidNumber').max(1_000_000, 'form.invalidNumber')),
+  students: z.preprocess(
+    decimal,
+    z
+      .number({ message: 'form.invalidNumber' })
+      .int('form.invalidNumber')
+      .min(0, 'form.invalidNumber')
+      .max(1_000_000, 'form.invalidNumber'),
+  ),
 });
 export type TCurriculumInput = z.infer<typeof ZCurriculumInput>;
 
@@ -149,14 +209,22 @@ const formWording: Partial<Record<TMessageKey, TMessageKey>> = {
  * fix); on a form it asks to pick from the list. Other issues use the platform's generic sentences.
  */
 export function trainingIssueMessage(issue: z.core.$ZodIssue, t: TTranslate, wording: TTrainingWording): string {
-  if (issue.code === 'invalid_value') return wording === 'form' ? t('training.error.form.oneOf') : t('training.error.oneOf', { values: issue.values.map(String).join(', ') });
+  if (issue.code === 'invalid_value')
+    return wording === 'form'
+      ? t('training.error.form.oneOf')
+      : t('training.error.oneOf', { values: issue.values.map(String).join(', ') });
   const formKey = wording === 'form' ? formWording[issue.message as TMessageKey] : undefined;
   // `none` is the list's own wording for a block left out, so the message quotes what the reader sees.
   return formKey ? t(formKey, { none: t('training.field.noLevel') }) : issueMessage(issue, t);
 }
 
 /** Validates with field errors worded by `trainingIssueMessage` for `wording`, keyed by the first path segment. */
-export function validateTraining<S extends z.ZodType>(schema: S, input: unknown, t: TTranslate, wording: TTrainingWording): { ok: true; data: z.infer<S> } | { ok: false; errors: Record<string, string> } {
+export function validateTraining<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  t: TTranslate,
+  wording: TTrainingWording,
+): { ok: true; data: z.infer<S> } | { ok: false; errors: Record<string, string> } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: Record<string, string> = {};

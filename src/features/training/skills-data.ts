@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { TSkillsFramework } from '../../referentials/skills-framework.js';
 
 /** Where the shipped extract of the DINUM framework lives. */
-export const frameworkExtractPath = join(dirname(fileURLToPath(import.meta.url)), '../../data/dinum-skills-2024/framework.json');
+export const frameworkExtractPath = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../data/dinum-skills-2024/framework.json',
+);
 
 /** Provenance of the shipped framework, shown on the admin and training pages. */
 export const frameworkSource = {
@@ -15,7 +18,14 @@ export const frameworkSource = {
   licence: 'Licence Ouverte / Etalab 2.0',
   licenceUrl: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
 } as const;
-export type TFrameworkSource = { name: string; publisher: string; version: string; url: string; licence: string; licenceUrl: string };
+export type TFrameworkSource = {
+  name: string;
+  publisher: string;
+  version: string;
+  url: string;
+  licence: string;
+  licenceUrl: string;
+};
 
 /** The shipped extract: the framework plus its source. */
 export function loadShippedFramework(): { source: TFrameworkSource; framework: TSkillsFramework } {

@@ -15,10 +15,23 @@ it('reads the real DINUM XLSX: 9 blocks, 73 skills, 62 jobs, and the shipped ext
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   const f = r.framework;
-  expect(f.blocks.map((b) => b.name)).toEqual(['Usages quotidiens', 'Green IT', 'Ecoconception applicative', 'Data et IA', 'Matériel', 'Hébergement', 'Réseaux et Télécom', "Mesure de l'empreinte environnementale du SI du SI", 'Achats']);
+  expect(f.blocks.map((b) => b.name)).toEqual([
+    'Usages quotidiens',
+    'Green IT',
+    'Ecoconception applicative',
+    'Data et IA',
+    'Matériel',
+    'Hébergement',
+    'Réseaux et Télécom',
+    "Mesure de l'empreinte environnementale du SI du SI",
+    'Achats',
+  ]);
   expect(f.skills).toHaveLength(73);
   expect(f.jobs).toHaveLength(62);
-  expect(f.jobs.find((j) => j.name === 'Développeuse Développeur')).toMatchObject({ code: 'FPNUM004', family: 'Etudes et développement' });
+  expect(f.jobs.find((j) => j.name === 'Développeuse Développeur')).toMatchObject({
+    code: 'FPNUM004',
+    family: 'Etudes et développement',
+  });
   // Skill 1 "Identifier les bons outils": DNUM needs level 5, the first job column.
   expect(f.skills[0]).toMatchObject({ name: 'Identifier les bons outils', kind: 'transversal', block: 1 });
   expect(f.levels[0]![0]).toBe(5);
@@ -29,8 +42,12 @@ it('reads the real DINUM XLSX: 9 blocks, 73 skills, 62 jobs, and the shipped ext
 
 describeEachDb('skills framework storage', (kind) => {
   let t: TTestDb;
-  beforeAll(async () => { t = await createTestDb(kind); });
-  afterAll(async () => { await t.destroy(); });
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
 
   it('seeds the shipped extract once and reads it back identical', async () => {
     expect(await ensureSkillsFramework(t.db)).toBe(true);

@@ -19,34 +19,85 @@ export interface TFrameworkInfo extends TFrameworkSource {
  * Trainings map to block positions 1..9, which every accepted framework has, so they stay valid.
  * Who: the seed (actor null) and administrators.
  */
-export async function saveSkillsFramework(db: DB, actor: TCurrentUser | null, framework: TSkillsFramework, source: TFrameworkSource, fileName: string | null): Promise<void> {
+export async function saveSkillsFramework(
+  db: DB,
+  actor: TCurrentUser | null,
+  framework: TSkillsFramework,
+  source: TFrameworkSource,
+  fileName: string | null,
+): Promise<void> {
   if (actor) ensure(isAdmin(actor));
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('skill_job_levels').execute();
     await tx.deleteFrom('skills').execute();
     await tx.deleteFrom('skill_jobs').execute();
     await tx.deleteFrom('skill_blocks').execute();
-    await tx.insertInto('skill_blocks').values(framework.blocks.map((b) => ({ position: b.position, name: b.name }))).execute();
+    await tx
+      .insertInto('skill_blocks')
+      .values(framework.blocks.map((b) => ({ position: b.position, name: b.name })))
+      .execute();
     await tx
       .insertInto('skills')
-      .values(framework.skills.map((s) => ({ position: s.position, block_position: s.block, source_number: s.sourceNumber, kind: s.kind, name: s.name, comment: s.comment })))
+      .values(
+        framework.skills.map((s) => ({
+          position: s.position,
+          block_position: s.block,
+          source_number: s.sourceNumber,
+          kind: s.kind,
+          name: s.name,
+          comment: s.comment,
+        })),
+      )
       .execute();
-    await tx.insertInto('skill_jobs').values(framework.jobs.map((j) => ({ position: j.position, family: j.family, name: j.name, code: j.code }))).execute();
+    await tx
+      .insertInto('skill_jobs')
+      .values(framework.jobs.map((j) => ({ position: j.position, family: j.family, name: j.name, code: j.code })))
+      .execute();
     const cells: { skill_position: number; job_position: number; level: number }[] = [];
-    framework.levels.forEach((row, i) => row.forEach((level, j) => { if (level !== null) cells.push({ skill_position: i + 1, job_position: j + 1, level }); }));
+    framework.levels.forEach((row, i) =>
+      row.forEach((level, j) => {
+        if (level !== null) cells.push({ skill_position: i + 1, job_position: j + 1, level });
+      }),
+    );
     // Chunks keep each statement under the bound-parameter limits of both engines.
-    for (let k = 0; k < cells.length; k += 500) await tx.insertInto('skill_job_levels').values(cells.slice(k, k + 500)).execute();
+    for (let k = 0; k < cells.length; k += 500)
+      await tx
+        .insertInto('skill_job_levels')
+        .values(cells.slice(k, k + 500))
+        .execute();
     const info: TFrameworkInfo = { ...source, importedAt: nowIso(), fileName };
     const exists = await tx.selectFrom('app_settings').select('key').where('key', '=', sourceKey).executeTakeFirst();
-    if (exists) await tx.updateTable('app_settings').set({ value: JSON.stringify(info) }).where('key', '=', sourceKey).execute();
-    else await tx.insertInto('app_settings').values({ key: sourceKey, value: JSON.stringify(info) }).execute();
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: 'skills_framework.import', subjectType: 'skills_framework', details: { fileName, blocks: framework.blocks.length, skills: framework.skills.length, jobs: framework.jobs.length } });
+    if (exists)
+      await tx
+        .updateTable('app_settings')
+        .set({ value: JSON.stringify(info) })
+        .where('key', '=', sourceKey)
+        .execute();
+    else
+      await tx
+        .insertInto('app_settings')
+        .values({ key: sourceKey, value: JSON.stringify(info) })
+        .execute();
+    await recordAudit(tx, {
+      actorUserId: actor?.id ?? null,
+      action: 'skills_framework.import',
+      subjectType: 'skills_framework',
+      details: {
+        fileName,
+        blocks: framework.blocks.length,
+        skills: framework.skills.length,
+        jobs: framework.jobs.length,
+      },
+    });
   });
 }
 
 /** Seeds the shipped extract when the database has no framework yet (idempotent). */
 export async function ensureSkillsFramework(db: DB): Promise<boolean> {
-  const count = await db.selectFrom('skill_blocks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('skill_blocks')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(count.n) > 0) return false;
   const { source, framework } = loadShippedFramework();
   await saveSkillsFramework(db, null, framework, source, null);
@@ -73,7 +124,14 @@ export async function loadSkillsFramework(db: DB): Promise<TSkillsFramework> {
   }
   return {
     blocks: blocks.map((b) => ({ position: Number(b.position), name: b.name })),
-    skills: skills.map((s) => ({ position: Number(s.position), block: Number(s.block_position), sourceNumber: s.source_number === null ? null : Number(s.source_number), kind: s.kind as 'transversal' | 'business', name: s.name, comment: s.comment })),
+    skills: skills.map((s) => ({
+      position: Number(s.position),
+      block: Number(s.block_position),
+      sourceNumber: s.source_number === null ? null : Number(s.source_number),
+      kind: s.kind as 'transversal' | 'business',
+      name: s.name,
+      comment: s.comment,
+    })),
     jobs: jobs.map((j) => ({ position: Number(j.position), family: j.family, name: j.name, code: j.code })),
     levels,
   };

@@ -67,16 +67,38 @@ async function writeChildren(tx: Tx, trainingId: number, input: TTrainingInput):
   await tx.deleteFrom('training_audiences').where('training_id', '=', trainingId).execute();
   await tx.deleteFrom('training_skills').where('training_id', '=', trainingId).execute();
   const aud = [...new Set(input.audiences)];
-  if (aud.length) await tx.insertInto('training_audiences').values(aud.map((audience) => ({ training_id: trainingId, audience }))).execute();
+  if (aud.length)
+    await tx
+      .insertInto('training_audiences')
+      .values(aud.map((audience) => ({ training_id: trainingId, audience })))
+      .execute();
   const skills = uniqueSkills(input.skills);
-  if (skills.length) await tx.insertInto('training_skills').values(skills.map((s) => ({ training_id: trainingId, block_position: s.block, level: s.level }))).execute();
+  if (skills.length)
+    await tx
+      .insertInto('training_skills')
+      .values(skills.map((s) => ({ training_id: trainingId, block_position: s.block, level: s.level })))
+      .execute();
 }
 
 /** Inserts a training and its audiences and skills (inside the caller's transaction). */
-export async function insertTraining(tx: Tx, organisationId: number, userId: number | null, input: TTrainingInput, at = nowIso()): Promise<number> {
+export async function insertTraining(
+  tx: Tx,
+  organisationId: number,
+  userId: number | null,
+  input: TTrainingInput,
+  at = nowIso(),
+): Promise<number> {
   const row = await tx
     .insertInto('trainings')
-    .values({ organisation_id: organisationId, ...rowValues(input), created_by: userId, created_at: at, updated_at: at, unpublished_at: null, review_pending_at: null })
+    .values({
+      organisation_id: organisationId,
+      ...rowValues(input),
+      created_by: userId,
+      created_at: at,
+      updated_at: at,
+      unpublished_at: null,
+      review_pending_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeChildren(tx, row.id, input);
@@ -84,7 +106,11 @@ export async function insertTraining(tx: Tx, organisationId: number, userId: num
 }
 
 export async function updateTrainingRow(tx: Tx, id: number, input: TTrainingInput): Promise<void> {
-  await tx.updateTable('trainings').set({ ...rowValues(input), updated_at: nowIso() }).where('id', '=', id).execute();
+  await tx
+    .updateTable('trainings')
+    .set({ ...rowValues(input), updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute();
   await writeChildren(tx, id, input);
 }
 
@@ -94,10 +120,14 @@ function likePattern(q: string): string {
 }
 
 function filtered(db: DB, f: TTrainingFilter) {
-  let q = db.selectFrom('trainings').innerJoin('organisations', 'organisations.id', 'trainings.organisation_id').where('trainings.unpublished_at', 'is', null);
+  let q = db
+    .selectFrom('trainings')
+    .innerJoin('organisations', 'organisations.id', 'trainings.organisation_id')
+    .where('trainings.unpublished_at', 'is', null);
   if (f.q) {
     // Every word must appear, in any order, accents and case ignored (search_text is stored folded).
-    for (const word of foldText(f.q).split(' ').filter(Boolean)) q = q.where(sql<boolean>`trainings.search_text LIKE ${likePattern(word)} ESCAPE '\\'`);
+    for (const word of foldText(f.q).split(' ').filter(Boolean))
+      q = q.where(sql<boolean>`trainings.search_text LIKE ${likePattern(word)} ESCAPE '\\'`);
   }
   if (f.kind) q = q.where('trainings.kind', '=', f.kind);
   if (f.education_level) q = q.where('trainings.education_level', '=', f.education_level);
@@ -112,12 +142,23 @@ function filtered(db: DB, f: TTrainingFilter) {
   if (f.max_hours) q = q.where('trainings.duration_hours', '<=', f.max_hours);
   if (f.audience) {
     const audience = f.audience;
-    q = q.where((eb) => eb.exists(eb.selectFrom('training_audiences as ta').select('ta.training_id').whereRef('ta.training_id', '=', 'trainings.id').where('ta.audience', '=', audience)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('training_audiences as ta')
+          .select('ta.training_id')
+          .whereRef('ta.training_id', '=', 'trainings.id')
+          .where('ta.audience', '=', audience),
+      ),
+    );
   }
   if (f.block || f.level) {
     const { block, level } = f;
     q = q.where((eb) => {
-      let sub = eb.selectFrom('training_skills as ts').select('ts.training_id').whereRef('ts.training_id', '=', 'trainings.id');
+      let sub = eb
+        .selectFrom('training_skills as ts')
+        .select('ts.training_id')
+        .whereRef('ts.training_id', '=', 'trainings.id');
       if (block) sub = sub.where('ts.block_position', '=', block);
       if (level) sub = sub.where('ts.level', '=', level);
       return eb.exists(sub);
@@ -138,38 +179,51 @@ export async function loadTrainings(db: DB | Tx, ids: number[]): Promise<TTraini
       .where('trainings.id', 'in', ids)
       .execute(),
     db.selectFrom('training_audiences').selectAll().where('training_id', 'in', ids).execute(),
-    db.selectFrom('training_skills').selectAll().where('training_id', 'in', ids).orderBy('block_position').orderBy('level').execute(),
+    db
+      .selectFrom('training_skills')
+      .selectAll()
+      .where('training_id', 'in', ids)
+      .orderBy('block_position')
+      .orderBy('level')
+      .execute(),
   ]);
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    return [{
-      id,
-      organisationId: Number(r.organisation_id),
-      organisationName: r.org_name,
-      organisationSlug: r.org_slug,
-      organisationIsDemo: Number(r.org_demo) === 1,
-      title: r.title,
-      description: r.description,
-      kind: r.kind,
-      audiences: aud.filter((a) => Number(a.training_id) === id).map((a) => a.audience).sort(),
-      educationLevel: r.education_level,
-      durationHours: Number(r.duration_hours),
-      format: r.format,
-      language: r.language,
-      costEur: Number(r.cost_cents) / 100,
-      certificate: Number(r.certificate) === 1,
-      licence: r.licence,
-      prerequisites: r.prerequisites,
-      learningOutcomes: r.learning_outcomes,
-      url: r.url,
-      skills: skills.filter((s) => Number(s.training_id) === id).map((s) => ({ block: Number(s.block_position), level: Number(s.level) })),
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      unpublished: r.unpublished_at !== null,
-      reviewPending: r.review_pending_at !== null,
-    }];
+    return [
+      {
+        id,
+        organisationId: Number(r.organisation_id),
+        organisationName: r.org_name,
+        organisationSlug: r.org_slug,
+        organisationIsDemo: Number(r.org_demo) === 1,
+        title: r.title,
+        description: r.description,
+        kind: r.kind,
+        audiences: aud
+          .filter((a) => Number(a.training_id) === id)
+          .map((a) => a.audience)
+          .sort(),
+        educationLevel: r.education_level,
+        durationHours: Number(r.duration_hours),
+        format: r.format,
+        language: r.language,
+        costEur: Number(r.cost_cents) / 100,
+        certificate: Number(r.certificate) === 1,
+        licence: r.licence,
+        prerequisites: r.prerequisites,
+        learningOutcomes: r.learning_outcomes,
+        url: r.url,
+        skills: skills
+          .filter((s) => Number(s.training_id) === id)
+          .map((s) => ({ block: Number(s.block_position), level: Number(s.level) })),
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        unpublished: r.unpublished_at !== null,
+        reviewPending: r.review_pending_at !== null,
+      },
+    ];
   });
 }
 
@@ -181,17 +235,43 @@ export async function getTraining(db: DB | Tx, id: number): Promise<TTraining | 
  * The catalogue, filtered and paginated, newest first (title breaks ties so pages are stable).
  * Public data: anyone may call it.
  */
-export async function listTrainings(db: DB, filter: TTrainingFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<{ items: TTraining[]; total: number }> {
+export async function listTrainings(
+  db: DB,
+  filter: TTrainingFilter = {},
+  page: { limit?: number; offset?: number } = {},
+): Promise<{ items: TTraining[]; total: number }> {
   const base = filtered(db, filter);
   const [{ n }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    base.select('trainings.id').orderBy('trainings.created_at', 'desc').orderBy('trainings.title').orderBy('trainings.id').limit(page.limit ?? 20).offset(page.offset ?? 0).execute(),
+    base
+      .select('trainings.id')
+      .orderBy('trainings.created_at', 'desc')
+      .orderBy('trainings.title')
+      .orderBy('trainings.id')
+      .limit(page.limit ?? 20)
+      .offset(page.offset ?? 0)
+      .execute(),
   ]);
-  return { items: await loadTrainings(db, rows.map((r) => Number(r.id))), total: Number(n) };
+  return {
+    items: await loadTrainings(
+      db,
+      rows.map((r) => Number(r.id)),
+    ),
+    total: Number(n),
+  };
 }
 
 /** Every training of an organisation, by title (exports and the organisation's own list). */
 export async function organisationTrainings(db: DB, organisationId: number): Promise<TTraining[]> {
-  const rows = await db.selectFrom('trainings').select('id').where('organisation_id', '=', organisationId).orderBy('title').orderBy('id').execute();
-  return loadTrainings(db, rows.map((r) => Number(r.id)));
+  const rows = await db
+    .selectFrom('trainings')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
+  return loadTrainings(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
 }

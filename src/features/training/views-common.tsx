@@ -17,13 +17,18 @@ export function LicenceBadge(props: { v: TViewContext; licence: string }) {
   const open = isOpenLicence(props.licence);
   return (
     <span class={open ? 'badge badge-open' : 'badge'}>
-      {tk(props.v, `training.licence.${props.licence}`)} · {props.v.t(open ? 'training.licence.open' : 'training.licence.notOpen')}
+      {tk(props.v, `training.licence.${props.licence}`)} ·{' '}
+      {props.v.t(open ? 'training.licence.open' : 'training.licence.notOpen')}
     </span>
   );
 }
 
 export function costLabel(v: TViewContext, costEur: number): string {
-  return costEur === 0 ? v.t('training.free') : new Intl.NumberFormat(v.locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(costEur);
+  return costEur === 0
+    ? v.t('training.free')
+    : new Intl.NumberFormat(v.locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
+        costEur,
+      );
 }
 
 export function hoursLabel(v: TViewContext, hours: number): string {
@@ -33,12 +38,20 @@ export function hoursLabel(v: TViewContext, hours: number): string {
 /** Local sub-navigation of the training area. */
 export function TrainingNav(props: { v: TViewContext }) {
   const { v } = props;
-  const links: [string, TMessageKey][] = [['/trainings', 'training.nav.catalogue'], ['/learning-paths', 'training.nav.paths'], ['/offers', 'training.nav.offers']];
+  const links: [string, TMessageKey][] = [
+    ['/trainings', 'training.nav.catalogue'],
+    ['/learning-paths', 'training.nav.paths'],
+    ['/offers', 'training.nav.offers'],
+  ];
   return (
     <nav class="subnav" aria-label={v.t('nav.trainings')}>
       <ul>
         {links.map(([href, key]) => (
-          <li><a href={href} aria-current={v.path === href ? 'page' : undefined}>{v.t(key)}</a></li>
+          <li>
+            <a href={href} aria-current={v.path === href ? 'page' : undefined}>
+              {v.t(key)}
+            </a>
+          </li>
         ))}
       </ul>
     </nav>

@@ -2,12 +2,39 @@
  * The closed lists of the catalogue. Values are stable codes (stored, exported, used in CSV and the API); labels
  * come from i18n keys `training.<list>.<code>`.
  */
-export const trainingKinds = ['module', 'programme', 'mooc', 'serious_game', 'teaching_kit', 'workshop_format'] as const;
-export const audiences = ['students', 'teachers', 'developers', 'designers', 'data', 'ops', 'buyers', 'managers', 'everyone'] as const;
+export const trainingKinds = [
+  'module',
+  'programme',
+  'mooc',
+  'serious_game',
+  'teaching_kit',
+  'workshop_format',
+] as const;
+export const audiences = [
+  'students',
+  'teachers',
+  'developers',
+  'designers',
+  'data',
+  'ops',
+  'buyers',
+  'managers',
+  'everyone',
+] as const;
 export const educationLevels = ['secondary', 'bachelor', 'master', 'doctorate', 'continuing', 'any'] as const;
 export const trainingFormats = ['online', 'on_site', 'hybrid'] as const;
 export const trainingLanguages = ['fr', 'en', 'de', 'es', 'it'] as const;
-export const licences = ['cc-by', 'cc-by-sa', 'cc0', 'lo-2.0', 'cc-by-nc', 'cc-by-nc-sa', 'cc-by-nd', 'proprietary', 'other'] as const;
+export const licences = [
+  'cc-by',
+  'cc-by-sa',
+  'cc0',
+  'lo-2.0',
+  'cc-by-nc',
+  'cc-by-nc-sa',
+  'cc-by-nd',
+  'proprietary',
+  'other',
+] as const;
 /**
  * Open licences in the sense of the Open Definition (reuse and modification allowed, commercial use included):
  * CC BY, CC BY-SA, CC0 and the French Licence Ouverte 2.0. NC and ND variants are not open.
@@ -32,5 +59,10 @@ export function isOpenLicence(licence: string): boolean {
 
 /** Folds text for accent-insensitive search: lower case, accents removed, spaces collapsed. */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -22,7 +22,12 @@ async function recipients(db: DB) {
       eb.or([
         eb('platform_role', '=', 'admin'),
         eb.exists(
-          eb.selectFrom('memberships as m').innerJoin('organisations as o', 'o.id', 'm.organisation_id').select('m.id').whereRef('m.user_id', '=', 'users.id').where('o.kind', '=', 'partner'),
+          eb
+            .selectFrom('memberships as m')
+            .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+            .select('m.id')
+            .whereRef('m.user_id', '=', 'users.id')
+            .where('o.kind', '=', 'partner'),
         ),
       ]),
     )
@@ -37,7 +42,11 @@ async function recipients(db: DB) {
  * leaves either both or neither. A month filled later sends nothing more; a month that empties again is not
  * mailed twice. Returns the months without workshop and how many mails were queued.
  */
-export async function alertProgrammeGaps(db: DB, config: TConfig, now: Date = new Date()): Promise<{ months: string[]; sent: number }> {
+export async function alertProgrammeGaps(
+  db: DB,
+  config: TConfig,
+  now: Date = new Date(),
+): Promise<{ months: string[]; sent: number }> {
   const coverage = await programmeCoverage(db, now, watchedMonths);
   const gaps = coverage.months.filter((m) => m.published === 0);
   if (!gaps.length) return { months: [], sent: 0 };
@@ -56,8 +65,17 @@ export async function alertProgrammeGaps(db: DB, config: TConfig, now: Date = ne
         if (!claim) return false;
         const locale = p.locale as TLocale;
         const t = translator(locale);
-        const params = { name: p.name, month: formatters(locale).month(month.year, month.month), programme: `${base}/workshops/programme`, create: `${base}/workshops/new` };
-        await sendMail(tx, config, { to: p.email, subject: t('workshops.gapAlert.subject', params), text: [t('workshops.gapAlert.body', params), '', t('mail.signature')].join('\n') });
+        const params = {
+          name: p.name,
+          month: formatters(locale).month(month.year, month.month),
+          programme: `${base}/workshops/programme`,
+          create: `${base}/workshops/new`,
+        };
+        await sendMail(tx, config, {
+          to: p.email,
+          subject: t('workshops.gapAlert.subject', params),
+          text: [t('workshops.gapAlert.body', params), '', t('mail.signature')].join('\n'),
+        });
         return true;
       });
       if (queued) sent++;

@@ -18,7 +18,8 @@ export const api = new Hono<AppEnv>();
 documentApi({
   method: 'get',
   path: '/workshops',
-  summary: 'Upcoming published workshops (filters as on /workshops; from/to ISO instants), paginated with a Link header',
+  summary:
+    'Upcoming published workshops (filters as on /workshops; from/to ISO instants), paginated with a Link header',
   tag: 'workshops',
   auth: false,
   query: ZWorkshopFilter,
@@ -30,13 +31,25 @@ api.get('/workshops', async (c) => {
   if (!parsed.ok) return parsed.response;
   const { page, perPage, offset } = pagination(c);
   const db = c.get('db');
-  const { rows, total } = await listWorkshops(db, { ...parsed.data, from: parsed.data.from ?? nowIso(), includeCancelled: true }, { limit: perPage, offset });
+  const { rows, total } = await listWorkshops(
+    db,
+    { ...parsed.data, from: parsed.data.from ?? nowIso(), includeCancelled: true },
+    { limit: perPage, offset },
+  );
   setPaginationHeaders(c, total, page, perPage);
   const origin = new URL(c.req.url).origin;
   return c.json({ data: await Promise.all(rows.map((w) => presentWorkshop(db, w, origin))), total });
 });
 
-documentApi({ method: 'get', path: '/workshops/{id}', summary: 'One published workshop', tag: 'workshops', auth: false, response: ZWorkshopOut, responses: { 404: 'No such workshop' } });
+documentApi({
+  method: 'get',
+  path: '/workshops/{id}',
+  summary: 'One published workshop',
+  tag: 'workshops',
+  auth: false,
+  response: ZWorkshopOut,
+  responses: { 404: 'No such workshop' },
+});
 api.get('/workshops/:id{[0-9]+}', async (c) => {
   const db = c.get('db');
   const w = await findWorkshop(db, Number(c.req.param('id')));
@@ -47,7 +60,8 @@ api.get('/workshops/:id{[0-9]+}', async (c) => {
 documentApi({
   method: 'post',
   path: '/workshops',
-  summary: 'Create a workshop or a recurring series (members of partner organisations). Local start date/time in time_zone; publish=true to publish at once',
+  summary:
+    'Create a workshop or a recurring series (members of partner organisations). Local start date/time in time_zone; publish=true to publish at once',
   tag: 'workshops',
   auth: true,
   body: ZWorkshopInput,
@@ -55,7 +69,15 @@ documentApi({
     ids: z.array(z.number()),
     status: z.enum(['draft', 'published']),
     series_rule: z.string().nullable(),
-    overlaps: z.array(z.object({ workshop_id: z.number(), starts_at: z.string(), overlaps_with: z.array(z.object({ id: z.number(), title: z.string(), starts_at: z.string(), organisation: z.string() })) })),
+    overlaps: z.array(
+      z.object({
+        workshop_id: z.number(),
+        starts_at: z.string(),
+        overlaps_with: z.array(
+          z.object({ id: z.number(), title: z.string(), starts_at: z.string(), organisation: z.string() }),
+        ),
+      }),
+    ),
   }),
   responses: { 400: 'Invalid input', 401: 'Token required', 403: 'Not a member of a partner organisation' },
 });
@@ -68,35 +90,60 @@ api.post('/workshops', async (c) => {
   const ids = await createWorkshops(db, user, parsed.data);
   // Occurrences at the same time as another published workshop are flagged to the organiser in the answer.
   const found = await overlapsOf(db, ids);
-  const rows = await db.selectFrom('workshops').select(['id', 'starts_at', 'series_rrule']).where('id', 'in', ids).orderBy('starts_at').execute();
-  return c.json({
-    ids,
-    status: parsed.data.publish ? 'published' : 'draft',
-    series_rule: rows[0]?.series_rrule ?? null,
-    overlaps: rows.filter((r) => found.has(r.id)).map((r) => ({
-      workshop_id: r.id,
-      starts_at: r.starts_at,
-      overlaps_with: found.get(r.id)!.map((o) => ({ id: o.id, title: o.title, starts_at: o.starts_at, organisation: o.organisation_name })),
-    })),
-  }, 201);
+  const rows = await db
+    .selectFrom('workshops')
+    .select(['id', 'starts_at', 'series_rrule'])
+    .where('id', 'in', ids)
+    .orderBy('starts_at')
+    .execute();
+  return c.json(
+    {
+      ids,
+      status: parsed.data.publish ? 'published' : 'draft',
+      series_rule: rows[0]?.series_rrule ?? null,
+      overlaps: rows
+        .filter((r) => found.has(r.id))
+        .map((r) => ({
+          workshop_id: r.id,
+          starts_at: r.starts_at,
+          overlaps_with: found
+            .get(r.id)!
+            .map((o) => ({ id: o.id, title: o.title, starts_at: o.starts_at, organisation: o.organisation_name })),
+        })),
+    },
+    201,
+  );
 });
 
 documentApi({
   method: 'post',
   path: '/workshops/{id}/registrations',
-  summary: 'Register the token’s user (member of a signatory organisation; organisation_id when they have several). A full workshop puts them on the waiting list',
+  summary:
+    'Register the token’s user (member of a signatory organisation; organisation_id when they have several). A full workshop puts them on the waiting list',
   tag: 'workshops',
   auth: true,
   body: ZRegisterInput,
   response: ZRegistrationOut,
-  responses: { 201: 'Registered (confirmed or waitlisted)', 400: 'organisation_required', 403: 'not_signatory', 404: 'No such workshop', 409: 'already_registered, registration_closed or workshop_cancelled' },
+  responses: {
+    201: 'Registered (confirmed or waitlisted)',
+    400: 'organisation_required',
+    403: 'not_signatory',
+    404: 'No such workshop',
+    409: 'already_registered, registration_closed or workshop_cancelled',
+  },
 });
 api.post('/workshops/:id{[0-9]+}/registrations', async (c) => {
   const user = requireUser(c);
   const raw = c.req.header('content-type')?.includes('json') ? await c.req.json().catch(() => ({})) : {};
   const parsed = parseApiInput(c, ZRegisterInput, raw ?? {});
   if (!parsed.ok) return parsed.response;
-  const r = await registerForWorkshop(c.get('db'), c.get('config'), user, Number(c.req.param('id')), parsed.data.organisation_id);
+  const r = await registerForWorkshop(
+    c.get('db'),
+    c.get('config'),
+    user,
+    Number(c.req.param('id')),
+    parsed.data.organisation_id,
+  );
   return c.json(presentRegistration(r), 201);
 });
 
@@ -133,7 +180,8 @@ const ZCoverageOut = z.object({
 documentApi({
   method: 'get',
   path: '/workshops/programme',
-  summary: 'The next twelve months (Paris time): published workshops per month and maturity level, months and levels without any, and the partners with nothing published in the period (administrators and organisers)',
+  summary:
+    'The next twelve months (Paris time): published workshops per month and maturity level, months and levels without any, and the partners with nothing published in the period (administrators and organisers)',
   tag: 'workshops',
   auth: true,
   response: ZCoverageOut,
@@ -144,7 +192,13 @@ api.get('/workshops/programme', async (c) => {
   const body: z.infer<typeof ZCoverageOut> = {
     from: cov.from,
     to: cov.to,
-    months: cov.months.map((m) => ({ month: m.key, published: m.published, drafts: m.drafts, levels: m.levels, levels_without_workshop: m.levels.filter((l) => !l.published).map((l) => l.level) })),
+    months: cov.months.map((m) => ({
+      month: m.key,
+      published: m.published,
+      drafts: m.drafts,
+      levels: m.levels,
+      levels_without_workshop: m.levels.filter((l) => !l.published).map((l) => l.level),
+    })),
     months_without_workshop: cov.months.filter((m) => !m.published).map((m) => m.key),
     silent_partners: cov.silentPartners.map((p) => ({ id: p.organisationId, name: p.name })),
   };

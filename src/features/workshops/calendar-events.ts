@@ -12,7 +12,12 @@ export function calendarHost(config: TConfig): string {
  * private: it is written only when `withLink` is true — a confirmed registrant's own invitation, personal feed and
  * download — never in public or partner feeds nor for the waiting list.
  */
-export function workshopEvent(config: TConfig, w: TWorkshopRow & { organisation_name?: string }, attendee?: { name: string; email: string }, withLink = false): TIcalEvent {
+export function workshopEvent(
+  config: TConfig,
+  w: TWorkshopRow & { organisation_name?: string },
+  attendee?: { name: string; email: string },
+  withLink = false,
+): TIcalEvent {
   const host = calendarHost(config);
   const location = [w.address, withLink ? w.online_url : null].filter(Boolean).join(' — ') || null;
   const url = `${publicUrl(config)}/workshops/${w.id}`;
@@ -34,7 +39,12 @@ export function workshopEvent(config: TConfig, w: TWorkshopRow & { organisation_
 }
 
 /** A personal invitation (REQUEST) or its withdrawal (CANCEL), attached to registrants' mails. */
-export function invitationAttachment(config: TConfig, w: TWorkshopRow & { organisation_name?: string }, attendee: { name: string; email: string }, method: 'REQUEST' | 'CANCEL') {
+export function invitationAttachment(
+  config: TConfig,
+  w: TWorkshopRow & { organisation_name?: string },
+  attendee: { name: string; email: string },
+  method: 'REQUEST' | 'CANCEL',
+) {
   const event = workshopEvent(config, w, attendee, method === 'REQUEST');
   if (method === 'CANCEL') event.status = 'CANCELLED';
   return {

@@ -11,18 +11,34 @@ export async function renewCalendarToken(db: DB, userId: number): Promise<string
   const token = newSecret();
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('workshop_calendar_tokens').where('user_id', '=', userId).execute();
-    await tx.insertInto('workshop_calendar_tokens').values({ user_id: userId, token_hash: hashSecret(token), created_at: nowIso() }).execute();
-    await recordAudit(tx, { actorUserId: userId, action: 'workshop.calendar_token', subjectType: 'user', subjectId: userId });
+    await tx
+      .insertInto('workshop_calendar_tokens')
+      .values({ user_id: userId, token_hash: hashSecret(token), created_at: nowIso() })
+      .execute();
+    await recordAudit(tx, {
+      actorUserId: userId,
+      action: 'workshop.calendar_token',
+      subjectType: 'user',
+      subjectId: userId,
+    });
   });
   return token;
 }
 
 /** The user a calendar token belongs to, or null. */
 export async function userOfCalendarToken(db: DB, token: string): Promise<number | null> {
-  const row = await db.selectFrom('workshop_calendar_tokens').select('user_id').where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  const row = await db
+    .selectFrom('workshop_calendar_tokens')
+    .select('user_id')
+    .where('token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
   return row?.user_id ?? null;
 }
 
 export async function hasCalendarToken(db: DB, userId: number): Promise<boolean> {
-  return !!(await db.selectFrom('workshop_calendar_tokens').select('id').where('user_id', '=', userId).executeTakeFirst());
+  return !!(await db
+    .selectFrom('workshop_calendar_tokens')
+    .select('id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst());
 }

@@ -42,7 +42,10 @@ describeEachDb('workshop registrations under concurrency', (kind) => {
     const started = performance.now();
     const responses = await Promise.all(
       users.map(async (u, i) => {
-        const res = await fetch(`${servers[i % 2]!.url}/api/v1/workshops/${workshopId}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${u.token}` } });
+        const res = await fetch(`${servers[i % 2]!.url}/api/v1/workshops/${workshopId}/registrations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${u.token}` },
+        });
         const body = (await res.json()) as { status?: string; error?: unknown };
         return res.status === 201 ? body.status! : `${res.status}:${JSON.stringify(body.error)}`;
       }),
@@ -51,8 +54,15 @@ describeEachDb('workshop registrations under concurrency', (kind) => {
   }
 
   async function dbCounts(workshopId: number) {
-    const rows = await t.db.selectFrom('workshop_registrations').select(['status', 'organisation_id']).where('workshop_id', '=', workshopId).execute();
-    return { confirmed: rows.filter((r) => r.status === 'confirmed'), waitlisted: rows.filter((r) => r.status === 'waitlisted') };
+    const rows = await t.db
+      .selectFrom('workshop_registrations')
+      .select(['status', 'organisation_id'])
+      .where('workshop_id', '=', workshopId)
+      .execute();
+    return {
+      confirmed: rows.filter((r) => r.status === 'confirmed'),
+      waitlisted: rows.filter((r) => r.status === 'waitlisted'),
+    };
   }
 
   it('200 concurrent registrations for 20 seats: exactly 20 confirmed, 180 waitlisted', async () => {
@@ -60,7 +70,9 @@ describeEachDb('workshop registrations under concurrency', (kind) => {
     const { statuses, ms } = await registerAll(id);
     const confirmed = statuses.filter((s) => s === 'confirmed').length;
     const waitlisted = statuses.filter((s) => s === 'waitlisted').length;
-    console.log(`[${kind}] 200 registrations over 2 instances in ${ms.toFixed(0)} ms: ${confirmed} confirmed, ${waitlisted} waitlisted`);
+    console.log(
+      `[${kind}] 200 registrations over 2 instances in ${ms.toFixed(0)} ms: ${confirmed} confirmed, ${waitlisted} waitlisted`,
+    );
     expect(statuses.filter((s) => s !== 'confirmed' && s !== 'waitlisted')).toEqual([]);
     expect(confirmed).toBe(20);
     expect(waitlisted).toBe(180);
@@ -68,12 +80,20 @@ describeEachDb('workshop registrations under concurrency', (kind) => {
     expect(db.confirmed.length).toBe(20);
     expect(db.waitlisted.length).toBe(180);
     // Each status change was mailed exactly once: 200 mails for 200 registrations.
-    const mails = await t.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const mails = await t.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(mails.n)).toBe(200);
   }, 120_000);
 
   it('respects the per-organisation limit under concurrency (3 seats per organisation, 10 organisations)', async () => {
-    const id = await quickWorkshop(t.db, { organisationId: partnerId, createdBy: author, capacity: 50, perOrgLimit: 3 });
+    const id = await quickWorkshop(t.db, {
+      organisationId: partnerId,
+      createdBy: author,
+      capacity: 50,
+      perOrgLimit: 3,
+    });
     const { statuses, ms } = await registerAll(id);
     console.log(`[${kind}] per-organisation limit run in ${ms.toFixed(0)} ms`);
     expect(statuses.filter((s) => s !== 'confirmed' && s !== 'waitlisted')).toEqual([]);

@@ -8,7 +8,16 @@ import type { TCurrentUser } from '../../http/env.js';
 import { AppError } from '../../http/errors.js';
 import { notifyRegistrations } from './register-for-workshop.js';
 import { findWorkshop, type TWorkshopRow } from './repository.js';
-import { addLocal, closingLeadMs, columns, ensureFuture, loadEditable, localStartUtc, mailAllRegistrants, noticeable } from './save-workshop.js';
+import {
+  addLocal,
+  closingLeadMs,
+  columns,
+  ensureFuture,
+  loadEditable,
+  localStartUtc,
+  mailAllRegistrants,
+  noticeable,
+} from './save-workshop.js';
 import type { TWorkshopInput } from './schemas.js';
 import { canCancelWorkshop, canEditWorkshop } from './policy.js';
 import { fillSeats } from './seats.js';
@@ -83,31 +92,47 @@ export async function updateWorkshops(
   scope: TSeriesScope = 'one',
 ): Promise<{ updated: number[]; notified: number }> {
   const anchor = await loadEditable(db, user, id);
-  if (anchor.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'A cancelled workshop cannot be changed');
+  if (anchor.status === 'cancelled')
+    throw new AppError(409, 'workshop_cancelled', 'A cancelled workshop cannot be changed');
   const shown = utcToZonedInput(anchor.starts_at, anchor.time_zone);
   const shownCloses = utcToZonedInput(anchor.registration_closes_at, anchor.time_zone);
   const series = scope !== 'one' && !!anchor.series_id;
   if (series && input.start_date !== shown.date) {
-    throw new AppError(400, 'series_date_change', 'Each occurrence keeps its own date: change the date of one occurrence at a time');
+    throw new AppError(
+      400,
+      'series_date_change',
+      'Each occurrence keeps its own date: change the date of one occurrence at a time',
+    );
   }
   const timeMoved = input.start_time !== shown.time || input.time_zone !== anchor.time_zone;
-  const closesMoved = (input.closes_date ?? input.start_date) !== shownCloses.date || (input.closes_time ?? input.start_time) !== shownCloses.time;
+  const closesMoved =
+    (input.closes_date ?? input.start_date) !== shownCloses.date ||
+    (input.closes_time ?? input.start_time) !== shownCloses.time;
   const anchorStart = localStartUtc(input.start_date, input.start_time, input.time_zone)!;
   // Moving a published workshop: never into the past.
   if (anchor.status === 'published' && anchorStart !== anchor.starts_at) ensureFuture(anchorStart);
   const newLead = closingLeadMs(input, anchorStart);
 
   const result = await inSeriesTransaction(db, async (tx) => {
-    await lockRows(tx, (await targetsOf(tx, anchor, scope)).map((w) => w.id));
+    await lockRows(
+      tx,
+      (await targetsOf(tx, anchor, scope)).map((w) => w.id),
+    );
     // Read again under the lock: a concurrent cancellation or sequence bump may have happened since.
     const targets = await targetsOf(tx, anchor, scope);
     const conflicts: TCapacityConflict[] = [];
     for (const w of targets) {
       const confirmed = await confirmedCount(tx, w.id);
-      if (confirmed > input.capacity) conflicts.push({ id: w.id, starts_at: w.starts_at, time_zone: w.time_zone, confirmed });
+      if (confirmed > input.capacity)
+        conflicts.push({ id: w.id, starts_at: w.starts_at, time_zone: w.time_zone, confirmed });
     }
     if (conflicts.length) {
-      throw new AppError(409, 'capacity_below_confirmed', 'The capacity is below the confirmed registrations of some occurrences', conflicts);
+      throw new AppError(
+        409,
+        'capacity_below_confirmed',
+        'The capacity is below the confirmed registrations of some occurrences',
+        conflicts,
+      );
     }
     const changedIds: number[] = [];
     const promoted = new Map<number, number[]>();
@@ -120,9 +145,18 @@ export async function updateWorkshops(
         startsAt = localStartUtc(own.date, input.start_time, input.time_zone) ?? w.starts_at;
       }
       // Registrations close the lead asked for on the form, or keep each occurrence's own lead when untouched.
-      const lead = !series || closesMoved ? newLead : new Date(w.starts_at).getTime() - new Date(w.registration_closes_at).getTime();
-      const next = { ...columns(input), starts_at: startsAt, registration_closes_at: new Date(new Date(startsAt).getTime() - lead).toISOString() };
-      const changed = noticeable.some((k) => String((w as Record<string, unknown>)[k] ?? '') !== String((next as Record<string, unknown>)[k] ?? ''));
+      const lead =
+        !series || closesMoved
+          ? newLead
+          : new Date(w.starts_at).getTime() - new Date(w.registration_closes_at).getTime();
+      const next = {
+        ...columns(input),
+        starts_at: startsAt,
+        registration_closes_at: new Date(new Date(startsAt).getTime() - lead).toISOString(),
+      };
+      const changed = noticeable.some(
+        (k) => String((w as Record<string, unknown>)[k] ?? '') !== String((next as Record<string, unknown>)[k] ?? ''),
+      );
       if (changed && w.status === 'published') changedIds.push(w.id);
       await tx
         .updateTable('workshops')
@@ -137,7 +171,12 @@ export async function updateWorkshops(
       action: series ? 'workshop.series.update' : 'workshop.update',
       subjectType: 'workshop',
       subjectId: anchor.id,
-      details: { scope: series ? scope : 'one', seriesId: anchor.series_id, ids: targets.map((w) => w.id), noticed: changedIds },
+      details: {
+        scope: series ? scope : 'one',
+        seriesId: anchor.series_id,
+        ids: targets.map((w) => w.id),
+        noticed: changedIds,
+      },
     });
     return { ids: targets.map((w) => w.id), changedIds, promoted };
   });
@@ -168,30 +207,46 @@ export async function cancelWorkshops(
 ): Promise<{ cancelled: number[]; notified: number }> {
   const anchor = await findWorkshop(db, id);
   if (!anchor) throw new AppError(404, 'not_found', 'No such workshop');
-  if (!canCancelWorkshop(user, anchor)) throw new AppError(403, 'forbidden', 'Only the organising partner or an administrator cancels this workshop');
+  if (!canCancelWorkshop(user, anchor))
+    throw new AppError(403, 'forbidden', 'Only the organising partner or an administrator cancels this workshop');
   const byAdmin = !canEditWorkshop(user, anchor);
-  if (byAdmin && note.trim().length < 3) throw new AppError(422, 'note_required', 'An administrator cancels with a reason');
-  if (anchor.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'This workshop is already cancelled');
+  if (byAdmin && note.trim().length < 3)
+    throw new AppError(422, 'note_required', 'An administrator cancels with a reason');
+  if (anchor.status === 'cancelled')
+    throw new AppError(409, 'workshop_cancelled', 'This workshop is already cancelled');
   const series = scope !== 'one' && !!anchor.series_id;
   const done = await inSeriesTransaction(db, async (tx) => {
-    await lockRows(tx, (await targetsOf(tx, anchor, scope)).map((w) => w.id));
+    await lockRows(
+      tx,
+      (await targetsOf(tx, anchor, scope)).map((w) => w.id),
+    );
     const targets = await targetsOf(tx, anchor, scope);
     const now = nowIso();
     for (const w of targets) {
-      await tx.updateTable('workshops').set({ status: 'cancelled', cancelled_at: now, updated_at: now, sequence: w.sequence + 1 }).where('id', '=', w.id).where('status', '!=', 'cancelled').execute();
+      await tx
+        .updateTable('workshops')
+        .set({ status: 'cancelled', cancelled_at: now, updated_at: now, sequence: w.sequence + 1 })
+        .where('id', '=', w.id)
+        .where('status', '!=', 'cancelled')
+        .execute();
     }
     await recordAudit(tx, {
       actorUserId: user.id,
       action: series ? 'workshop.series.cancel' : 'workshop.cancel',
       subjectType: 'workshop',
       subjectId: anchor.id,
-      details: { ...(series ? { scope, seriesId: anchor.series_id, ids: targets.map((w) => w.id) } : {}), note: note.trim() || null, byAdmin },
+      details: {
+        ...(series ? { scope, seriesId: anchor.series_id, ids: targets.map((w) => w.id) } : {}),
+        note: note.trim() || null,
+        byAdmin,
+      },
     });
     return targets;
   });
   if (!done.length) throw new AppError(409, 'workshop_cancelled', 'This workshop is already cancelled');
   let notified = 0;
-  for (const w of done) if (w.status === 'published') notified += await mailAllRegistrants(db, config, w.id, 'cancelled', note.trim());
+  for (const w of done)
+    if (w.status === 'published') notified += await mailAllRegistrants(db, config, w.id, 'cancelled', note.trim());
   if (byAdmin) await mailAuthorOfModeration(db, config, anchor, 'cancelled', note.trim(), done.length);
   return { cancelled: done.map((w) => w.id), notified };
 }
@@ -215,17 +270,38 @@ export const maxExtension = 12;
  * registration lead and status (draft or published). A single workshop becomes a series when `repeat` is given.
  * Policy: members of the organising organisation. One transaction. Returns the new ids.
  */
-export async function extendSeries(db: DB, user: TCurrentUser, id: number, count: number, repeat?: 'weekly' | 'monthly'): Promise<number[]> {
+export async function extendSeries(
+  db: DB,
+  user: TCurrentUser,
+  id: number,
+  count: number,
+  repeat?: 'weekly' | 'monthly',
+): Promise<number[]> {
   const anchor = await loadEditable(db, user, id);
-  if (!Number.isInteger(count) || count < 1 || count > maxExtension) throw new AppError(400, 'extend_count', 'Add 1 to 12 occurrences');
+  if (!Number.isInteger(count) || count < 1 || count > maxExtension)
+    throw new AppError(400, 'extend_count', 'Add 1 to 12 occurrences');
   if (!anchor.series_id && !repeat) throw new AppError(400, 'not_series', 'This workshop is not part of a series');
   return inSeriesTransaction(db, async (tx) => {
     const seriesId = anchor.series_id ?? randomBytes(8).toString('hex');
     if (!anchor.series_id) {
-      await tx.updateTable('workshops').set({ series_id: seriesId, series_repeat: repeat!, updated_at: nowIso() }).where('id', '=', anchor.id).execute();
+      await tx
+        .updateTable('workshops')
+        .set({ series_id: seriesId, series_repeat: repeat!, updated_at: nowIso() })
+        .where('id', '=', anchor.id)
+        .execute();
     }
-    const rows = await tx.selectFrom('workshops').selectAll().where('series_id', '=', seriesId).where('organisation_id', '=', anchor.organisation_id).orderBy('starts_at').orderBy('id').execute();
-    await lockRows(tx, rows.map((w) => w.id));
+    const rows = await tx
+      .selectFrom('workshops')
+      .selectAll()
+      .where('series_id', '=', seriesId)
+      .where('organisation_id', '=', anchor.organisation_id)
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
+    await lockRows(
+      tx,
+      rows.map((w) => w.id),
+    );
     const live = rows.filter((w) => w.status !== 'cancelled');
     const template = live[live.length - 1];
     if (!template) throw new AppError(409, 'series_cancelled', 'Every occurrence of this series is cancelled');
@@ -272,8 +348,19 @@ export async function extendSeries(db: DB, user: TCurrentUser, id: number, count
       ids.push(row.id);
     }
     // Older series learn their rule so later extensions need not infer it again.
-    await tx.updateTable('workshops').set({ series_repeat: rule }).where('series_id', '=', seriesId).where('series_repeat', 'is', null).execute();
-    await recordAudit(tx, { actorUserId: user.id, action: 'workshop.series.extend', subjectType: 'workshop', subjectId: anchor.id, details: { seriesId, rule, ids } });
+    await tx
+      .updateTable('workshops')
+      .set({ series_repeat: rule })
+      .where('series_id', '=', seriesId)
+      .where('series_repeat', 'is', null)
+      .execute();
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: 'workshop.series.extend',
+      subjectType: 'workshop',
+      subjectId: anchor.id,
+      details: { seriesId, rule, ids },
+    });
     return ids;
   });
 }

@@ -10,7 +10,11 @@ const feedHistoryMs = 90 * 86_400_000;
 /** The public feed (all organisers or one): published and cancelled workshops, recent and upcoming. */
 export async function publicFeed(db: DB, config: TConfig, name: string, partnerId?: number): Promise<string> {
   const from = new Date(Date.now() - feedHistoryMs).toISOString();
-  const { rows } = await listWorkshops(db, { from, partner: partnerId, includeCancelled: true }, { limit: 1000, offset: 0 });
+  const { rows } = await listWorkshops(
+    db,
+    { from, partner: partnerId, includeCancelled: true },
+    { limit: 1000, offset: 0 },
+  );
   return buildCalendar({ method: 'PUBLISH', name, events: rows.map((w) => workshopEvent(config, w)) });
 }
 

@@ -27,13 +27,17 @@ export function workshopUid(workshopId: number, host: string): string {
 
 /** Escapes a TEXT value (backslash, semicolon, comma, newline). */
 export function escapeText(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,')
-    // Every line break (CRLF, a bare CR, LF) becomes the escaped \n; RFC 5545 allows no other control character
-    // in TEXT (tab aside), so the rest become spaces: a stray CR would otherwise end the line and inject a property.
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/g, ' ');
+  return (
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      // Every line break (CRLF, a bare CR, LF) becomes the escaped \n; RFC 5545 allows no other control character
+      // in TEXT (tab aside), so the rest become spaces: a stray CR would otherwise end the line and inject a property.
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/g, ' ')
+  );
 }
 
 /** Folds a content line at 75 octets, never splitting a UTF-8 character. */
@@ -58,7 +62,10 @@ export function foldLine(line: string): string {
 
 /** 2026-03-29T07:30:00.000Z → 20260329T073000Z */
 export function icalUtc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function eventLines(e: TIcalEvent): string[] {
@@ -79,7 +86,10 @@ function eventLines(e: TIcalEvent): string[] {
   ];
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.organizer) lines.push(`ORGANIZER;CN=${quoteParam(e.organizer.name)}:mailto:${e.organizer.email}`);
-  if (e.attendee) lines.push(`ATTENDEE;CN=${quoteParam(e.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:${e.attendee.email}`);
+  if (e.attendee)
+    lines.push(
+      `ATTENDEE;CN=${quoteParam(e.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:${e.attendee.email}`,
+    );
   lines.push('END:VEVENT');
   return lines;
 }
@@ -91,8 +101,18 @@ function quoteParam(s: string): string {
 }
 
 /** A whole VCALENDAR object with CRLF line ends and folded lines. */
-export function buildCalendar(input: { method: 'PUBLISH' | 'REQUEST' | 'CANCEL'; name?: string; events: TIcalEvent[] }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Techcare//Workshops//FR', 'CALSCALE:GREGORIAN', `METHOD:${input.method}`];
+export function buildCalendar(input: {
+  method: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+  name?: string;
+  events: TIcalEvent[];
+}): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Techcare//Workshops//FR',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${input.method}`,
+  ];
   if (input.name) lines.push(`X-WR-CALNAME:${escapeText(input.name)}`);
   for (const e of input.events) lines.push(...eventLines(e));
   lines.push('END:VCALENDAR');

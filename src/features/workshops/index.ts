@@ -10,7 +10,13 @@ import { sendWorkshopFollowups } from './send-followups.js';
 import { workshopsForLevel } from './recommend-for-level.js';
 
 export { sendDueReminders } from './send-due-reminders.js';
-export { upcomingWorkshops, workshopStats, workshopsAttendedBy, type TUpcomingWorkshop, type TWorkshopStats } from './workshop-stats.js';
+export {
+  upcomingWorkshops,
+  workshopStats,
+  workshopsAttendedBy,
+  type TUpcomingWorkshop,
+  type TWorkshopStats,
+} from './workshop-stats.js';
 export { registerForWorkshop, cancelRegistration } from './register-for-workshop.js';
 
 /**
@@ -22,7 +28,14 @@ export { registerForWorkshop, cancelRegistration } from './register-for-workshop
 // kept with their registrations); past ones stay as the record of what was held.
 onStatusLoss('workshops', async (tx, loss) => {
   const now = nowIso();
-  const rows = await tx.updateTable('workshops').set({ status: 'draft', updated_at: now }).where('organisation_id', '=', loss.organisationId).where('status', '=', 'published').where('starts_at', '>', now).returning('id').execute();
+  const rows = await tx
+    .updateTable('workshops')
+    .set({ status: 'draft', updated_at: now })
+    .where('organisation_id', '=', loss.organisationId)
+    .where('status', '=', 'published')
+    .where('starts_at', '>', now)
+    .returning('id')
+    .execute();
   return rows.length;
 });
 
@@ -31,7 +44,14 @@ export const feature: TFeature = {
   pages,
   api,
   sitemap: async (db) => {
-    const rows = await db.selectFrom('workshops').select('id').where('status', '=', 'published').where('starts_at', '>=', new Date().toISOString()).orderBy('starts_at').limit(200).execute();
+    const rows = await db
+      .selectFrom('workshops')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('starts_at', '>=', new Date().toISOString())
+      .orderBy('starts_at')
+      .limit(200)
+      .execute();
     return ['/workshops', ...rows.map((r) => `/workshops/${r.id}`)];
   },
   seed: seedWorkshops,
@@ -41,10 +61,22 @@ export const feature: TFeature = {
   // Reminders are idempotent per registration, so every instance may run this timer. The gap alert claims one row
   // per month and person in the transaction of its mail, so a daily run on every instance mails each person once.
   jobs: [
-    { name: 'workshop-reminders', everyMs: 5 * 60_000, run: ({ db, config, now }) => sendDueReminders(db, config, now) },
+    {
+      name: 'workshop-reminders',
+      everyMs: 5 * 60_000,
+      run: ({ db, config, now }) => sendDueReminders(db, config, now),
+    },
     // Each attendee's follow-up is claimed with its mail in one transaction: once per attendee on any instance.
-    { name: 'workshop-followups', everyMs: 15 * 60_000, run: ({ db, config, now }) => sendWorkshopFollowups(db, config, now) },
-    { name: 'workshop-programme-gaps', everyMs: 24 * 60 * 60_000, run: ({ db, config, now }) => alertProgrammeGaps(db, config, now) },
+    {
+      name: 'workshop-followups',
+      everyMs: 15 * 60_000,
+      run: ({ db, config, now }) => sendWorkshopFollowups(db, config, now),
+    },
+    {
+      name: 'workshop-programme-gaps',
+      everyMs: 24 * 60 * 60_000,
+      run: ({ db, config, now }) => alertProgrammeGaps(db, config, now),
+    },
   ],
 };
 export { workshopReviewStats, type TWorkshopReviewStats, type TWorkshopReviewLine } from './review-aggregates.js';

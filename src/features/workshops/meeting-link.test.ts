@@ -23,13 +23,31 @@ describeEachDb('workshops: the meeting link is private', (kind) => {
     const seated = await makeUser(t.db);
     const waiting = await makeUser(t.db);
     const company = await makeOrganisation(t.db, { ownerId: seated.id, signed: true });
-    await t.db.insertInto('memberships').values({ organisation_id: company.id, user_id: waiting.id, role: 'member', created_at: new Date().toISOString() }).execute();
+    await t.db
+      .insertInto('memberships')
+      .values({
+        organisation_id: company.id,
+        user_id: waiting.id,
+        role: 'member',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     const id = await quickWorkshop(t.db, { organisationId: partner.id, createdBy: organiser.id, capacity: 1 });
 
-    expect((await registerForWorkshop(t.db, config, (await loadCurrentUser(t.db, seated.id))!, id)).status).toBe('confirmed');
-    expect((await registerForWorkshop(t.db, config, (await loadCurrentUser(t.db, waiting.id))!, id)).status).toBe('waitlisted');
+    expect((await registerForWorkshop(t.db, config, (await loadCurrentUser(t.db, seated.id))!, id)).status).toBe(
+      'confirmed',
+    );
+    expect((await registerForWorkshop(t.db, config, (await loadCurrentUser(t.db, waiting.id))!, id)).status).toBe(
+      'waitlisted',
+    );
 
-    const mail = async (to: string) => (await t.db.selectFrom('outbox').select(['body_text', 'attachments_json']).where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow());
+    const mail = async (to: string) =>
+      await t.db
+        .selectFrom('outbox')
+        .select(['body_text', 'attachments_json'])
+        .where('to_address', '=', to)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
     const confirmedMail = await mail(seated.email);
     expect(confirmedMail.body_text + confirmedMail.attachments_json).toContain(link);
     const waitingMail = await mail(waiting.email);

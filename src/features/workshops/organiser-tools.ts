@@ -29,10 +29,20 @@ export interface TFeedbackComment {
  * Names are left out: attendees rate the workshop, not themselves. Policy first: the organiser's members and
  * administrators.
  */
-export async function readFeedbackComments(db: DB, user: TCurrentUser | null, workshopId: number): Promise<TFeedbackComment[]> {
+export async function readFeedbackComments(
+  db: DB,
+  user: TCurrentUser | null,
+  workshopId: number,
+): Promise<TFeedbackComment[]> {
   const w = await workshopOr404(db, workshopId);
   if (!canReadFeedbackComments(user, w)) throw new AppError(403, 'forbidden', 'Only the organiser reads the feedback');
-  return db.selectFrom('workshop_feedback').select(['rating', 'comment', 'created_at']).where('workshop_id', '=', workshopId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('workshop_feedback')
+    .select(['rating', 'comment', 'created_at'])
+    .where('workshop_id', '=', workshopId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /**
@@ -40,16 +50,31 @@ export async function readFeedbackComments(db: DB, user: TCurrentUser | null, wo
  * attendance once recorded. Written by the project's CSV writer (formula-like cells neutralised); French files use
  * `;` and a byte order mark, as French spreadsheets expect. Policy first: whoever may read the registrant list.
  */
-export async function exportRegistrantsCsv(db: DB, user: TCurrentUser | null, workshopId: number, locale: TLocale): Promise<{ filename: string; csv: string }> {
+export async function exportRegistrantsCsv(
+  db: DB,
+  user: TCurrentUser | null,
+  workshopId: number,
+  locale: TLocale,
+): Promise<{ filename: string; csv: string }> {
   const w = await workshopOr404(db, workshopId);
-  if (!canExportRegistrants(user, w)) throw new AppError(403, 'forbidden', 'Only the organiser exports the registrants');
+  if (!canExportRegistrants(user, w))
+    throw new AppError(403, 'forbidden', 'Only the organiser exports the registrants');
   const t = translator(locale);
   const rows = await listRegistrants(db, workshopId);
   let waiting = 0;
-  const attendance = (a: number | null) => (a === null ? '' : t(a === 1 ? 'workshops.csv.present' : 'workshops.csv.absent'));
+  const attendance = (a: number | null) =>
+    a === null ? '' : t(a === 1 ? 'workshops.csv.present' : 'workshops.csv.absent');
   const csv = writeCsv(
     [
-      [t('workshops.registrants.name'), t('workshops.registrants.email'), t('workshops.registrants.organisation'), t('workshops.csv.status'), t('workshops.csv.position'), t('workshops.registrants.present'), t('workshops.csv.registeredAt')],
+      [
+        t('workshops.registrants.name'),
+        t('workshops.registrants.email'),
+        t('workshops.registrants.organisation'),
+        t('workshops.csv.status'),
+        t('workshops.csv.position'),
+        t('workshops.registrants.present'),
+        t('workshops.csv.registeredAt'),
+      ],
       ...rows.map((r) => [
         r.user_name,
         r.user_email,
@@ -70,9 +95,16 @@ export async function exportRegistrantsCsv(db: DB, user: TCurrentUser | null, wo
  * transaction that records the message: all are queued or none. Policy first: the organiser's members, for a
  * published workshop. Returns the message id (for the confirmation page) and how many people it reaches.
  */
-export async function messageRegistrants(db: DB, config: TConfig, user: TCurrentUser, workshopId: number, input: TMessageInput): Promise<{ messageId: number; recipients: number }> {
+export async function messageRegistrants(
+  db: DB,
+  config: TConfig,
+  user: TCurrentUser,
+  workshopId: number,
+  input: TMessageInput,
+): Promise<{ messageId: number; recipients: number }> {
   const w = await workshopOr404(db, workshopId);
-  if (!canMessageRegistrants(user, w)) throw new AppError(403, 'forbidden', 'Only the organiser writes to the registrants of a published workshop');
+  if (!canMessageRegistrants(user, w))
+    throw new AppError(403, 'forbidden', 'Only the organiser writes to the registrants of a published workshop');
   return db.transaction().execute(async (tx) => {
     const people = await tx
       .selectFrom('workshop_registrations as r')
@@ -83,20 +115,57 @@ export async function messageRegistrants(db: DB, config: TConfig, user: TCurrent
       .where('u.disabled_at', 'is', null)
       .orderBy('r.id')
       .execute();
-    if (!people.length) throw new AppError(409, 'no_registrants', 'Nobody is registered for this workshop', [], { key: 'workshops.error.no_registrants' });
+    if (!people.length)
+      throw new AppError(409, 'no_registrants', 'Nobody is registered for this workshop', [], {
+        key: 'workshops.error.no_registrants',
+      });
     const row = await tx
       .insertInto('workshop_messages')
-      .values({ workshop_id: workshopId, sender_user_id: user.id, subject: input.subject, body: input.body, recipients: people.length, created_at: nowIso() })
+      .values({
+        workshop_id: workshopId,
+        sender_user_id: user.id,
+        subject: input.subject,
+        body: input.body,
+        recipients: people.length,
+        created_at: nowIso(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const p of people) {
       const locale = p.locale as TLocale;
       const t = translator(locale);
-      const params = { name: p.name, title: w.title, organiser: w.organisation_name, when: formatWhen(locale, w.starts_at, w.time_zone), sender: user.name, url: `${publicUrl(config)}/workshops/${w.id}` };
-      const text = [t('workshops.mail.greeting', params), '', t('workshops.message.mailIntro', params), '', input.body, '', t('workshops.message.mailPage', params), '', t('mail.signature')].join('\n');
-      await sendMail(tx, config, { to: p.email, subject: t('workshops.message.mailSubject', { title: w.title, subject: input.subject }), text });
+      const params = {
+        name: p.name,
+        title: w.title,
+        organiser: w.organisation_name,
+        when: formatWhen(locale, w.starts_at, w.time_zone),
+        sender: user.name,
+        url: `${publicUrl(config)}/workshops/${w.id}`,
+      };
+      const text = [
+        t('workshops.mail.greeting', params),
+        '',
+        t('workshops.message.mailIntro', params),
+        '',
+        input.body,
+        '',
+        t('workshops.message.mailPage', params),
+        '',
+        t('mail.signature'),
+      ].join('\n');
+      await sendMail(tx, config, {
+        to: p.email,
+        subject: t('workshops.message.mailSubject', { title: w.title, subject: input.subject }),
+        text,
+      });
     }
-    await recordAudit(tx, { actorUserId: user.id, action: 'workshop.message', subjectType: 'workshop', subjectId: workshopId, details: { messageId: row.id, recipients: people.length } });
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: 'workshop.message',
+      subjectType: 'workshop',
+      subjectId: workshopId,
+      details: { messageId: row.id, recipients: people.length },
+    });
     return { messageId: row.id, recipients: people.length };
   });
 }
@@ -105,7 +174,12 @@ export async function messageRegistrants(db: DB, config: TConfig, user: TCurrent
 export async function findSentMessage(db: DB, user: TCurrentUser, workshopId: number, messageId: number) {
   const w = await workshopOr404(db, workshopId);
   if (!canEditWorkshop(user, w)) throw new AppError(403, 'forbidden', 'Only the organiser reads its messages');
-  const m = await db.selectFrom('workshop_messages').selectAll().where('id', '=', messageId).where('workshop_id', '=', workshopId).executeTakeFirst();
+  const m = await db
+    .selectFrom('workshop_messages')
+    .selectAll()
+    .where('id', '=', messageId)
+    .where('workshop_id', '=', workshopId)
+    .executeTakeFirst();
   if (!m) throw new AppError(404, 'not_found', 'No such message');
   return { w, m };
 }

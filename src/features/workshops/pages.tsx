@@ -16,16 +16,40 @@ import { hasCalendarToken, renewCalendarToken, userOfCalendarToken } from './cal
 import { icsHeaders, personalFeed, publicFeed } from './feeds.js';
 import { buildCalendar } from './ical.js';
 import { currentMaturityLevel } from './peers.js';
-import { canCancelWorkshop, canEditWorkshop, canMessageRegistrants, canReadFeedbackComments, canSeeProgramme, canSeeRegistrants, organiserOrgs } from './policy.js';
+import {
+  canCancelWorkshop,
+  canEditWorkshop,
+  canMessageRegistrants,
+  canReadFeedbackComments,
+  canSeeProgramme,
+  canSeeRegistrants,
+  organiserOrgs,
+} from './policy.js';
 import { cancelRegistration, registerForWorkshop, signatoryMemberships } from './register-for-workshop.js';
-import { findRegistration, findWorkshop, listOrganiserWorkshops, listRegistrants, listUserRegistrations, listWorkshops, seatCounts, waitlistPosition } from './repository.js';
+import {
+  findRegistration,
+  findWorkshop,
+  listOrganiserWorkshops,
+  listRegistrants,
+  listUserRegistrations,
+  listWorkshops,
+  seatCounts,
+  waitlistPosition,
+} from './repository.js';
 import { createWorkshops, formValuesOf, publishWorkshop } from './save-workshop.js';
 import { cancelWorkshops, extendSeries, seriesScopes, updateWorkshops, type TCapacityConflict } from './edit-series.js';
 import { formatWhen } from './time-zones.js';
 import { overlapsOf, seriesOverlaps } from './overlaps.js';
 import { exportRegistrantsCsv, findSentMessage, messageRegistrants, readFeedbackComments } from './organiser-tools.js';
 import { MessageForm, MessageSent } from './views/message-page.js';
-import { ZFeedbackInput, ZMessageInput, ZRegisterInput, ZReplayInput, ZWorkshopFilter, ZWorkshopInput } from './schemas.js';
+import {
+  ZFeedbackInput,
+  ZMessageInput,
+  ZRegisterInput,
+  ZReplayInput,
+  ZWorkshopFilter,
+  ZWorkshopInput,
+} from './schemas.js';
 import { z } from 'zod';
 import { sendDueReminders } from './send-due-reminders.js';
 import { viewerZone } from './viewer.js';
@@ -67,7 +91,11 @@ async function myLevels(db: DB, user: AppEnv['Variables']['user']): Promise<numb
 
 /** Turns a service refusal into a flash message on the workshop page (the action has a known error key). */
 function flashError(c: Context<AppEnv>, id: number, err: unknown): Response {
-  if (err instanceof AppError && err.status !== 401 && c.get('t')(`workshops.error.${err.code}` as TMessageKey) !== `workshops.error.${err.code}`) {
+  if (
+    err instanceof AppError &&
+    err.status !== 401 &&
+    c.get('t')(`workshops.error.${err.code}` as TMessageKey) !== `workshops.error.${err.code}`
+  ) {
     return redirectWithFlash(c, `/workshops/${id}`, `workshops.error.${err.code}` as TMessageKey);
   }
   throw err;
@@ -83,50 +111,88 @@ pages.get('/workshops', async (c) => {
   const forMeAsked = q.for === 'me';
   const levels = forMeAsked ? await myLevels(db, user) : null;
   const page = Math.max(1, Number(q.page) || 1);
-  const { rows, total } = await listWorkshops(db, { ...filter, from: nowIso(), levels: levels ?? undefined, includeCancelled: true }, { limit: perPage, offset: (page - 1) * perPage });
-  const withCounts = await Promise.all(rows.map(async (w) => ({ ...w, confirmed: (await seatCounts(db, w.id)).confirmed })));
+  const { rows, total } = await listWorkshops(
+    db,
+    { ...filter, from: nowIso(), levels: levels ?? undefined, includeCancelled: true },
+    { limit: perPage, offset: (page - 1) * perPage },
+  );
+  const withCounts = await Promise.all(
+    rows.map(async (w) => ({ ...w, confirmed: (await seatCounts(db, w.id)).confirmed })),
+  );
   const orgs = organiserOrgs(user);
-  const organisedRows = orgs.length ? await listOrganiserWorkshops(db, orgs.map((o) => o.organisationId), 20) : null;
-  const organisedOverlaps = organisedRows ? await overlapsOf(db, organisedRows.map((w) => w.id)) : new Map();
+  const organisedRows = orgs.length
+    ? await listOrganiserWorkshops(
+        db,
+        orgs.map((o) => o.organisationId),
+        20,
+      )
+    : null;
+  const organisedOverlaps = organisedRows
+    ? await overlapsOf(
+        db,
+        organisedRows.map((w) => w.id),
+      )
+    : new Map();
   const organised = organisedRows?.map((w) => ({ ...w, overlaps: organisedOverlaps.get(w.id)?.length ?? 0 })) ?? null;
   const partners = await organiserOptions(db);
   const mine = user ? await listUserRegistrations(db, user.id, nowIso()) : null;
   const tokenExists = user ? await hasCalendarToken(db, user.id) : false;
-  return renderPage(c, c.get('t')('workshops.list.title'), (v) => (
-    <CalendarPage
-      v={v}
-      d={{
-        rows: withCounts,
-        page,
-        pages: Math.max(1, Math.ceil(total / perPage)),
-        filter: Object.fromEntries(Object.entries(parsed.success ? parsed.data : {}).map(([k, x]) => [k, x === undefined ? '' : String(x)])),
-        zone,
-        partners,
-        forMe: { asked: forMeAsked, levels },
-        mine,
-        organised,
-        canPublish: orgs.length > 0,
-        canSeeProgramme: canSeeProgramme(user),
-        hasCalendarToken: tokenExists,
-      }}
-    />
-  ), { wide: true });
+  return renderPage(
+    c,
+    c.get('t')('workshops.list.title'),
+    (v) => (
+      <CalendarPage
+        v={v}
+        d={{
+          rows: withCounts,
+          page,
+          pages: Math.max(1, Math.ceil(total / perPage)),
+          filter: Object.fromEntries(
+            Object.entries(parsed.success ? parsed.data : {}).map(([k, x]) => [k, x === undefined ? '' : String(x)]),
+          ),
+          zone,
+          partners,
+          forMe: { asked: forMeAsked, levels },
+          mine,
+          organised,
+          canPublish: orgs.length > 0,
+          canSeeProgramme: canSeeProgramme(user),
+          hasCalendarToken: tokenExists,
+        }}
+      />
+    ),
+    { wide: true },
+  );
 });
 
-pages.get('/workshops.ics', async (c) => c.body(await publicFeed(c.get('db'), c.get('config'), c.get('t')('workshops.calendar.allName')), 200, icsHeaders));
+pages.get('/workshops.ics', async (c) =>
+  c.body(await publicFeed(c.get('db'), c.get('config'), c.get('t')('workshops.calendar.allName')), 200, icsHeaders),
+);
 
 pages.get('/partners/:id{[0-9]+}/workshops.ics', async (c) => {
   const db = c.get('db');
-  const org = await db.selectFrom('organisations').select(['id', 'name']).where('id', '=', Number(c.req.param('id'))).executeTakeFirst();
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('id', '=', Number(c.req.param('id')))
+    .executeTakeFirst();
   if (!org) throw new AppError(404, 'not_found', 'No such organisation');
-  return c.body(await publicFeed(db, c.get('config'), `${c.get('t')('workshops.calendar.allName')} · ${org.name}`, org.id), 200, icsHeaders);
+  return c.body(
+    await publicFeed(db, c.get('config'), `${c.get('t')('workshops.calendar.allName')} · ${org.name}`, org.id),
+    200,
+    icsHeaders,
+  );
 });
 
 pages.get('/me/workshops/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
   const db = c.get('db');
   const userId = await userOfCalendarToken(db, c.req.param('file').replace(/\.ics$/, ''));
   if (!userId) throw new AppError(404, 'not_found', 'Unknown calendar link');
-  return c.body(await personalFeed(db, c.get('config'), c.get('t')('workshops.calendar.feedName'), userId), 200, icsHeaders);
+  return c.body(
+    await personalFeed(db, c.get('config'), c.get('t')('workshops.calendar.feedName'), userId),
+    200,
+    icsHeaders,
+  );
 });
 
 pages.post('/me/workshops/calendar-link', async (c) => {
@@ -135,7 +201,9 @@ pages.post('/me/workshops/calendar-link', async (c) => {
   const url = `${new URL(c.req.url).origin}/me/workshops/${token}.ics`;
   const t = c.get('t');
   // Shown once, never stored in clear: a redirect would lose it, so this answer is the page itself.
-  return renderPage(c, t('workshops.calendar.title'), (
+  return renderPage(
+    c,
+    t('workshops.calendar.title'),
     <>
       <h1>{t('workshops.calendar.title')}</h1>
       <p>{t('workshops.calendar.yourLink')}</p>
@@ -145,8 +213,8 @@ pages.post('/me/workshops/calendar-link', async (c) => {
       <p>
         <a href="/workshops">{t('workshops.list.title')}</a>
       </p>
-    </>
-  ));
+    </>,
+  );
 });
 
 pages.get('/workshops/new', async (c) => {
@@ -154,7 +222,13 @@ pages.get('/workshops/new', async (c) => {
   const orgs = organiserOrgs(user);
   if (!orgs.length) throw new AppError(403, 'forbidden', 'partners only');
   return renderPage(c, c.get('t')('workshops.form.newTitle'), (v) => (
-    <WorkshopForm v={v} values={{ time_zone: viewerZone(c), levels: ['1', '2', '3', '4', '5'], language: v.locale }} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
+    <WorkshopForm
+      v={v}
+      values={{ time_zone: viewerZone(c), levels: ['1', '2', '3', '4', '5'], language: v.locale }}
+      action="/workshops"
+      organisations={orgs.map((o) => [String(o.organisationId), o.name])}
+      isNew
+    />
   ));
 });
 
@@ -164,22 +238,54 @@ pages.post('/workshops', async (c) => {
   if (!orgs.length) throw new AppError(403, 'forbidden', 'partners only');
   const { values, result } = await parseForm(c, ZWorkshopInput);
   if (!result.ok) {
-    return renderPage(c, c.get('t')('workshops.form.newTitle'), (v) => (
-      <WorkshopForm v={v} values={values} errors={result.errors} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
-    ), { status: 422 });
+    return renderPage(
+      c,
+      c.get('t')('workshops.form.newTitle'),
+      (v) => (
+        <WorkshopForm
+          v={v}
+          values={values}
+          errors={result.errors}
+          action="/workshops"
+          organisations={orgs.map((o) => [String(o.organisationId), o.name])}
+          isNew
+        />
+      ),
+      { status: 422 },
+    );
   }
   let ids: number[];
   try {
     ids = await createWorkshops(c.get('db'), user, result.data);
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'start_in_past')) throw err;
-    return renderPage(c, c.get('t')('workshops.form.newTitle'), (v) => (
-      <WorkshopForm v={v} values={values} errors={{ start_date: v.t('workshops.error.start_in_past') }} action="/workshops" organisations={orgs.map((o) => [String(o.organisationId), o.name])} isNew />
-    ), { status: 422 });
+    return renderPage(
+      c,
+      c.get('t')('workshops.form.newTitle'),
+      (v) => (
+        <WorkshopForm
+          v={v}
+          values={values}
+          errors={{ start_date: v.t('workshops.error.start_in_past') }}
+          action="/workshops"
+          organisations={orgs.map((o) => [String(o.organisationId), o.name])}
+          isNew
+        />
+      ),
+      { status: 422 },
+    );
   }
   // A series (or a workshop) at the same time as another published one is flagged at once on the result page.
   const overlapping = (await overlapsOf(c.get('db'), ids)).size > 0;
-  return redirectWithFlash(c, `/workshops/${ids[0]}`, overlapping ? 'workshops.flash.createdOverlap' : result.data.publish ? 'workshops.flash.published' : 'workshops.flash.created');
+  return redirectWithFlash(
+    c,
+    `/workshops/${ids[0]}`,
+    overlapping
+      ? 'workshops.flash.createdOverlap'
+      : result.data.publish
+        ? 'workshops.flash.published'
+        : 'workshops.flash.created',
+  );
 });
 
 pages.get('/workshops/programme', async (c) => {
@@ -189,9 +295,20 @@ pages.get('/workshops/programme', async (c) => {
   const year = Number(c.req.query('year')) || new Date().getUTCFullYear();
   const stats = await workshopStats(db, Math.min(2100, Math.max(2020, year)));
   const sent = c.req.query('reminders');
-  return renderPage(c, c.get('t')('workshops.programme.title', { year: stats.year }), (v) => (
-    <ProgrammePage v={v} stats={stats} coverage={coverage} isAdmin={isAdmin(user)} remindersSent={sent !== undefined ? Number(sent) || 0 : null} />
-  ), { wide: true });
+  return renderPage(
+    c,
+    c.get('t')('workshops.programme.title', { year: stats.year }),
+    (v) => (
+      <ProgrammePage
+        v={v}
+        stats={stats}
+        coverage={coverage}
+        isAdmin={isAdmin(user)}
+        remindersSent={sent !== undefined ? Number(sent) || 0 : null}
+      />
+    ),
+    { wide: true },
+  );
 });
 
 pages.post('/workshops/programme/reminders', async (c) => {
@@ -205,7 +322,8 @@ pages.post('/workshops/programme/reminders', async (c) => {
 async function visibleWorkshop(c: Context<AppEnv>) {
   const w = await findWorkshop(c.get('db'), Number(c.req.param('id')));
   const user = c.get('user');
-  if (!w || (w.status === 'draft' && !canSeeRegistrants(user, w))) throw new AppError(404, 'not_found', 'No such workshop');
+  if (!w || (w.status === 'draft' && !canSeeRegistrants(user, w)))
+    throw new AppError(404, 'not_found', 'No such workshop');
   return w;
 }
 
@@ -215,9 +333,20 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
   const w = await visibleWorkshop(c);
   const reg = user ? await findRegistration(db, w.id, user.id) : undefined;
   const active = reg && reg.status !== 'cancelled' ? reg : undefined;
-  const feedback = user ? await db.selectFrom('workshop_feedback').select('rating').where('workshop_id', '=', w.id).where('user_id', '=', user.id).executeTakeFirst() : undefined;
+  const feedback = user
+    ? await db
+        .selectFrom('workshop_feedback')
+        .select('rating')
+        .where('workshop_id', '=', w.id)
+        .where('user_id', '=', user.id)
+        .executeTakeFirst()
+    : undefined;
   const summary = canSeeRegistrants(user, w)
-    ? await db.selectFrom('workshop_feedback').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.avg<number>('rating').as('avg')]).where('workshop_id', '=', w.id).executeTakeFirst()
+    ? await db
+        .selectFrom('workshop_feedback')
+        .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.avg<number>('rating').as('avg')])
+        .where('workshop_id', '=', w.id)
+        .executeTakeFirst()
     : undefined;
   const counts = await seatCounts(db, w.id);
   const position = active?.status === 'waitlisted' ? await waitlistPosition(db, active) : null;
@@ -225,32 +354,34 @@ pages.get('/workshops/:id{[0-9]+}', async (c) => {
   const replayVisible = await canSeeReplay(db, user, w);
   const overlaps = await seriesOverlaps(db, user, w);
   const comments = canReadFeedbackComments(user, w) ? await readFeedbackComments(db, user, w.id) : null;
-  const related = await c.get('contributions').relatedResources?.(db, viewContext(c), { workshopId: w.id }, { headingLevel: 2 });
+  const related = await c
+    .get('contributions')
+    .relatedResources?.(db, viewContext(c), { workshopId: w.id }, { headingLevel: 2 });
   return renderPage(c, w.title, (v) => (
     <>
-    <WorkshopPage
-      v={v}
-      d={{
-        w,
-        zone: viewerZone(c),
-        counts,
-        canEdit: canEditWorkshop(user, w),
-        canCancel: canCancelWorkshop(user, w),
-        canSeeRegistrants: canSeeRegistrants(user, w),
-        registration: active ? { status: active.status as 'confirmed' | 'waitlisted', position } : null,
-        attended: reg?.attended === 1 && reg.status === 'confirmed',
-        signatoryOrgs,
-        open: w.status === 'published' && nowIso() < w.registration_closes_at,
-        started: hasStarted(w),
-        replayVisible,
-        feedbackGiven: feedback?.rating ?? null,
-        feedbackSummary: summary && Number(summary.n) > 0 ? { n: Number(summary.n), avg: Number(summary.avg) } : null,
-        overlaps,
-        comments,
-        canMessage: canMessageRegistrants(user, w),
-      }}
-    />
-    {related}
+      <WorkshopPage
+        v={v}
+        d={{
+          w,
+          zone: viewerZone(c),
+          counts,
+          canEdit: canEditWorkshop(user, w),
+          canCancel: canCancelWorkshop(user, w),
+          canSeeRegistrants: canSeeRegistrants(user, w),
+          registration: active ? { status: active.status as 'confirmed' | 'waitlisted', position } : null,
+          attended: reg?.attended === 1 && reg.status === 'confirmed',
+          signatoryOrgs,
+          open: w.status === 'published' && nowIso() < w.registration_closes_at,
+          started: hasStarted(w),
+          replayVisible,
+          feedbackGiven: feedback?.rating ?? null,
+          feedbackSummary: summary && Number(summary.n) > 0 ? { n: Number(summary.n), avg: Number(summary.avg) } : null,
+          overlaps,
+          comments,
+          canMessage: canMessageRegistrants(user, w),
+        }}
+      />
+      {related}
     </>
   ));
 });
@@ -259,22 +390,43 @@ pages.get('/workshops/:id{[0-9]+}/invite.ics', async (c) => {
   const w = await visibleWorkshop(c);
   const user = c.get('user');
   // The meeting link only for the organiser and a confirmed registrant.
-  const withLink = canEditWorkshop(user, w) || (!!user && (await findRegistration(c.get('db'), w.id, user.id))?.status === 'confirmed');
-  return c.body(buildCalendar({ method: 'PUBLISH', events: [workshopEvent(c.get('config'), w, undefined, withLink)] }), 200, { ...icsHeaders, 'Content-Disposition': `attachment; filename="workshop-${w.id}.ics"` });
+  const withLink =
+    canEditWorkshop(user, w) ||
+    (!!user && (await findRegistration(c.get('db'), w.id, user.id))?.status === 'confirmed');
+  return c.body(
+    buildCalendar({ method: 'PUBLISH', events: [workshopEvent(c.get('config'), w, undefined, withLink)] }),
+    200,
+    { ...icsHeaders, 'Content-Disposition': `attachment; filename="workshop-${w.id}.ics"` },
+  );
 });
 
 pages.get('/workshops/:id{[0-9]+}/edit', async (c) => {
   const user = requireUser(c);
   const w = await visibleWorkshop(c);
   if (!canEditWorkshop(user, w) || w.status === 'cancelled') throw new AppError(403, 'forbidden', 'organiser only');
-  return renderPage(c, c.get('t')('workshops.form.editTitle'), (v) => <WorkshopForm v={v} values={formValuesOf(w)} action={`/workshops/${w.id}`} organisations={[]} isNew={false} series={!!w.series_id} />);
+  return renderPage(c, c.get('t')('workshops.form.editTitle'), (v) => (
+    <WorkshopForm
+      v={v}
+      values={formValuesOf(w)}
+      action={`/workshops/${w.id}`}
+      organisations={[]}
+      isNew={false}
+      series={!!w.series_id}
+    />
+  ));
 });
 
 /** Which occurrences of a series an action reaches; anything else means this one only. */
 const ZScope = z.object({ scope: z.enum(seriesScopes).catch('one') });
 /** Cancelling asks for a note (mailed to registrants) and an explicit confirmation. */
 const ZCancelConfirm = z.object({ note: z.string().trim().min(3).max(2000), confirm: z.literal('yes') });
-const ZExtend = z.object({ count: z.coerce.number({ message: 'workshops.error.extend_count' }).int().min(1, 'workshops.error.extend_count').max(12, 'workshops.error.extend_count') });
+const ZExtend = z.object({
+  count: z.coerce
+    .number({ message: 'workshops.error.extend_count' })
+    .int()
+    .min(1, 'workshops.error.extend_count')
+    .max(12, 'workshops.error.extend_count'),
+});
 
 pages.post('/workshops/:id{[0-9]+}', async (c) => {
   const user = requireUser(c);
@@ -283,20 +435,48 @@ pages.post('/workshops/:id{[0-9]+}', async (c) => {
   const { values, result } = await parseForm(c, ZWorkshopInput);
   const scope = ZScope.parse(values).scope;
   const again = (errors: Record<string, string>) =>
-    renderPage(c, c.get('t')('workshops.form.editTitle'), (v) => <WorkshopForm v={v} values={values} errors={errors} action={`/workshops/${w.id}`} organisations={[]} isNew={false} series={!!w.series_id} />, { status: 422 });
+    renderPage(
+      c,
+      c.get('t')('workshops.form.editTitle'),
+      (v) => (
+        <WorkshopForm
+          v={v}
+          values={values}
+          errors={errors}
+          action={`/workshops/${w.id}`}
+          organisations={[]}
+          isNew={false}
+          series={!!w.series_id}
+        />
+      ),
+      { status: 422 },
+    );
   if (!result.ok) return again(result.errors);
   try {
     const r = await updateWorkshops(c.get('db'), c.get('config'), user, w.id, result.data, scope);
-    return redirectWithFlash(c, `/workshops/${w.id}`, r.updated.length > 1 ? 'workshops.flash.seriesUpdated' : 'workshops.flash.updated');
+    return redirectWithFlash(
+      c,
+      `/workshops/${w.id}`,
+      r.updated.length > 1 ? 'workshops.flash.seriesUpdated' : 'workshops.flash.updated',
+    );
   } catch (err) {
     const t = c.get('t');
     if (err instanceof AppError && err.code === 'capacity_below_confirmed') {
       // Name every occurrence at fault, in the workshop's own zone, so the organiser knows what to change.
-      const list = (err.details as TCapacityConflict[]).map((o) => t('workshops.error.capacityOccurrence', { when: formatWhen(c.get('locale'), o.starts_at, o.time_zone), n: o.confirmed })).join('; ');
+      const list = (err.details as TCapacityConflict[])
+        .map((o) =>
+          t('workshops.error.capacityOccurrence', {
+            when: formatWhen(c.get('locale'), o.starts_at, o.time_zone),
+            n: o.confirmed,
+          }),
+        )
+        .join('; ');
       return again({ capacity: t('workshops.error.capacity_below_confirmed', { occurrences: list }) });
     }
-    if (err instanceof AppError && err.code === 'series_date_change') return again({ start_date: t('workshops.error.series_date_change') });
-    if (err instanceof AppError && err.code === 'start_in_past') return again({ start_date: t('workshops.error.start_in_past') });
+    if (err instanceof AppError && err.code === 'series_date_change')
+      return again({ start_date: t('workshops.error.series_date_change') });
+    if (err instanceof AppError && err.code === 'start_in_past')
+      return again({ start_date: t('workshops.error.start_in_past') });
     throw err;
   }
 });
@@ -320,7 +500,11 @@ pages.post('/workshops/:id{[0-9]+}/cancel', async (c) => {
   if (!confirmed.success) return redirectWithFlash(c, `/workshops/${id}`, 'workshops.error.note_required');
   try {
     const r = await cancelWorkshops(c.get('db'), c.get('config'), user, id, scope, confirmed.data.note);
-    return redirectWithFlash(c, `/workshops/${id}`, r.cancelled.length > 1 ? 'workshops.flash.seriesCancelled' : 'workshops.flash.cancelled');
+    return redirectWithFlash(
+      c,
+      `/workshops/${id}`,
+      r.cancelled.length > 1 ? 'workshops.flash.seriesCancelled' : 'workshops.flash.cancelled',
+    );
   } catch (err) {
     return flashError(c, id, err);
   }
@@ -344,8 +528,18 @@ pages.post('/workshops/:id{[0-9]+}/register', async (c) => {
   const id = Number(c.req.param('id'));
   const input = validate(ZRegisterInput, await readForm(c), c.get('t'));
   try {
-    const r = await registerForWorkshop(c.get('db'), c.get('config'), user, id, input.ok ? input.data.organisation_id : undefined);
-    return redirectWithFlash(c, `/workshops/${id}`, r.status === 'confirmed' ? 'workshops.flash.registered' : 'workshops.flash.waitlisted');
+    const r = await registerForWorkshop(
+      c.get('db'),
+      c.get('config'),
+      user,
+      id,
+      input.ok ? input.data.organisation_id : undefined,
+    );
+    return redirectWithFlash(
+      c,
+      `/workshops/${id}`,
+      r.status === 'confirmed' ? 'workshops.flash.registered' : 'workshops.flash.waitlisted',
+    );
   } catch (err) {
     return flashError(c, id, err);
   }
@@ -367,14 +561,22 @@ pages.get('/workshops/:id{[0-9]+}/registrants', async (c) => {
   const w = await visibleWorkshop(c);
   if (!canSeeRegistrants(user, w)) throw new AppError(403, 'forbidden', 'organiser only');
   const rows = await listRegistrants(c.get('db'), w.id);
-  return renderPage(c, c.get('t')('workshops.registrants.title', { title: w.title }), (v) => <RegistrantsPage v={v} w={w} rows={rows} started={hasStarted(w)} canEdit={canEditWorkshop(user, w)} />, { wide: true });
+  return renderPage(
+    c,
+    c.get('t')('workshops.registrants.title', { title: w.title }),
+    (v) => <RegistrantsPage v={v} w={w} rows={rows} started={hasStarted(w)} canEdit={canEditWorkshop(user, w)} />,
+    { wide: true },
+  );
 });
 
 pages.post('/workshops/:id{[0-9]+}/attendance', async (c) => {
   const user = requireUser(c);
   const id = Number(c.req.param('id'));
   const form = await readForm(c);
-  const present = ([] as unknown[]).concat(form.present ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const present = ([] as unknown[])
+    .concat(form.present ?? [])
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   await recordAttendance(c.get('db'), user, id, present);
   return redirectWithFlash(c, `/workshops/${id}/registrants`, 'workshops.flash.attendance');
 });
@@ -424,25 +626,48 @@ pages.get('/workshops/:id{[0-9]+}/certificate', async (c) => {
   const t = c.get('t');
   const config = c.get('config');
   const page = await renderPage(c, t('workshops.certificate.title'), (v) => (
-    <Certificate v={v} name={reg.name} organisation={reg.organisation} title={w.title} organiser={w.organisation_name} startsAt={w.starts_at} timeZone={w.time_zone} minutes={w.duration_minutes} />
+    <Certificate
+      v={v}
+      name={reg.name}
+      organisation={reg.organisation}
+      title={w.title}
+      organiser={w.organisation_name}
+      startsAt={w.starts_at}
+      timeZone={w.time_zone}
+      minutes={w.duration_minutes}
+    />
   ));
   if (!chromiumAvailable(config.CHROMIUM_PATH)) {
     return renderPage(c, t('workshops.certificate.title'), (v) => (
       <>
         <p class="notice">{t('pdf.unavailable')}</p>
-        <Certificate v={v} name={reg.name} organisation={reg.organisation} title={w.title} organiser={w.organisation_name} startsAt={w.starts_at} timeZone={w.time_zone} minutes={w.duration_minutes} />
+        <Certificate
+          v={v}
+          name={reg.name}
+          organisation={reg.organisation}
+          title={w.title}
+          organiser={w.organisation_name}
+          startsAt={w.starts_at}
+          timeZone={w.time_zone}
+          minutes={w.duration_minutes}
+        />
       </>
     ));
   }
   const pdf = await htmlToPdf(await page.text(), config.CHROMIUM_PATH, pdfRenderGuard(c));
-  return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="attendance-${w.id}-${reg.id}.pdf"` });
+  return c.body(new Uint8Array(pdf), 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `attachment; filename="attendance-${w.id}-${reg.id}.pdf"`,
+  });
 });
-
 
 pages.get('/workshops/:id{[0-9]+}/registrants.csv', async (c) => {
   const user = requireUser(c);
   const { filename, csv } = await exportRegistrantsCsv(c.get('db'), user, Number(c.req.param('id')), c.get('locale'));
-  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` });
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  });
 });
 
 /** How many people a message would reach (the form says it before sending). */
@@ -456,7 +681,9 @@ pages.get('/workshops/:id{[0-9]+}/message', async (c) => {
   const w = await visibleWorkshop(c);
   if (!canMessageRegistrants(user, w)) throw new AppError(403, 'forbidden', 'organiser only');
   const n = await registrantCount(c.get('db'), w.id);
-  return renderPage(c, c.get('t')('workshops.message.title', { title: w.title }), (v) => <MessageForm v={v} w={w} recipients={n} values={{}} />);
+  return renderPage(c, c.get('t')('workshops.message.title', { title: w.title }), (v) => (
+    <MessageForm v={v} w={w} recipients={n} values={{}} />
+  ));
 });
 
 pages.post('/workshops/:id{[0-9]+}/message', async (c) => {
@@ -465,7 +692,12 @@ pages.post('/workshops/:id{[0-9]+}/message', async (c) => {
   const { values, result } = await parseForm(c, ZMessageInput);
   if (!result.ok) {
     const n = await registrantCount(c.get('db'), w.id);
-    return renderPage(c, c.get('t')('workshops.message.title', { title: w.title }), (v) => <MessageForm v={v} w={w} recipients={n} values={values} errors={result.errors} />, { status: 422 });
+    return renderPage(
+      c,
+      c.get('t')('workshops.message.title', { title: w.title }),
+      (v) => <MessageForm v={v} w={w} recipients={n} values={values} errors={result.errors} />,
+      { status: 422 },
+    );
   }
   try {
     const r = await messageRegistrants(c.get('db'), c.get('config'), user, w.id, result.data);
@@ -476,6 +708,11 @@ pages.post('/workshops/:id{[0-9]+}/message', async (c) => {
 });
 
 pages.get('/workshops/:id{[0-9]+}/messages/:mid{[0-9]+}', async (c) => {
-  const { w, m } = await findSentMessage(c.get('db'), requireUser(c), Number(c.req.param('id')), Number(c.req.param('mid')));
+  const { w, m } = await findSentMessage(
+    c.get('db'),
+    requireUser(c),
+    Number(c.req.param('id')),
+    Number(c.req.param('mid')),
+  );
   return renderPage(c, c.get('t')('workshops.message.sentTitle'), (v) => <MessageSent v={v} w={w} m={m} />);
 });

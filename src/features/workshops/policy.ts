@@ -10,12 +10,16 @@ export const organiserKinds: readonly TOrgKind[] = ['partner', 'expert'];
 
 /** The organisations on whose behalf the user may publish workshops. */
 export function organiserOrgs(user: TCurrentUser | null): { organisationId: number; name: string }[] {
-  return (user?.memberships ?? []).filter((m) => organiserKinds.includes(m.kind)).map((m) => ({ organisationId: m.organisationId, name: m.name }));
+  return (user?.memberships ?? [])
+    .filter((m) => organiserKinds.includes(m.kind))
+    .map((m) => ({ organisationId: m.organisationId, name: m.name }));
 }
 
 /** Members of the organising organisation only: administrators read registrant lists but do not edit workshops. */
 export function canEditWorkshop(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
-  return !!user?.memberships.some((m) => m.organisationId === workshop.organisation_id && organiserKinds.includes(m.kind));
+  return !!user?.memberships.some(
+    (m) => m.organisationId === workshop.organisation_id && organiserKinds.includes(m.kind),
+  );
 }
 
 /**
@@ -51,7 +55,10 @@ export function canExportRegistrants(user: TCurrentUser | null, workshop: { orga
  * cancelled workshop (its registrants already had the cancellation note). Administrators moderate, they do not
  * write to another partner's registrants.
  */
-export function canMessageRegistrants(user: TCurrentUser | null, workshop: { organisation_id: number; status: string }): boolean {
+export function canMessageRegistrants(
+  user: TCurrentUser | null,
+  workshop: { organisation_id: number; status: string },
+): boolean {
   return canEditWorkshop(user, workshop) && workshop.status === 'published';
 }
 
@@ -59,4 +66,3 @@ export function canMessageRegistrants(user: TCurrentUser | null, workshop: { org
 export function canSeeOverlaps(user: TCurrentUser | null, workshop: { organisation_id: number }): boolean {
   return canEditWorkshop(user, workshop);
 }
-

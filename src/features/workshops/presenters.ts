@@ -30,7 +30,11 @@ export const ZWorkshopOut = z.object({
 });
 
 /** A published or cancelled workshop, with its confirmed and waiting seats and the address of its page. */
-export async function presentWorkshop(db: DB, w: TWorkshopWithOrg, origin: string): Promise<z.infer<typeof ZWorkshopOut>> {
+export async function presentWorkshop(
+  db: DB,
+  w: TWorkshopWithOrg,
+  origin: string,
+): Promise<z.infer<typeof ZWorkshopOut>> {
   const counts = await seatCounts(db, w.id);
   return {
     id: w.id,
@@ -67,6 +71,14 @@ export const ZRegistrationOut = z.object({
 });
 
 /** A registration as the service made it: confirmed, or waitlisted at a position. */
-export function presentRegistration(r: Awaited<ReturnType<typeof registerForWorkshop>>): z.infer<typeof ZRegistrationOut> {
-  return { status: r.status, registration_id: r.registrationId, workshop_id: r.workshopId, organisation_id: r.organisationId, waitlist_position: r.position };
+export function presentRegistration(
+  r: Awaited<ReturnType<typeof registerForWorkshop>>,
+): z.infer<typeof ZRegistrationOut> {
+  return {
+    status: r.status,
+    registration_id: r.registrationId,
+    workshop_id: r.workshopId,
+    organisation_id: r.organisationId,
+    waitlist_position: r.position,
+  };
 }

@@ -63,7 +63,14 @@ export async function programmeCoverage(db: DB | Tx, now: Date, count = programm
   const months: TMonthCoverage[] = [];
   for (let i = 0; i < count; i++) {
     const { year, month } = addMonths(first.year, first.month, i);
-    months.push({ year, month, key: monthKey(year, month), published: 0, drafts: 0, levels: levelIds.map((level) => ({ level, published: 0 })) });
+    months.push({
+      year,
+      month,
+      key: monthKey(year, month),
+      published: 0,
+      drafts: 0,
+      levels: levelIds.map((level) => ({ level, published: 0 })),
+    });
   }
   const publishers = new Set<number>();
   for (const r of rows) {
@@ -81,12 +88,23 @@ export async function programmeCoverage(db: DB | Tx, now: Date, count = programm
       if (cell) cell.published++;
     }
   }
-  const partners = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'partner').orderBy('name').execute();
-  return { from, to, months, silentPartners: partners.filter((p) => !publishers.has(p.id)).map((p) => ({ organisationId: p.id, name: p.name })) };
+  const partners = await db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'partner')
+    .orderBy('name')
+    .execute();
+  return {
+    from,
+    to,
+    months,
+    silentPartners: partners.filter((p) => !publishers.has(p.id)).map((p) => ({ organisationId: p.id, name: p.name })),
+  };
 }
 
 /** The coverage for a person: the programme view's policy first (administrators and organisers), then the figures. */
 export async function readProgrammeCoverage(db: DB, user: TCurrentUser | null, now: Date): Promise<TProgrammeCoverage> {
-  if (!canSeeProgramme(user)) throw new AppError(403, 'forbidden', 'The programme view is for administrators and organisers');
+  if (!canSeeProgramme(user))
+    throw new AppError(403, 'forbidden', 'The programme view is for administrators and organisers');
   return programmeCoverage(db, now);
 }

@@ -27,22 +27,46 @@ describeEachDb('workshops keep the promise: never published in the past, held me
 
   const input = (startMs: number, publish: boolean) =>
     ZWorkshopInput.parse({
-      title: 'Mesurer', description: 'd', theme: 'measurement', levels: ['1'], format: 'online', online_url: 'https://visio.example.org/a', start_date: ymd(startMs),
-      start_time: '10:00', time_zone: 'UTC', duration_minutes: 60, capacity: 10, publish,
+      title: 'Mesurer',
+      description: 'd',
+      theme: 'measurement',
+      levels: ['1'],
+      format: 'online',
+      online_url: 'https://visio.example.org/a',
+      start_date: ymd(startMs),
+      start_time: '10:00',
+      time_zone: 'UTC',
+      duration_minutes: 60,
+      capacity: 10,
+      publish,
     });
 
   it('refuses to publish, or move, a workshop into the past; a past draft stays a draft', async () => {
-    await expect(createWorkshops(t.db, organiser, input(Date.now() - 2 * day, true))).rejects.toMatchObject({ code: 'start_in_past' });
+    await expect(createWorkshops(t.db, organiser, input(Date.now() - 2 * day, true))).rejects.toMatchObject({
+      code: 'start_in_past',
+    });
     const [draft] = await createWorkshops(t.db, organiser, input(Date.now() - 2 * day, false));
     await expect(publishWorkshop(t.db, organiser, draft!)).rejects.toMatchObject({ code: 'start_in_past' });
     const [live] = await createWorkshops(t.db, organiser, input(Date.now() + 10 * day, true));
-    await expect(updateWorkshops(t.db, testConfig(), organiser, live!, input(Date.now() - 3 * day, true))).rejects.toMatchObject({ code: 'start_in_past' });
+    await expect(
+      updateWorkshops(t.db, testConfig(), organiser, live!, input(Date.now() - 3 * day, true)),
+    ).rejects.toMatchObject({ code: 'start_in_past' });
     // The form says which field is wrong.
     const c = new TestClient(testApp(t.db));
     await loginAs(t.db, c, organiser.id);
     const res = await c.post('/workshops?lang=en', {
-      title: 'Mesurer', description: 'd', theme: 'measurement', levels: '1', format: 'online', online_url: 'https://visio.example.org/a', start_date: ymd(Date.now() - day),
-      start_time: '10:00', time_zone: 'UTC', duration_minutes: '60', capacity: '10', publish: 'publish',
+      title: 'Mesurer',
+      description: 'd',
+      theme: 'measurement',
+      levels: '1',
+      format: 'online',
+      online_url: 'https://visio.example.org/a',
+      start_date: ymd(Date.now() - day),
+      start_time: '10:00',
+      time_zone: 'UTC',
+      duration_minutes: '60',
+      capacity: '10',
+      publish: 'publish',
     });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('A published workshop starts in the future');
@@ -51,11 +75,17 @@ describeEachDb('workshops keep the promise: never published in the past, held me
   it('counts in the review only the workshops that ended, not future or running ones', async () => {
     // A fixed day in a year of its own, and "now" given explicitly: nothing depends on the clock.
     const at = (hhmm: string) => `2031-06-15T${hhmm}:00.000Z`;
-    const ended = await quickWorkshop(t.db, { organisationId: orgId, createdBy: organiser.id, capacity: 5, startsAt: at('08:00') });
+    const ended = await quickWorkshop(t.db, {
+      organisationId: orgId,
+      createdBy: organiser.id,
+      capacity: 5,
+      startsAt: at('08:00'),
+    });
     await t.db.updateTable('workshops').set({ duration_minutes: 120 }).where('id', '=', ended).execute();
     await quickWorkshop(t.db, { organisationId: orgId, createdBy: organiser.id, capacity: 5, startsAt: at('09:50') });
     await quickWorkshop(t.db, { organisationId: orgId, createdBy: organiser.id, capacity: 5, startsAt: at('11:00') });
-    const held = async (now: string) => (await workshopReviewStats(t.db, 2031, { includeDemo: true, at: now })).total.workshops;
+    const held = async (now: string) =>
+      (await workshopReviewStats(t.db, 2031, { includeDemo: true, at: now })).total.workshops;
     expect(await held(at('10:00'))).toBe(1);
     expect(await held(at('10:49'))).toBe(1);
     expect(await held(at('10:50'))).toBe(2);

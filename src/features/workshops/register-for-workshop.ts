@@ -20,7 +20,10 @@ export interface TRegistrationResult {
 }
 
 /** The signatory organisations the user may register for (a user may belong to several). */
-export async function signatoryMemberships(_db: DB, user: TCurrentUser): Promise<{ organisationId: number; name: string }[]> {
+export async function signatoryMemberships(
+  _db: DB,
+  user: TCurrentUser,
+): Promise<{ organisationId: number; name: string }[]> {
   return user.memberships.filter((m) => m.signatory).map((m) => ({ organisationId: m.organisationId, name: m.name }));
 }
 
@@ -35,23 +38,37 @@ function isUniqueViolation(err: unknown): boolean {
  * per person (409). The seat is taken atomically (see seats.ts): a full workshop puts the person on the waiting
  * list. Mails go out after the seats are settled, once per status change.
  */
-export async function registerForWorkshop(db: DB, config: TConfig, user: TCurrentUser, workshopId: number, organisationId?: number): Promise<TRegistrationResult> {
+export async function registerForWorkshop(
+  db: DB,
+  config: TConfig,
+  user: TCurrentUser,
+  workshopId: number,
+  organisationId?: number,
+): Promise<TRegistrationResult> {
   // 1. The workshop must be open for registration.
   const w = await findWorkshop(db, workshopId);
   if (!w || w.status === 'draft') throw new AppError(404, 'not_found', 'No such workshop');
   if (w.status === 'cancelled') throw new AppError(409, 'workshop_cancelled', 'This workshop was cancelled');
-  if (nowIso() >= w.registration_closes_at) throw new AppError(409, 'registration_closed', 'Registrations for this workshop are closed');
+  if (nowIso() >= w.registration_closes_at)
+    throw new AppError(409, 'registration_closed', 'Registrations for this workshop are closed');
 
   // 2. Policy: on behalf of a signatory organisation the user belongs to.
   let orgId = organisationId;
   if (orgId !== undefined) {
-    if (!user.memberships.some((m) => m.organisationId === orgId)) throw new AppError(403, 'forbidden', 'You are not a member of this organisation');
-    if (!(await isSignatory(db, orgId))) throw new AppError(403, 'not_signatory', 'Only members of signatory organisations may register');
+    if (!user.memberships.some((m) => m.organisationId === orgId))
+      throw new AppError(403, 'forbidden', 'You are not a member of this organisation');
+    if (!(await isSignatory(db, orgId)))
+      throw new AppError(403, 'not_signatory', 'Only members of signatory organisations may register');
   } else {
     const orgs = await signatoryMemberships(db, user);
     if (!orgs.length) throw new AppError(403, 'not_signatory', 'Only members of signatory organisations may register');
     if (orgs.length > 1) {
-      throw new AppError(400, 'organisation_required', 'You belong to several signatory organisations: say which one with organisation_id', orgs.map((o) => ({ organisation_id: o.organisationId, name: o.name })));
+      throw new AppError(
+        400,
+        'organisation_required',
+        'You belong to several signatory organisations: say which one with organisation_id',
+        orgs.map((o) => ({ organisation_id: o.organisationId, name: o.name })),
+      );
     }
     orgId = orgs[0]!.organisationId;
   }
@@ -63,53 +80,99 @@ export async function registerForWorkshop(db: DB, config: TConfig, user: TCurren
     const existing = await findRegistration(q, workshopId, user.id);
     let id: number;
     if (existing) {
-      if (existing.status !== 'cancelled') throw new AppError(409, 'already_registered', 'You are already registered for this workshop');
+      if (existing.status !== 'cancelled')
+        throw new AppError(409, 'already_registered', 'You are already registered for this workshop');
       const res = await retryBusy(() =>
         q
           .updateTable('workshop_registrations')
-          .set({ status: 'waitlisted', organisation_id: chosenOrg, queued_at: now, confirmed_at: null, cancelled_at: null, notified_status: null, attended: null, reminder_sent_at: null })
+          .set({
+            status: 'waitlisted',
+            organisation_id: chosenOrg,
+            queued_at: now,
+            confirmed_at: null,
+            cancelled_at: null,
+            notified_status: null,
+            attended: null,
+            reminder_sent_at: null,
+          })
           .where('id', '=', existing.id)
           .where('status', '=', 'cancelled')
           .executeTakeFirst(),
       );
-      if (Number(res.numUpdatedRows) === 0) throw new AppError(409, 'already_registered', 'You are already registered for this workshop');
+      if (Number(res.numUpdatedRows) === 0)
+        throw new AppError(409, 'already_registered', 'You are already registered for this workshop');
       id = existing.id;
     } else {
       try {
         const row = await retryBusy(() =>
           q
             .insertInto('workshop_registrations')
-            .values({ workshop_id: workshopId, user_id: user.id, organisation_id: chosenOrg, status: 'waitlisted', queued_at: now, confirmed_at: null, cancelled_at: null, notified_status: null, attended: null, reminder_sent_at: null, created_at: now })
+            .values({
+              workshop_id: workshopId,
+              user_id: user.id,
+              organisation_id: chosenOrg,
+              status: 'waitlisted',
+              queued_at: now,
+              confirmed_at: null,
+              cancelled_at: null,
+              notified_status: null,
+              attended: null,
+              reminder_sent_at: null,
+              created_at: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow(),
         );
         id = row.id;
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError(409, 'already_registered', 'You are already registered for this workshop');
+        if (isUniqueViolation(err))
+          throw new AppError(409, 'already_registered', 'You are already registered for this workshop');
         throw err;
       }
     }
     const promotedIds = await fillSeats(q, workshopId);
-    await recordAudit(q, { actorUserId: user.id, action: 'workshop.register', subjectType: 'workshop', subjectId: workshopId, details: { organisationId: chosenOrg } });
+    await recordAudit(q, {
+      actorUserId: user.id,
+      action: 'workshop.register',
+      subjectType: 'workshop',
+      subjectId: workshopId,
+      details: { organisationId: chosenOrg },
+    });
     return { registrationId: id, promoted: promotedIds };
   });
 
   // 4. Mails, each status change once (whichever request settled it).
   await notifyRegistrations(db, config, w, [...new Set([registrationId, ...promoted])]);
-  const reg = await db.selectFrom('workshop_registrations').selectAll().where('id', '=', registrationId).executeTakeFirstOrThrow();
+  const reg = await db
+    .selectFrom('workshop_registrations')
+    .selectAll()
+    .where('id', '=', registrationId)
+    .executeTakeFirstOrThrow();
   const status = reg.status === 'confirmed' ? 'confirmed' : 'waitlisted';
-  return { status, registrationId, workshopId, organisationId: chosenOrg, position: status === 'waitlisted' ? await waitlistPosition(db, reg) : null };
+  return {
+    status,
+    registrationId,
+    workshopId,
+    organisationId: chosenOrg,
+    position: status === 'waitlisted' ? await waitlistPosition(db, reg) : null,
+  };
 }
 
 /**
  * Cancels the user's registration. Policy: only the registrant, before the workshop starts. A freed seat goes
  * at once to the first person waiting, who is told by mail.
  */
-export async function cancelRegistration(db: DB, config: TConfig, user: TCurrentUser, workshopId: number): Promise<{ promoted: number }> {
+export async function cancelRegistration(
+  db: DB,
+  config: TConfig,
+  user: TCurrentUser,
+  workshopId: number,
+): Promise<{ promoted: number }> {
   const w = await findWorkshop(db, workshopId);
   if (!w || w.status === 'draft') throw new AppError(404, 'not_found', 'No such workshop');
   const reg = await findRegistration(db, workshopId, user.id);
-  if (!reg || reg.status === 'cancelled') throw new AppError(404, 'not_registered', 'You are not registered for this workshop');
+  if (!reg || reg.status === 'cancelled')
+    throw new AppError(404, 'not_registered', 'You are not registered for this workshop');
   if (w.starts_at <= nowIso()) throw new AppError(409, 'workshop_started', 'This workshop has already started');
 
   const promoted = await withSeatLock(db, workshopId, async (q) => {
@@ -121,13 +184,26 @@ export async function cancelRegistration(db: DB, config: TConfig, user: TCurrent
         .where('status', 'in', ['confirmed', 'waitlisted'])
         .executeTakeFirst(),
     );
-    if (Number(res.numUpdatedRows) === 0) throw new AppError(404, 'not_registered', 'You are not registered for this workshop');
+    if (Number(res.numUpdatedRows) === 0)
+      throw new AppError(404, 'not_registered', 'You are not registered for this workshop');
     const ids = await fillSeats(q, workshopId);
-    await recordAudit(q, { actorUserId: user.id, action: 'workshop.unregister', subjectType: 'workshop', subjectId: workshopId, details: { promoted: ids } });
+    await recordAudit(q, {
+      actorUserId: user.id,
+      action: 'workshop.unregister',
+      subjectType: 'workshop',
+      subjectId: workshopId,
+      details: { promoted: ids },
+    });
     return ids;
   });
 
-  await mailRegistrant(db, config, w, { email: user.email, name: user.name, locale: user.locale, status: 'cancelled' }, 'unregistered');
+  await mailRegistrant(
+    db,
+    config,
+    w,
+    { email: user.email, name: user.name, locale: user.locale, status: 'cancelled' },
+    'unregistered',
+  );
   await notifyRegistrations(db, config, w, promoted);
   return { promoted: promoted.length };
 }
@@ -136,7 +212,12 @@ export async function cancelRegistration(db: DB, config: TConfig, user: TCurrent
  * Mails each registration whose status changed since it was last told. The claim is a conditional UPDATE, so
  * when two instances settle the same row only one mails it.
  */
-export async function notifyRegistrations(db: DB | Tx, config: TConfig, w: TWorkshopWithOrg, registrationIds: number[]): Promise<void> {
+export async function notifyRegistrations(
+  db: DB | Tx,
+  config: TConfig,
+  w: TWorkshopWithOrg,
+  registrationIds: number[],
+): Promise<void> {
   for (const id of registrationIds) {
     const r = await db
       .selectFrom('workshop_registrations as r')
@@ -147,12 +228,22 @@ export async function notifyRegistrations(db: DB | Tx, config: TConfig, w: TWork
     if (!r || r.status === 'cancelled' || r.status === r.notified_status) continue;
     const previous = r.notified_status;
     const claim = await retryBusy(() => {
-      let q = db.updateTable('workshop_registrations').set({ notified_status: r.status }).where('id', '=', id).where('status', '=', r.status);
+      let q = db
+        .updateTable('workshop_registrations')
+        .set({ notified_status: r.status })
+        .where('id', '=', id)
+        .where('status', '=', r.status);
       q = previous === null ? q.where('notified_status', 'is', null) : q.where('notified_status', '=', previous);
       return q.executeTakeFirst();
     });
     if (Number(claim.numUpdatedRows) === 0) continue;
     const kind = r.status === 'waitlisted' ? 'waitlisted' : previous === 'waitlisted' ? 'promoted' : 'confirmed';
-    await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status }, kind);
+    await mailRegistrant(
+      db,
+      config,
+      w,
+      { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status },
+      kind,
+    );
   }
 }

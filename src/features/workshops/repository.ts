@@ -30,7 +30,8 @@ export async function listWorkshops(
   if (filter.theme) q = q.where('w.theme', '=', filter.theme);
   if (filter.format) q = q.where('w.format', '=', filter.format);
   if (filter.partner) q = q.where('w.organisation_id', '=', filter.partner);
-  if (filter.organisationIds) q = q.where('w.organisation_id', 'in', filter.organisationIds.length ? filter.organisationIds : [-1]);
+  if (filter.organisationIds)
+    q = q.where('w.organisation_id', 'in', filter.organisationIds.length ? filter.organisationIds : [-1]);
   if (filter.from) q = q.where('w.starts_at', '>=', new Date(filter.from).toISOString());
   if (filter.to) q = q.where('w.starts_at', '<', new Date(filter.to).toISOString());
   const levels = filter.level ? [filter.level] : filter.levels;
@@ -50,7 +51,13 @@ export async function listWorkshops(
 /** Every workshop of the given organisers, drafts included, for their own management list. */
 export async function listOrganiserWorkshops(db: DB, organisationIds: number[], limit = 50): Promise<TWorkshopRow[]> {
   if (!organisationIds.length) return [];
-  return db.selectFrom('workshops').selectAll().where('organisation_id', 'in', organisationIds).orderBy('starts_at', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('workshops')
+    .selectAll()
+    .where('organisation_id', 'in', organisationIds)
+    .orderBy('starts_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Seat counts: confirmed and waiting registrations. */
@@ -67,8 +74,17 @@ export async function seatCounts(db: DB | Tx, workshopId: number): Promise<{ con
 }
 
 /** The user's registration for a workshop, if any (cancelled rows included). */
-export async function findRegistration(db: DB | Tx, workshopId: number, userId: number): Promise<TRegistrationRow | undefined> {
-  return db.selectFrom('workshop_registrations').selectAll().where('workshop_id', '=', workshopId).where('user_id', '=', userId).executeTakeFirst();
+export async function findRegistration(
+  db: DB | Tx,
+  workshopId: number,
+  userId: number,
+): Promise<TRegistrationRow | undefined> {
+  return db
+    .selectFrom('workshop_registrations')
+    .selectAll()
+    .where('workshop_id', '=', workshopId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 /** The waiting list position (1-based) of a waitlisted registration. */
@@ -78,7 +94,12 @@ export async function waitlistPosition(db: DB | Tx, reg: TRegistrationRow): Prom
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('workshop_id', '=', reg.workshop_id)
     .where('status', '=', 'waitlisted')
-    .where((eb) => eb.or([eb('queued_at', '<', reg.queued_at), eb.and([eb('queued_at', '=', reg.queued_at), eb('id', '<', reg.id)])]))
+    .where((eb) =>
+      eb.or([
+        eb('queued_at', '<', reg.queued_at),
+        eb.and([eb('queued_at', '=', reg.queued_at), eb('id', '<', reg.id)]),
+      ]),
+    )
     .executeTakeFirstOrThrow();
   return Number(ahead.n) + 1;
 }
@@ -89,7 +110,16 @@ export async function listRegistrants(db: DB, workshopId: number) {
     .selectFrom('workshop_registrations as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')
     .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'r.status', 'r.attended', 'r.queued_at', 'r.user_id', 'u.name as user_name', 'u.email as user_email', 'o.name as organisation_name'])
+    .select([
+      'r.id',
+      'r.status',
+      'r.attended',
+      'r.queued_at',
+      'r.user_id',
+      'u.name as user_name',
+      'u.email as user_email',
+      'o.name as organisation_name',
+    ])
     .where('r.workshop_id', '=', workshopId)
     .where('r.status', 'in', ['confirmed', 'waitlisted'])
     .orderBy(sql`case when r.status = 'confirmed' then 0 else 1 end`)
@@ -105,7 +135,12 @@ export async function listUserRegistrations(db: DB, userId: number, fromIso?: st
     .innerJoin('workshops as w', 'w.id', 'r.workshop_id')
     .innerJoin('organisations as o', 'o.id', 'w.organisation_id')
     .selectAll('w')
-    .select(['r.status as registration_status', 'r.id as registration_id', 'o.name as organisation_name', 'o.slug as organisation_slug'])
+    .select([
+      'r.status as registration_status',
+      'r.id as registration_id',
+      'o.name as organisation_name',
+      'o.slug as organisation_slug',
+    ])
     .where('r.user_id', '=', userId)
     .where('r.status', 'in', ['confirmed', 'waitlisted']);
   if (fromIso) q = q.where('w.starts_at', '>=', fromIso);

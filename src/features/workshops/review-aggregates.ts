@@ -31,42 +31,93 @@ export interface TWorkshopReviewStats {
  * Workshops held in the year: published and ended by `at` (now by default: a future workshop is not held yet);
  * `includeDemo` false leaves out those of demo organisers.
  */
-export async function workshopReviewStats(db: DB, year: number, options: { includeDemo?: boolean; at?: string } = {}): Promise<TWorkshopReviewStats> {
-  const regs = db.selectFrom('workshop_registrations').where('status', '=', 'confirmed').groupBy('workshop_id')
+export async function workshopReviewStats(
+  db: DB,
+  year: number,
+  options: { includeDemo?: boolean; at?: string } = {},
+): Promise<TWorkshopReviewStats> {
+  const regs = db
+    .selectFrom('workshop_registrations')
+    .where('status', '=', 'confirmed')
+    .groupBy('workshop_id')
     .select([
-      'workshop_id', sql<number>`count(*)`.as('regs'),
+      'workshop_id',
+      sql<number>`count(*)`.as('regs'),
       sql<number>`sum(case when attended = 1 then 1 else 0 end)`.as('attended'),
       sql<number>`sum(case when attended is not null then 1 else 0 end)`.as('marked'),
     ]);
-  const fb = db.selectFrom('workshop_feedback').groupBy('workshop_id')
+  const fb = db
+    .selectFrom('workshop_feedback')
+    .groupBy('workshop_id')
     .select(['workshop_id', sql<number>`count(*)`.as('n'), sql<number>`sum(rating)`.as('s')]);
-  let perWorkshop = db.selectFrom('workshops as w').innerJoin('organisations as o', 'o.id', 'w.organisation_id')
-    .leftJoin(regs.as('r'), 'r.workshop_id', 'w.id').leftJoin(fb.as('f'), 'f.workshop_id', 'w.id')
-    .where('w.status', '=', 'published').where('w.starts_at', '>=', `${year}-01-01`).where('w.starts_at', '<', `${year + 1}-01-01`)
+  let perWorkshop = db
+    .selectFrom('workshops as w')
+    .innerJoin('organisations as o', 'o.id', 'w.organisation_id')
+    .leftJoin(regs.as('r'), 'r.workshop_id', 'w.id')
+    .leftJoin(fb.as('f'), 'f.workshop_id', 'w.id')
+    .where('w.status', '=', 'published')
+    .where('w.starts_at', '>=', `${year}-01-01`)
+    .where('w.starts_at', '<', `${year + 1}-01-01`)
     .where(endedBy(db, 'w', options.at))
     .select([
-      'w.id', 'w.organisation_id', 'o.name',
+      'w.id',
+      'w.organisation_id',
+      'o.name',
       sql<number>`cast(substr(w.starts_at, 6, 2) as integer)`.as('month'),
-      sql<number>`coalesce(r.regs, 0)`.as('regs'), sql<number>`coalesce(r.attended, 0)`.as('attended'),
+      sql<number>`coalesce(r.regs, 0)`.as('regs'),
+      sql<number>`coalesce(r.attended, 0)`.as('attended'),
       // Attendance counts for a workshop once the organiser recorded it for anyone: its confirmed seats become the base.
       sql<number>`case when coalesce(r.marked, 0) > 0 then coalesce(r.regs, 0) else 0 end`.as('recorded'),
-      sql<number>`coalesce(f.n, 0)`.as('fb_n'), sql<number>`coalesce(f.s, 0)`.as('fb_s'),
+      sql<number>`coalesce(f.n, 0)`.as('fb_n'),
+      sql<number>`coalesce(f.s, 0)`.as('fb_s'),
     ]);
   if (!options.includeDemo) perWorkshop = perWorkshop.where('o.is_demo', '=', 0);
   const sums = [
-    sql<number>`count(*)`.as('workshops'), sql<number>`sum(x.regs)`.as('registrations'), sql<number>`sum(x.recorded)`.as('recorded'),
-    sql<number>`sum(x.attended)`.as('attended'), sql<number>`sum(x.fb_n)`.as('feedback'), sql<number>`sum(x.fb_s)`.as('rating'),
+    sql<number>`count(*)`.as('workshops'),
+    sql<number>`sum(x.regs)`.as('registrations'),
+    sql<number>`sum(x.recorded)`.as('recorded'),
+    sql<number>`sum(x.attended)`.as('attended'),
+    sql<number>`sum(x.fb_n)`.as('feedback'),
+    sql<number>`sum(x.fb_s)`.as('rating'),
   ] as const;
-  const line = (r: { workshops: unknown; registrations: unknown; recorded: unknown; attended: unknown; feedback: unknown; rating: unknown }): TWorkshopReviewLine => ({
-    workshops: Number(r.workshops), registrations: Number(r.registrations ?? 0), recorded: Number(r.recorded ?? 0), attended: Number(r.attended ?? 0),
-    feedbackCount: Number(r.feedback ?? 0), ratingSum: Number(r.rating ?? 0),
+  const line = (r: {
+    workshops: unknown;
+    registrations: unknown;
+    recorded: unknown;
+    attended: unknown;
+    feedback: unknown;
+    rating: unknown;
+  }): TWorkshopReviewLine => ({
+    workshops: Number(r.workshops),
+    registrations: Number(r.registrations ?? 0),
+    recorded: Number(r.recorded ?? 0),
+    attended: Number(r.attended ?? 0),
+    feedbackCount: Number(r.feedback ?? 0),
+    ratingSum: Number(r.rating ?? 0),
   });
   const [months, organisers, total, cells] = await Promise.all([
-    db.selectFrom(perWorkshop.as('x')).groupBy('x.month').select(['x.month', ...sums]).orderBy('x.month').execute(),
-    db.selectFrom(perWorkshop.as('x')).groupBy(['x.organisation_id', 'x.name']).select(['x.organisation_id', 'x.name', ...sums])
-      .orderBy(sql`count(*)`, 'desc').orderBy('x.name').execute(),
-    db.selectFrom(perWorkshop.as('x')).select([...sums]).executeTakeFirstOrThrow(),
-    db.selectFrom(perWorkshop.as('x')).groupBy(['x.month', 'x.organisation_id']).select(['x.month', 'x.organisation_id', ...sums]).execute(),
+    db
+      .selectFrom(perWorkshop.as('x'))
+      .groupBy('x.month')
+      .select(['x.month', ...sums])
+      .orderBy('x.month')
+      .execute(),
+    db
+      .selectFrom(perWorkshop.as('x'))
+      .groupBy(['x.organisation_id', 'x.name'])
+      .select(['x.organisation_id', 'x.name', ...sums])
+      .orderBy(sql`count(*)`, 'desc')
+      .orderBy('x.name')
+      .execute(),
+    db
+      .selectFrom(perWorkshop.as('x'))
+      .select([...sums])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom(perWorkshop.as('x'))
+      .groupBy(['x.month', 'x.organisation_id'])
+      .select(['x.month', 'x.organisation_id', ...sums])
+      .execute(),
   ]);
   const byMonth = new Map(months.map((m) => [Number(m.month), line(m)]));
   const empty = line({ workshops: 0, registrations: 0, recorded: 0, attended: 0, feedback: 0, rating: 0 });

@@ -26,7 +26,9 @@ export function addLocal(date: string, repeat: 'weekly' | 'monthly', k: number):
  * The UTC start of each occurrence: the same local wall-clock time in the workshop's zone, so a monthly series
  * at 10:00 Paris time stays at 10:00 across daylight-saving changes (its UTC time moves instead).
  */
-export function occurrenceStarts(input: Pick<TWorkshopInput, 'start_date' | 'start_time' | 'time_zone' | 'repeat' | 'occurrences'>): string[] {
+export function occurrenceStarts(
+  input: Pick<TWorkshopInput, 'start_date' | 'start_time' | 'time_zone' | 'repeat' | 'occurrences'>,
+): string[] {
   const out: string[] = [];
   for (const date of occurrenceDates(input)) {
     const start = localStartUtc(date, input.start_time, input.time_zone);
@@ -39,8 +41,11 @@ export function occurrenceStarts(input: Pick<TWorkshopInput, 'start_date' | 'sta
 export function occurrenceDates(input: Pick<TWorkshopInput, 'start_date' | 'repeat' | 'occurrences'>): string[] {
   const { repeat } = input;
   if (repeat === 'none') return [input.start_date];
-  if (repeat === 'monthly_nth' || repeat === 'monthly_last') return ruleDates(seriesRule(repeat, input.start_date), input.start_date, input.occurrences);
-  return Array.from({ length: input.occurrences }, (_, k) => (k === 0 ? input.start_date : addLocal(input.start_date, repeat, k)));
+  if (repeat === 'monthly_nth' || repeat === 'monthly_last')
+    return ruleDates(seriesRule(repeat, input.start_date), input.start_date, input.occurrences);
+  return Array.from({ length: input.occurrences }, (_, k) =>
+    k === 0 ? input.start_date : addLocal(input.start_date, repeat, k),
+  );
 }
 
 /**
@@ -59,7 +64,11 @@ export function localStartUtc(date: string, time: string, zone: string): string 
 /** How long before the start registrations close (0 when the form left it empty: they close at the start). */
 export function closingLeadMs(input: TWorkshopInput, startIso: string): number {
   if (!input.closes_date && !input.closes_time) return 0;
-  const closes = zonedToUtc(input.closes_date ?? input.start_date, input.closes_time ?? input.start_time, input.time_zone);
+  const closes = zonedToUtc(
+    input.closes_date ?? input.start_date,
+    input.closes_time ?? input.start_time,
+    input.time_zone,
+  );
   return closes ? new Date(startIso).getTime() - closes.getTime() : 0;
 }
 
@@ -87,12 +96,17 @@ export function columns(input: TWorkshopInput) {
 function organiserFor(user: TCurrentUser, organisationId?: number): number {
   const orgs = organiserOrgs(user);
   if (organisationId !== undefined) {
-    if (!orgs.some((o) => o.organisationId === organisationId)) throw new AppError(403, 'forbidden', 'Only members of a partner organisation may publish its workshops');
+    if (!orgs.some((o) => o.organisationId === organisationId))
+      throw new AppError(403, 'forbidden', 'Only members of a partner organisation may publish its workshops');
     return organisationId;
   }
   if (orgs.length === 1) return orgs[0]!.organisationId;
   if (!orgs.length) throw new AppError(403, 'forbidden', 'Only members of partner organisations may publish workshops');
-  throw new AppError(400, 'organisation_required', 'Say which organisation organises the workshop with organisation_id');
+  throw new AppError(
+    400,
+    'organisation_required',
+    'Say which organisation organises the workshop with organisation_id',
+  );
 }
 
 /**
@@ -116,7 +130,10 @@ export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorksh
           organisation_id: organisationId,
           series_id: seriesId,
           series_repeat: !seriesId || input.repeat === 'none' ? null : input.repeat === 'weekly' ? 'weekly' : 'monthly',
-          series_rrule: seriesId && (input.repeat === 'monthly_nth' || input.repeat === 'monthly_last') ? seriesRule(input.repeat, input.start_date) : null,
+          series_rrule:
+            seriesId && (input.repeat === 'monthly_nth' || input.repeat === 'monthly_last')
+              ? seriesRule(input.repeat, input.start_date)
+              : null,
           status: input.publish ? 'published' : 'draft',
           starts_at: start,
           registration_closes_at: new Date(new Date(start).getTime() - lead).toISOString(),
@@ -133,7 +150,13 @@ export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorksh
         .executeTakeFirstOrThrow();
       ids.push(row.id);
     }
-    await recordAudit(tx, { actorUserId: user.id, action: 'workshop.create', subjectType: 'workshop', subjectId: ids[0], details: { ids, seriesId, published: input.publish } });
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: 'workshop.create',
+      subjectType: 'workshop',
+      subjectId: ids[0],
+      details: { ids, seriesId, published: input.publish },
+    });
     return ids;
   });
 }
@@ -142,12 +165,19 @@ export async function createWorkshops(db: DB, user: TCurrentUser, input: TWorksh
 export async function loadEditable(db: DB, user: TCurrentUser, id: number) {
   const w = await findWorkshop(db, id);
   if (!w) throw new AppError(404, 'not_found', 'No such workshop');
-  if (!canEditWorkshop(user, w)) throw new AppError(403, 'forbidden', 'Only the organising partner edits this workshop');
+  if (!canEditWorkshop(user, w))
+    throw new AppError(403, 'forbidden', 'Only the organising partner edits this workshop');
   return w;
 }
 
 /** Mails every active registrant of a workshop (changes, cancellation), with the organiser's note if any. */
-export async function mailAllRegistrants(db: DB, config: TConfig, id: number, kind: TWorkshopMailKind, note = ''): Promise<number> {
+export async function mailAllRegistrants(
+  db: DB,
+  config: TConfig,
+  id: number,
+  kind: TWorkshopMailKind,
+  note = '',
+): Promise<number> {
   const w = (await findWorkshop(db, id))!;
   const regs = await db
     .selectFrom('workshop_registrations as r')
@@ -156,16 +186,34 @@ export async function mailAllRegistrants(db: DB, config: TConfig, id: number, ki
     .where('r.workshop_id', '=', id)
     .where('r.status', 'in', ['confirmed', 'waitlisted'])
     .execute();
-  for (const r of regs) await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status }, kind, note);
+  for (const r of regs)
+    await mailRegistrant(
+      db,
+      config,
+      w,
+      { email: r.email, name: r.name, locale: r.locale as TLocale, status: r.status },
+      kind,
+      note,
+    );
   return regs.length;
 }
 
 /** Fields whose change registrants must hear about (and which bump the iCalendar SEQUENCE). */
-export const noticeable: (keyof TWorkshopRow)[] = ['title', 'starts_at', 'duration_minutes', 'time_zone', 'format', 'online_url', 'address', 'language'];
+export const noticeable: (keyof TWorkshopRow)[] = [
+  'title',
+  'starts_at',
+  'duration_minutes',
+  'time_zone',
+  'format',
+  'online_url',
+  'address',
+  'language',
+];
 
 /** A workshop is never published, nor moved, into the past (422 `start_in_past`). */
 export function ensureFuture(startIso: string, now = new Date()): void {
-  if (new Date(startIso).getTime() <= now.getTime()) throw new AppError(422, 'start_in_past', 'A published workshop starts in the future');
+  if (new Date(startIso).getTime() <= now.getTime())
+    throw new AppError(422, 'start_in_past', 'A published workshop starts in the future');
 }
 
 /** Publishes a draft that starts in the future. Policy: members of the organising organisation. */
@@ -174,7 +222,12 @@ export async function publishWorkshop(db: DB, user: TCurrentUser, id: number): P
   if (w.status !== 'draft') throw new AppError(409, 'not_draft', 'Only a draft can be published');
   ensureFuture(w.starts_at);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('workshops').set({ status: 'published', published_at: nowIso(), updated_at: nowIso() }).where('id', '=', id).where('status', '=', 'draft').execute();
+    await tx
+      .updateTable('workshops')
+      .set({ status: 'published', published_at: nowIso(), updated_at: nowIso() })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .execute();
     await recordAudit(tx, { actorUserId: user.id, action: 'workshop.publish', subjectType: 'workshop', subjectId: id });
   });
 }

@@ -79,7 +79,11 @@ async function confirmedCount(q: DB | Tx, workshopId: number): Promise<number> {
  * limit keeps their place while the next one gets the seat. Returns the promoted registration ids.
  */
 export async function fillSeats(q: DB | Tx, workshopId: number): Promise<number[]> {
-  const w = await q.selectFrom('workshops').select(['capacity', 'starts_at', 'status']).where('id', '=', workshopId).executeTakeFirst();
+  const w = await q
+    .selectFrom('workshops')
+    .select(['capacity', 'starts_at', 'status'])
+    .where('id', '=', workshopId)
+    .executeTakeFirst();
   // Nobody is promoted into a workshop that has started or was called off.
   if (!w || w.status !== 'published' || w.starts_at <= nowIso()) return [];
   const promoted: number[] = [];

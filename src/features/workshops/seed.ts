@@ -6,13 +6,55 @@ import { storeLevels, type TTheme } from './schemas.js';
 import { defaultTimeZone, utcToZonedInput, zonedToUtc } from './time-zones.js';
 
 /** Demo programme content (fictional, for the demo network only). */
-const demoTopics: { title: string; theme: TTheme; levels: number[]; format: 'online' | 'onsite' | 'hybrid'; description: string }[] = [
-  { title: 'Mesurer l’empreinte de son parc : premiers pas', theme: 'measurement', levels: [1, 2], format: 'online', description: 'Inventorier ses équipements, choisir ses facteurs et lire un premier résultat multicritère.' },
-  { title: 'Écoconcevoir un service numérique avec le RGESN', theme: 'ecodesign', levels: [2, 3], format: 'hybrid', description: 'Parcours des critères du référentiel et retours d’expérience d’équipes produit.' },
-  { title: 'Allonger la durée de vie des équipements', theme: 'purchasing', levels: [1, 2, 3], format: 'online', description: 'Achats reconditionnés, clauses de réparabilité et fin de vie des terminaux.' },
-  { title: 'Cloud et centres de données : mesurer pour décider', theme: 'datacentres', levels: [3, 4], format: 'onsite', description: 'Allocation des émissions du cloud, PUE et choix de région.' },
-  { title: 'Piloter une stratégie numérique responsable', theme: 'strategy', levels: [3, 4, 5], format: 'online', description: 'Gouvernance, indicateurs et obligations réglementaires.' },
-  { title: 'Former ses équipes au numérique responsable', theme: 'training', levels: [1, 2, 3, 4, 5], format: 'hybrid', description: 'Construire un plan de formation à partir du référentiel de compétences.' },
+const demoTopics: {
+  title: string;
+  theme: TTheme;
+  levels: number[];
+  format: 'online' | 'onsite' | 'hybrid';
+  description: string;
+}[] = [
+  {
+    title: 'Mesurer l’empreinte de son parc : premiers pas',
+    theme: 'measurement',
+    levels: [1, 2],
+    format: 'online',
+    description: 'Inventorier ses équipements, choisir ses facteurs et lire un premier résultat multicritère.',
+  },
+  {
+    title: 'Écoconcevoir un service numérique avec le RGESN',
+    theme: 'ecodesign',
+    levels: [2, 3],
+    format: 'hybrid',
+    description: 'Parcours des critères du référentiel et retours d’expérience d’équipes produit.',
+  },
+  {
+    title: 'Allonger la durée de vie des équipements',
+    theme: 'purchasing',
+    levels: [1, 2, 3],
+    format: 'online',
+    description: 'Achats reconditionnés, clauses de réparabilité et fin de vie des terminaux.',
+  },
+  {
+    title: 'Cloud et centres de données : mesurer pour décider',
+    theme: 'datacentres',
+    levels: [3, 4],
+    format: 'onsite',
+    description: 'Allocation des émissions du cloud, PUE et choix de région.',
+  },
+  {
+    title: 'Piloter une stratégie numérique responsable',
+    theme: 'strategy',
+    levels: [3, 4, 5],
+    format: 'online',
+    description: 'Gouvernance, indicateurs et obligations réglementaires.',
+  },
+  {
+    title: 'Former ses équipes au numérique responsable',
+    theme: 'training',
+    levels: [1, 2, 3, 4, 5],
+    format: 'hybrid',
+    description: 'Construire un plan de formation à partir du référentiel de compétences.',
+  },
 ];
 
 /** The 10:00 Paris time of the given day `monthsAhead` months from now (the 12th, a weekday more often than not). */
@@ -42,10 +84,28 @@ export async function seedWorkshops({ db, demo }: TSeedContext): Promise<void> {
   if (!demo) return;
   const partners = await demoPartners(db);
   if (!partners.length) return;
-  const existing = await db.selectFrom('workshops').select('id').where('organisation_id', 'in', partners.map((p) => p.id)).executeTakeFirst();
+  const existing = await db
+    .selectFrom('workshops')
+    .select('id')
+    .where(
+      'organisation_id',
+      'in',
+      partners.map((p) => p.id),
+    )
+    .executeTakeFirst();
   if (existing) return;
   const author =
-    (await db.selectFrom('memberships').select('user_id').where('organisation_id', 'in', partners.map((p) => p.id)).executeTakeFirst())?.user_id ??
+    (
+      await db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where(
+          'organisation_id',
+          'in',
+          partners.map((p) => p.id),
+        )
+        .executeTakeFirst()
+    )?.user_id ??
     (await db.selectFrom('users').select('id').where('platform_role', '=', 'admin').executeTakeFirst())?.id;
   if (!author) return;
   const attendees = await db
@@ -109,9 +169,31 @@ export async function seedWorkshops({ db, demo }: TSeedContext): Promise<void> {
         const attended = j % 4 === 3 ? 0 : 1;
         await tx
           .insertInto('workshop_registrations')
-          .values({ workshop_id: w.id, user_id: a.user_id, organisation_id: a.organisation_id, status: 'confirmed', queued_at: stamp, confirmed_at: stamp, cancelled_at: null, notified_status: 'confirmed', attended, reminder_sent_at: stamp, created_at: stamp })
+          .values({
+            workshop_id: w.id,
+            user_id: a.user_id,
+            organisation_id: a.organisation_id,
+            status: 'confirmed',
+            queued_at: stamp,
+            confirmed_at: stamp,
+            cancelled_at: null,
+            notified_status: 'confirmed',
+            attended,
+            reminder_sent_at: stamp,
+            created_at: stamp,
+          })
           .execute();
-        if (attended) await tx.insertInto('workshop_feedback').values({ workshop_id: w.id, user_id: a.user_id, rating: 3 + ((i + j) % 3), comment: '', created_at: stamp }).execute();
+        if (attended)
+          await tx
+            .insertInto('workshop_feedback')
+            .values({
+              workshop_id: w.id,
+              user_id: a.user_id,
+              rating: 3 + ((i + j) % 3),
+              comment: '',
+              created_at: stamp,
+            })
+            .execute();
       }
     }
   });

@@ -33,11 +33,23 @@ export async function sendDueReminders(db: DB, config: TConfig, now: Date = new 
   let sent = 0;
   for (const r of due) {
     const claim = await retryBusy(() =>
-      db.updateTable('workshop_registrations').set({ reminder_sent_at: from }).where('id', '=', r.id).where('reminder_sent_at', 'is', null).where('status', '=', 'confirmed').executeTakeFirst(),
+      db
+        .updateTable('workshop_registrations')
+        .set({ reminder_sent_at: from })
+        .where('id', '=', r.id)
+        .where('reminder_sent_at', 'is', null)
+        .where('status', '=', 'confirmed')
+        .executeTakeFirst(),
     );
     if (Number(claim.numUpdatedRows) === 0) continue;
     const w = (await findWorkshop(db, r.workshop_id))!;
-    await mailRegistrant(db, config, w, { email: r.email, name: r.name, locale: r.locale as TLocale, status: 'confirmed' }, 'reminder');
+    await mailRegistrant(
+      db,
+      config,
+      w,
+      { email: r.email, name: r.name, locale: r.locale as TLocale, status: 'confirmed' },
+      'reminder',
+    );
     sent++;
   }
   return sent;

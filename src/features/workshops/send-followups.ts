@@ -25,7 +25,18 @@ export async function sendWorkshopFollowups(db: DB, config: TConfig, now: Date =
     .innerJoin('workshops as w', 'w.id', 'r.workshop_id')
     .innerJoin('organisations as o', 'o.id', 'w.organisation_id')
     .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['r.id', 'w.id as workshop_id', 'w.title', 'w.starts_at', 'w.time_zone', 'w.replay_url', 'o.name as organiser', 'u.email', 'u.name', 'u.locale'])
+    .select([
+      'r.id',
+      'w.id as workshop_id',
+      'w.title',
+      'w.starts_at',
+      'w.time_zone',
+      'w.replay_url',
+      'o.name as organiser',
+      'u.email',
+      'u.name',
+      'u.locale',
+    ])
     .where('w.status', '=', 'published')
     .where('w.starts_at', '>=', new Date(now.getTime() - followupWindowMs).toISOString())
     .where(endedBy(db, 'w', at))
@@ -39,12 +50,26 @@ export async function sendWorkshopFollowups(db: DB, config: TConfig, now: Date =
   let sent = 0;
   for (const r of due) {
     const queued = await db.transaction().execute(async (tx) => {
-      const claim = await tx.updateTable('workshop_registrations').set({ followup_sent_at: at }).where('id', '=', r.id).where('followup_sent_at', 'is', null).where('attended', '=', 1).executeTakeFirst();
+      const claim = await tx
+        .updateTable('workshop_registrations')
+        .set({ followup_sent_at: at })
+        .where('id', '=', r.id)
+        .where('followup_sent_at', 'is', null)
+        .where('attended', '=', 1)
+        .executeTakeFirst();
       if (Number(claim.numUpdatedRows) === 0) return false;
       const locale = r.locale as TLocale;
       const t = translator(locale);
       const page = `${base}/workshops/${r.workshop_id}`;
-      const params = { name: r.name, title: r.title, organiser: r.organiser, when: formatWhen(locale, r.starts_at, r.time_zone), feedback: `${page}#feedback-title`, replay: r.replay_url ?? '', certificate: `${page}/certificate` };
+      const params = {
+        name: r.name,
+        title: r.title,
+        organiser: r.organiser,
+        when: formatWhen(locale, r.starts_at, r.time_zone),
+        feedback: `${page}#feedback-title`,
+        replay: r.replay_url ?? '',
+        certificate: `${page}/certificate`,
+      };
       const text = [
         t('workshops.mail.greeting', params),
         '',

@@ -31,7 +31,14 @@ export function weekdayRank(date: string): number {
 export function seriesRule(repeat: TRuleRepeat, startDate: string): string {
   const day = weekdays[floating(startDate).getUTCDay()]!;
   const rank = weekdayRank(startDate);
-  if (repeat === 'monthly_nth' && rank > 4) throw new AppError(422, 'fifth_weekday', 'A fifth weekday does not exist every month: choose the last weekday', [], { key: 'workshops.error.fifthWeekday' });
+  if (repeat === 'monthly_nth' && rank > 4)
+    throw new AppError(
+      422,
+      'fifth_weekday',
+      'A fifth weekday does not exist every month: choose the last weekday',
+      [],
+      { key: 'workshops.error.fifthWeekday' },
+    );
   const options = { freq: RRule.MONTHLY, byweekday: [day.nth(repeat === 'monthly_nth' ? rank : -1)] };
   return RRule.optionsToString(options).replace(/^RRULE:/, '');
 }

@@ -10,7 +10,16 @@ const formatterCache = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(zone: string): Intl.DateTimeFormat {
   let f = formatterCache.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatterCache.set(zone, f);
   }
   return f;
@@ -28,10 +37,20 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /** The wall-clock fields of an instant in a zone. */
-export function zonedParts(instant: Date, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function zonedParts(
+  instant: Date,
+  zone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const out: Record<string, number> = {};
   for (const p of partsFormatter(zone).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute!, second: out.second! };
+  return {
+    year: out.year!,
+    month: out.month!,
+    day: out.day!,
+    hour: out.hour!,
+    minute: out.minute!,
+    second: out.second!,
+  };
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (Paris in summer: +7 200 000). */
@@ -55,7 +74,11 @@ export function zonedToUtc(date: string, time: string, zone: string): Date | nul
   const wall = Date.UTC(y, mo - 1, d, h, mi);
   if (new Date(wall).getUTCDate() !== d) return null;
   // Try both offsets around the wall time; the candidates whose local rendering matches are the real instants.
-  const offsets = new Set([zoneOffsetMs(new Date(wall - 86_400_000), zone), zoneOffsetMs(new Date(wall + 86_400_000), zone), zoneOffsetMs(new Date(wall), zone)]);
+  const offsets = new Set([
+    zoneOffsetMs(new Date(wall - 86_400_000), zone),
+    zoneOffsetMs(new Date(wall + 86_400_000), zone),
+    zoneOffsetMs(new Date(wall), zone),
+  ]);
   const matches = [...offsets]
     .map((off) => wall - off)
     .filter((t) => {
@@ -103,6 +126,13 @@ export const commonTimeZones = [
  */
 export function formatWhen(locale: 'fr' | 'en', iso: string, zone: string): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short',
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: zone,
+    timeZoneName: 'short',
   }).format(new Date(iso));
 }

@@ -12,7 +12,13 @@ const cookieName = 'techcare_tz';
 export function viewerZone(c: Context<AppEnv>): string {
   const asked = c.req.query('tz');
   if (asked && isValidTimeZone(asked)) {
-    setCookie(c, cookieName, asked, { path: '/', sameSite: 'Lax', httpOnly: true, secure: c.get('secure'), maxAge: 365 * 86_400 });
+    setCookie(c, cookieName, asked, {
+      path: '/',
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure: c.get('secure'),
+      maxAge: 365 * 86_400,
+    });
     return asked;
   }
   const kept = getCookie(c, cookieName);

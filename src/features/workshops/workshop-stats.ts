@@ -24,12 +24,25 @@ export interface TWorkshopStats {
 }
 
 function emptyLine(): TStatsLine & { ratingSum: number } {
-  return { workshops: 0, registrations: 0, recorded: 0, attended: 0, attendanceRate: null, feedbackCount: 0, satisfaction: null, ratingSum: 0 };
+  return {
+    workshops: 0,
+    registrations: 0,
+    recorded: 0,
+    attended: 0,
+    attendanceRate: null,
+    feedbackCount: 0,
+    satisfaction: null,
+    ratingSum: 0,
+  };
 }
 
 function finish<T extends TStatsLine & { ratingSum: number }>(l: T): Omit<T, 'ratingSum'> {
   const { ratingSum, ...rest } = l;
-  return { ...rest, attendanceRate: l.recorded ? l.attended / l.recorded : null, satisfaction: l.feedbackCount ? ratingSum / l.feedbackCount : null };
+  return {
+    ...rest,
+    attendanceRate: l.recorded ? l.attended / l.recorded : null,
+    satisfaction: l.feedbackCount ? ratingSum / l.feedbackCount : null,
+  };
 }
 
 /**
@@ -91,7 +104,9 @@ export async function workshopStats(db: DB, year: number): Promise<TWorkshopStat
   return {
     year,
     months: months.map(finish),
-    partners: [...partners.values()].sort((a, b) => b.workshops - a.workshops || a.name.localeCompare(b.name)).map(finish),
+    partners: [...partners.values()]
+      .sort((a, b) => b.workshops - a.workshops || a.name.localeCompare(b.name))
+      .map(finish),
     total: finish(total),
   };
 }
@@ -114,17 +129,35 @@ export interface TUpcomingWorkshop {
  * Published workshops starting in [from, to), soonest first, optionally for some maturity levels. Other features
  * (dashboard, actions, knowledge) call this; `from`/`to` are ISO instants or Dates.
  */
-export async function upcomingWorkshops(db: DB, opts: { from: string | Date; to: string | Date; levels?: number[]; limit?: number }): Promise<TUpcomingWorkshop[]> {
+export async function upcomingWorkshops(
+  db: DB,
+  opts: { from: string | Date; to: string | Date; levels?: number[]; limit?: number },
+): Promise<TUpcomingWorkshop[]> {
   let q = db
     .selectFrom('workshops as w')
     .innerJoin('organisations as o', 'o.id', 'w.organisation_id')
-    .select(['w.id', 'w.title', 'w.starts_at', 'w.time_zone', 'w.duration_minutes', 'w.theme', 'w.levels', 'w.format', 'w.organisation_id', 'o.name'])
+    .select([
+      'w.id',
+      'w.title',
+      'w.starts_at',
+      'w.time_zone',
+      'w.duration_minutes',
+      'w.theme',
+      'w.levels',
+      'w.format',
+      'w.organisation_id',
+      'o.name',
+    ])
     .where('w.status', '=', 'published')
     .where('w.starts_at', '>=', new Date(opts.from).toISOString())
     .where('w.starts_at', '<', new Date(opts.to).toISOString());
   const levels = opts.levels;
   if (levels?.length) q = q.where((eb) => eb.or(levels.map((l) => eb('w.levels', 'like', `%,${l},%`))));
-  const rows = await q.orderBy('w.starts_at').orderBy('w.id').limit(opts.limit ?? 50).execute();
+  const rows = await q
+    .orderBy('w.starts_at')
+    .orderBy('w.id')
+    .limit(opts.limit ?? 50)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -141,7 +174,13 @@ export async function upcomingWorkshops(db: DB, opts: { from: string | Date; to:
 }
 
 /** The workshops an organisation's members attended in a year (attendance recorded by the organiser). */
-export async function workshopsAttendedBy(db: DB, orgId: number, year: number): Promise<{ workshopId: number; title: string; startsAt: string; theme: string; organiser: string; attendees: number }[]> {
+export async function workshopsAttendedBy(
+  db: DB,
+  orgId: number,
+  year: number,
+): Promise<
+  { workshopId: number; title: string; startsAt: string; theme: string; organiser: string; attendees: number }[]
+> {
   const rows = await db
     .selectFrom('workshop_registrations as r')
     .innerJoin('workshops as w', 'w.id', 'r.workshop_id')
@@ -154,5 +193,12 @@ export async function workshopsAttendedBy(db: DB, orgId: number, year: number): 
     .groupBy(['w.id', 'w.title', 'w.starts_at', 'w.theme', 'o.name'])
     .orderBy('w.starts_at')
     .execute();
-  return rows.map((r) => ({ workshopId: r.id, title: r.title, startsAt: r.starts_at, theme: r.theme, organiser: r.name, attendees: Number(r.n) }));
+  return rows.map((r) => ({
+    workshopId: r.id,
+    title: r.title,
+    startsAt: r.starts_at,
+    theme: r.theme,
+    organiser: r.name,
+    attendees: Number(r.n),
+  }));
 }

@@ -28,9 +28,21 @@ describe('time zones and daylight saving', () => {
   });
 
   it('keeps a monthly series at the same local time across the change (the UTC time moves)', () => {
-    const starts = occurrenceStarts({ start_date: '2026-02-28', start_time: '10:00', time_zone: 'Europe/Paris', repeat: 'monthly', occurrences: 3 });
+    const starts = occurrenceStarts({
+      start_date: '2026-02-28',
+      start_time: '10:00',
+      time_zone: 'Europe/Paris',
+      repeat: 'monthly',
+      occurrences: 3,
+    });
     expect(starts).toEqual(['2026-02-28T09:00:00.000Z', '2026-03-28T09:00:00.000Z', '2026-04-28T08:00:00.000Z']);
-    const weekly = occurrenceStarts({ start_date: '2026-10-18', start_time: '18:00', time_zone: 'Europe/Paris', repeat: 'weekly', occurrences: 2 });
+    const weekly = occurrenceStarts({
+      start_date: '2026-10-18',
+      start_time: '18:00',
+      time_zone: 'Europe/Paris',
+      repeat: 'weekly',
+      occurrences: 2,
+    });
     expect(weekly).toEqual(['2026-10-18T16:00:00.000Z', '2026-10-25T17:00:00.000Z']);
   });
 });
@@ -124,14 +136,23 @@ describeEachDb('workshops', (kind) => {
     const [a, b] = members;
     const ta = await apiTokenFor(db, a!.id);
     const tb = await apiTokenFor(db, b!.id);
-    const post = (token: string) => app.request(`/api/v1/workshops/${id}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const post = (token: string) =>
+      app.request(`/api/v1/workshops/${id}/registrations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
     const ra = await post(ta);
     expect(ra.status).toBe(201);
     expect(await ra.json()).toMatchObject({ status: 'confirmed' });
     const rb = await post(tb);
     expect(await rb.json()).toMatchObject({ status: 'waitlisted', waitlist_position: 1 });
     expect((await post(ta)).status).toBe(409);
-    const invite = await db.selectFrom('outbox').selectAll().where('to_address', '=', a!.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const invite = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', a!.email)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     const att = JSON.parse(invite.attachments_json!)[0];
     expect(att.contentType).toContain('method=REQUEST');
     const { comp, events } = parseIcs(att.content);
@@ -141,11 +162,24 @@ describeEachDb('workshops', (kind) => {
     expect(events[0]!.startDate.toJSDate().toISOString()).toBe(w.starts_at);
     expect(events[0]!.attendees.length).toBe(1);
 
-    const del = await app.request(`/api/v1/workshops/${id}/registrations/me`, { method: 'DELETE', headers: { authorization: `Bearer ${ta}` } });
+    const del = await app.request(`/api/v1/workshops/${id}/registrations/me`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ta}` },
+    });
     expect(await del.json()).toEqual({ status: 'cancelled', promoted: 1 });
-    const regB = await db.selectFrom('workshop_registrations').selectAll().where('workshop_id', '=', id).where('user_id', '=', b!.id).executeTakeFirstOrThrow();
+    const regB = await db
+      .selectFrom('workshop_registrations')
+      .selectAll()
+      .where('workshop_id', '=', id)
+      .where('user_id', '=', b!.id)
+      .executeTakeFirstOrThrow();
     expect(regB.status).toBe('confirmed');
-    const mailB = await db.selectFrom('outbox').selectAll().where('to_address', '=', b!.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const mailB = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', b!.email)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(mailB.subject).toContain('Une place s’est libérée');
     expect(mailB.attachments_json).toContain('METHOD:REQUEST');
   });
@@ -153,21 +187,46 @@ describeEachDb('workshops', (kind) => {
   it('answers the API contract errors: 403 non-signatory, 404, 409 closed, 400 organisation choice', async () => {
     const id = await quickWorkshop(db, { organisationId: partner.id, createdBy: partnerUser.id, capacity: 5 });
     const out = await apiTokenFor(db, outsider.id);
-    const r1 = await app.request(`/api/v1/workshops/${id}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${out}` } });
+    const r1 = await app.request(`/api/v1/workshops/${id}/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${out}` },
+    });
     expect(r1.status).toBe(403);
     expect((await r1.json()).error.code).toBe('not_signatory');
     const tok = await apiTokenFor(db, members[2]!.id);
-    expect((await app.request(`/api/v1/workshops/999999/registrations`, { method: 'POST', headers: { authorization: `Bearer ${tok}` } })).status).toBe(404);
-    const closed = await quickWorkshop(db, { organisationId: partner.id, createdBy: partnerUser.id, capacity: 5, closesAt: new Date(Date.now() - 1000).toISOString() });
-    const r3 = await app.request(`/api/v1/workshops/${closed}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${tok}` } });
+    expect(
+      (
+        await app.request(`/api/v1/workshops/999999/registrations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tok}` },
+        })
+      ).status,
+    ).toBe(404);
+    const closed = await quickWorkshop(db, {
+      organisationId: partner.id,
+      createdBy: partnerUser.id,
+      capacity: 5,
+      closesAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    const r3 = await app.request(`/api/v1/workshops/${closed}/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}` },
+    });
     expect(r3.status).toBe(409);
     expect((await r3.json()).error.code).toBe('registration_closed');
     // A member of two signatory organisations must say which.
     const second = await makeOrganisation(db, { signed: true });
     await addMember(db, second.id, members[2]!.id);
-    const r4 = await app.request(`/api/v1/workshops/${id}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${tok}` } });
+    const r4 = await app.request(`/api/v1/workshops/${id}/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}` },
+    });
     expect(r4.status).toBe(400);
-    const r5 = await app.request(`/api/v1/workshops/${id}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' }, body: JSON.stringify({ organisation_id: second.id }) });
+    const r5 = await app.request(`/api/v1/workshops/${id}/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ organisation_id: second.id }),
+    });
     expect(await r5.json()).toMatchObject({ status: 'confirmed', organisation_id: second.id });
   });
 
@@ -176,12 +235,27 @@ describeEachDb('workshops', (kind) => {
     const created = await app.request('/api/v1/workshops', {
       method: 'POST',
       headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...form, theme: 'ecodesign', format: 'online', address: undefined, levels: [4, 5], start_date: '2098-01-31', repeat: 'monthly', occurrences: 3, publish: true }),
+      body: JSON.stringify({
+        ...form,
+        theme: 'ecodesign',
+        format: 'online',
+        address: undefined,
+        levels: [4, 5],
+        start_date: '2098-01-31',
+        repeat: 'monthly',
+        occurrences: 3,
+        publish: true,
+      }),
     });
     expect(created.status).toBe(201);
     const { ids } = await created.json();
     expect(ids.length).toBe(3);
-    const series = await db.selectFrom('workshops').select(['series_id', 'starts_at']).where('id', 'in', ids).orderBy('starts_at').execute();
+    const series = await db
+      .selectFrom('workshops')
+      .select(['series_id', 'starts_at'])
+      .where('id', 'in', ids)
+      .orderBy('starts_at')
+      .execute();
     expect(new Set(series.map((s) => s.series_id)).size).toBe(1);
     expect(series[1]!.starts_at.slice(0, 10)).toBe('2098-02-28');
     const list = await app.request('/api/v1/workshops?theme=ecodesign&level=5&per_page=2');
@@ -191,7 +265,15 @@ describeEachDb('workshops', (kind) => {
     expect(body.total).toBe(3);
     expect(body.data.every((w: { theme: string }) => w.theme === 'ecodesign')).toBe(true);
     const memberTok = await apiTokenFor(db, members[1]!.id);
-    expect((await app.request('/api/v1/workshops', { method: 'POST', headers: { authorization: `Bearer ${memberTok}`, 'content-type': 'application/json' }, body: JSON.stringify(form) })).status).toBe(403);
+    expect(
+      (
+        await app.request('/api/v1/workshops', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${memberTok}`, 'content-type': 'application/json' },
+          body: JSON.stringify(form),
+        })
+      ).status,
+    ).toBe(403);
     const up = await upcomingWorkshops(db, { from: '2098-01-01T00:00:00Z', to: '2098-12-31T00:00:00Z', levels: [4] });
     expect(up.map((u) => u.id)).toEqual(ids);
   });
@@ -213,20 +295,51 @@ describeEachDb('workshops', (kind) => {
   });
 
   it('sends reminders once per registration, and records attendance, feedback and stats after the workshop', async () => {
-    const soon = await quickWorkshop(db, { organisationId: partner.id, createdBy: partnerUser.id, capacity: 5, startsAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const soon = await quickWorkshop(db, {
+      organisationId: partner.id,
+      createdBy: partnerUser.id,
+      capacity: 5,
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     const tok = await apiTokenFor(db, members[1]!.id);
-    await app.request(`/api/v1/workshops/${soon}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${tok}` } });
+    await app.request(`/api/v1/workshops/${soon}/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}` },
+    });
     const config = testConfig();
     expect(await sendDueReminders(db, config)).toBeGreaterThanOrEqual(1);
     expect(await sendDueReminders(db, config)).toBe(0);
 
     // A past workshop: the registration is inserted as it stood before the start.
-    const past = await quickWorkshop(db, { organisationId: partner.id, createdBy: partnerUser.id, capacity: 5, startsAt: new Date(Date.now() - 86_400_000).toISOString() });
+    const past = await quickWorkshop(db, {
+      organisationId: partner.id,
+      createdBy: partnerUser.id,
+      capacity: 5,
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
     const now = new Date().toISOString();
-    const reg = await db.insertInto('workshop_registrations').values({ workshop_id: past, user_id: members[1]!.id, organisation_id: signatory.id, status: 'confirmed', queued_at: now, confirmed_at: now, cancelled_at: null, notified_status: 'confirmed', attended: null, reminder_sent_at: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const reg = await db
+      .insertInto('workshop_registrations')
+      .values({
+        workshop_id: past,
+        user_id: members[1]!.id,
+        organisation_id: signatory.id,
+        status: 'confirmed',
+        queued_at: now,
+        confirmed_at: now,
+        cancelled_at: null,
+        notified_status: 'confirmed',
+        attended: null,
+        reminder_sent_at: null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const organiser = await client(partnerUser.id);
     expect((await organiser.post(`/workshops/${past}/attendance`, { present: [String(reg.id)] })).status).toBe(303);
-    expect((await organiser.post(`/workshops/${past}/replay`, { replay_url: 'https://video.example.org/r' })).status).toBe(303);
+    expect(
+      (await organiser.post(`/workshops/${past}/replay`, { replay_url: 'https://video.example.org/r' })).status,
+    ).toBe(303);
     const member = await client(members[1]!.id);
     expect((await member.post(`/workshops/${past}/feedback`, { rating: '4', comment: 'Bien' })).status).toBe(303);
     const again = await member.post(`/workshops/${past}/feedback`, { rating: '5' });
@@ -234,7 +347,9 @@ describeEachDb('workshops', (kind) => {
     const page = await (await member.get(`/workshops/${past}`)).text();
     expect(page).toContain('https://video.example.org/r');
     expect((await (await client(outsider.id)).get(`/workshops/${past}`)).status).toBe(200);
-    expect(await (await (await client(outsider.id)).get(`/workshops/${past}`)).text()).not.toContain('https://video.example.org/r');
+    expect(await (await (await client(outsider.id)).get(`/workshops/${past}`)).text()).not.toContain(
+      'https://video.example.org/r',
+    );
     const year = new Date(Date.now() - 86_400_000).getUTCFullYear();
     const stats = await workshopStats(db, year);
     expect(stats.total.attended).toBeGreaterThanOrEqual(1);
@@ -250,19 +365,39 @@ describeEachDb('workshops', (kind) => {
     const res = await c.post('/workshops', { ...form, start_date: '2097-10-25', capacity: '5', publish: 'publish' });
     const id = Number(/\/workshops\/(\d+)/.exec(res.headers.get('location')!)![1]);
     const tok = await apiTokenFor(db, members[0]!.id);
-    await app.request(`/api/v1/workshops/${id}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${tok}` } });
-    expect((await c.post(`/workshops/${id}`, { ...form, start_date: '2097-10-25', start_time: '11:00', capacity: '5' })).status).toBe(303);
-    const changed = await db.selectFrom('outbox').selectAll().where('to_address', '=', members[0]!.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await app.request(`/api/v1/workshops/${id}/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}` },
+    });
+    expect(
+      (await c.post(`/workshops/${id}`, { ...form, start_date: '2097-10-25', start_time: '11:00', capacity: '5' }))
+        .status,
+    ).toBe(303);
+    const changed = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', members[0]!.email)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(changed.subject).toContain('Atelier modifié');
     const ev = parseIcs(JSON.parse(changed.attachments_json!)[0].content).events[0]!;
-    expect(ev.startDate.toJSDate().toISOString()).toBe(zonedToUtc('2097-10-25', '11:00', 'Europe/Paris')!.toISOString());
+    expect(ev.startDate.toJSDate().toISOString()).toBe(
+      zonedToUtc('2097-10-25', '11:00', 'Europe/Paris')!.toISOString(),
+    );
     expect(ev.sequence).toBe(1);
     // Cancelling asks for a note and a confirmation: without them nothing happens.
     const unconfirmed = await c.post(`/workshops/${id}/cancel`, { note: 'Salle indisponible' });
     expect(unconfirmed.headers.get('location')).toContain('note_required');
-    expect((await db.selectFrom('workshops').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('published');
+    expect(
+      (await db.selectFrom('workshops').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+    ).toBe('published');
     expect((await c.post(`/workshops/${id}/cancel`, { note: 'Salle indisponible', confirm: 'yes' })).status).toBe(303);
-    const cancelled = await db.selectFrom('outbox').selectAll().where('to_address', '=', members[0]!.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const cancelled = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', members[0]!.email)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(cancelled.attachments_json).toContain('METHOD:CANCEL');
     expect(cancelled.body_text).toContain('Salle indisponible');
   });

@@ -4,8 +4,12 @@ import { testApp } from '../../../test/helpers/app.js';
 
 describe('the language choice', () => {
   let t: TTestDb;
-  beforeAll(async () => { t = await createTestDb('sqlite'); });
-  afterAll(async () => { await t.destroy(); });
+  beforeAll(async () => {
+    t = await createTestDb('sqlite');
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
 
   it('is remembered when a page is asked for in a language', async () => {
     const res = await testApp(t.db).request('/?lang=en');

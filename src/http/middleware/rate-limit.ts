@@ -37,7 +37,11 @@ export async function hitRateLimit(db: DB, key: string, max: number, windowMs: n
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.get('config').TRUST_PROXY) {
     const forwarded = c.req.header('x-forwarded-for');
-    const last = forwarded?.split(',').map((s) => s.trim()).filter((s) => s !== '').pop();
+    const last = forwarded
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .pop();
     if (last) return last;
   }
   try {
@@ -57,7 +61,9 @@ export const pdfLimits = { perAddress: 20, windowMs: 10 * 60_000 };
  */
 export function pdfRenderGuard(c: Context<AppEnv>): () => Promise<void> {
   return async () => {
-    if (!(await hitRateLimit(c.get('db'), `pdf:address:${clientAddress(c)}`, pdfLimits.perAddress, pdfLimits.windowMs))) {
+    if (
+      !(await hitRateLimit(c.get('db'), `pdf:address:${clientAddress(c)}`, pdfLimits.perAddress, pdfLimits.windowMs))
+    ) {
       throw new AppError(429, 'too_many_pdf', 'Too many PDF renders; try again in a few minutes');
     }
   };

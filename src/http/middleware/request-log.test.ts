@@ -11,13 +11,22 @@ import { requestLog } from './request-log.js';
 /** A logger writing its JSON lines into an array. */
 function memoryLogger(level: string) {
   const lines: Record<string, unknown>[] = [];
-  const logger = pino({ level }, { write: (s: string) => { lines.push(JSON.parse(s) as Record<string, unknown>); } });
+  const logger = pino(
+    { level },
+    {
+      write: (s: string) => {
+        lines.push(JSON.parse(s) as Record<string, unknown>);
+      },
+    },
+  );
   return { logger, lines };
 }
 
 describe('request log', () => {
   let t: TTestDb;
-  beforeAll(async () => { t = await createTestDb('sqlite'); });
+  beforeAll(async () => {
+    t = await createTestDb('sqlite');
+  });
   afterAll(() => t.destroy());
 
   it('writes one line per request with the id it sends back in X-Request-Id', async () => {
@@ -53,12 +62,16 @@ describe('request log', () => {
     const { logger, lines } = memoryLogger('info');
     const app = new Hono<AppEnv>();
     app.use('*', ...requestLog(logger));
-    app.get('/boom', () => { throw new Error('disk on fire'); });
+    app.get('/boom', () => {
+      throw new Error('disk on fire');
+    });
     app.onError((err, c) => handleError(err, c));
     const res = await app.request('/boom');
     expect(res.status).toBe(500);
     expect(await res.text()).not.toContain('disk on fire');
-    const error = lines.find((l) => l.msg === 'unhandled error') as { req_id: string; err: { message: string; stack: string } } | undefined;
+    const error = lines.find((l) => l.msg === 'unhandled error') as
+      | { req_id: string; err: { message: string; stack: string } }
+      | undefined;
     expect(error?.err.message).toBe('disk on fire');
     expect(error?.err.stack).toMatch(/request-log\.test\.ts/);
     expect(error?.req_id).toBe(res.headers.get('x-request-id'));

@@ -21,8 +21,17 @@ export async function loadCurrentUser(db: DB, userId: number): Promise<TCurrentU
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select(['organisations.id as organisationId', 'organisations.name', 'organisations.slug', 'organisations.kind', 'memberships.role'])
-    .select([signatoryCondition('organisations.id').as('signatory'), publisherCondition('organisations.id', 'organisations.kind').as('publisher')])
+    .select([
+      'organisations.id as organisationId',
+      'organisations.name',
+      'organisations.slug',
+      'organisations.kind',
+      'memberships.role',
+    ])
+    .select([
+      signatoryCondition('organisations.id').as('signatory'),
+      publisherCondition('organisations.id', 'organisations.kind').as('publisher'),
+    ])
     .where('memberships.user_id', '=', userId)
     .orderBy('organisations.name')
     .execute();

@@ -3,74 +3,116 @@ import type { actions as fr } from '../fr/actions.js';
 /** English texts of the actions area: the same keys as the French file, enforced by `satisfies`. */
 export const actions = {
   'actions.lever.extend-lifespan.title': 'Keep equipment longer',
-  'actions.lever.extend-lifespan.summary': 'Keep computers, phones and screens longer: manufacture weighs most, and every extra year spreads it further.',
-  'actions.lever.extend-lifespan.how': 'Set a longer renewal cycle in the equipment policy, repair before replacing, stock batteries and spare parts, and choose software that runs on older models.',
-  'actions.lever.extend-lifespan.gain': 'Going from 4 to 6 years cuts the yearly share of these devices’ manufacture by a third (1 − 4/6). Manufacture makes up most of the footprint of end-user devices according to the ADEME–Arcep study.',
-  'actions.lever.extend-lifespan.prerequisites': 'An inventory of equipment with purchase dates; a maintenance contract or a repair service.',
+  'actions.lever.extend-lifespan.summary':
+    'Keep computers, phones and screens longer: manufacture weighs most, and every extra year spreads it further.',
+  'actions.lever.extend-lifespan.how':
+    'Set a longer renewal cycle in the equipment policy, repair before replacing, stock batteries and spare parts, and choose software that runs on older models.',
+  'actions.lever.extend-lifespan.gain':
+    'Going from 4 to 6 years cuts the yearly share of these devices’ manufacture by a third (1 − 4/6). Manufacture makes up most of the footprint of end-user devices according to the ADEME–Arcep study.',
+  'actions.lever.extend-lifespan.prerequisites':
+    'An inventory of equipment with purchase dates; a maintenance contract or a repair service.',
   'actions.lever.buy-refurbished.title': 'Buy refurbished equipment',
   'actions.lever.buy-refurbished.summary': 'A refurbished device avoids almost all of a new one’s manufacture.',
-  'actions.lever.buy-refurbished.how': 'Open tenders to refurbished equipment (grade, warranty, battery), start with smartphones and laptops for common uses, and track the refurbished share of purchases.',
-  'actions.lever.buy-refurbished.gain': 'According to ADEME (2022), a refurbished smartphone’s yearly impact is 77 % to 91 % lower than a new one’s (87 % on climate); for a laptop, about 27 kgCO2e avoided per year.',
-  'actions.lever.buy-refurbished.prerequisites': 'Qualified refurbished suppliers and a warranty comparable to new equipment.',
+  'actions.lever.buy-refurbished.how':
+    'Open tenders to refurbished equipment (grade, warranty, battery), start with smartphones and laptops for common uses, and track the refurbished share of purchases.',
+  'actions.lever.buy-refurbished.gain':
+    'According to ADEME (2022), a refurbished smartphone’s yearly impact is 77 % to 91 % lower than a new one’s (87 % on climate); for a laptop, about 27 kgCO2e avoided per year.',
+  'actions.lever.buy-refurbished.prerequisites':
+    'Qualified refurbished suppliers and a warranty comparable to new equipment.',
   'actions.lever.fewer-devices.title': 'Fewer devices per person',
-  'actions.lever.fewer-devices.summary': 'Fewer screens, phones and duplicate devices: each device avoided removes its whole manufacture and consumption.',
-  'actions.lever.fewer-devices.how': 'List equipment per workstation, remove duplicates (two phones, unused screens), share printers and meeting rooms, and offer one device per real use.',
-  'actions.lever.fewer-devices.gain': 'The gain is proportional to the number of devices avoided. End-user devices make up the largest share of the footprint of digital technology in France (ADEME–Arcep).',
+  'actions.lever.fewer-devices.summary':
+    'Fewer screens, phones and duplicate devices: each device avoided removes its whole manufacture and consumption.',
+  'actions.lever.fewer-devices.how':
+    'List equipment per workstation, remove duplicates (two phones, unused screens), share printers and meeting rooms, and offer one device per real use.',
+  'actions.lever.fewer-devices.gain':
+    'The gain is proportional to the number of devices avoided. End-user devices make up the largest share of the footprint of digital technology in France (ADEME–Arcep).',
   'actions.lever.fewer-devices.prerequisites': 'An inventory per person or per department.',
   'actions.lever.consolidate-servers.title': 'Consolidate and right-size servers',
-  'actions.lever.consolidate-servers.summary': 'Fewer, busier servers: virtualisation and decommissioning forgotten machines cut manufacture and energy.',
-  'actions.lever.consolidate-servers.how': 'Measure real load, virtualise or containerise, switch off “zombie” servers, and size new machines on measured needs.',
-  'actions.lever.consolidate-servers.gain': 'Computed on your inventory: removed servers take their manufacture with them; the remaining ones carry the same work, so each uses more power (UBA 2021 server model).',
+  'actions.lever.consolidate-servers.summary':
+    'Fewer, busier servers: virtualisation and decommissioning forgotten machines cut manufacture and energy.',
+  'actions.lever.consolidate-servers.how':
+    'Measure real load, virtualise or containerise, switch off “zombie” servers, and size new machines on measured needs.',
+  'actions.lever.consolidate-servers.gain':
+    'Computed on your inventory: removed servers take their manufacture with them; the remaining ones carry the same work, so each uses more power (UBA 2021 server model).',
   'actions.lever.consolidate-servers.prerequisites': 'A measure of server load; a virtualisation platform.',
   'actions.lever.improve-pue.title': 'Improve data-centre efficiency (PUE)',
   'actions.lever.improve-pue.summary': 'Cool less and better: the PUE multiplies all the servers’ electricity.',
-  'actions.lever.improve-pue.how': 'Contain hot and cold aisles, raise the set-point temperature, use free cooling, or move to a host that measures and publishes its PUE.',
-  'actions.lever.improve-pue.gain': 'Servers’ use energy scales with the PUE: going from the world average (1.58, Uptime Institute 2023) to 1.2 cuts it by about a quarter.',
+  'actions.lever.improve-pue.how':
+    'Contain hot and cold aisles, raise the set-point temperature, use free cooling, or move to a host that measures and publishes its PUE.',
+  'actions.lever.improve-pue.gain':
+    'Servers’ use energy scales with the PUE: going from the world average (1.58, Uptime Institute 2023) to 1.2 cuts it by about a quarter.',
   'actions.lever.improve-pue.prerequisites': 'An own server room, or a host that publishes its PUE.',
   'actions.lever.cleaner-cloud-region.title': 'Choose cloud regions with cleaner electricity',
-  'actions.lever.cleaner-cloud-region.summary': 'The same instance emits far less in a country with low-carbon electricity.',
-  'actions.lever.cleaner-cloud-region.how': 'For workloads without latency or sovereignty constraints, prefer regions in countries with low-carbon electricity; document the choice.',
-  'actions.lever.cleaner-cloud-region.gain': 'Use energy is multiplied by the country’s emission factor, which varies more than tenfold between European countries (Ember).',
+  'actions.lever.cleaner-cloud-region.summary':
+    'The same instance emits far less in a country with low-carbon electricity.',
+  'actions.lever.cleaner-cloud-region.how':
+    'For workloads without latency or sovereignty constraints, prefer regions in countries with low-carbon electricity; document the choice.',
+  'actions.lever.cleaner-cloud-region.gain':
+    'Use energy is multiplied by the country’s emission factor, which varies more than tenfold between European countries (Ember).',
   'actions.lever.cleaner-cloud-region.prerequisites': 'Movable workloads and a cloud inventory by region.',
   'actions.lever.switch-off-idle.title': 'Switch off idle equipment',
-  'actions.lever.switch-off-idle.summary': 'Workstations, screens, test environments and cloud instances left on at night and at weekends consume for nothing.',
-  'actions.lever.switch-off-idle.how': 'Schedule switch-off of workstations and screens, stop non-production environments outside working hours, and shut down unused instances.',
-  'actions.lever.switch-off-idle.gain': 'Proportional to the hours avoided on use consumption; for cloud, the manufacture share follows the hours too.',
+  'actions.lever.switch-off-idle.summary':
+    'Workstations, screens, test environments and cloud instances left on at night and at weekends consume for nothing.',
+  'actions.lever.switch-off-idle.how':
+    'Schedule switch-off of workstations and screens, stop non-production environments outside working hours, and shut down unused instances.',
+  'actions.lever.switch-off-idle.gain':
+    'Proportional to the hours avoided on use consumption; for cloud, the manufacture share follows the hours too.',
   'actions.lever.switch-off-idle.prerequisites': 'A fleet management or environment orchestration tool.',
   'actions.lever.eco-design-services.title': 'Eco-design digital services (RGESN)',
-  'actions.lever.eco-design-services.summary': 'Lighter services stay usable on older devices and use less network and fewer servers.',
-  'actions.lever.eco-design-services.how': 'Assess your services against the RGESN, question the usefulness of each feature, set a page weight budget and address the priority criteria first.',
-  'actions.lever.eco-design-services.gain': 'Not quantified here: the effect goes through users’ device lifespans, data transfer and hosting. The RGESN score measures progress, not an impact.',
+  'actions.lever.eco-design-services.summary':
+    'Lighter services stay usable on older devices and use less network and fewer servers.',
+  'actions.lever.eco-design-services.how':
+    'Assess your services against the RGESN, question the usefulness of each feature, set a page weight budget and address the priority criteria first.',
+  'actions.lever.eco-design-services.gain':
+    'Not quantified here: the effect goes through users’ device lifespans, data transfer and hosting. The RGESN score measures progress, not an impact.',
   'actions.lever.eco-design-services.prerequisites': 'An eco-design lead and an available product team.',
   'actions.lever.reduce-data-transfer.title': 'Transfer less data',
-  'actions.lever.reduce-data-transfer.summary': 'Compressed images, suitable videos, caching: fewer bytes transferred, less network and data-centre use.',
-  'actions.lever.reduce-data-transfer.how': 'Compress images and videos, enable HTTP caching and compression, turn off autoplay and measure page weight.',
-  'actions.lever.reduce-data-transfer.gain': 'The Sustainable Web Design v4 model is proportional to gigabytes: −30 % data, −30 % on this item.',
+  'actions.lever.reduce-data-transfer.summary':
+    'Compressed images, suitable videos, caching: fewer bytes transferred, less network and data-centre use.',
+  'actions.lever.reduce-data-transfer.how':
+    'Compress images and videos, enable HTTP caching and compression, turn off autoplay and measure page weight.',
+  'actions.lever.reduce-data-transfer.gain':
+    'The Sustainable Web Design v4 model is proportional to gigabytes: −30 % data, −30 % on this item.',
   'actions.lever.reduce-data-transfer.prerequisites': 'A measure of your services’ traffic.',
   'actions.lever.reuse-end-of-life.title': 'Reuse, then recycle at end of life',
-  'actions.lever.reuse-end-of-life.summary': 'Give equipment a second life (donation, resale) before handing it to an approved recycling channel.',
-  'actions.lever.reuse-end-of-life.how': 'Wipe data with a certified method, donate or resell equipment that still works, and hand the rest to a WEEE channel with traceability.',
-  'actions.lever.reuse-end-of-life.gain': 'Techcare assumption: a reused device’s manufacture is shared between its users in proportion to years of use (4 years with you, 2 afterwards: you keep two thirds).',
-  'actions.lever.reuse-end-of-life.prerequisites': 'A reuse partner or a social-economy organisation; a data-wiping procedure.',
+  'actions.lever.reuse-end-of-life.summary':
+    'Give equipment a second life (donation, resale) before handing it to an approved recycling channel.',
+  'actions.lever.reuse-end-of-life.how':
+    'Wipe data with a certified method, donate or resell equipment that still works, and hand the rest to a WEEE channel with traceability.',
+  'actions.lever.reuse-end-of-life.gain':
+    'Techcare assumption: a reused device’s manufacture is shared between its users in proportion to years of use (4 years with you, 2 afterwards: you keep two thirds).',
+  'actions.lever.reuse-end-of-life.prerequisites':
+    'A reuse partner or a social-economy organisation; a data-wiping procedure.',
   'actions.lever.sustainable-purchasing.title': 'Add sustainable purchasing clauses',
-  'actions.lever.sustainable-purchasing.summary': 'Repairability index, long warranty, spare parts, take-back: purchasing sets how long equipment lasts.',
-  'actions.lever.sustainable-purchasing.how': 'Add repairability and durability criteria to tenders, availability of spare parts and updates, take-back at end of life and suppliers’ environmental transparency.',
-  'actions.lever.sustainable-purchasing.gain': 'An enabling lever: it makes longer lifespans and refurbished purchases possible, whose gains can be simulated.',
+  'actions.lever.sustainable-purchasing.summary':
+    'Repairability index, long warranty, spare parts, take-back: purchasing sets how long equipment lasts.',
+  'actions.lever.sustainable-purchasing.how':
+    'Add repairability and durability criteria to tenders, availability of spare parts and updates, take-back at end of life and suppliers’ environmental transparency.',
+  'actions.lever.sustainable-purchasing.gain':
+    'An enabling lever: it makes longer lifespans and refurbished purchases possible, whose gains can be simulated.',
   'actions.lever.sustainable-purchasing.prerequisites': 'The buyers’ support and a calendar of contract renewals.',
   'actions.lever.train-teams.title': 'Train and raise awareness',
-  'actions.lever.train-teams.summary': 'Habits and technical choices come from people: training gives them the means to act on every other lever.',
-  'actions.lever.train-teams.how': 'Offer awareness sessions to everyone, role-specific training (purchasing, development, operations) and ambassadors in teams.',
+  'actions.lever.train-teams.summary':
+    'Habits and technical choices come from people: training gives them the means to act on every other lever.',
+  'actions.lever.train-teams.how':
+    'Offer awareness sessions to everyone, role-specific training (purchasing, development, operations) and ambassadors in teams.',
   'actions.lever.train-teams.gain': 'An enabling lever, not quantified: the other levers depend on it.',
   'actions.lever.train-teams.prerequisites': 'Training time planned in the skills development plan.',
   'actions.lever.data-sobriety.title': 'Store less data',
-  'actions.lever.data-sobriety.summary': 'Retention periods, cold archiving and deduplication reduce storage, backups and servers.',
-  'actions.lever.data-sobriety.how': 'Set retention periods, delete what has no use any more, separate hot and cold data and limit copies.',
-  'actions.lever.data-sobriety.gain': 'Not quantified here: the effect shows in the number of servers and disks of the following years.',
+  'actions.lever.data-sobriety.summary':
+    'Retention periods, cold archiving and deduplication reduce storage, backups and servers.',
+  'actions.lever.data-sobriety.how':
+    'Set retention periods, delete what has no use any more, separate hot and cold data and limit copies.',
+  'actions.lever.data-sobriety.gain':
+    'Not quantified here: the effect shows in the number of servers and disks of the following years.',
   'actions.lever.data-sobriety.prerequisites': 'A map of the data and named owners.',
   'actions.lever.govern-and-measure.title': 'Steer: a lead, targets and a yearly measure',
-  'actions.lever.govern-and-measure.summary': 'A lead, quantified targets and a measure every year: what is measured improves.',
-  'actions.lever.govern-and-measure.how': 'Name a responsible-digital lead, measure the footprint every year with the same method, set a trajectory and report to management.',
-  'actions.lever.govern-and-measure.gain': 'An enabling lever: it sets the frame in which the other levers are decided and followed up.',
+  'actions.lever.govern-and-measure.summary':
+    'A lead, quantified targets and a measure every year: what is measured improves.',
+  'actions.lever.govern-and-measure.how':
+    'Name a responsible-digital lead, measure the footprint every year with the same method, set a trajectory and report to management.',
+  'actions.lever.govern-and-measure.gain':
+    'An enabling lever: it sets the frame in which the other levers are decided and followed up.',
   'actions.lever.govern-and-measure.prerequisites': 'Management support.',
   'actions.tier.terminals': 'End-user devices',
   'actions.tier.network': 'Network',
@@ -95,7 +137,8 @@ export const actions = {
   'actions.origin.rgesn': 'RGESN criterion',
   'actions.origin.free': 'Free action',
   'actions.list.title': 'Levers for action',
-  'actions.list.intro': 'The levers that reduce your organisation’s digital environmental footprint, with effort, typical gain and sources. Quantifiable levers can be simulated on your own inventory.',
+  'actions.list.intro':
+    'The levers that reduce your organisation’s digital environmental footprint, with effort, typical gain and sources. Quantifiable levers can be simulated on your own inventory.',
   'actions.list.filters': 'Filter levers',
   'actions.list.tier': 'Tier',
   'actions.list.effort': 'Effort',
@@ -117,7 +160,8 @@ export const actions = {
   'actions.detail.trainingLink': 'Trainings for: {audience}',
   'actions.detail.sources': 'Sources',
   'actions.detail.simulate': 'Simulate this lever on {org}’s inventory',
-  'actions.detail.notQuantified': 'The engine does not quantify this lever: its effect goes through other levers or shows from one year to the next.',
+  'actions.detail.notQuantified':
+    'The engine does not quantify this lever: its effect goes through other levers or shows from one year to the next.',
   'actions.detail.none': 'None',
   'actions.detail.back': 'All levers',
   'actions.audience.buyers': 'buyers',
@@ -151,19 +195,24 @@ export const actions = {
   'actions.category.external_ssd': 'External SSDs',
   'actions.category.usb_stick': 'USB sticks',
   'actions.sim.title': 'Simulate levers — {org}',
-  'actions.sim.intro': 'Choose levers and their parameters: the engine recomputes the footprint of your {year} inventory, lever by lever and all together, without double counting (levers apply one after the other to the same lines).',
-  'actions.sim.steadyState': 'The simulation spreads manufacture over the lifespan (amortised allocation, without purchase years): the lasting effect of a change of practice. The baseline may therefore differ slightly from the year’s published result.',
+  'actions.sim.intro':
+    'Choose levers and their parameters: the engine recomputes the footprint of your {year} inventory, lever by lever and all together, without double counting (levers apply one after the other to the same lines).',
+  'actions.sim.steadyState':
+    'The simulation spreads manufacture over the lifespan (amortised allocation, without purchase years): the lasting effect of a change of practice. The baseline may therefore differ slightly from the year’s published result.',
   'actions.sim.year': 'Inventory year',
-  'actions.sim.noInventory': 'No inventory is available for this year: enter or import the organisation’s inventory to simulate levers.',
+  'actions.sim.noInventory':
+    'No inventory is available for this year: enter or import the organisation’s inventory to simulate levers.',
   'actions.sim.toFootprint': 'Go to the organisation’s footprint',
   'actions.sim.apply': 'Apply this lever',
   'actions.sim.categories': 'Categories concerned',
   'actions.sim.years': 'New lifespan (years)',
-  'actions.sim.currentCycle': 'Your current renewal cycle (years, optional: otherwise the inventory’s lifespan, or ADEME’s)',
+  'actions.sim.currentCycle':
+    'Your current renewal cycle (years, optional: otherwise the inventory’s lifespan, or ADEME’s)',
   'actions.sim.sharePct': 'Share of units (%)',
   'actions.sim.reductionPct': 'Reduction (%)',
   'actions.sim.refurbReductionPct': 'Manufacture impact avoided per refurbished unit (%)',
-  'actions.sim.refurbReductionHint': 'Leave empty for the default: 87 % for smartphones, 75 % for computers and tablets (ADEME 2022).',
+  'actions.sim.refurbReductionHint':
+    'Leave empty for the default: 87 % for smartphones, 75 % for computers and tablets (ADEME 2022).',
   'actions.sim.serverReductionPct': 'Servers removed (%)',
   'actions.sim.pue': 'Target PUE',
   'actions.sim.provider': 'Cloud provider',
@@ -181,7 +230,8 @@ export const actions = {
   'actions.sim.rangeValue': 'from {low} to {high}',
   'actions.sim.relative': 'Relative change',
   'actions.sim.perLever': 'Effect of each lever alone',
-  'actions.sim.perLeverNote': 'Separate effects do not add up when two levers touch the same lines: only the combined total is free of double counting.',
+  'actions.sim.perLeverNote':
+    'Separate effects do not add up when two levers touch the same lines: only the combined total is free of double counting.',
   'actions.sim.lever': 'Lever',
   'actions.sim.criterion': 'Criterion',
   'actions.sim.toPlan': 'Add to the action plan',
@@ -194,13 +244,18 @@ export const actions = {
   'actions.plan.title': 'Action plan — {org}',
   'actions.plan.intro': 'The organisation’s actions, their owner, due date and progress.',
   'actions.plan.progress': 'Progress',
-  'actions.plan.progressText': '{done, plural, one {# action} other {# actions}} done out of {total} (dropped ones excluded)',
+  'actions.plan.progressText':
+    '{done, plural, one {# action} other {# actions}} done out of {total} (dropped ones excluded)',
   'actions.plan.expected': 'Expected reduction of the plan',
-  'actions.plan.expectedText': 'Actions from levers (dropped ones excluded), applied together to the {year} inventory: {value} per year ({pct} of the footprint).',
-  'actions.plan.expectedNone': 'No action comes from a quantified lever: add some from the simulation to estimate the expected reduction.',
-  'actions.plan.expectedStored': 'Sum of the reductions simulated when the actions were created: {value} per year. Without a recent inventory they cannot be recombined; the sum may overstate the total when actions touch the same equipment.',
+  'actions.plan.expectedText':
+    'Actions from levers (dropped ones excluded), applied together to the {year} inventory: {value} per year ({pct} of the footprint).',
+  'actions.plan.expectedNone':
+    'No action comes from a quantified lever: add some from the simulation to estimate the expected reduction.',
+  'actions.plan.expectedStored':
+    'Sum of the reductions simulated when the actions were created: {value} per year. Without a recent inventory they cannot be recombined; the sum may overstate the total when actions touch the same equipment.',
   'actions.plan.target': 'Target trajectory',
-  'actions.plan.targetText': 'Target: −{pct} % per year from {baseYear}, i.e. {targetValue} in {targetYear}. Latest measure ({year}): {latest}. Reduction still needed: {needed}.',
+  'actions.plan.targetText':
+    'Target: −{pct} % per year from {baseYear}, i.e. {targetValue} in {targetYear}. Latest measure ({year}): {latest}. Reduction still needed: {needed}.',
   'actions.plan.targetCoverage': 'The plan covers {pct} of the reduction needed.',
   'actions.plan.targetReached': 'The latest measure is already below the target.',
   'actions.plan.noTarget': 'The organisation has no target trajectory: the expected reduction is shown on its own.',
@@ -217,7 +272,8 @@ export const actions = {
   'actions.plan.kpiText': '{current} / target {target} {unit} (start {baseline})',
   'actions.plan.noOwner': 'Unassigned',
   'actions.plan.suggestions': 'Suggested levers',
-  'actions.plan.suggestionsIntro': 'Ranked by your gaps: the tiers that weigh most in your latest footprint and your weakest maturity dimensions.',
+  'actions.plan.suggestionsIntro':
+    'Ranked by your gaps: the tiers that weigh most in your latest footprint and your weakest maturity dimensions.',
   'actions.plan.suggestionTier': '{tier}: {pct} of your carbon footprint',
   'actions.plan.suggestionDimension': 'Maturity “{dimension}”: level {score} out of 5',
   'actions.plan.suggestionsNone': 'Measure your footprint and assess your maturity to get suggestions.',

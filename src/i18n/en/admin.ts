@@ -34,8 +34,10 @@ export const admin = {
   'admin.users.makeAdmin': 'Make administrator',
   'admin.users.makeMember': 'Remove administration rights',
   'admin.outbox.title': 'Sent mail',
-  'admin.outbox.noSmtp': 'No SMTP server is configured (SMTP_URL): mail stays here and is not delivered. The secret part of confirmation, reset and invitation links is masked, so these links cannot be used from here: configure SMTP, or create confirmed accounts with `npx techcare user create`.',
-  'admin.outbox.smtp': 'Mail is sent through the configured SMTP server; here is a copy, with the secret part of links masked.',
+  'admin.outbox.noSmtp':
+    'No SMTP server is configured (SMTP_URL): mail stays here and is not delivered. The secret part of confirmation, reset and invitation links is masked, so these links cannot be used from here: configure SMTP, or create confirmed accounts with `npx techcare user create`.',
+  'admin.outbox.smtp':
+    'Mail is sent through the configured SMTP server; here is a copy, with the secret part of links masked.',
   'admin.outbox.date': 'Date',
   'admin.outbox.to': 'Recipient',
   'admin.outbox.subject': 'Subject',
@@ -83,5 +85,6 @@ export const admin = {
   'admin.waiting.trainings': 'Trainings',
   'admin.waiting.mail.subject': 'Items have waited for your decision for more than a day',
   'admin.waiting.mail.line': '- {label}: {count} — {link}',
-  'admin.waiting.mail.body': 'Hello {name},\n\nSome items have waited for an administrator’s decision for more than a day:\n{items}\n\nBack office:\n{link}\n\n{signature}',
+  'admin.waiting.mail.body':
+    'Hello {name},\n\nSome items have waited for an administrator’s decision for more than a day:\n{items}\n\nBack office:\n{link}\n\n{signature}',
 } as const satisfies Record<keyof typeof fr, string>;

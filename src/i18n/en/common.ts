@@ -42,10 +42,13 @@ export const common = {
   'error.backHome': 'Back to the home page',
   'error.back': 'Back to the previous page',
   'error.whatToDo': 'What can you do?',
-  'error.notFound.todo': 'Check the address, or find the page from the menu or the home page. If you followed a link of this site, the item may have been deleted.',
+  'error.notFound.todo':
+    'Check the address, or find the page from the menu or the home page. If you followed a link of this site, the item may have been deleted.',
   'error.conflict.title': 'This cannot be done right now',
-  'error.conflict.text': 'This action no longer matches the current state: the page may have changed since you opened it, by you or by someone else.',
-  'error.conflict.todo': 'Go back to the previous page and reload it to see its current state; try again if the action still makes sense.',
+  'error.conflict.text':
+    'This action no longer matches the current state: the page may have changed since you opened it, by you or by someone else.',
+  'error.conflict.todo':
+    'Go back to the previous page and reload it to see its current state; try again if the action still makes sense.',
   'error.unprocessable.title': 'Values refused',
   'error.unprocessable.text': 'Some of the values sent cannot be accepted.',
   'error.unprocessable.todo': 'Go back to the form, correct the value shown and send it again.',
@@ -76,7 +79,8 @@ export const common = {
   'table.empty': 'Nothing here yet.',
   'chart.tableCaption': 'Chart data: {title}',
   'chart.range': 'Low – high range',
-  'pdf.unavailable': 'PDF export needs Chromium on the server and it is not installed. Use your browser’s print command: the print stylesheet lays the page out.',
+  'pdf.unavailable':
+    'PDF export needs Chromium on the server and it is not installed. Use your browser’s print command: the print stylesheet lays the page out.',
   'sitemap.title': 'Site map',
   'mail.signature': 'The Techcare team',
 } as const satisfies Record<keyof typeof fr, string>;

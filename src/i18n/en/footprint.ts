@@ -45,8 +45,10 @@ export const footprint = {
   'footprint.flash.recomputed': 'Results recomputed.',
 
   'footprint.overview.title': 'Digital footprint — {org}',
-  'footprint.overview.intro': 'One inventory per reporting year: upload a file, enter lines one by one or copy last year’s. The result is computed at every change and kept with the factor set it used.',
-  'footprint.overview.settings': 'Reference settings: country {country}, allocation {allocation}, sources: {electricity}.',
+  'footprint.overview.intro':
+    'One inventory per reporting year: upload a file, enter lines one by one or copy last year’s. The result is computed at every change and kept with the factor set it used.',
+  'footprint.overview.settings':
+    'Reference settings: country {country}, allocation {allocation}, sources: {electricity}.',
   'footprint.overview.years': 'Years',
   'footprint.overview.year': 'Year',
   'footprint.overview.lines': 'Lines',
@@ -61,7 +63,8 @@ export const footprint = {
   'footprint.overview.measured': 'Measured',
   'footprint.overview.target': 'Target (−{pct} % a year)',
   'footprint.target.title': 'Reduction target',
-  'footprint.target.help': 'The target starts from the measured result of the base year and cuts it each year by the chosen percentage, up to the target year.',
+  'footprint.target.help':
+    'The target starts from the measured result of the base year and cuts it each year by the chosen percentage, up to the target year.',
   'footprint.target.baseYear': 'Base year',
   'footprint.target.targetYear': 'Target year',
   'footprint.target.reduction': 'Reduction per year (%)',
@@ -72,16 +75,19 @@ export const footprint = {
   'footprint.target.reductionInvalid': 'Enter a percentage above 0 and at most 50.',
 
   'footprint.settings.title': 'Reference settings — {org}',
-  'footprint.settings.intro': 'These settings apply to every year. Saving them recomputes each year; results computed with the former settings are kept.',
+  'footprint.settings.intro':
+    'These settings apply to every year. Saving them recomputes each year; results computed with the former settings are kept.',
   'footprint.settings.country': 'Default country of use',
   'footprint.settings.countryHint': 'Used for the electricity of lines that give no country.',
   'footprint.settings.countryInvalid': 'Choose a country from the list.',
   'footprint.settings.frElectricity': 'French electricity factor',
-  'footprint.settings.frElectricityHint': 'The dataset offers two references for the French mix; the methodology explains how they differ.',
+  'footprint.settings.frElectricityHint':
+    'The dataset offers two references for the French mix; the methodology explains how they differ.',
   'footprint.settings.frDefault': 'default reference of the factor set',
   'footprint.settings.frAlternative': 'alternative reference “{id}”',
   'footprint.settings.allocation': 'Allocation of manufacture',
-  'footprint.settings.allocationHint': 'Amortised: manufacture is spread over the lifespan. Purchase year: it is counted whole in the year of purchase.',
+  'footprint.settings.allocationHint':
+    'Amortised: manufacture is spread over the lifespan. Purchase year: it is counted whole in the year of purchase.',
   'footprint.settings.save': 'Save and recompute',
   'footprint.settings.change': 'Change the settings',
   'footprint.settings.sources': 'Sources of the electricity factors',
@@ -91,7 +97,8 @@ export const footprint = {
   'footprint.inventory.empty': 'This inventory is empty.',
   'footprint.inventory.resultLink': 'See the result',
   'footprint.inventory.upload': 'Upload a file',
-  'footprint.inventory.uploadHelp': 'The file replaces every line of the year. If it has any error, it is rejected whole and nothing changes.',
+  'footprint.inventory.uploadHelp':
+    'The file replaces every line of the year. If it has any error, it is rejected whole and nothing changes.',
   'footprint.inventory.templates': 'Templates:',
   'footprint.inventory.templateFr': 'French template (CSV)',
   'footprint.inventory.templateEn': 'English template (CSV)',
@@ -109,7 +116,8 @@ export const footprint = {
   'footprint.inventory.scopeYear': 'the whole year',
   'footprint.inventory.scopeSource': 'only the lines of the source named below',
   'footprint.inventory.sourceName': 'Source (optional)',
-  'footprint.inventory.sourceNameHint': 'The name of the exported list, e.g. GLPI’s “Computers” or “Monitors”; required to replace one source only. The lines keep this name.',
+  'footprint.inventory.sourceNameHint':
+    'The name of the exported list, e.g. GLPI’s “Computers” or “Monitors”; required to replace one source only. The lines keep this name.',
   'footprint.inventory.source': 'Source',
   'footprint.groups.title': 'Devices in groups',
   'footprint.groups.filter.category': 'Type',
@@ -128,7 +136,8 @@ export const footprint = {
   'footprint.groups.total': 'Total',
   'footprint.groups.truncated': 'Only the first 300 groups are shown: filter to see the others.',
   'footprint.groups.bulkLegend': 'Change the selected groups',
-  'footprint.groups.bulkHint': 'The values given apply to every line of the ticked groups (within the current filters); the year’s result is recomputed once.',
+  'footprint.groups.bulkHint':
+    'The values given apply to every line of the ticked groups (within the current filters); the year’s result is recomputed once.',
   'footprint.groups.lifespan': 'Lifespan (years)',
   'footprint.groups.power': 'Average power (W)',
   'footprint.groups.bulkSubmit': 'Apply to the ticked groups',
@@ -143,7 +152,8 @@ export const footprint = {
   'footprint.inventory.copyConfirm': 'Replace the current lines of this year',
   'footprint.inventory.copySubmit': 'Copy',
   'footprint.copy.invalid': 'Choose as the source a reporting year other than this inventory’s year.',
-  'footprint.copy.confirm': 'This year already has lines: tick “Replace the current lines of this year” to replace them with the copy.',
+  'footprint.copy.confirm':
+    'This year already has lines: tick “Replace the current lines of this year” to replace them with the copy.',
   'footprint.copy.nothing': 'The chosen year has no inventory line to copy: choose a year that has some.',
   'footprint.inventory.lines': 'Lines',
   'footprint.inventory.lineNo': 'Line',
@@ -187,30 +197,37 @@ export const footprint = {
   'footprint.import.linesRead': 'Lines read',
   'footprint.import.running': 'The import is running; this page refreshes every two seconds.',
   'footprint.import.seeResult': 'See the result',
-  'footprint.import.rejected': 'The file has {n, plural, one {# error} other {# errors}}: it was rejected whole and the inventory did not change. Fix the lines below and upload it again.',
-  'footprint.import.failure.interrupted': 'The import was interrupted (server stopped): nothing was saved, the previous inventory is intact. Start the import again.',
-  'footprint.import.failure.too_many_lines': 'The file has more than a million lines: group identical items with a quantity.',
+  'footprint.import.rejected':
+    'The file has {n, plural, one {# error} other {# errors}}: it was rejected whole and the inventory did not change. Fix the lines below and upload it again.',
+  'footprint.import.failure.interrupted':
+    'The import was interrupted (server stopped): nothing was saved, the previous inventory is intact. Start the import again.',
+  'footprint.import.failure.too_many_lines':
+    'The file has more than a million lines: group identical items with a quantity.',
   'footprint.import.failure.internal': 'The import failed because of an internal error: nothing was saved. Try again.',
   'footprint.import.errorsCaption': 'Errors, grouped by problem',
   'footprint.import.line': 'Lines',
   'footprint.import.column': 'Column',
   'footprint.import.message': 'Problem',
   'footprint.import.fix': 'Expected fix',
-  'footprint.import.moreErrors': '{n, plural, one {# more problem is not shown.} other {# more problems are not shown.}}',
+  'footprint.import.moreErrors':
+    '{n, plural, one {# more problem is not shown.} other {# more problems are not shown.}}',
   'footprint.import.linesGroup': '{n, plural, one {# line} other {# lines}}: {list}',
   'footprint.import.unknownCategoryFix': 'use one of these types, by its code or its name: {choices}',
-  'footprint.import.skipped': '{n, plural, one {# line was not counted because its device is not in use} other {# lines were not counted because their devices are not in use}}: {reasons}.',
+  'footprint.import.skipped':
+    '{n, plural, one {# line was not counted because its device is not in use} other {# lines were not counted because their devices are not in use}}: {reasons}.',
   'footprint.import.skippedReason': '{column} "{value}" ({n})',
   'footprint.import.back': 'Back to the inventory',
   'footprint.import.noFile': 'Choose a CSV or XLSX file to upload.',
   'footprint.import.tooBig': 'The file is larger than 50 MB.',
   'footprint.import.status.mapping': 'waiting for your choices',
-  'footprint.import.failure.unknown_values': 'Some values of the file match no known type: choose one for each below and the import will resume. Nothing has been saved yet.',
+  'footprint.import.failure.unknown_values':
+    'Some values of the file match no known type: choose one for each below and the import will resume. Nothing has been saved yet.',
   'footprint.import.scope': 'Replaces',
   'footprint.import.scopeYear': 'the whole year',
   'footprint.import.scopeSource': 'the lines of the source “{source}”',
   'footprint.import.scopeInvalid': 'Choose to replace the whole year or only the lines of one source.',
-  'footprint.import.sourceRequired': 'To replace only the lines of one source, give the name of that source (e.g. “Computers”).',
+  'footprint.import.sourceRequired':
+    'To replace only the lines of one source, give the name of that source (e.g. “Computers”).',
   'footprint.import.sourceTooLong': 'The source name is longer than {max} characters.',
   'footprint.mapping.title': 'Values to match',
   'footprint.mapping.intro': 'For each value of the file, choose the type of device (or the country) it stands for.',
@@ -219,23 +236,27 @@ export const footprint = {
   'footprint.mapping.lines.one': '{n} line has this value.',
   'footprint.mapping.lines.other': '{n} lines have this value.',
   'footprint.mapping.choose': 'Choose…',
-  'footprint.mapping.remembered': 'Your choices will be remembered for the organisation’s next imports once this import succeeds.',
+  'footprint.mapping.remembered':
+    'Your choices will be remembered for the organisation’s next imports once this import succeeds.',
   'footprint.mapping.submit': 'Resume the import with these choices',
   'footprint.mapping.required': 'choose a type for this value',
   'footprint.mapping.notWaiting': 'This import is not waiting for value choices: it has finished or is running.',
   'footprint.mapping.incomplete': 'Choose a type for each value listed.',
   'footprint.mapping.invalid': 'One of the choices names no known type: choose from the list.',
-  'footprint.mapping.fileGone': 'The uploaded file is no longer kept: upload it again, and your choices will be asked for again.',
+  'footprint.mapping.fileGone':
+    'The uploaded file is no longer kept: upload it again, and your choices will be asked for again.',
 
   'footprint.result.title': 'Footprint {year} — {org}',
-  'footprint.result.settingsLine': 'Factor set {factorSet} · allocation {allocation} · default country {country} · sources: {electricity}.',
+  'footprint.result.settingsLine':
+    'Factor set {factorSet} · allocation {allocation} · default country {country} · sources: {electricity}.',
   'footprint.result.summary': '{lines} lines, {units} devices or units. Computed on {date}.',
   'footprint.result.actions': 'Actions on this result',
   'footprint.result.inventoryLink': 'Inventory',
   'footprint.result.compareLink': 'Compare with {year}',
   'footprint.result.frameworksLink': 'Reporting frameworks (GHG Protocol, BEGES)',
   'footprint.result.exports': 'Export:',
-  'footprint.result.newerFactorSet': 'A newer factor set ({id}) is available. Recomputing keeps the current result available under its own factor set.',
+  'footprint.result.newerFactorSet':
+    'A newer factor set ({id}) is available. Recomputing keeps the current result available under its own factor set.',
   'footprint.result.recompute': 'Recompute with the new factor set',
   'footprint.result.totals': 'Totals per criterion',
   'footprint.result.criterion': 'Criterion',
@@ -252,14 +273,16 @@ export const footprint = {
   'footprint.result.howPhases': 'What each phase covers',
   'footprint.result.categorySources': 'Factors and sources per category:',
   'footprint.result.quality': 'Data quality',
-  'footprint.result.defaultShare': '{pct} of the climate result rests on default values of the factor set rather than on your data.',
+  'footprint.result.defaultShare':
+    '{pct} of the climate result rests on default values of the factor set rather than on your data.',
   'footprint.result.howDefaults': 'Why it matters',
   'footprint.result.improve.lifespan': 'Give the real lifespan and purchase year of each kind of device.',
   'footprint.result.improve.energy': 'Give the measured consumption (kWh a year) of servers and network gear.',
   'footprint.result.improve.pcf': 'Use the manufacturer’s published footprint for your most common models.',
   'footprint.result.warnings': 'Warnings ({n})',
   'footprint.result.warningLine': 'Line {line}: ',
-  'footprint.result.moreWarnings': '{n, plural, one {# more warning is} other {# more warnings are}} in the JSON export.',
+  'footprint.result.moreWarnings':
+    '{n, plural, one {# more warning is} other {# more warnings are}} in the JSON export.',
   'footprint.pdf.title': 'PDF report',
 
   'footprint.compare.title': 'Comparison {from} – {to} — {org}',
@@ -274,10 +297,13 @@ export const footprint = {
   'footprint.compare.delta': 'Difference',
   'footprint.compare.pct': 'Change',
   'footprint.compare.back': 'Back to the {year} result',
-  'footprint.explain.factorSet': 'The factor set changed ({from} → {to}): part of the difference comes from the reference data, not from your equipment.',
-  'footprint.explain.methodPart': 'Part due to the change of method: {delta} kgCO2e (the earlier year recomputed with the later year’s method goes from {from} to {to} kgCO2e).',
+  'footprint.explain.factorSet':
+    'The factor set changed ({from} → {to}): part of the difference comes from the reference data, not from your equipment.',
+  'footprint.explain.methodPart':
+    'Part due to the change of method: {delta} kgCO2e (the earlier year recomputed with the later year’s method goes from {from} to {to} kgCO2e).',
   'footprint.explain.dataPart': 'Part due to changes in your devices and data, same method: {delta} kgCO2e.',
-  'footprint.explain.settings': 'The computation settings differ between the two years (country, electricity or allocation).',
+  'footprint.explain.settings':
+    'The computation settings differ between the two years (country, electricity or allocation).',
   'footprint.explain.moreUnits': 'More devices: {category} goes from {from} to {to}.',
   'footprint.explain.fewerUnits': 'Fewer devices: {category} goes from {from} to {to}.',
   'footprint.explain.longerLife': 'Longer lifespans: {category} goes from {from} to {to} years on average.',
@@ -301,50 +327,68 @@ export const footprint = {
   'footprint.frameworks.ghg.cat2': 'Scope 3, category 2 — capital goods (manufacture, distribution)',
   'footprint.frameworks.ghg.cat5': 'Scope 3, category 5 — waste (end of life of devices)',
   'footprint.frameworks.ghg.cat11': 'Scope 3, category 11 — use of sold products (vendors and manufacturers)',
-  'footprint.frameworks.ghgExplain': 'Scope 2 counts the electricity used by your own terminals, network gear and on-premises servers (location-based, with the factor of the country of use). Cloud and data transfer are purchased services (category 1): their electricity is the provider’s. Capital goods are counted whole in the purchase year, as the GHG Protocol asks, whatever allocation the result uses; their end of life goes to category 5. Category 11 concerns organisations that sell devices or software: it is not computed from an internal inventory. ESRS E1-6 uses the same scopes and categories.',
+  'footprint.frameworks.ghgExplain':
+    'Scope 2 counts the electricity used by your own terminals, network gear and on-premises servers (location-based, with the factor of the country of use). Cloud and data transfer are purchased services (category 1): their electricity is the provider’s. Capital goods are counted whole in the purchase year, as the GHG Protocol asks, whatever allocation the result uses; their end of life goes to category 5. Category 11 concerns organisations that sell devices or software: it is not computed from an internal inventory. ESRS E1-6 uses the same scopes and categories.',
   'footprint.frameworks.begesTitle': 'French regulatory BEGES (method v5)',
   'footprint.frameworks.beges.p21': 'Item 2.1 — electricity consumption',
   'footprint.frameworks.beges.p42': 'Item 4.2 — capital goods (immobilisations)',
   'footprint.frameworks.beges.p43': 'Item 4.3 — waste management',
   'footprint.frameworks.beges.p45': 'Item 4.5 — purchased services',
-  'footprint.frameworks.begesExplain': 'BEGES amortises capital goods over their depreciation period: the manufacture of devices is therefore spread over their lifespan (item 4.2), whatever allocation the result uses. Electricity of owned devices goes to item 2.1, cloud and transfer to item 4.5, end of life to item 4.3.',
-  'footprint.frameworks.limits': 'These tables cover only the inventoried digital equipment; they complete the organisation’s inventory of emissions, they do not replace it. Only climate change is concerned: the other criteria have no counterpart in these frameworks.',
+  'footprint.frameworks.begesExplain':
+    'BEGES amortises capital goods over their depreciation period: the manufacture of devices is therefore spread over their lifespan (item 4.2), whatever allocation the result uses. Electricity of owned devices goes to item 2.1, cloud and transfer to item 4.5, end of life to item 4.3.',
+  'footprint.frameworks.limits':
+    'These tables cover only the inventoried digital equipment; they complete the organisation’s inventory of emissions, they do not replace it. Only climate change is concerned: the other criteria have no counterpart in these frameworks.',
 
   'footprint.methodology.title': 'Methodology and sources',
-  'footprint.methodology.intro': 'How Techcare computes an organisation’s digital environmental footprint, with which data, and what the computation leaves out.',
-  'footprint.methodology.factorSet': 'Factor set in force: {id}, published on {date}, licensed {licence}. A published set never changes: every result names the set it used and can be reproduced.',
+  'footprint.methodology.intro':
+    'How Techcare computes an organisation’s digital environmental footprint, with which data, and what the computation leaves out.',
+  'footprint.methodology.factorSet':
+    'Factor set in force: {id}, published on {date}, licensed {licence}. A published set never changes: every result names the set it used and can be reproduced.',
   'footprint.methodology.methodTitle': 'The method in a few words',
-  'footprint.methodology.method1': 'Each inventory line describes a kind of device or service and its quantity. For a device, the manufacturing footprint (from public life-cycle assessment databases) is divided by the lifespan, then the electricity used in the year times the emission factor of the country of use is added. Servers follow a component model (processors, memory, storage); cloud instances get a share of the host server’s manufacture and their consumption at their utilisation; data transfers follow a per-gigabyte model.',
-  'footprint.methodology.method2': 'Every factor has a typical, low and high value: the ranges shown propagate these uncertainties. They show how large the doubt is, not a computing error.',
+  'footprint.methodology.method1':
+    'Each inventory line describes a kind of device or service and its quantity. For a device, the manufacturing footprint (from public life-cycle assessment databases) is divided by the lifespan, then the electricity used in the year times the emission factor of the country of use is added. Servers follow a component model (processors, memory, storage); cloud instances get a share of the host server’s manufacture and their consumption at their utilisation; data transfers follow a per-gigabyte model.',
+  'footprint.methodology.method2':
+    'Every factor has a typical, low and high value: the ranges shown propagate these uncertainties. They show how large the doubt is, not a computing error.',
   'footprint.methodology.criteriaTitle': 'Criteria',
   'footprint.methodology.phasesTitle': 'Life-cycle phases',
-  'footprint.methodology.phases': 'Four phases: {bld} (raw materials and production), {dis} (transport to the user), {use} (electricity used during the year), {eol} (collection and treatment at end of life).',
+  'footprint.methodology.phases':
+    'Four phases: {bld} (raw materials and production), {dis} (transport to the user), {use} (electricity used during the year), {eol} (collection and treatment at end of life).',
   'footprint.methodology.tiersTitle': 'Tiers of the information system',
-  'footprint.methodology.tiers': 'Results are split into tiers, as in the ADEME–Arcep study: {terminals} (computers, monitors, phones, printers), {network} (switches, access points, boxes), {datacenter} (on-premises servers, with their PUE), {cloud} (instances at a provider) and {transfer} (data exchanged over networks).',
+  'footprint.methodology.tiers':
+    'Results are split into tiers, as in the ADEME–Arcep study: {terminals} (computers, monitors, phones, printers), {network} (switches, access points, boxes), {datacenter} (on-premises servers, with their PUE), {cloud} (instances at a provider) and {transfer} (data exchanged over networks).',
   'footprint.methodology.allocationTitle': 'Allocation of manufacture',
-  'footprint.methodology.allocation': 'By default, a device’s manufacture is amortised: each year of its lifespan bears an equal share. With “purchase year” allocation, it is counted whole in the year the device was bought, and a device bought after the reporting year is not counted.',
+  'footprint.methodology.allocation':
+    'By default, a device’s manufacture is amortised: each year of its lifespan bears an equal share. With “purchase year” allocation, it is counted whole in the year the device was bought, and a device bought after the reporting year is not counted.',
   'footprint.methodology.defaultsTitle': 'Default values',
-  'footprint.methodology.defaults': 'When a line gives no lifespan, consumption or manufacturing footprint, the computation takes the category’s default. The result states the share resting on these values: the lower it is, the more the result describes your equipment rather than an average one.',
+  'footprint.methodology.defaults':
+    'When a line gives no lifespan, consumption or manufacturing footprint, the computation takes the category’s default. The result states the share resting on these values: the lower it is, the more the result describes your equipment rather than an average one.',
   'footprint.methodology.electricityTitle': 'Electricity',
-  'footprint.methodology.electricity': 'The factor set gives an emission factor for {zones} countries and zones. For France, two public references exist; each organisation picks its own in its settings:',
+  'footprint.methodology.electricity':
+    'The factor set gives an emission factor for {zones} countries and zones. For France, two public references exist; each organisation picks its own in its settings:',
   'footprint.methodology.factorsTitle': 'Device factors (climate change)',
   'footprint.methodology.category': 'Category',
   'footprint.methodology.tier': 'Tier',
-  'footprint.methodology.embodied': 'Manufacture, distribution and end of life, kgCO2e per unit (range; links to the source)',
+  'footprint.methodology.embodied':
+    'Manufacture, distribution and end of life, kgCO2e per unit (range; links to the source)',
   'footprint.methodology.lifespan': 'Default lifespan (years)',
   'footprint.methodology.source': 'Source',
   'footprint.methodology.year': 'Year',
   'footprint.methodology.licence': 'Licence',
-  'footprint.methodology.cloud': 'Share of the host server’s manufacture by vCPU, plus the consumption estimated from utilisation and the provider’s PUE, at the factor of the region’s country.',
+  'footprint.methodology.cloud':
+    'Share of the host server’s manufacture by vCPU, plus the consumption estimated from utilisation and the provider’s PUE, at the factor of the region’s country.',
   'footprint.methodology.transfer': 'Per-gigabyte model (Sustainable Web Design, or OneByte if the line asks for it).',
   'footprint.methodology.sourcesTitle': 'Sources',
-  'footprint.methodology.limits': 'Not counted: software itself, employees’ personal use, operators’ networks beyond the declared transfers, and devices missing from the inventory.',
-  'footprint.methodology.central': 'Every factor has a central value (the published figure of the source followed) and a range from the spread of the published sources. The Monte Carlo draws put half of the probability on each side of the published figure: the value shown is the median of its own uncertainty, even when one source lies far from the others.',
+  'footprint.methodology.limits':
+    'Not counted: software itself, employees’ personal use, operators’ networks beyond the declared transfers, and devices missing from the inventory.',
+  'footprint.methodology.central':
+    'Every factor has a central value (the published figure of the source followed) and a range from the spread of the published sources. The Monte Carlo draws put half of the probability on each side of the published figure: the value shown is the median of its own uncertainty, even when one source lies far from the others.',
   'footprint.methodology.profilesTitle': 'Reference profiles',
-  'footprint.methodology.profiles': 'A profile is a coherent choice of sources. Each organisation picks its own in its settings, and every result names its profile and factor set.',
+  'footprint.methodology.profiles':
+    'A profile is a coherent choice of sources. Each organisation picks its own in its settings, and every result names its profile and factor set.',
   'footprint.methodology.profileDefault': 'default',
   'footprint.methodology.quarantinedTitle': 'Refused values',
-  'footprint.methodology.quarantinedIntro': 'Building the factor set refuses impossible values (primary energy of electricity under 3.6 MJ per kWh or above 100), aberrant ones (acidification or particulate matter more than 20 times the countries’ median) and negative ones (an end-of-life credit that would hide a burden). They are not counted, and every result that would have used one says so.',
+  'footprint.methodology.quarantinedIntro':
+    'Building the factor set refuses impossible values (primary energy of electricity under 3.6 MJ per kWh or above 100), aberrant ones (acidification or particulate matter more than 20 times the countries’ median) and negative ones (an end-of-life credit that would hide a burden). They are not counted, and every result that would have used one says so.',
   'footprint.methodology.refused.negative': 'negative: an end-of-life credit',
   'footprint.methodology.refused.floor': 'below the physical floor of 3.6 MJ per kWh',
   'footprint.methodology.refused.ceiling': 'above 100 MJ per kWh',
@@ -353,12 +397,15 @@ export const footprint = {
   'footprint.methodology.useKwh': 'Use (kWh/year)',
   'footprint.unit.waterDeprived': 'm³ world-eq deprived (AWARE)',
   'footprint.settings.profile': 'Reference profile',
-  'footprint.settings.profileHint': 'The choice of sources. ADEME (France) follows French reference practice (BEGES, Bilan Carbone); Boavizta (Europe) uses Base IMPACTS archetypes, Boavizta use profiles and the European study of electricity. The methodology shows how far apart they are.',
+  'footprint.settings.profileHint':
+    'The choice of sources. ADEME (France) follows French reference practice (BEGES, Bilan Carbone); Boavizta (Europe) uses Base IMPACTS archetypes, Boavizta use profiles and the European study of electricity. The methodology shows how far apart they are.',
   'footprint.settings.profileInvalid': 'Choose a profile from the list.',
   'footprint.profile.ademe-fr': 'ADEME (France)',
   'footprint.profile.boavizta-eu': 'Boavizta (Europe)',
-  'footprint.profile.ademe-fr.description': 'French reference practice: the ADEME/Arcep 2022 study’s figures by phase (manufacture, distribution, end of life) with their yearly use and lifespans, French electricity from ADEME’s Base Empreinte, ADEME’s Base IMPACTS for the criteria beyond climate.',
-  'footprint.profile.boavizta-eu.description': 'Base IMPACTS archetypes counted over their whole life, Boavizta’s use profiles (power × hours) and, for French electricity, the European study of Scarlat et al. (2019 data).',
+  'footprint.profile.ademe-fr.description':
+    'French reference practice: the ADEME/Arcep 2022 study’s figures by phase (manufacture, distribution, end of life) with their yearly use and lifespans, French electricity from ADEME’s Base Empreinte, ADEME’s Base IMPACTS for the criteria beyond climate.',
+  'footprint.profile.boavizta-eu.description':
+    'Base IMPACTS archetypes counted over their whole life, Boavizta’s use profiles (power × hours) and, for French electricity, the European study of Scarlat et al. (2019 data).',
   'footprint.category.desktop_consumer': 'Desktop (consumer)',
   'footprint.category.smart_speaker': 'Smart speaker',
   'footprint.category.basic_phone': 'Basic phone',
@@ -366,7 +413,8 @@ export const footprint = {
   'footprint.category.laptop_charger': 'Laptop power adapter',
   'footprint.category.phone_charger': 'Phone charger',
   'footprint.result.zeros': 'Counted as zero or left out',
-  'footprint.result.zerosIntro': 'Nothing counts as zero without saying so: here is every cell of the result without a value, with the number of units concerned and the reason.',
+  'footprint.result.zerosIntro':
+    'Nothing counts as zero without saying so: here is every cell of the result without a value, with the number of units concerned and the reason.',
   'footprint.result.zerosNone': 'None: every unit is counted for every criterion and phase.',
   'footprint.result.zerosWhich': 'which values, and why',
   'footprint.gap.no-factor': 'no published factor for this criterion',
@@ -382,15 +430,19 @@ export const footprint = {
   'footprint.category.cloud_storage': 'Cloud storage',
   'footprint.cloud.title': 'Cloud billing export {year} — {org}',
   'footprint.cloud.upload': 'Cloud billing export',
-  'footprint.cloud.uploadHelp': 'Upload the export as the provider writes it: AWS Cost and Usage Report (CUR, legacy or CUR 2.0 columns, CSV or gzipped CSV), Azure cost details export (CSV) or Google Cloud billing export (standard usage cost table, CSV). Usage rows become inventory lines: instances (type, hours, region), storage (GB-months, SSD or HDD) and data transferred out (GB).',
-  'footprint.cloud.replaces': 'The cloud lines replace those of this year’s previous billing export; the other lines of the inventory stay as they are. A refused file changes nothing.',
+  'footprint.cloud.uploadHelp':
+    'Upload the export as the provider writes it: AWS Cost and Usage Report (CUR, legacy or CUR 2.0 columns, CSV or gzipped CSV), Azure cost details export (CSV) or Google Cloud billing export (standard usage cost table, CSV). Usage rows become inventory lines: instances (type, hours, region), storage (GB-months, SSD or HDD) and data transferred out (GB).',
+  'footprint.cloud.replaces':
+    'The cloud lines replace those of this year’s previous billing export; the other lines of the inventory stay as they are. A refused file changes nothing.',
   'footprint.cloud.file': 'Export file (CSV or CSV.gz)',
-  'footprint.cloud.fileHint': 'The format is recognised from the header row. Up to 512 MB; beyond that, use the techcare footprint --cloud-billing command.',
+  'footprint.cloud.fileHint':
+    'The format is recognised from the header row. Up to 512 MB; beyond that, use the techcare footprint --cloud-billing command.',
   'footprint.cloud.provider': 'Provider',
   'footprint.cloud.providerAuto': 'Recognise from the header',
   'footprint.cloud.submit': 'Send the billing export',
   'footprint.cloud.noFile': 'Choose the billing export file to import.',
-  'footprint.cloud.tooBig': 'The file exceeds 512 MB: gzip it or import it with the techcare footprint --cloud-billing command.',
+  'footprint.cloud.tooBig':
+    'The file exceeds 512 MB: gzip it or import it with the techcare footprint --cloud-billing command.',
   'footprint.cloud.flash.imported': 'Billing export imported: the year’s cloud lines were replaced.',
   'footprint.cloud.refusedOne': 'The file has one error: it was refused and the inventory did not change.',
   'footprint.cloud.refusedMany': 'The file has {count} errors: it was refused and the inventory did not change.',
@@ -399,7 +451,8 @@ export const footprint = {
   'footprint.cloud.noImport': 'No billing export imported for this year.',
   'footprint.cloud.backToInventory': 'Back to the inventory',
   'footprint.cloud.part': 'Cloud part (billing export)',
-  'footprint.cloud.importedFrom': 'File {file} imported on {date}: {rows} usage rows read, {lines} inventory lines (mapping {mapping}).',
+  'footprint.cloud.importedFrom':
+    'File {file} imported on {date}: {rows} usage rows read, {lines} inventory lines (mapping {mapping}).',
   'footprint.cloud.mappedShare': '{share} of the billed cost could be mapped to a line ({mapped} of {total}).',
   'footprint.cloud.gwp': 'Location-based estimate: {gwp}.',
   'footprint.cloud.kg': '{value} kgCO2e ({low} to {high})',
@@ -420,8 +473,10 @@ export const footprint = {
   'footprint.cloud.rows': 'Export rows',
   'footprint.cloud.cost': 'Cost',
   'footprint.cloud.allMapped': 'Every usage row was mapped.',
-  'footprint.cloud.otherCharges': 'Amounts without usage (taxes, fees, credits, upfront payments), left out of the computation: {list}.',
-  'footprint.cloud.unknownRegions': 'Regions missing from the factor set, counted with the organisation’s default country: {list}.',
+  'footprint.cloud.otherCharges':
+    'Amounts without usage (taxes, fees, credits, upfront payments), left out of the computation: {list}.',
+  'footprint.cloud.unknownRegions':
+    'Regions missing from the factor set, counted with the organisation’s default country: {list}.',
   'footprint.cloud.reason.noRule': 'no published mapping for this service or usage type',
   'footprint.cloud.reason.unknownUnit': 'unit not recognised',
   'footprint.cloud.reason.unknownInstanceType': 'instance type missing from the factor set',

@@ -3,7 +3,8 @@ import type { knowledge as fr } from '../fr/knowledge.js';
 /** English texts of the knowledge area: the same keys as the French file, enforced by `satisfies`. */
 export const knowledge = {
   'knowledge.resources.title': 'Resources',
-  'knowledge.resources.lead': 'Guides, methods, tools, templates, studies and workshop replays published by the network’s partners, experts and members.',
+  'knowledge.resources.lead':
+    'Guides, methods, tools, templates, studies and workshop replays published by the network’s partners, experts and members.',
   'knowledge.resources.publish': 'Publish a resource',
   'knowledge.resources.count': 'Resources found: {count}',
   'knowledge.resources.empty': 'No resource matches. Try another word or remove a filter.',
@@ -11,7 +12,8 @@ export const knowledge = {
   'knowledge.resources.open': 'Open the resource',
   'knowledge.resources.download': 'Download {name} ({size} KB)',
   'knowledge.experience.title': 'Experience reports',
-  'knowledge.experience.lead': 'What members did, what it cost and what they measured before and after: the evidence behind the levers’ gains.',
+  'knowledge.experience.lead':
+    'What members did, what it cost and what they measured before and after: the evidence behind the levers’ gains.',
   'knowledge.experience.publish': 'Publish an experience report',
   'knowledge.experience.count': 'Experience reports found: {count}',
   'knowledge.experience.empty': 'No experience report matches.',
@@ -34,7 +36,8 @@ export const knowledge = {
   'knowledge.field.themes': 'Themes',
   'knowledge.field.levels': 'Maturity levels addressed',
   'knowledge.field.levers': 'Levers',
-  'knowledge.field.leversHint': 'Lever identifiers separated by commas, for example extend-lifespan, eco-design-services.',
+  'knowledge.field.leversHint':
+    'Lever identifiers separated by commas, for example extend-lifespan, eco-design-services.',
   'knowledge.field.rgesn': 'RGESN criteria',
   'knowledge.field.rgesnHint': 'Numbers separated by commas, for example 4.2, 6.1.',
   'knowledge.field.workshopId': 'Number of the related workshop (replay or materials)',
@@ -44,13 +47,17 @@ export const knowledge = {
   'knowledge.field.training': 'Training',
   'knowledge.field.trainingLink': 'See the training',
   'knowledge.form.publish': 'Publish',
-  'knowledge.form.reviewNote': 'Partners’ and experts’ publications go online at once; member companies’ and schools’ go online after an administrator’s review.',
+  'knowledge.form.reviewNote':
+    'Partners’ and experts’ publications go online at once; member companies’ and schools’ go online after an administrator’s review.',
   'knowledge.form.linkOrFile': 'Give a link or attach a file (one of them, not both).',
   'knowledge.form.leverUnknown': 'One of the levers is not in the catalogue: pick them from the list of levers.',
-  'knowledge.form.notYourOrg': 'You can only publish on behalf of an organisation you belong to that is a validated signatory of the manifesto or a recognised partner.',
-  'knowledge.form.slugInvalid': 'Invalid lever identifier: lower-case letters, digits and hyphens, for example extend-lifespan.',
+  'knowledge.form.notYourOrg':
+    'You can only publish on behalf of an organisation you belong to that is a validated signatory of the manifesto or a recognised partner.',
+  'knowledge.form.slugInvalid':
+    'Invalid lever identifier: lower-case letters, digits and hyphens, for example extend-lifespan.',
   'knowledge.form.rgesnInvalid': 'Invalid RGESN criterion number: write it like 4.2.',
-  'knowledge.upload.name': 'File name refused: remove slashes, "..", control characters and double extensions (such as .pdf.exe), then try again.',
+  'knowledge.upload.name':
+    'File name refused: remove slashes, "..", control characters and double extensions (such as .pdf.exe), then try again.',
   'knowledge.upload.type': 'File type refused: attach a PDF, ODP, PPTX, ODS, XLSX or CSV file.',
   'knowledge.upload.size': 'File too large: 10 MB at most.',
   'knowledge.upload.content': 'The file’s content does not match its extension: attach the original document.',
@@ -58,7 +65,8 @@ export const knowledge = {
   'knowledge.status.pending': 'awaiting review',
   'knowledge.status.rejected': 'rejected',
   'knowledge.status.published': 'published',
-  'knowledge.status.pendingNote': 'This publication awaits an administrator’s review: only your organisation’s members can see it.',
+  'knowledge.status.pendingNote':
+    'This publication awaits an administrator’s review: only your organisation’s members can see it.',
   'knowledge.status.rejectedNote': 'This publication was rejected: {reason}',
   'knowledge.kind.guide': 'Guide',
   'knowledge.kind.method': 'Method',
@@ -100,8 +108,10 @@ export const knowledge = {
   'knowledge.report.source.platform': 'Our footprints measured in the platform',
   'knowledge.report.source.declared': 'A declared measurement',
   'knowledge.report.source.none': 'No measurement',
-  'knowledge.report.platformHint': 'With the platform’s footprints, give the baseline year and the result year: the figures come from the two yearly results.',
-  'knowledge.report.declaredHint': 'With a declared measurement, say what was measured, the values before and after, and their unit.',
+  'knowledge.report.platformHint':
+    'With the platform’s footprints, give the baseline year and the result year: the figures come from the two yearly results.',
+  'knowledge.report.declaredHint':
+    'With a declared measurement, say what was measured, the values before and after, and their unit.',
   'knowledge.report.baselineYear': 'Baseline year (before)',
   'knowledge.report.resultYear': 'Result year (after)',
   'knowledge.report.measureLabel': 'What was measured',
@@ -109,7 +119,8 @@ export const knowledge = {
   'knowledge.report.after': 'Value after',
   'knowledge.report.unit': 'Unit',
   'knowledge.report.yearsOrder': 'The result year must come after the baseline year.',
-  'knowledge.report.noFootprint': 'No footprint computed for this year in the platform: import that year’s inventory or choose a declared measurement.',
+  'knowledge.report.noFootprint':
+    'No footprint computed for this year in the platform: import that year’s inventory or choose a declared measurement.',
   'knowledge.report.noMeasure': 'No before/after measurement.',
   'knowledge.report.measuredPlatform': 'Carbon footprint measured in the platform, from {from} to {to}:',
   'knowledge.report.measuredDeclared': 'Declared measurement ({label}):',
@@ -117,7 +128,8 @@ export const knowledge = {
   'knowledge.comments.title': 'Questions and comments',
   'knowledge.comments.none': 'No comment yet.',
   'knowledge.comments.add': 'Your question or comment',
-  'knowledge.comments.hint': 'The author organisation can answer and mark the answer. Keep it courteous: comments are moderated.',
+  'knowledge.comments.hint':
+    'The author organisation can answer and mark the answer. Keep it courteous: comments are moderated.',
   'knowledge.comments.submit': 'Send',
   'knowledge.comments.login': 'Log in to ask a question.',
   'knowledge.comments.answer': 'Answer from the author organisation',
@@ -148,9 +160,11 @@ export const knowledge = {
   'knowledge.related.more': 'All related resources',
   'knowledge.digest.monthInvalid': 'Invalid month: write it YYYY-MM, for example 2026-03.',
   'knowledge.digest.admin.title': 'Monthly digest',
-  'knowledge.digest.admin.lead': 'Sends the month’s digest to the members who asked for it. A member never gets it twice for the same month: you can safely send again.',
+  'knowledge.digest.admin.lead':
+    'Sends the month’s digest to the members who asked for it. A member never gets it twice for the same month: you can safely send again.',
   'knowledge.digest.admin.month': 'Month',
-  'knowledge.digest.admin.monthHint': 'Format YYYY-MM. A month’s digest announces its workshops and the previous month’s publications.',
+  'knowledge.digest.admin.monthHint':
+    'Format YYYY-MM. A month’s digest announces its workshops and the previous month’s publications.',
   'knowledge.digest.admin.send': 'Send the digest',
   'knowledge.digest.admin.result': 'Digests sent: {sent}. Already received this month: {already}.',
   'knowledge.digest.mail.subject': 'Techcare: your {month} digest',
@@ -166,14 +180,16 @@ export const knowledge = {
   'knowledge.digest.unsubscribe.title': 'Unsubscribe from the monthly digest',
   'knowledge.digest.unsubscribe.confirm': 'Stop sending the monthly digest to {email}?',
   'knowledge.digest.unsubscribe.button': 'Unsubscribe',
-  'knowledge.digest.unsubscribe.done': 'You will no longer receive the monthly digest. You can turn it back on from your account.',
+  'knowledge.digest.unsubscribe.done':
+    'You will no longer receive the monthly digest. You can turn it back on from your account.',
   'knowledge.digest.unsubscribe.account': 'My account',
   'knowledge.resources.editTitle': 'Edit the resource',
   'knowledge.experience.editTitle': 'Edit the experience report',
   'knowledge.field.fileCurrent': 'Current file: {name}. A new file replaces it; a link instead removes it.',
   'knowledge.form.authorOrganisation': 'Author organisation: {name} (it does not change)',
   'knowledge.form.save': 'Save the changes',
-  'knowledge.form.editReviewNote': 'For a company or a school, changing the title, summary or text, link, file, cost or measurement of a published publication sends it back to review; themes, levels, levers, criteria and other details change without review.',
+  'knowledge.form.editReviewNote':
+    'For a company or a school, changing the title, summary or text, link, file, cost or measurement of a published publication sends it back to review; themes, levels, levers, criteria and other details change without review.',
   'knowledge.form.linkedWorkshop': 'Linked to the workshop “{title}” (untick to remove the link)',
   'knowledge.form.linkedTraining': 'Linked to the training “{title}” (untick to remove the link)',
   'knowledge.form.workshopUnknown': 'No workshop has this number: check it or leave the field empty.',
@@ -186,26 +202,35 @@ export const knowledge = {
   'knowledge.owner.deleteConfirm': 'Delete for good',
   'knowledge.owner.cancel': 'Cancel',
   'knowledge.flash.edited': 'Changes saved.',
-  'knowledge.flash.editedPending': 'Changes saved: the publication will be visible to everyone after an administrator’s review.',
+  'knowledge.flash.editedPending':
+    'Changes saved: the publication will be visible to everyone after an administrator’s review.',
   'knowledge.flash.deleted': 'Publication deleted.',
   'knowledge.report.resultOfYear': '{year} result',
-  'knowledge.report.platformNote': 'Total carbon footprint of the two yearly results computed in the platform with the same method, at the time of publication.',
-  'knowledge.digest.unsubscribe.expired': 'This unsubscribe link is more than 12 months old and no longer works. Use the one in the latest digest you received, or log in to manage the digest from your account.',
+  'knowledge.report.platformNote':
+    'Total carbon footprint of the two yearly results computed in the platform with the same method, at the time of publication.',
+  'knowledge.digest.unsubscribe.expired':
+    'This unsubscribe link is more than 12 months old and no longer works. Use the one in the latest digest you received, or log in to manage the digest from your account.',
   'knowledge.flash.unpublished': 'Publication withdrawn; its author received the reason.',
   'knowledge.moderation.unpublish': 'Unpublish',
   'knowledge.moderation.unpublishReason': 'Reason (sent to the author)',
   'knowledge.mail.moderation.approved.subject': 'Your publication is online: {title}',
-  'knowledge.mail.moderation.approved.body': 'Hello {name},\n\nAn administrator approved “{title}”: everyone can now see it.\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.approved.body':
+    'Hello {name},\n\nAn administrator approved “{title}”: everyone can now see it.\n{link}\n\n{signature}',
   'knowledge.mail.moderation.rejected.subject': 'Your publication was not approved: {title}',
-  'knowledge.mail.moderation.rejected.body': 'Hello {name},\n\nAn administrator did not approve “{title}”, for this reason:\n{reason}\n\nEdit it to submit it again:\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.rejected.body':
+    'Hello {name},\n\nAn administrator did not approve “{title}”, for this reason:\n{reason}\n\nEdit it to submit it again:\n{link}\n\n{signature}',
   'knowledge.mail.moderation.unpublished.subject': 'Your publication was withdrawn: {title}',
-  'knowledge.mail.moderation.unpublished.body': 'Hello {name},\n\nAn administrator withdrew “{title}” from publication, for this reason:\n{reason}\n\nIt is not deleted; edit it to submit it again:\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.unpublished.body':
+    'Hello {name},\n\nAn administrator withdrew “{title}” from publication, for this reason:\n{reason}\n\nIt is not deleted; edit it to submit it again:\n{link}\n\n{signature}',
   'knowledge.mail.moderation.republished.subject': 'Your publication is online again: {title}',
-  'knowledge.mail.moderation.republished.body': 'Hello {name},\n\nAn administrator put “{title}” back online: everyone can see it again.\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.republished.body':
+    'Hello {name},\n\nAn administrator put “{title}” back online: everyone can see it again.\n{link}\n\n{signature}',
   'knowledge.mail.comment.hidden.subject': 'Your comment was hidden: {title}',
-  'knowledge.mail.comment.hidden.body': 'Hello {name},\n\nAn administrator hid your comment on “{title}”, for this reason:\n{reason}\n\nYour comment:\n{body}\n\n{link}\n\n{signature}',
+  'knowledge.mail.comment.hidden.body':
+    'Hello {name},\n\nAn administrator hid your comment on “{title}”, for this reason:\n{reason}\n\nYour comment:\n{body}\n\n{link}\n\n{signature}',
   'knowledge.mail.comment.restored.subject': 'Your comment is visible again: {title}',
-  'knowledge.mail.comment.restored.body': 'Hello {name},\n\nAn administrator restored your comment on “{title}”: everyone can see it again.\n{link}\n\n{signature}',
+  'knowledge.mail.comment.restored.body':
+    'Hello {name},\n\nAn administrator restored your comment on “{title}”: everyone can see it again.\n{link}\n\n{signature}',
   'knowledge.moderation.republish': 'Publish again',
   'knowledge.moderation.hideReason': 'Reason for hiding (sent to the author)',
   'knowledge.flash.republished': 'Publication back online; the author is told by mail.',
@@ -214,7 +239,8 @@ export const knowledge = {
   'knowledge.digest.admin.settings': 'Introduction and send date',
   'knowledge.digest.admin.introFr': 'Introduction in French',
   'knowledge.digest.admin.introEn': 'Introduction in English',
-  'knowledge.digest.admin.introHint': 'Placed at the top of the digest, after the greeting. Leave empty to add nothing.',
+  'knowledge.digest.admin.introHint':
+    'Placed at the top of the digest, after the greeting. Leave empty to add nothing.',
   'knowledge.digest.admin.sendDay': 'Day of the month to send',
   'knowledge.digest.admin.sendDayHint': 'From 1 to 28: the month’s digest goes out that day (UTC), once per member.',
   'knowledge.digest.admin.sendDayInvalid': 'The send day must be a whole number from 1 to 28.',

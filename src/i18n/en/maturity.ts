@@ -45,8 +45,10 @@ export const maturity = {
   'maturity.answer.measurement.inventory.1': 'No inventory.',
   'maturity.answer.measurement.inventory.2': 'A partial inventory, rarely updated.',
   'maturity.answer.measurement.inventory.3': 'A full inventory of end-user devices, updated yearly.',
-  'maturity.answer.measurement.inventory.4': 'A full inventory (devices, network, servers, cloud) kept up to date continuously.',
-  'maturity.answer.measurement.inventory.5': 'The full inventory records age, use and condition of every item and informs decisions.',
+  'maturity.answer.measurement.inventory.4':
+    'A full inventory (devices, network, servers, cloud) kept up to date continuously.',
+  'maturity.answer.measurement.inventory.5':
+    'The full inventory records age, use and condition of every item and informs decisions.',
   'maturity.question.measurement.footprint': 'Have you measured the environmental footprint of your digital activity?',
   'maturity.answer.measurement.footprint.1': 'Never.',
   'maturity.answer.measurement.footprint.2': 'A rough estimate, once.',
@@ -191,7 +193,8 @@ export const maturity = {
   'maturity.answer.endoflife.tracking.4': 'Reuse and recycling rates are calculated every year.',
   'maturity.answer.endoflife.tracking.5': 'These rates are published and have targets.',
   'maturity.space.title': 'Responsible digital maturity · {org}',
-  'maturity.space.intro': 'Assess your practices on seven dimensions. Each answer describes an observable practice: choose the one that matches what actually happens today. Assessments are dated and kept so you can follow your progress.',
+  'maturity.space.intro':
+    'Assess your practices on seven dimensions. Each answer describes an observable practice: choose the one that matches what actually happens today. Assessments are dated and kept so you can follow your progress.',
   'maturity.space.start': 'Start a new assessment',
   'maturity.space.resume': 'Resume the assessment started on {date}',
   'maturity.space.none': 'No completed assessment yet.',
@@ -218,7 +221,8 @@ export const maturity = {
   'maturity.result.workshops': 'Workshops for the “{level}” level',
   'maturity.result.trainings': 'Trainings for the “{level}” level',
   'maturity.rule.title': 'How the level is calculated',
-  'maturity.rule.text': 'A dimension’s score is the mean of its answers (1 to 5). Its level is the whole part of that score, never more than one level above the dimension’s weakest answer: one neglected practice holds the dimension back. The overall level is the whole part of the mean of the dimensions, never more than one level above the weakest dimension. A strength is at least half a level above the overall score; an area to work on at least half a level below it.',
+  'maturity.rule.text':
+    'A dimension’s score is the mean of its answers (1 to 5). Its level is the whole part of that score, never more than one level above the dimension’s weakest answer: one neglected practice holds the dimension back. The overall level is the whole part of the mean of the dimensions, never more than one level above the weakest dimension. A strength is at least half a level above the overall score; an area to work on at least half a level below it.',
   'maturity.history.title': 'History',
   'maturity.history.chart': 'Overall score per year',
   'maturity.history.unit': 'out of 5',
@@ -227,7 +231,8 @@ export const maturity = {
   'maturity.history.date': 'Date',
 
   'maturity.rgesn.list.title': 'Eco-design of services (RGESN) · {org}',
-  'maturity.rgesn.list.intro': 'Assess a digital service against the 78 criteria of the French general eco-design reference for digital services (RGESN 2024), then publish its eco-design declaration. Several members of the organisation can fill in the same assessment.',
+  'maturity.rgesn.list.intro':
+    'Assess a digital service against the 78 criteria of the French general eco-design reference for digital services (RGESN 2024), then publish its eco-design declaration. Several members of the organisation can fill in the same assessment.',
   'maturity.rgesn.list.caption': 'Assessed services',
   'maturity.rgesn.list.service': 'Service',
   'maturity.rgesn.list.none': 'No service assessed yet.',
@@ -244,8 +249,10 @@ export const maturity = {
   'maturity.rgesn.version': 'Referential version',
   'maturity.rgesn.score': 'Progress score:',
   'maturity.rgesn.scoreValue': '{score} / 100',
-  'maturity.rgesn.counts': '{validated} validated, {in_progress} in progress, {not_validated} not validated, {not_applicable} not applicable, {to_assess} to assess.',
-  'maturity.rgesn.notImpact': 'This score measures progress in the eco-design approach (validated criteria, weighted by priority). It is not a measure of the service’s environmental impact.',
+  'maturity.rgesn.counts':
+    '{validated} validated, {in_progress} in progress, {not_validated} not validated, {not_applicable} not applicable, {to_assess} to assess.',
+  'maturity.rgesn.notImpact':
+    'This score measures progress in the eco-design approach (validated criteria, weighted by priority). It is not a measure of the service’s environmental impact.',
   'maturity.rgesn.families': 'Criteria families',
   'maturity.rgesn.family': 'Family',
   'maturity.rgesn.answered': 'Criteria answered',
@@ -270,7 +277,8 @@ export const maturity = {
   'maturity.rgesn.priority.recommended': 'Recommended (weight 1.25)',
   'maturity.rgesn.priority.moderate': 'Moderate (weight 1)',
   'maturity.rgesn.error.status': 'Choose a status from the list.',
-  'maturity.rgesn.error.forbiddenNa': 'This criterion applies to every service, so it cannot be “not applicable”. Choose another status.',
+  'maturity.rgesn.error.forbiddenNa':
+    'This criterion applies to every service, so it cannot be “not applicable”. Choose another status.',
   'maturity.rgesn.error.tooLong': 'This text is too long (at most {max} characters).',
   'maturity.rgesn.error.date': 'Enter the due date as YYYY-MM-DD.',
   'maturity.rgesn.history.link': 'History of changes',
@@ -287,7 +295,8 @@ export const maturity = {
   'maturity.rgesn.unpublish': 'Withdraw publication',
   'maturity.rgesn.published': 'published on {date}',
   'maturity.rgesn.notPublished': 'not published',
-  'maturity.rgesn.attribution': 'Criteria: Arcep, Arcom — RGESN 2024 (general eco-design reference for digital services). Short wording written by Techcare; the official French text prevails.',
+  'maturity.rgesn.attribution':
+    'Criteria: Arcep, Arcom — RGESN 2024 (general eco-design reference for digital services). Short wording written by Techcare; the official French text prevails.',
   'maturity.flash.published': 'Declaration published: it is now public.',
   'maturity.flash.unpublished': 'Publication withdrawn: the declaration is no longer public.',
 
@@ -299,7 +308,8 @@ export const maturity = {
   'maturity.declaration.referentialValue': 'RGESN, version {version}',
   'maturity.declaration.targetValue': '{score} by {date}',
   'maturity.declaration.draft': 'Draft: this declaration is not published; only the organisation’s members can see it.',
-  'maturity.declaration.notImpact': 'The progress score is the weighted share of applicable criteria that are validated. It does not measure the service’s environmental impact.',
+  'maturity.declaration.notImpact':
+    'The progress score is the weighted share of applicable criteria that are validated. It does not measure the service’s environmental impact.',
   'maturity.declaration.validated': 'Validated criteria ({n})',
   'maturity.declaration.notValidated': 'Criteria not validated ({n})',
   'maturity.declaration.notApplicable': 'Criteria not applicable ({n})',
@@ -308,12 +318,14 @@ export const maturity = {
   'maturity.declaration.pdf': 'Download as PDF',
   'maturity.rgesn.publication': 'Publication',
   'maturity.rgesn.notPublishedYet': 'The declaration is not published.',
-  'maturity.rgesn.unpublishedChanges': 'Unpublished changes: the current answers differ from the declaration published on {date}. Publish a new version to make them public.',
+  'maturity.rgesn.unpublishedChanges':
+    'Unpublished changes: the current answers differ from the declaration published on {date}. Publish a new version to make them public.',
   'maturity.rgesn.unpublishedChanges.short': 'unpublished changes',
   'maturity.rgesn.upToDate': 'The declaration published on {date} matches the current answers.',
   'maturity.rgesn.preview': 'Preview the declaration with the current answers',
   'maturity.rgesn.confirmPublish.title': 'Publish the RGESN declaration of "{service}"?',
-  'maturity.rgesn.confirmPublish.what': 'The declaration will be public: anyone can read it. Each publication creates a dated version that stays readable; you can withdraw it, but not change it.',
+  'maturity.rgesn.confirmPublish.what':
+    'The declaration will be public: anyone can read it. Each publication creates a dated version that stays readable; you can withdraw it, but not change it.',
   'maturity.rgesn.confirmPublish.confirm': 'Yes, publish',
   'maturity.rgesn.publishNew': 'Publish a new version',
   'maturity.flash.upToDate': 'Nothing has changed since the last publication: no new version was created.',
@@ -322,10 +334,12 @@ export const maturity = {
   'maturity.declaration.versionLabel': 'Version {n} of {date}',
   'maturity.declaration.superseded': 'This version has been replaced by a newer one.',
   'maturity.declaration.latestLink': 'See the latest version, published on {date}',
-  'maturity.declaration.withdrawn': 'Publication withdrawn on {date}: only the organisation’s members can still see this declaration.',
+  'maturity.declaration.withdrawn':
+    'Publication withdrawn on {date}: only the organisation’s members can still see this declaration.',
 
   'maturity.admin.title': 'RGESN referential',
-  'maturity.admin.intro': 'Import the official criteria file (the JSON published by the French responsible digital mission) to show the official wording. Each import creates a new version; existing assessments keep the version they were made with.',
+  'maturity.admin.intro':
+    'Import the official criteria file (the JSON published by the French responsible digital mission) to show the official wording. Each import creates a new version; existing assessments keep the version they were made with.',
   'maturity.admin.versions': 'Loaded versions',
   'maturity.admin.source': 'Origin',
   'maturity.admin.source.shipped': 'Shipped with Techcare',
@@ -343,12 +357,16 @@ export const maturity = {
   'maturity.admin.error.noFile': 'Choose the criteria JSON file.',
   'maturity.admin.error.tooBig': 'This file is larger than {max} MB.',
   'maturity.admin.error.notJson': 'This file is not valid JSON. Check that it is the criteria file.',
-  'maturity.admin.error.invalid': 'The file has {n, plural, one {# error} other {# errors}}; nothing was imported. Fix them and try again:',
+  'maturity.admin.error.invalid':
+    'The file has {n, plural, one {# error} other {# errors}}; nothing was imported. Fix them and try again:',
   'maturity.admin.error.not_array': 'The file must hold a list of criteria (a JSON array).',
   'maturity.admin.error.empty': 'The list of criteria is empty.',
-  'maturity.admin.error.invalid_field': 'Entry {index} (criterion {numero}): the field “{field}” is missing or has an unexpected value.',
+  'maturity.admin.error.invalid_field':
+    'Entry {index} (criterion {numero}): the field “{field}” is missing or has an unexpected value.',
   'maturity.admin.error.duplicate_number': 'Entry {index}: criterion number {numero} appears twice.',
-  'maturity.admin.error.family_mismatch': 'Entry {index} (criterion {numero}): the theme differs from the other criteria of the same family.',
-  'maturity.admin.error.applicability': 'Entry {index} (criterion {numero}): the target must be “Applicable à tous les services” or start with “N/A”.',
+  'maturity.admin.error.family_mismatch':
+    'Entry {index} (criterion {numero}): the theme differs from the other criteria of the same family.',
+  'maturity.admin.error.applicability':
+    'Entry {index} (criterion {numero}): the target must be “Applicable à tous les services” or start with “N/A”.',
   'maturity.flash.imported': 'Referential imported. New assessments will use this version.',
 } as const satisfies Record<keyof typeof fr, string>;

@@ -13,9 +13,11 @@ export const organisations = {
   'organisations.field.description': 'Description',
   'organisations.field.choose': 'Choose…',
   'organisations.error.nameTooShort': 'The name must be at least 2 characters long.',
-  'organisations.error.kind': 'Choose the kind of organisation: company or school. The partner or expert status is applied for afterwards and granted by an administrator.',
+  'organisations.error.kind':
+    'Choose the kind of organisation: company or school. The partner or expert status is applied for afterwards and granted by an administrator.',
   'organisations.error.choose': 'Choose a value from the list.',
-  'organisations.error.siren': 'This SIREN number is not valid: it must have 9 digits and a correct check digit. Check it on your Kbis extract or INSEE registration notice.',
+  'organisations.error.siren':
+    'This SIREN number is not valid: it must have 9 digits and a correct check digit. Check it on your Kbis extract or INSEE registration notice.',
   'organisations.kind.company': 'Company',
   'organisations.kind.school': 'School or higher-education institution',
   'organisations.kind.partner': 'Partner organisation',
@@ -76,7 +78,8 @@ export const organisations = {
   'organisations.signature.validated': 'Manifesto signatory (version {version}), validated on {date}.',
   'organisations.signature.rejected': 'Manifesto signature (version {version}) rejected on {date}',
   'organisations.new.title': 'Create an organisation',
-  'organisations.new.intro': 'Describe your organisation. You will be its owner and can invite your colleagues, then sign the manifesto.',
+  'organisations.new.intro':
+    'Describe your organisation. You will be its owner and can invite your colleagues, then sign the manifesto.',
   'organisations.new.submit': 'Create the organisation',
   'organisations.edit.title': 'Edit the profile',
   'organisations.manage.spaces': 'The organisation’s spaces',
@@ -100,14 +103,16 @@ export const organisations = {
   'organisations.invitation.text': 'You are invited to join {organisation} on Techcare with the address {email}.',
   'organisations.invitation.login': 'Log in to accept',
   'organisations.invitation.signup': 'Create an account with this address',
-  'organisations.invitation.wrongAccount': 'This invitation is addressed to {email}. Log in with that account to accept it.',
+  'organisations.invitation.wrongAccount':
+    'This invitation is addressed to {email}. Log in with that account to accept it.',
   'organisations.invitation.accept': 'Accept the invitation',
   'organisations.data.title': 'The organisation’s data',
   'organisations.data.text': 'Download all profile, member and signature data, or delete the organisation for good.',
   'organisations.data.export': 'Export the data (JSON)',
   'organisations.data.delete': 'Delete the organisation',
   'organisations.delete.title': 'Delete the organisation',
-  'organisations.delete.warning': 'Deleting {name} erases for good its profile, members, invitations, signatures and all the data of its spaces. Export them first if you want to keep them.',
+  'organisations.delete.warning':
+    'Deleting {name} erases for good its profile, members, invitations, signatures and all the data of its spaces. Export them first if you want to keep them.',
   'organisations.delete.confirmLabel': 'To confirm, type the exact name: {name}',
   'organisations.delete.mismatch': 'The name you typed does not match. Copy the organisation’s name exactly.',
   'organisations.delete.submit': 'Delete for good',
@@ -116,9 +121,11 @@ export const organisations = {
   'organisations.dashboard.invitedTo': 'You are invited to join {organisation} ({role}).',
   'organisations.dashboard.organisations': 'My organisations',
   'organisations.dashboard.none': 'You are not part of any organisation yet.',
-  'organisations.dashboard.join': 'Your organisation is already registered? Ask one of its owners to invite you: the invitation will come by email.',
+  'organisations.dashboard.join':
+    'Your organisation is already registered? Ask one of its owners to invite you: the invitation will come by email.',
   'organisations.dashboard.account': 'Profile, language, digest and API tokens',
-  'organisations.flash.created': 'The organisation is created. You can now invite your colleagues and sign the manifesto.',
+  'organisations.flash.created':
+    'The organisation is created. You can now invite your colleagues and sign the manifesto.',
   'organisations.flash.removed': 'The member has been removed.',
   'organisations.flash.lastOwner': 'Not possible: the organisation must keep at least one owner.',
   'organisations.flash.alreadyMember': 'This person is already part of the organisation.',
@@ -127,24 +134,36 @@ export const organisations = {
   'organisations.flash.deleted': 'The organisation and its data have been deleted.',
   'organisations.flash.joined': 'You have joined the organisation.',
   'organisations.mail.invite.subject': 'Invitation to join {organisation} on Techcare',
-  'organisations.mail.invite.body': 'Hello,\n\n{inviter} invites you to join {organisation} on Techcare, the network of organisations cutting the environmental footprint of digital technology.\n\nTo accept, open this link (valid for {days} days), then log in or create an account with this address:\n{link}\n\n{signature}',
-  'organisations.partner.agit': 'An association of professionals and organisations promoting a more responsible digital sector.',
-  'organisations.partner.fing': 'A think-and-do tank on digital transformations and how they meet the ecological transition.',
-  'organisations.partner.greenit-fr': 'A community of experts in digital sobriety and the eco-design of digital services.',
-  'organisations.partner.inr': 'The Institute for Responsible Digital Technology: it equips and trains organisations reducing their digital impacts.',
-  'organisations.partner.the-shift-project': 'A think tank on moving away from fossil fuels, author of reference work on the footprint of digital technology.',
+  'organisations.mail.invite.body':
+    'Hello,\n\n{inviter} invites you to join {organisation} on Techcare, the network of organisations cutting the environmental footprint of digital technology.\n\nTo accept, open this link (valid for {days} days), then log in or create an account with this address:\n{link}\n\n{signature}',
+  'organisations.partner.agit':
+    'An association of professionals and organisations promoting a more responsible digital sector.',
+  'organisations.partner.fing':
+    'A think-and-do tank on digital transformations and how they meet the ecological transition.',
+  'organisations.partner.greenit-fr':
+    'A community of experts in digital sobriety and the eco-design of digital services.',
+  'organisations.partner.inr':
+    'The Institute for Responsible Digital Technology: it equips and trains organisations reducing their digital impacts.',
+  'organisations.partner.the-shift-project':
+    'A think tank on moving away from fossil fuels, author of reference work on the footprint of digital technology.',
   'organisations.partner.cigref': 'The association of large companies and public bodies that use digital technology.',
   'organisations.partner.cinov-numerique': 'The trade union of small and medium digital consulting and services firms.',
   'organisations.partner.sif': 'The French computer science society, the learned society of the computing community.',
-  'organisations.partner.systematic': 'A competitiveness cluster bringing together companies, schools and laboratories around digital technologies.',
-  'organisations.partner.talents-du-numerique': 'An association bringing schools and companies together on digital training and careers.',
-  'organisations.error.wrongAccount': 'This invitation is addressed to another email address. Log in with the invited account to accept it.',
-  'organisations.error.nameTaken': 'An organisation already has this name (ignoring capitals, accents and punctuation). Choose another name or ask to join the existing organisation.',
-  'organisations.error.motivation': 'Explain in 20 to 2,000 characters what your organisation will bring to the network.',
+  'organisations.partner.systematic':
+    'A competitiveness cluster bringing together companies, schools and laboratories around digital technologies.',
+  'organisations.partner.talents-du-numerique':
+    'An association bringing schools and companies together on digital training and careers.',
+  'organisations.error.wrongAccount':
+    'This invitation is addressed to another email address. Log in with the invited account to accept it.',
+  'organisations.error.nameTaken':
+    'An organisation already has this name (ignoring capitals, accents and punctuation). Choose another name or ask to join the existing organisation.',
+  'organisations.error.motivation':
+    'Explain in 20 to 2,000 characters what your organisation will bring to the network.',
   'organisations.error.statusKind': 'Choose the status you apply for: partner organisation or expert.',
   'organisations.field.kindGranted': 'Kind of organisation (restored if the status is withdrawn)',
   'organisations.status.title': 'Partner or expert status',
-  'organisations.status.intro': 'Partner organisations and experts run workshops and publish without signing the manifesto. A network administrator grants this status, and may withdraw it.',
+  'organisations.status.intro':
+    'Partner organisations and experts run workshops and publish without signing the manifesto. A network administrator grants this status, and may withdraw it.',
   'organisations.status.held': 'Status granted: {kind}.',
   'organisations.status.pending': 'Application for the “{kind}” status waiting for review since {date}.',
   'organisations.status.rejected': 'Last application rejected: {reason}',
@@ -152,17 +171,23 @@ export const organisations = {
   'organisations.status.kind': 'Status applied for',
   'organisations.status.motivation': 'Why your organisation applies for this status',
   'organisations.status.apply': 'Apply for the status',
-  'organisations.status.publishHint': 'Only validated signatories and recognised partners publish workshops, resources, trainings and offers.',
+  'organisations.status.publishHint':
+    'Only validated signatories and recognised partners publish workshops, resources, trainings and offers.',
   'organisations.flash.statusApplied': 'Your application was sent to the administrators.',
   'organisations.flash.statusPending': 'An application already waits for a decision.',
   'organisations.mail.statusApplied.subject': '“{kind}” status application: {organisation}',
-  'organisations.mail.statusApplied.body': 'Hello,\n\n{organisation} applies for the “{kind}” status. Its motivation:\n{motivation}\n\nThe application waits for your decision:\n{link}\n\n{signature}',
+  'organisations.mail.statusApplied.body':
+    'Hello,\n\n{organisation} applies for the “{kind}” status. Its motivation:\n{motivation}\n\nThe application waits for your decision:\n{link}\n\n{signature}',
   'organisations.mail.statusGranted.subject': '“{kind}” status granted to {organisation}',
-  'organisations.mail.statusGranted.body': 'Hello {name},\n\nThe “{kind}” status is granted to {organisation}. {reason}\n{link}\n\n{signature}',
+  'organisations.mail.statusGranted.body':
+    'Hello {name},\n\nThe “{kind}” status is granted to {organisation}. {reason}\n{link}\n\n{signature}',
   'organisations.mail.statusRejected.subject': '“{kind}” status not granted to {organisation}',
-  'organisations.mail.statusRejected.body': 'Hello {name},\n\nThe application of {organisation} for the “{kind}” status is not accepted, for this reason:\n{reason}\n\nYou may apply again later:\n{link}\n\n{signature}',
+  'organisations.mail.statusRejected.body':
+    'Hello {name},\n\nThe application of {organisation} for the “{kind}” status is not accepted, for this reason:\n{reason}\n\nYou may apply again later:\n{link}\n\n{signature}',
   'organisations.mail.statusWithdrawn.subject': '“{kind}” status withdrawn from {organisation}',
-  'organisations.mail.statusWithdrawn.body': 'Hello {name},\n\nAn administrator withdrew the “{kind}” status of {organisation}, for this reason:\n{reason}\n\n{count, plural, one {# publication is no longer visible; it is not deleted.} other {# publications are no longer visible; they are not deleted.}}\n{link}\n\n{signature}',
+  'organisations.mail.statusWithdrawn.body':
+    'Hello {name},\n\nAn administrator withdrew the “{kind}” status of {organisation}, for this reason:\n{reason}\n\n{count, plural, one {# publication is no longer visible; it is not deleted.} other {# publications are no longer visible; they are not deleted.}}\n{link}\n\n{signature}',
   'organisations.mail.workshopWithdrawn.subject': 'Workshop withdrawn from the programme: {title}',
-  'organisations.mail.workshopWithdrawn.body': 'Hello {name},\n\nYou are registered for the workshop “{title}”. {organisation} lost its status in the network, for this reason:\n{reason}\n\nThe workshop is withdrawn from the programme and will not take place as announced. The network’s other workshops:\n{link}\n\n{signature}',
+  'organisations.mail.workshopWithdrawn.body':
+    'Hello {name},\n\nYou are registered for the workshop “{title}”. {organisation} lost its status in the network, for this reason:\n{reason}\n\nThe workshop is withdrawn from the programme and will not take place as announced. The network’s other workshops:\n{link}\n\n{signature}',
 } as const satisfies Record<keyof typeof fr, string>;

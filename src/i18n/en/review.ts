@@ -3,7 +3,8 @@ import type { review as fr } from '../fr/review.js';
 /** English texts of the review area: the same keys as the French file, enforced by `satisfies`. */
 export const review = {
   'review.title': 'The network’s {year} annual review',
-  'review.lead': 'Every year the network takes stock from the platform’s own data: signatories, workshops, training, practices, footprint and maturity.',
+  'review.lead':
+    'Every year the network takes stock from the platform’s own data: signatories, workshops, training, practices, footprint and maturity.',
   'review.inProgress': 'Year in progress: the figures change until 31 December.',
   'review.includesDemo': 'This installation shows a demo network: the fictional organisations are counted.',
   'review.downloads': 'Open data',
@@ -26,13 +27,15 @@ export const review = {
   'review.unit.workshops': 'workshops',
   'review.unit.share': 'share of members',
   'review.signatories.title': 'Signatories',
-  'review.signatories.summary': '{total, plural, one {# signatory} other {# signatories}} at the end of the year, {added} of them new (against {previous} a year earlier).',
+  'review.signatories.summary':
+    '{total, plural, one {# signatory} other {# signatories}} at the end of the year, {added} of them new (against {previous} a year earlier).',
   'review.signatories.byKind': 'Signatories by kind',
   'review.signatories.bySize': 'Signatories by size',
   'review.signatories.bySector': 'Signatories by sector',
   'review.signatories.byRegion': 'Signatories by region',
   'review.workshops.title': 'Workshops',
-  'review.workshops.summary': '{workshops} workshops held, {registrations} confirmed registrations, attendance rate {attendance}, mean satisfaction {satisfaction} out of 5.',
+  'review.workshops.summary':
+    '{workshops} workshops held, {registrations} confirmed registrations, attendance rate {attendance}, mean satisfaction {satisfaction} out of 5.',
   'review.workshops.byMonth': 'Workshops held per month',
   'review.workshops.byOrganiser': 'Workshops per partner',
   'review.workshops.organiser': 'Partner',
@@ -49,7 +52,8 @@ export const review = {
   'review.practices.measured': 'measured their footprint',
   'review.practices.declared': 'published an eco-design declaration',
   'review.practices.withPlan': 'have an action plan',
-  'review.practices.counts': '{measured} members measured their footprint, {declared} published a declaration, {withPlan} have an action plan, out of {members} members; {actionsDone} actions done in the year.',
+  'review.practices.counts':
+    '{measured} members measured their footprint, {declared} published a declaration, {withPlan} have an action plan, out of {members} members; {actionsDone} actions done in the year.',
   'review.footprint.title': 'Footprint of the members who measured',
   'review.footprint.measured': 'Members who measured',
   'review.footprint.total': 'Combined carbon footprint',
@@ -57,16 +61,21 @@ export const review = {
   'review.footprint.devices': 'Devices reported',
   'review.footprint.withheld': 'Not published: at least {min} members must have measured ({n} this year).',
   'review.footprint.sameSample': 'Change on the same sample',
-  'review.footprint.sameSampleText': 'The {n} members who measured in both {previous} and {year} went from {before} to {now} tCO2e ({change}).',
-  'review.footprint.sameSampleWithheld': 'Not published: the same sample, and each of its complements (members who measured in only one of the two years), must count 0 or at least {min} members, otherwise a subtraction would reveal one member’s footprint.',
+  'review.footprint.sameSampleText':
+    'The {n} members who measured in both {previous} and {year} went from {before} to {now} tCO2e ({change}).',
+  'review.footprint.sameSampleWithheld':
+    'Not published: the same sample, and each of its complements (members who measured in only one of the two years), must count 0 or at least {min} members, otherwise a subtraction would reveal one member’s footprint.',
   'review.maturity.title': 'Maturity',
   'review.maturity.chart': 'Members by maturity level at the end of the year ({n} assessed)',
   'review.maturity.withheld': 'Not published: fewer than {min} members assessed.',
   'review.method.title': 'Method',
-  'review.method.members': 'A member is an organisation whose signature of the manifesto was validated before the end of the year. Maturity is the level of the last assessment completed before the end of the year. Workshop months are those of the start time in UTC.',
-  'review.method.privacy': 'No figure about members’ data is published for fewer than {min} organisations, and no comparison is published when a subtraction would isolate a member. Withheld values are empty in the exports.',
+  'review.method.members':
+    'A member is an organisation whose signature of the manifesto was validated before the end of the year. Maturity is the level of the last assessment completed before the end of the year. Workshop months are those of the start time in UTC.',
+  'review.method.privacy':
+    'No figure about members’ data is published for fewer than {min} organisations, and no comparison is published when a subtraction would isolate a member. Withheld values are empty in the exports.',
   'review.report.title': '{year} report — {org}',
-  'review.report.lead': 'Your commitments against what you did in the year, and where you stand among peers, anonymously.',
+  'review.report.lead':
+    'Your commitments against what you did in the year, and where you stand among peers, anonymously.',
   'review.report.pdf': 'Download the report as PDF',
   'review.report.networkReview': 'The network’s {year} review',
   'review.report.commitments': 'Your commitments',
@@ -84,7 +93,8 @@ export const review = {
   'review.report.maturityText': 'Level at the end of {year}: {now} (end of {previous}: {before}).',
   'review.report.notAssessed': 'not assessed',
   'review.report.actions': 'Actions',
-  'review.report.actionsText': '{done, plural, one {# action} other {# actions}} done in the year; {planned, plural, one {# action} other {# actions}} in the plan, {progress} in progress. Expected reduction of the actions done: {gwp} tCO2e a year.',
+  'review.report.actionsText':
+    '{done, plural, one {# action} other {# actions}} done in the year; {planned, plural, one {# action} other {# actions}} in the plan, {progress} in progress. Expected reduction of the actions done: {gwp} tCO2e a year.',
   'review.report.workshops': 'Workshops attended',
   'review.report.attendees': '{n, plural, one {# attendee} other {# attendees}}',
   'review.report.noWorkshops': 'No workshop attendance recorded this year.',
@@ -103,16 +113,19 @@ export const review = {
   'review.report.save': 'Save',
   'review.form.employeesInvalid': 'Enter a whole number of people, at least 1 (for example 42).',
   'review.benchmark.title': 'Anonymous benchmark',
-  'review.benchmark.lead': 'Where you stand among members of your sector ({sector}) and size ({size}). When a group has fewer than {min} values, the benchmark moves to a broader group, named in the “Group” column.',
+  'review.benchmark.lead':
+    'Where you stand among members of your sector ({sector}) and size ({size}). When a group has fewer than {min} values, the benchmark moves to a broader group, named in the “Group” column.',
   'review.benchmark.employeesDeclared': 'Footprint per person computed with the head-count you gave ({n}).',
-  'review.benchmark.employeesBand': 'No head-count given: the footprint per person uses the middle of your size band ({size}: {n} people). Give your head-count below for an exact figure.',
+  'review.benchmark.employeesBand':
+    'No head-count given: the footprint per person uses the middle of your size band ({size}: {n} people). Give your head-count below for an exact figure.',
   'review.benchmark.caption': '{year} benchmark (the group’s P25, median and P75, rounded to two significant digits)',
   'review.benchmark.you': 'You',
   'review.benchmark.group': 'Group (size)',
   'review.benchmark.median': 'Median',
   'review.benchmark.position': 'Your position',
   'review.benchmark.tooFew': 'Fewer than {min} values, even across the network: not published.',
-  'review.benchmark.rules': 'No group of fewer than {min} organisations is shown; only rounded percentiles are given (never a minimum, maximum or mean), and one group per figure, so that no member’s data can be worked out.',
+  'review.benchmark.rules':
+    'No group of fewer than {min} organisations is shown; only rounded percentiles are given (never a minimum, maximum or mean), and one group per figure, so that no member’s data can be worked out.',
   'review.benchmark.metric.gwpPerEmployee': 'Footprint per person (kgCO2e)',
   'review.benchmark.metric.gwpPerDevice': 'Footprint per device (kgCO2e)',
   'review.benchmark.metric.deviceLifespan': 'Mean device lifespan (years)',

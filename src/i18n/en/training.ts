@@ -3,7 +3,8 @@ import type { training as fr } from '../fr/training.js';
 /** English texts of the training area: the same keys as the French file, enforced by `satisfies`. */
 export const training = {
   'training.list.title': 'Training catalogue',
-  'training.list.intro': 'Courses, modules and teaching resources on the environmental impact of digital technology, published by the network’s schools, partners and experts. Each training states the skills it builds in the DINUM skills framework.',
+  'training.list.intro':
+    'Courses, modules and teaching resources on the environmental impact of digital technology, published by the network’s schools, partners and experts. Each training states the skills it builds in the DINUM skills framework.',
   'training.list.count': '{count, plural, one {# training} other {# trainings}}',
   'training.list.empty': 'No training matches these criteria.',
   'training.list.publish': 'Publish a training',
@@ -38,7 +39,8 @@ export const training = {
   'training.field.outcomes': 'Learning outcomes',
   'training.field.url': 'Web address of the training',
   'training.field.skills': 'Skills built (DINUM framework)',
-  'training.field.skillsHint': 'For each block the training covers, choose the level it reaches (1: basic understanding … 5: expertise). At least one block.',
+  'training.field.skillsHint':
+    'For each block the training covers, choose the level it reaches (1: basic understanding … 5: expertise). At least one block.',
   'training.field.block': 'Block',
   'training.field.level': 'Level',
   'training.field.noLevel': 'Not covered',
@@ -111,11 +113,13 @@ export const training = {
   'training.detail.delete': 'Withdraw from the catalogue',
   'training.detail.back': 'Back to the catalogue',
   'training.detail.none': 'Not stated',
-  'training.detail.frameworkSource': 'Blocks and levels of the eco-responsible digital skills framework (DINUM, beta of December 2024, Licence Ouverte 2.0).',
+  'training.detail.frameworkSource':
+    'Blocks and levels of the eco-responsible digital skills framework (DINUM, beta of December 2024, Licence Ouverte 2.0).',
   'training.form.newTitle': 'Publish a training',
   'training.form.editTitle': 'Edit the training',
   'training.form.organisation': 'Publishing organisation',
-  'training.form.noOrganisation': 'To publish a training you must be a member of a school, partner or expert of the network.',
+  'training.form.noOrganisation':
+    'To publish a training you must be a member of a school, partner or expert of the network.',
   'training.flash.created': 'Training published.',
   'training.flash.deleted': 'Training withdrawn from the catalogue.',
   'training.flash.imported': 'Catalogue imported.',
@@ -125,8 +129,10 @@ export const training = {
   'training.org.exportJson': 'Export our trainings (JSON)',
   'training.org.curricula': 'Teaching commitment (curricula)',
   'training.import.title': 'Import trainings for {name}',
-  'training.import.intro': 'Publish several trainings at once with a CSV file (one training per line) or a JSON file (an array of objects). The file is imported whole or not at all: if it has an error, no training is published.',
-  'training.import.columns': 'Columns: {columns}. Lists (audiences, skills) are separated by “|”; a skill is written block:level, for example 3:2.',
+  'training.import.intro':
+    'Publish several trainings at once with a CSV file (one training per line) or a JSON file (an array of objects). The file is imported whole or not at all: if it has an error, no training is published.',
+  'training.import.columns':
+    'Columns: {columns}. Lists (audiences, skills) are separated by “|”; a skill is written block:level, for example 3:2.',
   'training.import.file': 'CSV or JSON file',
   'training.import.submit': 'Import',
   'training.import.errorsTitle': 'The file was not imported: {count, plural, one {# error} other {# errors}} to fix',
@@ -146,7 +152,8 @@ export const training = {
   'training.error.duration': 'Enter a duration in hours, above 0 (for example 3 or 1.5).',
   'training.error.cost': 'Enter a cost in euros (0 or blank when free).',
   'training.error.certificate': 'Answer yes or no.',
-  'training.error.skills': 'Write each skill as block:level, with a block from 1 to 9 and a level from 1 to 5 (for example 3:2).',
+  'training.error.skills':
+    'Write each skill as block:level, with a block from 1 to 9 and a level from 1 to 5 (for example 3:2).',
   'training.error.skillsRequired': 'Give at least one skill of the framework (block:level, for example 3:2).',
   'training.error.year': 'Enter a four-digit year.',
   'training.error.form.oneOf': 'Choose one of the options in the list.',
@@ -160,9 +167,12 @@ export const training = {
   'training.paths.level': 'Current level',
   'training.paths.submit': 'Suggest a path',
   'training.paths.rule': 'How the path is built',
-  'training.paths.rule1': 'The blocks kept are those where the DINUM framework expects a level for the jobs matching your role; a block’s target level is the highest one expected.',
-  'training.paths.rule2': 'A training is suggested when it builds one of these blocks at a level between your current level and the target level, and is aimed at your audience or at everyone.',
-  'training.paths.rule3': 'Trainings are ordered by rising level (basics before expertise); at the same level, the blocks your job needs most come first, then the shortest trainings.',
+  'training.paths.rule1':
+    'The blocks kept are those where the DINUM framework expects a level for the jobs matching your role; a block’s target level is the highest one expected.',
+  'training.paths.rule2':
+    'A training is suggested when it builds one of these blocks at a level between your current level and the target level, and is aimed at your audience or at everyone.',
+  'training.paths.rule3':
+    'Trainings are ordered by rising level (basics before expertise); at the same level, the blocks your job needs most come first, then the shortest trainings.',
   'training.paths.targets': 'Levels expected for this job',
   'training.paths.steps': 'Suggested path',
   'training.paths.step': 'Step {n}',
@@ -178,7 +188,8 @@ export const training = {
   'training.role.teacher': 'Teacher or trainer',
   'training.role.student': 'Student',
   'training.curricula.title': 'Teaching commitment of {name}',
-  'training.curricula.intro': 'For each programme, record every year the hours devoted to the environmental impact of digital technology, whether the teaching is compulsory and how many students it reached. These figures feed the network’s annual review.',
+  'training.curricula.intro':
+    'For each programme, record every year the hours devoted to the environmental impact of digital technology, whether the teaching is compulsory and how many students it reached. These figures feed the network’s annual review.',
   'training.curricula.progress': 'Progress by year',
   'training.curricula.entries': 'Figures by programme',
   'training.curricula.add': 'Add or correct a programme',
@@ -195,7 +206,8 @@ export const training = {
   'training.curricula.studentsUnit': 'students',
   'training.curricula.onlySchools': 'Curriculum tracking is for schools.',
   'training.offers.title': 'Internships and apprenticeships',
-  'training.offers.intro': 'Internship and apprenticeship offers on sustainable digital technology, posted by the network’s companies. Expired or filled offers are no longer listed.',
+  'training.offers.intro':
+    'Internship and apprenticeship offers on sustainable digital technology, posted by the network’s companies. Expired or filled offers are no longer listed.',
   'training.offers.new': 'Post an offer',
   'training.offers.empty': 'No open offer at the moment.',
   'training.offers.kind': 'Kind of offer',
@@ -224,7 +236,8 @@ export const training = {
   'training.offers.flash.closed': 'Offer closed.',
   'training.offers.error.expiry': 'The expiry date must be today or later.',
   'training.skills.title': 'Skills framework',
-  'training.skills.intro': 'The catalogue maps every training to the blocks and levels of the eco-responsible digital skills framework. You can replace it with a newer version in the same format (the XLSX file published by DINUM).',
+  'training.skills.intro':
+    'The catalogue maps every training to the blocks and levels of the eco-responsible digital skills framework. You can replace it with a newer version in the same format (the XLSX file published by DINUM).',
   'training.skills.source': 'Source',
   'training.skills.licence': 'Licence',
   'training.skills.importedAt': 'Loaded on',
@@ -238,7 +251,8 @@ export const training = {
   'training.skills.errorsTitle': 'The file was not imported: {count, plural, one {# error} other {# errors}}',
   'training.skills.warnings': 'Notes: {count}',
   'training.skills.cell': 'Line {line}, column {column}',
-  'training.skills.err.header_not_found': 'The header line “Type de compétence”, “Domaine de compétence”… was not found: use the DINUM template.',
+  'training.skills.err.header_not_found':
+    'The header line “Type de compétence”, “Domaine de compétence”… was not found: use the DINUM template.',
   'training.skills.err.no_jobs': 'No job in the header from column F onwards.',
   'training.skills.err.no_skills': 'No skill below the header.',
   'training.skills.err.block_missing': 'The first skill must give its block (domain) in column B.',
@@ -247,7 +261,8 @@ export const training = {
   'training.skills.err.kind_invalid': 'Unknown type “{value}”: write “Compétence transversale” or “Compétence métier”.',
   'training.skills.err.level_invalid': 'Invalid level “{value}”: write NA, 1, 2, 3, 4 or 5, or leave blank.',
   'training.skills.err.job_name_missing': 'The job’s name is missing in the header.',
-  'training.skills.err.duplicate_number': 'Number {value} is already used by another skill (skills are identified by their position).',
+  'training.skills.err.duplicate_number':
+    'Number {value} is already used by another skill (skills are identified by their position).',
   'training.nav.catalogue': 'Catalogue',
   'training.nav.paths': 'Learning paths',
   'training.nav.offers': 'Internships',
@@ -258,22 +273,29 @@ export const training = {
   'training.moderation.approve': 'Approve the publication',
   'training.moderation.reject': 'Refuse',
   'training.moderation.state.published': 'Online: visible to everyone.',
-  'training.moderation.state.unpublished': 'Offline: taken out of publication, visible only to its organisation and administrators.',
-  'training.moderation.state.pending': 'Waiting for an administrator’s approval: visible only to its organisation and administrators.',
+  'training.moderation.state.unpublished':
+    'Offline: taken out of publication, visible only to its organisation and administrators.',
+  'training.moderation.state.pending':
+    'Waiting for an administrator’s approval: visible only to its organisation and administrators.',
   'training.moderation.reasonRequired': 'Give a reason of at least 3 characters: it is sent to the author.',
-  'training.moderation.conflict': 'This decision no longer applies: the item changed state meanwhile (another administrator may have decided). Reload the page.',
+  'training.moderation.conflict':
+    'This decision no longer applies: the item changed state meanwhile (another administrator may have decided). Reload the page.',
   'training.moderation.flash.unpublish': 'Taken out of publication; the author is told by mail.',
   'training.moderation.flash.republish': 'Published again; the author is told by mail.',
   'training.moderation.flash.approve': 'Publication approved; the author is told by mail.',
   'training.moderation.flash.reject': 'Publication refused; the author is told by mail.',
   'training.mail.moderation.unpublish.subject': 'Your publication was taken offline: {title}',
-  'training.mail.moderation.unpublish.body': 'Hello {name},\n\nAn administrator took “{title}” out of publication, for this reason:\n{reason}\n\nIt is not deleted: you find it here, and an administrator can put it back online.\n{link}\n\n{signature}',
+  'training.mail.moderation.unpublish.body':
+    'Hello {name},\n\nAn administrator took “{title}” out of publication, for this reason:\n{reason}\n\nIt is not deleted: you find it here, and an administrator can put it back online.\n{link}\n\n{signature}',
   'training.mail.moderation.republish.subject': 'Your publication is online again: {title}',
-  'training.mail.moderation.republish.body': 'Hello {name},\n\nAn administrator put “{title}” back online: everyone can see it again.\n{link}\n\n{signature}',
+  'training.mail.moderation.republish.body':
+    'Hello {name},\n\nAn administrator put “{title}” back online: everyone can see it again.\n{link}\n\n{signature}',
   'training.mail.moderation.approve.subject': 'Your publication is online: {title}',
-  'training.mail.moderation.approve.body': 'Hello {name},\n\nAn administrator approved “{title}”: everyone can now see it.\n{link}\n\n{signature}',
+  'training.mail.moderation.approve.body':
+    'Hello {name},\n\nAn administrator approved “{title}”: everyone can now see it.\n{link}\n\n{signature}',
   'training.mail.moderation.reject.subject': 'Your publication was not approved: {title}',
-  'training.mail.moderation.reject.body': 'Hello {name},\n\nAn administrator did not approve “{title}”, for this reason:\n{reason}\n\nIt stays saved, offline:\n{link}\n\n{signature}',
+  'training.mail.moderation.reject.body':
+    'Hello {name},\n\nAn administrator did not approve “{title}”, for this reason:\n{reason}\n\nIt stays saved, offline:\n{link}\n\n{signature}',
   'training.moderation.queue': 'Trainings waiting for approval',
   'training.offers.field.end': 'End date',
   'training.offers.field.endHint': 'Or give a duration in weeks.',

@@ -3,7 +3,8 @@ import type { workshops as fr } from '../fr/workshops.js';
 /** English texts of the workshops area: the same keys as the French file, enforced by `satisfies`. */
 export const workshops = {
   'workshops.list.title': 'Workshops',
-  'workshops.list.lead': 'The network’s partners run at least one workshop a month, for every maturity level. Registration is open to members of signatory organisations.',
+  'workshops.list.lead':
+    'The network’s partners run at least one workshop a month, for every maturity level. Registration is open to members of signatory organisations.',
   'workshops.list.empty': 'No upcoming workshop matches these criteria.',
   'workshops.list.new': 'Publish a workshop',
   'workshops.list.programme': 'Programme view',
@@ -25,7 +26,8 @@ export const workshops = {
   'workshops.filter.forMe': 'For my level',
   'workshops.filter.forMeHint': 'From the assessed maturity level of your organisations.',
   'workshops.forMe.levels': 'Workshops for your level: {levels}.',
-  'workshops.forMe.fallback': 'Your organisations’ maturity level is not known yet: every level is shown. Take the maturity self-assessment for a targeted calendar.',
+  'workshops.forMe.fallback':
+    'Your organisations’ maturity level is not known yet: every level is shown. Take the maturity self-assessment for a targeted calendar.',
   'workshops.forMe.login': 'Log in to see the workshops for your level.',
   'workshops.theme.measurement': 'Footprint measurement',
   'workshops.theme.ecodesign': 'Eco-design',
@@ -77,7 +79,8 @@ export const workshops = {
   'workshops.register.login': 'Log in to register.',
   'workshops.register.notSignatory': 'Registration is open to members of organisations that signed the manifesto.',
   'workshops.register.confirmed': 'You are registered: an invitation was sent to you by email.',
-  'workshops.register.waitlisted': 'You are on the waiting list (position {n}). You will be told by email if a seat frees up.',
+  'workshops.register.waitlisted':
+    'You are on the waiting list (position {n}). You will be told by email if a seat frees up.',
   'workshops.register.cancel': 'Cancel my registration',
   'workshops.flash.registered': 'Registration confirmed.',
   'workshops.flash.waitlisted': 'The workshop is full: you are on the waiting list.',
@@ -98,7 +101,8 @@ export const workshops = {
   'workshops.error.address': 'An on-site or hybrid workshop needs an address.',
   'workshops.error.time': 'Enter a time as HH:MM, for example 09:30.',
   'workshops.error.timeZone': 'Choose an IANA time zone, for example Europe/Paris.',
-  'workshops.error.noSuchTime': 'This time does not exist on that day in that zone (clocks go forward): choose a time after the change.',
+  'workshops.error.noSuchTime':
+    'This time does not exist on that day in that zone (clocks go forward): choose a time after the change.',
   'workshops.error.closesAfterStart': 'Registrations must close before the workshop starts.',
   'workshops.error.duration': 'The duration ranges from 15 to 1,440 minutes.',
   'workshops.error.capacity': 'The number of seats ranges from 1 to 10,000.',
@@ -181,17 +185,20 @@ export const workshops = {
   'workshops.feedback.summary': 'Satisfaction: {avg} out of 5 ({n} ratings)',
   'workshops.certificate.link': 'Download my certificate of attendance (PDF)',
   'workshops.certificate.title': 'Certificate of attendance',
-  'workshops.certificate.text': 'Techcare certifies that {name}, of {organisation}, attended the workshop “{title}” run by {organiser} on {when}, lasting {minutes} minutes.',
+  'workshops.certificate.text':
+    'Techcare certifies that {name}, of {organisation}, attended the workshop “{title}” run by {organiser} on {when}, lasting {minutes} minutes.',
   'workshops.certificate.issued': 'Issued on {date}.',
   'workshops.calendar.title': 'My private calendar',
-  'workshops.calendar.text': 'A secret link to your registrations, to add to your calendar application. Creating it again disables the old one.',
+  'workshops.calendar.text':
+    'A secret link to your registrations, to add to your calendar application. Creating it again disables the old one.',
   'workshops.calendar.create': 'Create my private calendar link',
   'workshops.calendar.renew': 'Replace my private calendar link',
   'workshops.calendar.yourLink': 'Your link (shown only once, copy it now):',
   'workshops.calendar.feedName': 'My Techcare workshops',
   'workshops.calendar.allName': 'Techcare workshops',
   'workshops.programme.title': 'Workshop programme {year}',
-  'workshops.programme.lead': 'The network’s promise: at least one workshop a month. This table shows the months covered, participation and satisfaction.',
+  'workshops.programme.lead':
+    'The network’s promise: at least one workshop a month. This table shows the months covered, participation and satisfaction.',
   'workshops.programme.gap': 'No workshop published',
   'workshops.programme.ok': '{n, plural, one {# workshop} other {# workshops}} published',
   'workshops.programme.drafts': '{n, plural, one {# draft} other {# drafts}}',
@@ -214,15 +221,19 @@ export const workshops = {
   'workshops.mail.confirmed.subject': 'Registration confirmed: {title}',
   'workshops.mail.confirmed.body': 'Your seat is booked. The attached invitation adds the workshop to your calendar.',
   'workshops.mail.waitlisted.subject': 'Waiting list: {title}',
-  'workshops.mail.waitlisted.body': 'The workshop is full: you are on the waiting list. If a seat frees up it will be given to you automatically and you will get an email.',
+  'workshops.mail.waitlisted.body':
+    'The workshop is full: you are on the waiting list. If a seat frees up it will be given to you automatically and you will get an email.',
   'workshops.mail.promoted.subject': 'A seat freed up: {title}',
-  'workshops.mail.promoted.body': 'Good news: a seat freed up and it is yours. The attached invitation adds the workshop to your calendar. If you can no longer come, cancel your registration so the next person gets it.',
+  'workshops.mail.promoted.body':
+    'Good news: a seat freed up and it is yours. The attached invitation adds the workshop to your calendar. If you can no longer come, cancel your registration so the next person gets it.',
   'workshops.mail.unregistered.subject': 'Registration cancelled: {title}',
   'workshops.mail.unregistered.body': 'Your registration is cancelled. Thank you for freeing your seat.',
   'workshops.mail.changed.subject': 'Workshop changed: {title}',
-  'workshops.mail.changed.body': 'The organiser changed the workshop. Here are the up-to-date details; the attached invitation updates your calendar.',
+  'workshops.mail.changed.body':
+    'The organiser changed the workshop. Here are the up-to-date details; the attached invitation updates your calendar.',
   'workshops.mail.cancelled.subject': 'Workshop cancelled: {title}',
-  'workshops.mail.cancelled.body': 'The organiser cancelled this workshop. We are sorry; the attached cancellation removes the event from your calendar.',
+  'workshops.mail.cancelled.body':
+    'The organiser cancelled this workshop. We are sorry; the attached cancellation removes the event from your calendar.',
   'workshops.mail.reminder.subject': 'Reminder: {title}',
   'workshops.mail.reminder.body': 'Your workshop is coming up soon. See you there!',
   'workshops.series.scopeHint': 'Sessions already held or cancelled do not change.',
@@ -232,26 +243,35 @@ export const workshops = {
   'workshops.series.editLegend': 'Apply the changes to',
   'workshops.series.cancelLegend': 'Cancel',
   'workshops.series.extendCount': 'Number of sessions to add to the series',
-  'workshops.series.extendHint': 'From 1 to 12, after the last session, with the same rule (weekly or monthly) and the same details.',
+  'workshops.series.extendHint':
+    'From 1 to 12, after the last session, with the same rule (weekly or monthly) and the same details.',
   'workshops.series.extend': 'Add the sessions',
-  'workshops.flash.seriesUpdated': 'Sessions updated; registrants of each session were told if the date, place or format changed.',
+  'workshops.flash.seriesUpdated':
+    'Sessions updated; registrants of each session were told if the date, place or format changed.',
   'workshops.flash.seriesCancelled': 'Sessions cancelled; registrants of each session were told.',
   'workshops.flash.seriesExtended': 'Sessions added to the series.',
-  'workshops.error.capacityOccurrence': 'the session of {when} has {n, plural, one {# confirmed registrant} other {# confirmed registrants}}',
-  'workshops.error.capacity_below_confirmed': 'This number of seats is below the confirmed registrations: {occurrences}. Nothing was saved: give at least as many seats, or choose which sessions to change.',
-  'workshops.error.series_date_change': 'Each session keeps its own date: to change the date, choose “This session only”. The time can change for several sessions.',
+  'workshops.error.capacityOccurrence':
+    'the session of {when} has {n, plural, one {# confirmed registrant} other {# confirmed registrants}}',
+  'workshops.error.capacity_below_confirmed':
+    'This number of seats is below the confirmed registrations: {occurrences}. Nothing was saved: give at least as many seats, or choose which sessions to change.',
+  'workshops.error.series_date_change':
+    'Each session keeps its own date: to change the date, choose “This session only”. The time can change for several sessions.',
   'workshops.error.extend_count': 'Add 1 to 12 sessions.',
   'workshops.error.not_series': 'This workshop is not part of a series.',
   'workshops.error.series_cancelled': 'Every session of this series is cancelled: create a new workshop.',
-  'workshops.error.start_in_past': 'A published workshop starts in the future: choose a date and time to come (or save it as a draft).',
+  'workshops.error.start_in_past':
+    'A published workshop starts in the future: choose a date and time to come (or save it as a draft).',
   'workshops.mail.note': 'Message from the organiser: {note}',
   'workshops.mail.moderation.cancelled.subject': 'Workshop cancelled by an administrator: {title}',
-  'workshops.mail.moderation.cancelled.body': 'Hello {name},\n\nA network administrator cancelled “{title}” ({when}), {count, plural, one {# session} other {# sessions}} in all, for this reason:\n{reason}\n\nRegistrants were told, with this reason.\n{url}\n\n{signature}',
+  'workshops.mail.moderation.cancelled.body':
+    'Hello {name},\n\nA network administrator cancelled “{title}” ({when}), {count, plural, one {# session} other {# sessions}} in all, for this reason:\n{reason}\n\nRegistrants were told, with this reason.\n{url}\n\n{signature}',
   'workshops.cancel.note': 'Message to registrants (reason for cancelling)',
-  'workshops.cancel.confirm': 'I confirm the cancellation: registrants will receive this message and the cancellation for their calendar.',
+  'workshops.cancel.confirm':
+    'I confirm the cancellation: registrants will receive this message and the cancellation for their calendar.',
   'workshops.error.note_required': 'Give the reason for cancelling (at least 3 characters) and tick the confirmation.',
   'workshops.coverage.title': 'The next twelve months, level by level',
-  'workshops.coverage.lead': 'Every month should offer at least one published workshop for each maturity level. “None” marks a month or a level without a workshop.',
+  'workshops.coverage.lead':
+    'Every month should offer at least one published workshop for each maturity level. “None” marks a month or a level without a workshop.',
   'workshops.coverage.published': 'Published workshops',
   'workshops.coverage.level': 'Level {n}',
   'workshops.coverage.missing': 'None',
@@ -260,19 +280,24 @@ export const workshops = {
   'workshops.coverage.silentTitle': 'Partners with no workshop published in the period',
   'workshops.coverage.noSilent': 'Every partner has published at least one workshop in the period.',
   'workshops.gapAlert.subject': 'No workshop published for {month}',
-  'workshops.gapAlert.body': 'Hello {name},\n\nThe network promises at least one workshop a month, and none is published yet for {month}. Partners can offer one now:\n{create}\n\nThe programme of the next twelve months, level by level:\n{programme}',
+  'workshops.gapAlert.body':
+    'Hello {name},\n\nThe network promises at least one workshop a month, and none is published yet for {month}. Partners can offer one now:\n{create}\n\nThe programme of the next twelve months, level by level:\n{programme}',
   'workshops.form.repeat.monthly_nth': 'Every month, the same weekday at the same rank (e.g. the third Thursday)',
   'workshops.form.repeat.monthly_last': 'Every month, the last of that weekday (e.g. the last Thursday)',
   'workshops.form.repeatHint': 'The weekday and its rank are those of the start date.',
-  'workshops.error.fifthWeekday': 'This day is the fifth of its kind in the month, and most months have none: choose “the last of that weekday” or another date.',
-  'workshops.flash.createdOverlap': 'Workshop saved. Note: at least one session runs at the same time as another published workshop (details below).',
+  'workshops.error.fifthWeekday':
+    'This day is the fifth of its kind in the month, and most months have none: choose “the last of that weekday” or another date.',
+  'workshops.flash.createdOverlap':
+    'Workshop saved. Note: at least one session runs at the same time as another published workshop (details below).',
   'workshops.overlap.title': 'Sessions at the same time as another published workshop',
-  'workshops.overlap.advice': 'Two workshops at the same time share the same audience: consider moving the session or talking to the other organiser.',
+  'workshops.overlap.advice':
+    'Two workshops at the same time share the same audience: consider moving the session or talking to the other organiser.',
   'workshops.overlap.badge.one': 'at the same time as another workshop',
   'workshops.overlap.badge.other': 'at the same time as {n} other workshops',
   'workshops.followup.subject': 'Thank you for attending: {title}',
   'workshops.followup.body': 'Thank you for attending “{title}” ({when}), run by {organiser}.',
-  'workshops.followup.feedback': 'Your opinion helps the organiser improve their workshops (a rating and a comment, one minute):\n{feedback}',
+  'workshops.followup.feedback':
+    'Your opinion helps the organiser improve their workshops (a rating and a comment, one minute):\n{feedback}',
   'workshops.followup.replay': 'The replay is online:\n{replay}',
   'workshops.followup.certificate': 'Your attendance certificate (PDF), to download once signed in:\n{certificate}',
   'workshops.csv.status': 'Status',

@@ -32,8 +32,10 @@ export const admin = {
   'admin.users.makeAdmin': 'Nommer administrateur',
   'admin.users.makeMember': 'Retirer les droits d’administration',
   'admin.outbox.title': 'Courriels envoyés',
-  'admin.outbox.noSmtp': 'Aucun serveur SMTP n’est configuré (SMTP_URL) : les courriels restent ici et ne sont pas distribués. La partie secrète des liens de confirmation, de réinitialisation et d’invitation est masquée : ces liens ne sont pas utilisables depuis cette page. Configurez SMTP, ou créez des comptes confirmés avec `npx techcare user create`.',
-  'admin.outbox.smtp': 'Les courriels sont envoyés par le serveur SMTP configuré ; en voici la copie, partie secrète des liens masquée.',
+  'admin.outbox.noSmtp':
+    'Aucun serveur SMTP n’est configuré (SMTP_URL) : les courriels restent ici et ne sont pas distribués. La partie secrète des liens de confirmation, de réinitialisation et d’invitation est masquée : ces liens ne sont pas utilisables depuis cette page. Configurez SMTP, ou créez des comptes confirmés avec `npx techcare user create`.',
+  'admin.outbox.smtp':
+    'Les courriels sont envoyés par le serveur SMTP configuré ; en voici la copie, partie secrète des liens masquée.',
   'admin.outbox.date': 'Date',
   'admin.outbox.to': 'Destinataire',
   'admin.outbox.subject': 'Objet',
@@ -70,7 +72,8 @@ export const admin = {
   'admin.statuses.withdraw': 'Retirer le statut et dépublier',
   'admin.flash.statusGranted': 'Statut accordé ; les responsables ont été prévenus.',
   'admin.flash.statusRejected': 'Demande refusée ; les responsables ont reçu le motif.',
-  'admin.flash.statusWithdrawn': 'Statut retiré ; ses publications sont hors ligne et les responsables ont reçu le motif.',
+  'admin.flash.statusWithdrawn':
+    'Statut retiré ; ses publications sont hors ligne et les responsables ont reçu le motif.',
   'admin.waiting.title': 'En attente d’une décision',
   'admin.waiting.since': 'depuis le {date}',
   'admin.waiting.signatures': 'Signatures de la charte',
@@ -81,5 +84,6 @@ export const admin = {
   'admin.waiting.trainings': 'Formations',
   'admin.waiting.mail.subject': 'Des éléments attendent votre décision depuis plus d’un jour',
   'admin.waiting.mail.line': '- {label} : {count} — {link}',
-  'admin.waiting.mail.body': 'Bonjour {name},\n\nCertains éléments attendent une décision d’un administrateur depuis plus d’un jour :\n{items}\n\nTableau de bord de l’administration :\n{link}\n\n{signature}',
+  'admin.waiting.mail.body':
+    'Bonjour {name},\n\nCertains éléments attendent une décision d’un administrateur depuis plus d’un jour :\n{items}\n\nTableau de bord de l’administration :\n{link}\n\n{signature}',
 } as const;

@@ -40,10 +40,13 @@ export const common = {
   'error.backHome': 'Revenir à l’accueil',
   'error.back': 'Revenir à la page précédente',
   'error.whatToDo': 'Que faire ?',
-  'error.notFound.todo': 'Vérifiez l’adresse, ou retrouvez la page depuis le menu ou l’accueil. Si vous avez suivi un lien du site, l’élément a peut-être été supprimé.',
+  'error.notFound.todo':
+    'Vérifiez l’adresse, ou retrouvez la page depuis le menu ou l’accueil. Si vous avez suivi un lien du site, l’élément a peut-être été supprimé.',
   'error.conflict.title': 'Action impossible pour le moment',
-  'error.conflict.text': 'Cette action ne correspond plus à l’état actuel : la page a peut-être changé depuis que vous l’avez ouverte, par vous ou par quelqu’un d’autre.',
-  'error.conflict.todo': 'Revenez à la page précédente et rechargez-la pour voir son état actuel ; réessayez si l’action a encore un sens.',
+  'error.conflict.text':
+    'Cette action ne correspond plus à l’état actuel : la page a peut-être changé depuis que vous l’avez ouverte, par vous ou par quelqu’un d’autre.',
+  'error.conflict.todo':
+    'Revenez à la page précédente et rechargez-la pour voir son état actuel ; réessayez si l’action a encore un sens.',
   'error.unprocessable.title': 'Valeurs refusées',
   'error.unprocessable.text': 'Certaines valeurs envoyées ne peuvent pas être acceptées.',
   'error.unprocessable.todo': 'Revenez au formulaire, corrigez la valeur signalée et envoyez-le de nouveau.',
@@ -74,7 +77,8 @@ export const common = {
   'table.empty': 'Aucun élément.',
   'chart.tableCaption': 'Données du graphique : {title}',
   'chart.range': 'Fourchette basse – haute',
-  'pdf.unavailable': 'L’export PDF nécessite Chromium sur le serveur ; il n’est pas installé. Utilisez l’impression de votre navigateur : la feuille de style d’impression met la page en forme.',
+  'pdf.unavailable':
+    'L’export PDF nécessite Chromium sur le serveur ; il n’est pas installé. Utilisez l’impression de votre navigateur : la feuille de style d’impression met la page en forme.',
   'sitemap.title': 'Plan du site',
   'mail.signature': 'L’équipe Techcare',
 } as const;

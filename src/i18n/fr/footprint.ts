@@ -43,8 +43,10 @@ export const footprint = {
   'footprint.flash.recomputed': 'Résultats recalculés.',
 
   'footprint.overview.title': 'Empreinte numérique — {org}',
-  'footprint.overview.intro': 'Un inventaire par année de déclaration : importez un fichier, saisissez les lignes ou copiez l’année précédente. Le résultat est calculé à chaque modification et conservé avec le jeu de facteurs utilisé.',
-  'footprint.overview.settings': 'Paramètres de référence : pays {country}, allocation {allocation}, sources : {electricity}.',
+  'footprint.overview.intro':
+    'Un inventaire par année de déclaration : importez un fichier, saisissez les lignes ou copiez l’année précédente. Le résultat est calculé à chaque modification et conservé avec le jeu de facteurs utilisé.',
+  'footprint.overview.settings':
+    'Paramètres de référence : pays {country}, allocation {allocation}, sources : {electricity}.',
   'footprint.overview.years': 'Années',
   'footprint.overview.year': 'Année',
   'footprint.overview.lines': 'Lignes',
@@ -59,7 +61,8 @@ export const footprint = {
   'footprint.overview.measured': 'Mesuré',
   'footprint.overview.target': 'Objectif (−{pct} % par an)',
   'footprint.target.title': 'Objectif de réduction',
-  'footprint.target.help': 'L’objectif part du résultat mesuré de l’année de référence et le réduit chaque année du pourcentage choisi, jusqu’à l’année cible.',
+  'footprint.target.help':
+    'L’objectif part du résultat mesuré de l’année de référence et le réduit chaque année du pourcentage choisi, jusqu’à l’année cible.',
   'footprint.target.baseYear': 'Année de référence',
   'footprint.target.targetYear': 'Année cible',
   'footprint.target.reduction': 'Réduction par an (%)',
@@ -70,16 +73,19 @@ export const footprint = {
   'footprint.target.reductionInvalid': 'Saisissez un pourcentage supérieur à 0 et au plus 50.',
 
   'footprint.settings.title': 'Paramètres de référence — {org}',
-  'footprint.settings.intro': 'Ces paramètres s’appliquent à toutes les années. Les enregistrer recalcule chaque année ; les résultats calculés avec les anciens paramètres sont conservés.',
+  'footprint.settings.intro':
+    'Ces paramètres s’appliquent à toutes les années. Les enregistrer recalcule chaque année ; les résultats calculés avec les anciens paramètres sont conservés.',
   'footprint.settings.country': 'Pays d’utilisation par défaut',
   'footprint.settings.countryHint': 'Utilisé pour l’électricité des lignes sans pays.',
   'footprint.settings.countryInvalid': 'Choisissez un pays de la liste.',
   'footprint.settings.frElectricity': 'Facteur de l’électricité française',
-  'footprint.settings.frElectricityHint': 'Le jeu de données propose deux références pour le mix français ; la méthodologie explique leur différence.',
+  'footprint.settings.frElectricityHint':
+    'Le jeu de données propose deux références pour le mix français ; la méthodologie explique leur différence.',
   'footprint.settings.frDefault': 'référence par défaut du jeu de facteurs',
   'footprint.settings.frAlternative': 'référence alternative « {id} »',
   'footprint.settings.allocation': 'Allocation de la fabrication',
-  'footprint.settings.allocationHint': 'Amortie : la fabrication est répartie sur la durée de vie. Année d’achat : elle est comptée entière l’année de l’achat.',
+  'footprint.settings.allocationHint':
+    'Amortie : la fabrication est répartie sur la durée de vie. Année d’achat : elle est comptée entière l’année de l’achat.',
   'footprint.settings.save': 'Enregistrer et recalculer',
   'footprint.settings.change': 'Modifier les paramètres',
   'footprint.settings.sources': 'Sources des facteurs d’électricité',
@@ -89,14 +95,16 @@ export const footprint = {
   'footprint.inventory.empty': 'Cet inventaire est vide.',
   'footprint.inventory.resultLink': 'Voir le résultat',
   'footprint.inventory.upload': 'Importer un fichier',
-  'footprint.inventory.uploadHelp': 'Le fichier remplace toutes les lignes de l’année. S’il contient une erreur, il est refusé en entier et rien ne change.',
+  'footprint.inventory.uploadHelp':
+    'Le fichier remplace toutes les lignes de l’année. S’il contient une erreur, il est refusé en entier et rien ne change.',
   'footprint.inventory.templates': 'Modèles :',
   'footprint.inventory.templateFr': 'modèle en français (CSV)',
   'footprint.inventory.templateEn': 'modèle en anglais (CSV)',
   'footprint.inventory.templateFrXlsx': 'modèle en français (XLSX)',
   'footprint.inventory.templateEnXlsx': 'modèle en anglais (XLSX)',
   'footprint.inventory.file': 'Fichier d’inventaire',
-  'footprint.inventory.fileHint': 'CSV (UTF-8 ou Windows-1252, séparateur virgule ou point-virgule) ou XLSX, 50 Mo au plus.',
+  'footprint.inventory.fileHint':
+    'CSV (UTF-8 ou Windows-1252, séparateur virgule ou point-virgule) ou XLSX, 50 Mo au plus.',
   'footprint.inventory.preset': 'Format d’export d’un outil de gestion de parc',
   'footprint.inventory.presetHint': 'Choisissez l’outil dont vient le fichier pour que ses colonnes soient reconnues.',
   'footprint.inventory.presetNone': 'Colonnes Techcare (modèle)',
@@ -107,7 +115,8 @@ export const footprint = {
   'footprint.inventory.scopeYear': 'toute l’année',
   'footprint.inventory.scopeSource': 'seulement les lignes de la source nommée ci-dessous',
   'footprint.inventory.sourceName': 'Source (facultatif)',
-  'footprint.inventory.sourceNameHint': 'Le nom de la liste exportée, par exemple « Ordinateurs » ou « Moniteurs » de GLPI ; obligatoire pour ne remplacer qu’une source. Les lignes gardent ce nom.',
+  'footprint.inventory.sourceNameHint':
+    'Le nom de la liste exportée, par exemple « Ordinateurs » ou « Moniteurs » de GLPI ; obligatoire pour ne remplacer qu’une source. Les lignes gardent ce nom.',
   'footprint.inventory.source': 'Source',
   'footprint.groups.title': 'Équipements regroupés',
   'footprint.groups.filter.category': 'Type',
@@ -126,7 +135,8 @@ export const footprint = {
   'footprint.groups.total': 'Total',
   'footprint.groups.truncated': 'Seuls les 300 premiers groupes sont affichés : filtrez pour voir les autres.',
   'footprint.groups.bulkLegend': 'Modifier les groupes sélectionnés',
-  'footprint.groups.bulkHint': 'Les valeurs données s’appliquent à toutes les lignes des groupes cochés (dans les filtres en cours) ; le résultat de l’année est recalculé une fois.',
+  'footprint.groups.bulkHint':
+    'Les valeurs données s’appliquent à toutes les lignes des groupes cochés (dans les filtres en cours) ; le résultat de l’année est recalculé une fois.',
   'footprint.groups.lifespan': 'Durée de vie (années)',
   'footprint.groups.power': 'Puissance moyenne (W)',
   'footprint.groups.bulkSubmit': 'Appliquer aux groupes cochés',
@@ -140,8 +150,10 @@ export const footprint = {
   'footprint.inventory.copyFrom': 'Copier l’inventaire de l’année',
   'footprint.inventory.copyConfirm': 'Remplacer les lignes actuelles de cette année',
   'footprint.inventory.copySubmit': 'Copier',
-  'footprint.copy.invalid': 'Choisissez comme année de départ une année de déclaration autre que celle de cet inventaire.',
-  'footprint.copy.confirm': 'Cette année a déjà des lignes : cochez « Remplacer les lignes actuelles de cette année » pour les remplacer par la copie.',
+  'footprint.copy.invalid':
+    'Choisissez comme année de départ une année de déclaration autre que celle de cet inventaire.',
+  'footprint.copy.confirm':
+    'Cette année a déjà des lignes : cochez « Remplacer les lignes actuelles de cette année » pour les remplacer par la copie.',
   'footprint.copy.nothing': 'L’année choisie n’a aucune ligne d’inventaire à copier : choisissez une année qui en a.',
   'footprint.inventory.lines': 'Lignes',
   'footprint.inventory.lineNo': 'Ligne',
@@ -185,55 +197,68 @@ export const footprint = {
   'footprint.import.linesRead': 'Lignes lues',
   'footprint.import.running': 'L’import est en cours ; cette page se met à jour toutes les deux secondes.',
   'footprint.import.seeResult': 'Voir le résultat',
-  'footprint.import.rejected': 'Le fichier contient {n, plural, one {# erreur} other {# erreurs}} : il a été refusé en entier et l’inventaire n’a pas changé. Corrigez les lignes ci-dessous puis importez-le de nouveau.',
-  'footprint.import.failure.interrupted': 'L’import a été interrompu (arrêt du serveur) : rien n’a été enregistré, l’inventaire précédent est intact. Relancez l’import.',
-  'footprint.import.failure.too_many_lines': 'Le fichier dépasse un million de lignes : regroupez les équipements identiques avec une quantité.',
-  'footprint.import.failure.internal': 'L’import a échoué à cause d’une erreur interne : rien n’a été enregistré. Réessayez.',
+  'footprint.import.rejected':
+    'Le fichier contient {n, plural, one {# erreur} other {# erreurs}} : il a été refusé en entier et l’inventaire n’a pas changé. Corrigez les lignes ci-dessous puis importez-le de nouveau.',
+  'footprint.import.failure.interrupted':
+    'L’import a été interrompu (arrêt du serveur) : rien n’a été enregistré, l’inventaire précédent est intact. Relancez l’import.',
+  'footprint.import.failure.too_many_lines':
+    'Le fichier dépasse un million de lignes : regroupez les équipements identiques avec une quantité.',
+  'footprint.import.failure.internal':
+    'L’import a échoué à cause d’une erreur interne : rien n’a été enregistré. Réessayez.',
   'footprint.import.errorsCaption': 'Erreurs, regroupées par problème',
   'footprint.import.line': 'Lignes',
   'footprint.import.column': 'Colonne',
   'footprint.import.message': 'Problème',
   'footprint.import.fix': 'Correction attendue',
-  'footprint.import.moreErrors': '{n, plural, one {# autre problème n’est pas affiché.} other {# autres problèmes ne sont pas affichés.}}',
+  'footprint.import.moreErrors':
+    '{n, plural, one {# autre problème n’est pas affiché.} other {# autres problèmes ne sont pas affichés.}}',
   'footprint.import.linesGroup': '{n, plural, one {# ligne} other {# lignes}} : {list}',
   'footprint.import.unknownCategoryFix': 'écrivez l’un de ces types, par son code ou par son nom : {choices}',
-  'footprint.import.skipped': '{n, plural, one {# ligne n’a pas été comptée car l’équipement n’est pas en service} other {# lignes n’ont pas été comptées car les équipements ne sont pas en service}} : {reasons}.',
+  'footprint.import.skipped':
+    '{n, plural, one {# ligne n’a pas été comptée car l’équipement n’est pas en service} other {# lignes n’ont pas été comptées car les équipements ne sont pas en service}} : {reasons}.',
   'footprint.import.skippedReason': '{column} «\u00a0{value}\u00a0» ({n})',
   'footprint.import.back': 'Revenir à l’inventaire',
   'footprint.import.noFile': 'Choisissez un fichier CSV ou XLSX à importer.',
   'footprint.import.tooBig': 'Le fichier dépasse 50 Mo.',
   'footprint.import.status.mapping': 'en attente de vos choix',
-  'footprint.import.failure.unknown_values': 'Certaines valeurs du fichier ne correspondent à aucun type connu : choisissez-en un pour chacune ci-dessous et l’import reprendra. Rien n’a encore été enregistré.',
+  'footprint.import.failure.unknown_values':
+    'Certaines valeurs du fichier ne correspondent à aucun type connu : choisissez-en un pour chacune ci-dessous et l’import reprendra. Rien n’a encore été enregistré.',
   'footprint.import.scope': 'Remplace',
   'footprint.import.scopeYear': 'toute l’année',
   'footprint.import.scopeSource': 'les lignes de la source «\u00a0{source}\u00a0»',
   'footprint.import.scopeInvalid': 'Choisissez de remplacer toute l’année ou seulement les lignes d’une source.',
-  'footprint.import.sourceRequired': 'Pour ne remplacer que les lignes d’une source, donnez le nom de cette source (par exemple « Ordinateurs »).',
+  'footprint.import.sourceRequired':
+    'Pour ne remplacer que les lignes d’une source, donnez le nom de cette source (par exemple « Ordinateurs »).',
   'footprint.import.sourceTooLong': 'Le nom de la source dépasse {max} caractères.',
   'footprint.mapping.title': 'Valeurs à faire correspondre',
-  'footprint.mapping.intro': 'Pour chaque valeur du fichier, choisissez le type d’équipement (ou le pays) qu’elle désigne.',
+  'footprint.mapping.intro':
+    'Pour chaque valeur du fichier, choisissez le type d’équipement (ou le pays) qu’elle désigne.',
   'footprint.mapping.categoryLabel': 'Type pour «\u00a0{value}\u00a0»',
   'footprint.mapping.countryLabel': 'Pays pour «\u00a0{value}\u00a0»',
   'footprint.mapping.lines.one': '{n} ligne porte cette valeur.',
   'footprint.mapping.lines.other': '{n} lignes portent cette valeur.',
   'footprint.mapping.choose': 'Choisir…',
-  'footprint.mapping.remembered': 'Vos choix seront retenus pour les prochains imports de l’organisation, une fois cet import réussi.',
+  'footprint.mapping.remembered':
+    'Vos choix seront retenus pour les prochains imports de l’organisation, une fois cet import réussi.',
   'footprint.mapping.submit': 'Reprendre l’import avec ces choix',
   'footprint.mapping.required': 'choisissez un type pour cette valeur',
   'footprint.mapping.notWaiting': 'Cet import n’attend pas de choix de valeurs : il est terminé ou en cours.',
   'footprint.mapping.incomplete': 'Choisissez un type pour chacune des valeurs listées.',
   'footprint.mapping.invalid': 'Un des choix ne désigne aucun type connu : choisissez dans la liste.',
-  'footprint.mapping.fileGone': 'Le fichier envoyé n’est plus conservé : importez-le de nouveau, vos choix vous seront redemandés.',
+  'footprint.mapping.fileGone':
+    'Le fichier envoyé n’est plus conservé : importez-le de nouveau, vos choix vous seront redemandés.',
 
   'footprint.result.title': 'Empreinte {year} — {org}',
-  'footprint.result.settingsLine': 'Jeu de facteurs {factorSet} · allocation {allocation} · pays par défaut {country} · sources : {electricity}.',
+  'footprint.result.settingsLine':
+    'Jeu de facteurs {factorSet} · allocation {allocation} · pays par défaut {country} · sources : {electricity}.',
   'footprint.result.summary': '{lines} lignes, {units} équipements ou unités. Calculé le {date}.',
   'footprint.result.actions': 'Actions sur ce résultat',
   'footprint.result.inventoryLink': 'Inventaire',
   'footprint.result.compareLink': 'Comparer avec {year}',
   'footprint.result.frameworksLink': 'Cadres de reporting (GHG Protocol, BEGES)',
   'footprint.result.exports': 'Exporter :',
-  'footprint.result.newerFactorSet': 'Un jeu de facteurs plus récent ({id}) est disponible. Recalculer garde le résultat actuel consultable sous son jeu de facteurs.',
+  'footprint.result.newerFactorSet':
+    'Un jeu de facteurs plus récent ({id}) est disponible. Recalculer garde le résultat actuel consultable sous son jeu de facteurs.',
   'footprint.result.recompute': 'Recalculer avec le nouveau jeu de facteurs',
   'footprint.result.totals': 'Totaux par indicateur',
   'footprint.result.criterion': 'Indicateur',
@@ -250,14 +275,19 @@ export const footprint = {
   'footprint.result.howPhases': 'Ce que couvre chaque phase',
   'footprint.result.categorySources': 'Facteurs et sources par catégorie :',
   'footprint.result.quality': 'Qualité des données',
-  'footprint.result.defaultShare': '{pct} du résultat climat repose sur des valeurs par défaut du jeu de facteurs plutôt que sur vos données.',
+  'footprint.result.defaultShare':
+    '{pct} du résultat climat repose sur des valeurs par défaut du jeu de facteurs plutôt que sur vos données.',
   'footprint.result.howDefaults': 'Pourquoi c’est important',
-  'footprint.result.improve.lifespan': 'Indiquez la durée de vie réelle et l’année d’achat de chaque type d’équipement.',
-  'footprint.result.improve.energy': 'Renseignez la consommation mesurée (kWh par an) des serveurs et équipements réseau.',
-  'footprint.result.improve.pcf': 'Reprenez l’empreinte de fabrication publiée par le fabricant de vos modèles les plus nombreux.',
+  'footprint.result.improve.lifespan':
+    'Indiquez la durée de vie réelle et l’année d’achat de chaque type d’équipement.',
+  'footprint.result.improve.energy':
+    'Renseignez la consommation mesurée (kWh par an) des serveurs et équipements réseau.',
+  'footprint.result.improve.pcf':
+    'Reprenez l’empreinte de fabrication publiée par le fabricant de vos modèles les plus nombreux.',
   'footprint.result.warnings': 'Avertissements ({n})',
   'footprint.result.warningLine': 'Ligne {line} : ',
-  'footprint.result.moreWarnings': '{n, plural, one {# autre avertissement figure} other {# autres avertissements figurent}} dans l’export JSON.',
+  'footprint.result.moreWarnings':
+    '{n, plural, one {# autre avertissement figure} other {# autres avertissements figurent}} dans l’export JSON.',
   'footprint.pdf.title': 'Rapport PDF',
 
   'footprint.compare.title': 'Comparaison {from} – {to} — {org}',
@@ -272,10 +302,14 @@ export const footprint = {
   'footprint.compare.delta': 'Écart',
   'footprint.compare.pct': 'Évolution',
   'footprint.compare.back': 'Revenir au résultat {year}',
-  'footprint.explain.factorSet': 'Le jeu de facteurs a changé ({from} → {to}) : une partie de l’écart vient des données de référence, pas de votre parc.',
-  'footprint.explain.methodPart': 'Part due au changement de méthode : {delta} kgCO2e (l’année précédente recalculée avec la méthode de l’année suivante passe de {from} à {to} kgCO2e).',
-  'footprint.explain.dataPart': 'Part due à l’évolution de votre parc et de vos données, à méthode égale : {delta} kgCO2e.',
-  'footprint.explain.settings': 'Les paramètres de calcul diffèrent entre les deux années (pays, électricité ou allocation).',
+  'footprint.explain.factorSet':
+    'Le jeu de facteurs a changé ({from} → {to}) : une partie de l’écart vient des données de référence, pas de votre parc.',
+  'footprint.explain.methodPart':
+    'Part due au changement de méthode : {delta} kgCO2e (l’année précédente recalculée avec la méthode de l’année suivante passe de {from} à {to} kgCO2e).',
+  'footprint.explain.dataPart':
+    'Part due à l’évolution de votre parc et de vos données, à méthode égale : {delta} kgCO2e.',
+  'footprint.explain.settings':
+    'Les paramètres de calcul diffèrent entre les deux années (pays, électricité ou allocation).',
   'footprint.explain.moreUnits': 'Plus d’équipements : {category} passe de {from} à {to}.',
   'footprint.explain.fewerUnits': 'Moins d’équipements : {category} passe de {from} à {to}.',
   'footprint.explain.longerLife': 'Durée de vie plus longue : {category} passe de {from} à {to} ans en moyenne.',
@@ -286,8 +320,10 @@ export const footprint = {
   'footprint.explain.lessEnergy': 'Moins d’électricité consommée : {from} → {to} kWh.',
   'footprint.explain.tierUp': '{tier} en hausse : {from} → {to} kgCO2e.',
   'footprint.explain.tierDown': '{tier} en baisse : {from} → {to} kgCO2e.',
-  'footprint.explain.betterData': 'Données plus précises : la part reposant sur des valeurs par défaut passe de {from} à {to}.',
-  'footprint.explain.moreDefaults': 'Données moins précises : la part reposant sur des valeurs par défaut passe de {from} à {to}.',
+  'footprint.explain.betterData':
+    'Données plus précises : la part reposant sur des valeurs par défaut passe de {from} à {to}.',
+  'footprint.explain.moreDefaults':
+    'Données moins précises : la part reposant sur des valeurs par défaut passe de {from} à {to}.',
 
   'footprint.frameworks.title': 'Cadres de reporting {year} — {org}',
   'footprint.frameworks.line': 'Poste',
@@ -299,51 +335,70 @@ export const footprint = {
   'footprint.frameworks.ghg.cat2': 'Scope 3, catégorie 2 — biens d’équipement (fabrication, distribution)',
   'footprint.frameworks.ghg.cat5': 'Scope 3, catégorie 5 — déchets (fin de vie des équipements)',
   'footprint.frameworks.ghg.cat11': 'Scope 3, catégorie 11 — utilisation des produits vendus (éditeurs et fabricants)',
-  'footprint.frameworks.ghgExplain': 'Le scope 2 compte l’électricité consommée par vos propres terminaux, équipements réseau et serveurs sur site (méthode « location-based », facteur du pays d’utilisation). Le cloud et le transfert de données sont des services achetés (catégorie 1) : leur électricité est celle du fournisseur. Les biens d’équipement sont comptés entiers l’année de l’achat, comme le demande le GHG Protocol, quelle que soit l’allocation choisie pour le résultat ; leur fin de vie va dans la catégorie 5. La catégorie 11 concerne les organisations qui vendent des équipements ou logiciels : elle n’est pas calculée à partir d’un inventaire interne. L’ESRS E1-6 reprend ces scopes et catégories.',
+  'footprint.frameworks.ghgExplain':
+    'Le scope 2 compte l’électricité consommée par vos propres terminaux, équipements réseau et serveurs sur site (méthode « location-based », facteur du pays d’utilisation). Le cloud et le transfert de données sont des services achetés (catégorie 1) : leur électricité est celle du fournisseur. Les biens d’équipement sont comptés entiers l’année de l’achat, comme le demande le GHG Protocol, quelle que soit l’allocation choisie pour le résultat ; leur fin de vie va dans la catégorie 5. La catégorie 11 concerne les organisations qui vendent des équipements ou logiciels : elle n’est pas calculée à partir d’un inventaire interne. L’ESRS E1-6 reprend ces scopes et catégories.',
   'footprint.frameworks.begesTitle': 'BEGES réglementaire (méthode v5)',
   'footprint.frameworks.beges.p21': 'Poste 2.1 — consommation d’électricité',
   'footprint.frameworks.beges.p42': 'Poste 4.2 — immobilisations de biens',
   'footprint.frameworks.beges.p43': 'Poste 4.3 — gestion des déchets',
   'footprint.frameworks.beges.p45': 'Poste 4.5 — achats de services',
-  'footprint.frameworks.begesExplain': 'Le BEGES amortit les immobilisations sur leur durée d’amortissement : la fabrication des équipements est donc répartie sur leur durée de vie (poste 4.2), quelle que soit l’allocation du résultat. L’électricité des équipements détenus va au poste 2.1, le cloud et le transfert au poste 4.5, la fin de vie au poste 4.3.',
-  'footprint.frameworks.limits': 'Ces tableaux ne couvrent que le numérique inventorié ; ils complètent le bilan de l’organisation, ils ne le remplacent pas. Seul le changement climatique est concerné : les autres indicateurs n’ont pas d’équivalent dans ces cadres.',
+  'footprint.frameworks.begesExplain':
+    'Le BEGES amortit les immobilisations sur leur durée d’amortissement : la fabrication des équipements est donc répartie sur leur durée de vie (poste 4.2), quelle que soit l’allocation du résultat. L’électricité des équipements détenus va au poste 2.1, le cloud et le transfert au poste 4.5, la fin de vie au poste 4.3.',
+  'footprint.frameworks.limits':
+    'Ces tableaux ne couvrent que le numérique inventorié ; ils complètent le bilan de l’organisation, ils ne le remplacent pas. Seul le changement climatique est concerné : les autres indicateurs n’ont pas d’équivalent dans ces cadres.',
 
   'footprint.methodology.title': 'Méthodologie et sources',
-  'footprint.methodology.intro': 'Comment Techcare calcule l’empreinte environnementale du numérique d’une organisation, avec quelles données, et ce que le calcul ne compte pas.',
-  'footprint.methodology.factorSet': 'Jeu de facteurs en vigueur : {id}, publié le {date}, sous licence {licence}. Un jeu publié ne change plus : chaque résultat nomme le jeu utilisé et peut être reproduit.',
+  'footprint.methodology.intro':
+    'Comment Techcare calcule l’empreinte environnementale du numérique d’une organisation, avec quelles données, et ce que le calcul ne compte pas.',
+  'footprint.methodology.factorSet':
+    'Jeu de facteurs en vigueur : {id}, publié le {date}, sous licence {licence}. Un jeu publié ne change plus : chaque résultat nomme le jeu utilisé et peut être reproduit.',
   'footprint.methodology.methodTitle': 'La méthode en quelques mots',
-  'footprint.methodology.method1': 'Chaque ligne de l’inventaire décrit un type d’équipement ou de service et sa quantité. Pour un équipement, l’empreinte de fabrication (tirée de bases publiques d’analyses de cycle de vie) est divisée par la durée de vie, puis on ajoute l’électricité consommée dans l’année multipliée par le facteur d’émission du pays d’utilisation. Les serveurs suivent un modèle par composants (processeurs, mémoire, stockage) ; les instances cloud reçoivent une part de la fabrication du serveur hôte et leur consommation selon l’utilisation ; les transferts de données suivent un modèle par gigaoctet.',
-  'footprint.methodology.method2': 'Chaque facteur a une valeur typique, basse et haute : les fourchettes affichées propagent ces incertitudes. Elles indiquent l’ordre de grandeur du doute, pas une erreur de calcul.',
+  'footprint.methodology.method1':
+    'Chaque ligne de l’inventaire décrit un type d’équipement ou de service et sa quantité. Pour un équipement, l’empreinte de fabrication (tirée de bases publiques d’analyses de cycle de vie) est divisée par la durée de vie, puis on ajoute l’électricité consommée dans l’année multipliée par le facteur d’émission du pays d’utilisation. Les serveurs suivent un modèle par composants (processeurs, mémoire, stockage) ; les instances cloud reçoivent une part de la fabrication du serveur hôte et leur consommation selon l’utilisation ; les transferts de données suivent un modèle par gigaoctet.',
+  'footprint.methodology.method2':
+    'Chaque facteur a une valeur typique, basse et haute : les fourchettes affichées propagent ces incertitudes. Elles indiquent l’ordre de grandeur du doute, pas une erreur de calcul.',
   'footprint.methodology.criteriaTitle': 'Indicateurs',
   'footprint.methodology.phasesTitle': 'Phases du cycle de vie',
-  'footprint.methodology.phases': 'Quatre phases : {bld} (extraction des matières et production), {dis} (transport jusqu’à l’utilisateur), {use} (électricité consommée pendant l’année), {eol} (collecte et traitement en fin de vie).',
+  'footprint.methodology.phases':
+    'Quatre phases : {bld} (extraction des matières et production), {dis} (transport jusqu’à l’utilisateur), {use} (électricité consommée pendant l’année), {eol} (collecte et traitement en fin de vie).',
   'footprint.methodology.tiersTitle': 'Tiers du système d’information',
-  'footprint.methodology.tiers': 'Les résultats sont répartis en tiers, comme dans l’étude ADEME–Arcep : {terminals} (postes, écrans, téléphones, imprimantes), {network} (commutateurs, bornes, box), {datacenter} (serveurs sur site, avec leur PUE), {cloud} (instances chez un fournisseur) et {transfer} (données échangées sur les réseaux).',
+  'footprint.methodology.tiers':
+    'Les résultats sont répartis en tiers, comme dans l’étude ADEME–Arcep : {terminals} (postes, écrans, téléphones, imprimantes), {network} (commutateurs, bornes, box), {datacenter} (serveurs sur site, avec leur PUE), {cloud} (instances chez un fournisseur) et {transfer} (données échangées sur les réseaux).',
   'footprint.methodology.allocationTitle': 'Allocation de la fabrication',
-  'footprint.methodology.allocation': 'Par défaut, la fabrication d’un équipement est amortie : chaque année de sa durée de vie en porte une part égale. En allocation « année d’achat », elle est comptée entière l’année où l’équipement a été acheté, et un équipement acheté après l’année déclarée n’est pas compté.',
+  'footprint.methodology.allocation':
+    'Par défaut, la fabrication d’un équipement est amortie : chaque année de sa durée de vie en porte une part égale. En allocation « année d’achat », elle est comptée entière l’année où l’équipement a été acheté, et un équipement acheté après l’année déclarée n’est pas compté.',
   'footprint.methodology.defaultsTitle': 'Valeurs par défaut',
-  'footprint.methodology.defaults': 'Quand une ligne ne donne pas une durée de vie, une consommation ou une empreinte de fabrication, le calcul prend la valeur par défaut de la catégorie. Le résultat indique la part qui repose sur ces valeurs : plus elle est faible, plus le résultat décrit votre parc plutôt qu’un parc moyen.',
+  'footprint.methodology.defaults':
+    'Quand une ligne ne donne pas une durée de vie, une consommation ou une empreinte de fabrication, le calcul prend la valeur par défaut de la catégorie. Le résultat indique la part qui repose sur ces valeurs : plus elle est faible, plus le résultat décrit votre parc plutôt qu’un parc moyen.',
   'footprint.methodology.electricityTitle': 'Électricité',
-  'footprint.methodology.electricity': 'Le jeu de facteurs donne un facteur d’émission pour {zones} pays et zones. Pour la France, deux références publiques existent ; chaque organisation choisit la sienne dans ses paramètres :',
+  'footprint.methodology.electricity':
+    'Le jeu de facteurs donne un facteur d’émission pour {zones} pays et zones. Pour la France, deux références publiques existent ; chaque organisation choisit la sienne dans ses paramètres :',
   'footprint.methodology.factorsTitle': 'Facteurs des équipements (changement climatique)',
   'footprint.methodology.category': 'Catégorie',
   'footprint.methodology.tier': 'Tiers',
-  'footprint.methodology.embodied': 'Fabrication, distribution et fin de vie, kgCO2e par unité (fourchette ; lien vers la source)',
+  'footprint.methodology.embodied':
+    'Fabrication, distribution et fin de vie, kgCO2e par unité (fourchette ; lien vers la source)',
   'footprint.methodology.lifespan': 'Durée de vie par défaut (ans)',
   'footprint.methodology.source': 'Source',
   'footprint.methodology.year': 'Année',
   'footprint.methodology.licence': 'Licence',
-  'footprint.methodology.cloud': 'Part de la fabrication du serveur hôte selon les vCPU, plus la consommation estimée selon l’utilisation et le PUE du fournisseur, au facteur du pays de la région.',
-  'footprint.methodology.transfer': 'Modèle par gigaoctet transféré (Sustainable Web Design, ou OneByte au choix de la ligne).',
+  'footprint.methodology.cloud':
+    'Part de la fabrication du serveur hôte selon les vCPU, plus la consommation estimée selon l’utilisation et le PUE du fournisseur, au facteur du pays de la région.',
+  'footprint.methodology.transfer':
+    'Modèle par gigaoctet transféré (Sustainable Web Design, ou OneByte au choix de la ligne).',
   'footprint.methodology.sourcesTitle': 'Sources',
-  'footprint.methodology.limits': 'Ce qui n’est pas compté : les logiciels eux-mêmes, les usages personnels des collaborateurs, les réseaux des opérateurs au-delà des transferts déclarés, et les équipements absents de l’inventaire.',
+  'footprint.methodology.limits':
+    'Ce qui n’est pas compté : les logiciels eux-mêmes, les usages personnels des collaborateurs, les réseaux des opérateurs au-delà des transferts déclarés, et les équipements absents de l’inventaire.',
   'footprint.unit.diseaseIncidence': 'incidence de maladies',
-  'footprint.methodology.central': 'Chaque facteur a une valeur centrale (le chiffre publié de la source retenue) et une fourchette tirée de l’écart entre les sources publiées. Le tirage Monte-Carlo met la moitié de la probabilité de chaque côté du chiffre publié : la valeur affichée est la médiane de sa propre incertitude, même quand une source s’écarte beaucoup des autres.',
+  'footprint.methodology.central':
+    'Chaque facteur a une valeur centrale (le chiffre publié de la source retenue) et une fourchette tirée de l’écart entre les sources publiées. Le tirage Monte-Carlo met la moitié de la probabilité de chaque côté du chiffre publié : la valeur affichée est la médiane de sa propre incertitude, même quand une source s’écarte beaucoup des autres.',
   'footprint.methodology.profilesTitle': 'Profils de référence',
-  'footprint.methodology.profiles': 'Un profil est un choix cohérent de sources. Chaque organisation choisit le sien dans ses paramètres, et chaque résultat nomme son profil et son jeu de facteurs.',
+  'footprint.methodology.profiles':
+    'Un profil est un choix cohérent de sources. Chaque organisation choisit le sien dans ses paramètres, et chaque résultat nomme son profil et son jeu de facteurs.',
   'footprint.methodology.profileDefault': 'par défaut',
   'footprint.methodology.quarantinedTitle': 'Valeurs écartées',
-  'footprint.methodology.quarantinedIntro': 'La construction du jeu de facteurs écarte les valeurs impossibles (énergie primaire de l’électricité sous 3,6 MJ par kWh ou au-delà de 100), aberrantes (acidification ou particules plus de 20 fois la médiane des pays) ou négatives (un crédit de fin de vie qui masquerait une charge). Elles ne sont pas comptées, et chaque résultat qui les aurait utilisées le dit.',
+  'footprint.methodology.quarantinedIntro':
+    'La construction du jeu de facteurs écarte les valeurs impossibles (énergie primaire de l’électricité sous 3,6 MJ par kWh ou au-delà de 100), aberrantes (acidification ou particules plus de 20 fois la médiane des pays) ou négatives (un crédit de fin de vie qui masquerait une charge). Elles ne sont pas comptées, et chaque résultat qui les aurait utilisées le dit.',
   'footprint.methodology.refused.negative': 'négative : crédit de fin de vie',
   'footprint.methodology.refused.floor': 'sous le plancher physique de 3,6 MJ par kWh',
   'footprint.methodology.refused.ceiling': 'au-delà de 100 MJ par kWh',
@@ -352,12 +407,15 @@ export const footprint = {
   'footprint.methodology.useKwh': 'Usage (kWh/an)',
   'footprint.unit.waterDeprived': 'm³ éq. monde privés (AWARE)',
   'footprint.settings.profile': 'Profil de référence',
-  'footprint.settings.profileHint': 'Le choix des sources. ADEME (France) suit la pratique française de référence (BEGES, Bilan Carbone) ; Boavizta (Europe) reprend les archétypes Base IMPACTS, les profils d’usage Boavizta et l’étude européenne de l’électricité. La méthodologie montre l’écart entre les deux.',
+  'footprint.settings.profileHint':
+    'Le choix des sources. ADEME (France) suit la pratique française de référence (BEGES, Bilan Carbone) ; Boavizta (Europe) reprend les archétypes Base IMPACTS, les profils d’usage Boavizta et l’étude européenne de l’électricité. La méthodologie montre l’écart entre les deux.',
   'footprint.settings.profileInvalid': 'Choisissez un profil de la liste.',
   'footprint.profile.ademe-fr': 'ADEME (France)',
   'footprint.profile.boavizta-eu': 'Boavizta (Europe)',
-  'footprint.profile.ademe-fr.description': 'la pratique française de référence : chiffres de l’étude ADEME/Arcep 2022 par phase (fabrication, distribution, fin de vie) avec leur usage annuel et leurs durées de vie, électricité française de la Base Empreinte de l’ADEME, Base IMPACTS de l’ADEME pour les indicateurs autres que le climat.',
-  'footprint.profile.boavizta-eu.description': 'les archétypes de la Base IMPACTS comptés sur toute leur vie, les profils d’usage de Boavizta (puissance × heures) et, pour l’électricité française, l’étude européenne de Scarlat et al. (données 2019).',
+  'footprint.profile.ademe-fr.description':
+    'la pratique française de référence : chiffres de l’étude ADEME/Arcep 2022 par phase (fabrication, distribution, fin de vie) avec leur usage annuel et leurs durées de vie, électricité française de la Base Empreinte de l’ADEME, Base IMPACTS de l’ADEME pour les indicateurs autres que le climat.',
+  'footprint.profile.boavizta-eu.description':
+    'les archétypes de la Base IMPACTS comptés sur toute leur vie, les profils d’usage de Boavizta (puissance × heures) et, pour l’électricité française, l’étude européenne de Scarlat et al. (données 2019).',
   'footprint.category.desktop_consumer': 'Ordinateur fixe (particulier)',
   'footprint.category.smart_speaker': 'Enceinte connectée',
   'footprint.category.basic_phone': 'Téléphone basique',
@@ -365,39 +423,48 @@ export const footprint = {
   'footprint.category.laptop_charger': 'Alimentation d’ordinateur portable',
   'footprint.category.phone_charger': 'Chargeur de smartphone',
   'footprint.result.zeros': 'Comptés zéro ou laissés de côté',
-  'footprint.result.zerosIntro': 'Rien n’est compté zéro sans le dire : voici chaque case du résultat sans valeur, avec le nombre d’équipements concernés et la raison.',
+  'footprint.result.zerosIntro':
+    'Rien n’est compté zéro sans le dire : voici chaque case du résultat sans valeur, avec le nombre d’équipements concernés et la raison.',
   'footprint.result.zerosNone': 'Aucune : chaque équipement est compté pour chaque indicateur et chaque phase.',
   'footprint.result.zerosWhich': 'quelles valeurs, et pourquoi',
   'footprint.gap.no-factor': 'aucun facteur publié pour cet indicateur',
-  'footprint.gap.no-use-profile': 'aucun profil d’usage par défaut : indiquez la puissance et les heures, ou les kWh par an',
+  'footprint.gap.no-use-profile':
+    'aucun profil d’usage par défaut : indiquez la puissance et les heures, ou les kWh par an',
   'footprint.gap.no-use-by-nature': 'pas d’usage propre (compté dans l’appareil alimenté)',
   'footprint.gap.fully-amortised': 'entièrement amortis : achetés plus d’une durée de vie avant l’année',
   'footprint.gap.purchased-another-year': 'comptés l’année de leur achat, une autre année',
-  'footprint.gap.quarantined': 'valeur de la source écartée (impossible, ou négative : un crédit masquerait une charge)',
+  'footprint.gap.quarantined':
+    'valeur de la source écartée (impossible, ou négative : un crédit masquerait une charge)',
   'footprint.gap.model-scope': 'hors du périmètre du modèle utilisé',
   'footprint.gap.no-electricity-factor': 'aucun facteur d’électricité publié pour cet indicateur et ce pays',
   'footprint.gap.not-yet-purchased': 'achetés après l’année : non comptés',
   'footprint.category.cloud_storage': 'Stockage cloud',
   'footprint.cloud.title': 'Export de facturation cloud {year} — {org}',
   'footprint.cloud.upload': 'Export de facturation cloud',
-  'footprint.cloud.uploadHelp': 'Déposez l’export tel que le fournisseur l’écrit : rapport de coûts et d’utilisation AWS (CUR, colonnes historiques ou CUR 2.0, CSV ou CSV compressé .gz), export des détails de coûts Azure (CSV) ou export de facturation Google Cloud (table standard des coûts d’utilisation, CSV). Les lignes d’usage deviennent des lignes d’inventaire : instances (type, heures, région), stockage (Go-mois, SSD ou HDD) et données sortantes (Go).',
-  'footprint.cloud.replaces': 'Les lignes cloud remplacent celles du précédent export de facturation de cette année ; les autres lignes de l’inventaire ne changent pas. Un fichier refusé ne change rien.',
+  'footprint.cloud.uploadHelp':
+    'Déposez l’export tel que le fournisseur l’écrit : rapport de coûts et d’utilisation AWS (CUR, colonnes historiques ou CUR 2.0, CSV ou CSV compressé .gz), export des détails de coûts Azure (CSV) ou export de facturation Google Cloud (table standard des coûts d’utilisation, CSV). Les lignes d’usage deviennent des lignes d’inventaire : instances (type, heures, région), stockage (Go-mois, SSD ou HDD) et données sortantes (Go).',
+  'footprint.cloud.replaces':
+    'Les lignes cloud remplacent celles du précédent export de facturation de cette année ; les autres lignes de l’inventaire ne changent pas. Un fichier refusé ne change rien.',
   'footprint.cloud.file': 'Fichier d’export (CSV ou CSV.gz)',
-  'footprint.cloud.fileHint': 'Le format est reconnu par la ligne d’en-tête. Jusqu’à 512 Mo ; au-delà, utilisez la commande techcare footprint --cloud-billing.',
+  'footprint.cloud.fileHint':
+    'Le format est reconnu par la ligne d’en-tête. Jusqu’à 512 Mo ; au-delà, utilisez la commande techcare footprint --cloud-billing.',
   'footprint.cloud.provider': 'Fournisseur',
   'footprint.cloud.providerAuto': 'Reconnaître d’après l’en-tête',
   'footprint.cloud.submit': 'Envoyer l’export de facturation',
   'footprint.cloud.noFile': 'Choisissez le fichier d’export de facturation à importer.',
-  'footprint.cloud.tooBig': 'Le fichier dépasse 512 Mo : compressez-le en .gz ou importez-le avec la commande techcare footprint --cloud-billing.',
+  'footprint.cloud.tooBig':
+    'Le fichier dépasse 512 Mo : compressez-le en .gz ou importez-le avec la commande techcare footprint --cloud-billing.',
   'footprint.cloud.flash.imported': 'Export de facturation importé : les lignes cloud de l’année ont été remplacées.',
   'footprint.cloud.refusedOne': 'Le fichier contient une erreur : il a été refusé et l’inventaire n’a pas changé.',
-  'footprint.cloud.refusedMany': 'Le fichier contient {count} erreurs : il a été refusé et l’inventaire n’a pas changé.',
+  'footprint.cloud.refusedMany':
+    'Le fichier contient {count} erreurs : il a été refusé et l’inventaire n’a pas changé.',
   'footprint.cloud.errorAt': 'Ligne {row}, colonne {column} :',
   'footprint.cloud.errorColumn': 'Colonne {column} :',
   'footprint.cloud.noImport': 'Aucun export de facturation importé pour cette année.',
   'footprint.cloud.backToInventory': 'Retour à l’inventaire',
   'footprint.cloud.part': 'Part du cloud (export de facturation)',
-  'footprint.cloud.importedFrom': 'Fichier {file} importé le {date} : {rows} lignes d’usage lues, {lines} lignes d’inventaire (correspondances {mapping}).',
+  'footprint.cloud.importedFrom':
+    'Fichier {file} importé le {date} : {rows} lignes d’usage lues, {lines} lignes d’inventaire (correspondances {mapping}).',
   'footprint.cloud.mappedShare': '{share} du coût facturé a pu être rattaché à une ligne ({mapped} sur {total}).',
   'footprint.cloud.gwp': 'Estimation fondée sur la localisation : {gwp}.',
   'footprint.cloud.kg': '{value} kgCO2e ({low} à {high})',
@@ -413,13 +480,16 @@ export const footprint = {
   'footprint.cloud.gwpColumn': 'Changement climatique',
   'footprint.cloud.none': 'non précisé',
   'footprint.cloud.unmapped': 'Services non rattachés',
-  'footprint.cloud.unmappedCaption': 'Lignes de l’export qui n’ont pas pu devenir des lignes d’inventaire, par service, avec leur coût',
+  'footprint.cloud.unmappedCaption':
+    'Lignes de l’export qui n’ont pas pu devenir des lignes d’inventaire, par service, avec leur coût',
   'footprint.cloud.reason': 'Raison',
   'footprint.cloud.rows': 'Lignes de l’export',
   'footprint.cloud.cost': 'Coût',
   'footprint.cloud.allMapped': 'Toutes les lignes d’usage ont été rattachées.',
-  'footprint.cloud.otherCharges': 'Montants sans usage (taxes, frais, crédits, paiements anticipés), hors du calcul : {list}.',
-  'footprint.cloud.unknownRegions': 'Régions absentes du jeu de facteurs, comptées avec le pays par défaut de l’organisation : {list}.',
+  'footprint.cloud.otherCharges':
+    'Montants sans usage (taxes, frais, crédits, paiements anticipés), hors du calcul : {list}.',
+  'footprint.cloud.unknownRegions':
+    'Régions absentes du jeu de facteurs, comptées avec le pays par défaut de l’organisation : {list}.',
   'footprint.cloud.reason.noRule': 'aucune correspondance publiée pour ce service ou ce type d’usage',
   'footprint.cloud.reason.unknownUnit': 'unité non reconnue',
   'footprint.cloud.reason.unknownInstanceType': 'type d’instance absent du jeu de facteurs',

@@ -1,15 +1,18 @@
 /** French texts of the knowledge area (the primary language). Keys are prefixed `knowledge.`. */
 export const knowledge = {
   'knowledge.resources.title': 'Ressources',
-  'knowledge.resources.lead': 'Guides, méthodes, outils, modèles, études et replays d’ateliers publiés par les partenaires, les experts et les membres du réseau.',
+  'knowledge.resources.lead':
+    'Guides, méthodes, outils, modèles, études et replays d’ateliers publiés par les partenaires, les experts et les membres du réseau.',
   'knowledge.resources.publish': 'Publier une ressource',
   'knowledge.resources.count': 'Ressources trouvées : {count}',
-  'knowledge.resources.empty': 'Aucune ressource ne correspond à ces critères. Essayez un autre mot ou retirez un filtre.',
+  'knowledge.resources.empty':
+    'Aucune ressource ne correspond à ces critères. Essayez un autre mot ou retirez un filtre.',
   'knowledge.resources.back': 'Toutes les ressources',
   'knowledge.resources.open': 'Ouvrir la ressource',
   'knowledge.resources.download': 'Télécharger {name} ({size} Ko)',
   'knowledge.experience.title': 'Retours d’expérience',
-  'knowledge.experience.lead': 'Ce que les membres ont fait, ce que cela a coûté et ce qu’ils ont mesuré avant et après : les preuves derrière les gains des leviers.',
+  'knowledge.experience.lead':
+    'Ce que les membres ont fait, ce que cela a coûté et ce qu’ils ont mesuré avant et après : les preuves derrière les gains des leviers.',
   'knowledge.experience.publish': 'Publier un retour d’expérience',
   'knowledge.experience.count': 'Retours d’expérience trouvés : {count}',
   'knowledge.experience.empty': 'Aucun retour d’expérience ne correspond.',
@@ -32,7 +35,8 @@ export const knowledge = {
   'knowledge.field.themes': 'Thèmes',
   'knowledge.field.levels': 'Niveaux de maturité visés',
   'knowledge.field.levers': 'Leviers',
-  'knowledge.field.leversHint': 'Identifiants de leviers séparés par des virgules, par exemple extend-lifespan, eco-design-services.',
+  'knowledge.field.leversHint':
+    'Identifiants de leviers séparés par des virgules, par exemple extend-lifespan, eco-design-services.',
   'knowledge.field.rgesn': 'Critères RGESN',
   'knowledge.field.rgesnHint': 'Numéros séparés par des virgules, par exemple 4.2, 6.1.',
   'knowledge.field.workshopId': 'Numéro de l’atelier lié (replay ou support)',
@@ -42,21 +46,28 @@ export const knowledge = {
   'knowledge.field.training': 'Formation',
   'knowledge.field.trainingLink': 'Voir la formation',
   'knowledge.form.publish': 'Publier',
-  'knowledge.form.reviewNote': 'Les publications des partenaires et des experts sont en ligne aussitôt ; celles des entreprises et des écoles membres le sont après relecture par un administrateur.',
+  'knowledge.form.reviewNote':
+    'Les publications des partenaires et des experts sont en ligne aussitôt ; celles des entreprises et des écoles membres le sont après relecture par un administrateur.',
   'knowledge.form.linkOrFile': 'Indiquez un lien ou joignez un fichier (l’un des deux, pas les deux).',
-  'knowledge.form.leverUnknown': 'Un des leviers n’existe pas dans le catalogue : choisissez-les dans la liste des leviers.',
-  'knowledge.form.notYourOrg': 'Vous ne pouvez publier qu’au nom d’une organisation dont vous êtes membre et qui est signataire validée du manifeste ou partenaire reconnue.',
-  'knowledge.form.slugInvalid': 'Identifiant de levier invalide : lettres minuscules, chiffres et tirets, par exemple extend-lifespan.',
+  'knowledge.form.leverUnknown':
+    'Un des leviers n’existe pas dans le catalogue : choisissez-les dans la liste des leviers.',
+  'knowledge.form.notYourOrg':
+    'Vous ne pouvez publier qu’au nom d’une organisation dont vous êtes membre et qui est signataire validée du manifeste ou partenaire reconnue.',
+  'knowledge.form.slugInvalid':
+    'Identifiant de levier invalide : lettres minuscules, chiffres et tirets, par exemple extend-lifespan.',
   'knowledge.form.rgesnInvalid': 'Numéro de critère RGESN invalide : écrivez-le comme 4.2.',
-  'knowledge.upload.name': 'Nom de fichier refusé : retirez les barres obliques, « .. », caractères de contrôle et doubles extensions (comme .pdf.exe), puis réessayez.',
+  'knowledge.upload.name':
+    'Nom de fichier refusé : retirez les barres obliques, « .. », caractères de contrôle et doubles extensions (comme .pdf.exe), puis réessayez.',
   'knowledge.upload.type': 'Type de fichier refusé : joignez un PDF, ODP, PPTX, ODS, XLSX ou CSV.',
   'knowledge.upload.size': 'Fichier trop volumineux : 10 Mo au plus.',
-  'knowledge.upload.content': 'Le contenu du fichier ne correspond pas à son extension : joignez le document d’origine.',
+  'knowledge.upload.content':
+    'Le contenu du fichier ne correspond pas à son extension : joignez le document d’origine.',
   'knowledge.upload.empty': 'Le fichier est vide.',
   'knowledge.status.pending': 'en attente de relecture',
   'knowledge.status.rejected': 'refusée',
   'knowledge.status.published': 'publiée',
-  'knowledge.status.pendingNote': 'Cette publication attend la relecture d’un administrateur : seuls les membres de votre organisation la voient.',
+  'knowledge.status.pendingNote':
+    'Cette publication attend la relecture d’un administrateur : seuls les membres de votre organisation la voient.',
   'knowledge.status.rejectedNote': 'Cette publication a été refusée : {reason}',
   'knowledge.kind.guide': 'Guide',
   'knowledge.kind.method': 'Méthode',
@@ -98,8 +109,10 @@ export const knowledge = {
   'knowledge.report.source.platform': 'Nos empreintes mesurées dans la plateforme',
   'knowledge.report.source.declared': 'Une mesure déclarée',
   'knowledge.report.source.none': 'Pas de mesure',
-  'knowledge.report.platformHint': 'Avec les empreintes de la plateforme, indiquez l’année de référence et l’année du résultat : les chiffres sont repris des deux résultats annuels.',
-  'knowledge.report.declaredHint': 'Avec une mesure déclarée, indiquez ce qui a été mesuré, les valeurs avant et après et leur unité.',
+  'knowledge.report.platformHint':
+    'Avec les empreintes de la plateforme, indiquez l’année de référence et l’année du résultat : les chiffres sont repris des deux résultats annuels.',
+  'knowledge.report.declaredHint':
+    'Avec une mesure déclarée, indiquez ce qui a été mesuré, les valeurs avant et après et leur unité.',
   'knowledge.report.baselineYear': 'Année de référence (avant)',
   'knowledge.report.resultYear': 'Année du résultat (après)',
   'knowledge.report.measureLabel': 'Ce qui a été mesuré',
@@ -107,7 +120,8 @@ export const knowledge = {
   'knowledge.report.after': 'Valeur après',
   'knowledge.report.unit': 'Unité',
   'knowledge.report.yearsOrder': 'L’année du résultat doit être postérieure à l’année de référence.',
-  'knowledge.report.noFootprint': 'Aucune empreinte calculée pour cette année dans la plateforme : importez l’inventaire de cette année ou choisissez une mesure déclarée.',
+  'knowledge.report.noFootprint':
+    'Aucune empreinte calculée pour cette année dans la plateforme : importez l’inventaire de cette année ou choisissez une mesure déclarée.',
   'knowledge.report.noMeasure': 'Aucune mesure avant/après.',
   'knowledge.report.measuredPlatform': 'Empreinte carbone mesurée dans la plateforme, de {from} à {to} :',
   'knowledge.report.measuredDeclared': 'Mesure déclarée ({label}) :',
@@ -115,7 +129,8 @@ export const knowledge = {
   'knowledge.comments.title': 'Questions et commentaires',
   'knowledge.comments.none': 'Aucun commentaire pour l’instant.',
   'knowledge.comments.add': 'Votre question ou commentaire',
-  'knowledge.comments.hint': 'L’organisation autrice peut répondre et marquer la réponse. Restez courtois : les commentaires sont modérés.',
+  'knowledge.comments.hint':
+    'L’organisation autrice peut répondre et marquer la réponse. Restez courtois : les commentaires sont modérés.',
   'knowledge.comments.submit': 'Envoyer',
   'knowledge.comments.login': 'Connectez-vous pour poser une question.',
   'knowledge.comments.answer': 'Réponse de l’organisation autrice',
@@ -135,7 +150,8 @@ export const knowledge = {
   'knowledge.moderation.keep': 'Conserver',
   'knowledge.moderation.reportCount': 'Signalements : {count}',
   'knowledge.flash.published': 'Publication en ligne.',
-  'knowledge.flash.pending': 'Publication enregistrée : elle sera visible de tous après relecture par un administrateur.',
+  'knowledge.flash.pending':
+    'Publication enregistrée : elle sera visible de tous après relecture par un administrateur.',
   'knowledge.flash.commented': 'Commentaire publié.',
   'knowledge.flash.commentInvalid': 'Le commentaire est vide ou trop long (4 000 caractères au plus).',
   'knowledge.flash.reported': 'Merci : le commentaire a été signalé à la modération.',
@@ -146,9 +162,11 @@ export const knowledge = {
   'knowledge.related.more': 'Toutes les ressources liées',
   'knowledge.digest.monthInvalid': 'Mois invalide : écrivez-le AAAA-MM, par exemple 2026-03.',
   'knowledge.digest.admin.title': 'Lettre mensuelle',
-  'knowledge.digest.admin.lead': 'Envoie la lettre du mois aux membres qui l’ont demandée. Un membre ne la reçoit jamais deux fois pour le même mois : vous pouvez relancer l’envoi sans risque.',
+  'knowledge.digest.admin.lead':
+    'Envoie la lettre du mois aux membres qui l’ont demandée. Un membre ne la reçoit jamais deux fois pour le même mois : vous pouvez relancer l’envoi sans risque.',
   'knowledge.digest.admin.month': 'Mois',
-  'knowledge.digest.admin.monthHint': 'Format AAAA-MM. La lettre d’un mois annonce ses ateliers et les publications du mois précédent.',
+  'knowledge.digest.admin.monthHint':
+    'Format AAAA-MM. La lettre d’un mois annonce ses ateliers et les publications du mois précédent.',
   'knowledge.digest.admin.send': 'Envoyer la lettre',
   'knowledge.digest.admin.result': 'Lettres envoyées : {sent}. Déjà reçues ce mois-ci : {already}.',
   'knowledge.digest.mail.subject': 'Techcare : votre lettre de {month}',
@@ -164,14 +182,17 @@ export const knowledge = {
   'knowledge.digest.unsubscribe.title': 'Se désabonner de la lettre mensuelle',
   'knowledge.digest.unsubscribe.confirm': 'Ne plus envoyer la lettre mensuelle à {email} ?',
   'knowledge.digest.unsubscribe.button': 'Me désabonner',
-  'knowledge.digest.unsubscribe.done': 'Vous ne recevrez plus la lettre mensuelle. Vous pouvez la réactiver depuis votre compte.',
+  'knowledge.digest.unsubscribe.done':
+    'Vous ne recevrez plus la lettre mensuelle. Vous pouvez la réactiver depuis votre compte.',
   'knowledge.digest.unsubscribe.account': 'Mon compte',
   'knowledge.resources.editTitle': 'Modifier la ressource',
   'knowledge.experience.editTitle': 'Modifier le retour d’expérience',
-  'knowledge.field.fileCurrent': 'Fichier actuel : {name}. Un nouveau fichier le remplace ; un lien à la place le supprime.',
+  'knowledge.field.fileCurrent':
+    'Fichier actuel : {name}. Un nouveau fichier le remplace ; un lien à la place le supprime.',
   'knowledge.form.authorOrganisation': 'Organisation autrice : {name} (elle ne change pas)',
   'knowledge.form.save': 'Enregistrer les modifications',
-  'knowledge.form.editReviewNote': 'Pour une entreprise ou une école, modifier le titre, le résumé ou le texte, le lien, le fichier, le coût ou la mesure d’une publication en ligne la renvoie en relecture ; les thèmes, niveaux, leviers, critères et autres informations se modifient sans relecture.',
+  'knowledge.form.editReviewNote':
+    'Pour une entreprise ou une école, modifier le titre, le résumé ou le texte, le lien, le fichier, le coût ou la mesure d’une publication en ligne la renvoie en relecture ; les thèmes, niveaux, leviers, critères et autres informations se modifient sans relecture.',
   'knowledge.form.linkedWorkshop': 'Liée à l’atelier « {title} » (décochez pour retirer le lien)',
   'knowledge.form.linkedTraining': 'Liée à la formation « {title} » (décochez pour retirer le lien)',
   'knowledge.form.workshopUnknown': 'Aucun atelier ne porte ce numéro : vérifiez-le ou laissez le champ vide.',
@@ -184,26 +205,35 @@ export const knowledge = {
   'knowledge.owner.deleteConfirm': 'Supprimer définitivement',
   'knowledge.owner.cancel': 'Annuler',
   'knowledge.flash.edited': 'Modifications enregistrées.',
-  'knowledge.flash.editedPending': 'Modifications enregistrées : la publication sera visible de tous après relecture par un administrateur.',
+  'knowledge.flash.editedPending':
+    'Modifications enregistrées : la publication sera visible de tous après relecture par un administrateur.',
   'knowledge.flash.deleted': 'Publication supprimée.',
   'knowledge.report.resultOfYear': 'Résultat {year}',
-  'knowledge.report.platformNote': 'Empreinte carbone totale des deux résultats annuels calculés dans la plateforme avec la même méthode, au moment de la publication.',
-  'knowledge.digest.unsubscribe.expired': 'Ce lien de désabonnement a plus de 12 mois et n’est plus valable. Utilisez celui de la dernière lettre reçue, ou connectez-vous pour gérer la lettre depuis votre compte.',
+  'knowledge.report.platformNote':
+    'Empreinte carbone totale des deux résultats annuels calculés dans la plateforme avec la même méthode, au moment de la publication.',
+  'knowledge.digest.unsubscribe.expired':
+    'Ce lien de désabonnement a plus de 12 mois et n’est plus valable. Utilisez celui de la dernière lettre reçue, ou connectez-vous pour gérer la lettre depuis votre compte.',
   'knowledge.flash.unpublished': 'Publication retirée ; son auteur a reçu le motif.',
   'knowledge.moderation.unpublish': 'Dépublier',
   'knowledge.moderation.unpublishReason': 'Motif (envoyé à l’auteur)',
   'knowledge.mail.moderation.approved.subject': 'Votre publication est en ligne : {title}',
-  'knowledge.mail.moderation.approved.body': 'Bonjour {name},\n\nUn administrateur a validé « {title} » : elle est désormais visible de tous.\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.approved.body':
+    'Bonjour {name},\n\nUn administrateur a validé « {title} » : elle est désormais visible de tous.\n{link}\n\n{signature}',
   'knowledge.mail.moderation.rejected.subject': 'Votre publication n’est pas validée : {title}',
-  'knowledge.mail.moderation.rejected.body': 'Bonjour {name},\n\nUn administrateur n’a pas validé « {title} », pour la raison suivante :\n{reason}\n\nModifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.rejected.body':
+    'Bonjour {name},\n\nUn administrateur n’a pas validé « {title} », pour la raison suivante :\n{reason}\n\nModifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
   'knowledge.mail.moderation.unpublished.subject': 'Votre publication a été retirée : {title}',
-  'knowledge.mail.moderation.unpublished.body': 'Bonjour {name},\n\nUn administrateur a retiré « {title} » de la publication, pour la raison suivante :\n{reason}\n\nElle n’est pas supprimée ; modifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.unpublished.body':
+    'Bonjour {name},\n\nUn administrateur a retiré « {title} » de la publication, pour la raison suivante :\n{reason}\n\nElle n’est pas supprimée ; modifiez-la pour la soumettre à nouveau :\n{link}\n\n{signature}',
   'knowledge.mail.moderation.republished.subject': 'Votre publication est de nouveau en ligne : {title}',
-  'knowledge.mail.moderation.republished.body': 'Bonjour {name},\n\nUn administrateur a remis « {title} » en ligne : elle est de nouveau visible de tous.\n{link}\n\n{signature}',
+  'knowledge.mail.moderation.republished.body':
+    'Bonjour {name},\n\nUn administrateur a remis « {title} » en ligne : elle est de nouveau visible de tous.\n{link}\n\n{signature}',
   'knowledge.mail.comment.hidden.subject': 'Votre commentaire a été masqué : {title}',
-  'knowledge.mail.comment.hidden.body': 'Bonjour {name},\n\nUn administrateur a masqué votre commentaire sur « {title} », pour la raison suivante :\n{reason}\n\nVotre commentaire :\n{body}\n\n{link}\n\n{signature}',
+  'knowledge.mail.comment.hidden.body':
+    'Bonjour {name},\n\nUn administrateur a masqué votre commentaire sur « {title} », pour la raison suivante :\n{reason}\n\nVotre commentaire :\n{body}\n\n{link}\n\n{signature}',
   'knowledge.mail.comment.restored.subject': 'Votre commentaire est de nouveau visible : {title}',
-  'knowledge.mail.comment.restored.body': 'Bonjour {name},\n\nUn administrateur a rétabli votre commentaire sur « {title} » : il est de nouveau visible de tous.\n{link}\n\n{signature}',
+  'knowledge.mail.comment.restored.body':
+    'Bonjour {name},\n\nUn administrateur a rétabli votre commentaire sur « {title} » : il est de nouveau visible de tous.\n{link}\n\n{signature}',
   'knowledge.moderation.republish': 'Publier à nouveau',
   'knowledge.moderation.hideReason': 'Motif du masquage (envoyé à l’auteur)',
   'knowledge.flash.republished': 'Publication remise en ligne ; l’auteur est prévenu par courriel.',
@@ -212,9 +242,11 @@ export const knowledge = {
   'knowledge.digest.admin.settings': 'Introduction et date d’envoi',
   'knowledge.digest.admin.introFr': 'Introduction en français',
   'knowledge.digest.admin.introEn': 'Introduction en anglais',
-  'knowledge.digest.admin.introHint': 'Placée en tête de la lettre, après la salutation. Laissez vide pour ne rien ajouter.',
+  'knowledge.digest.admin.introHint':
+    'Placée en tête de la lettre, après la salutation. Laissez vide pour ne rien ajouter.',
   'knowledge.digest.admin.sendDay': 'Jour d’envoi dans le mois',
-  'knowledge.digest.admin.sendDayHint': 'De 1 à 28 : la lettre du mois part ce jour-là (heure UTC), une seule fois par membre.',
+  'knowledge.digest.admin.sendDayHint':
+    'De 1 à 28 : la lettre du mois part ce jour-là (heure UTC), une seule fois par membre.',
   'knowledge.digest.admin.sendDayInvalid': 'Le jour d’envoi doit être un nombre entier de 1 à 28.',
   'knowledge.digest.admin.save': 'Enregistrer',
   'knowledge.digest.admin.preview': 'Aperçu (votre propre lettre de ce mois)',

@@ -47,14 +47,17 @@ export const maturity = {
   'maturity.answer.measurement.inventory.1': 'Pas d’inventaire.',
   'maturity.answer.measurement.inventory.2': 'Un inventaire partiel, rarement mis à jour.',
   'maturity.answer.measurement.inventory.3': 'Un inventaire complet des terminaux, mis à jour chaque année.',
-  'maturity.answer.measurement.inventory.4': 'Un inventaire complet (terminaux, réseau, serveurs, cloud) tenu à jour en continu.',
-  'maturity.answer.measurement.inventory.5': 'L’inventaire complet inclut âge, usage et état de chaque équipement, et sert aux décisions.',
+  'maturity.answer.measurement.inventory.4':
+    'Un inventaire complet (terminaux, réseau, serveurs, cloud) tenu à jour en continu.',
+  'maturity.answer.measurement.inventory.5':
+    'L’inventaire complet inclut âge, usage et état de chaque équipement, et sert aux décisions.',
   'maturity.question.measurement.footprint': 'Avez-vous mesuré l’empreinte environnementale de votre numérique ?',
   'maturity.answer.measurement.footprint.1': 'Jamais.',
   'maturity.answer.measurement.footprint.2': 'Une estimation grossière, une fois.',
   'maturity.answer.measurement.footprint.3': 'Une mesure multicritère selon une méthode documentée.',
   'maturity.answer.measurement.footprint.4': 'Une mesure annuelle multicritère, comparée d’une année sur l’autre.',
-  'maturity.answer.measurement.footprint.5': 'Une mesure annuelle avec intervalles d’incertitude, publiée avec sa méthode.',
+  'maturity.answer.measurement.footprint.5':
+    'Une mesure annuelle avec intervalles d’incertitude, publiée avec sa méthode.',
   'maturity.question.measurement.indicators': 'Quels indicateurs suivez-vous ?',
   'maturity.answer.measurement.indicators.1': 'Aucun.',
   'maturity.answer.measurement.indicators.2': 'La facture d’électricité ou le nombre d’équipements.',
@@ -74,7 +77,8 @@ export const maturity = {
   'maturity.answer.purchasing.criteria.2': 'Parfois, selon l’acheteur.',
   'maturity.answer.purchasing.criteria.3': 'Oui, des critères écrits pour les principaux équipements.',
   'maturity.answer.purchasing.criteria.4': 'Oui, des critères pondérés dans tous les appels d’offres numériques.',
-  'maturity.answer.purchasing.criteria.5': 'Oui, et l’on achète d’abord l’usage (besoin questionné, mutualisation) avant l’équipement.',
+  'maturity.answer.purchasing.criteria.5':
+    'Oui, et l’on achète d’abord l’usage (besoin questionné, mutualisation) avant l’équipement.',
   'maturity.question.purchasing.lifespan': 'Combien de temps gardez-vous les équipements ?',
   'maturity.answer.purchasing.lifespan.1': 'Ils sont remplacés dès la fin de garantie.',
   'maturity.answer.purchasing.lifespan.2': 'Ils sont remplacés au bout de 3 ans environ.',
@@ -99,7 +103,8 @@ export const maturity = {
   'maturity.answer.datacentres.hosting.1': 'Sans critère environnemental.',
   'maturity.answer.datacentres.hosting.2': 'L’environnement est mentionné mais ne pèse pas.',
   'maturity.answer.datacentres.hosting.3': 'Des critères (PUE, électricité) sont comparés.',
-  'maturity.answer.datacentres.hosting.4': 'Des critères multiples (énergie, eau, matériel, localisation) pèsent dans le choix.',
+  'maturity.answer.datacentres.hosting.4':
+    'Des critères multiples (énergie, eau, matériel, localisation) pèsent dans le choix.',
   'maturity.answer.datacentres.hosting.5': 'Les critères sont contractuels et vérifiés chaque année.',
   'maturity.question.datacentres.efficiency': 'Les serveurs sont-ils bien utilisés ?',
   'maturity.answer.datacentres.efficiency.1': 'Nous ne savons pas.',
@@ -111,13 +116,15 @@ export const maturity = {
   'maturity.answer.datacentres.cloud.1': 'Les ressources s’accumulent sans revue.',
   'maturity.answer.datacentres.cloud.2': 'Une revue des coûts a lieu de temps en temps.',
   'maturity.answer.datacentres.cloud.3': 'Les environnements hors production sont éteints la nuit.',
-  'maturity.answer.datacentres.cloud.4': 'Les ressources sont redimensionnées et les régions choisies selon l’électricité.',
+  'maturity.answer.datacentres.cloud.4':
+    'Les ressources sont redimensionnées et les régions choisies selon l’électricité.',
   'maturity.answer.datacentres.cloud.5': 'L’empreinte du cloud est mesurée et pilotée par service.',
   'maturity.question.datacentres.storage': 'Que faites-vous des données stockées ?',
   'maturity.answer.datacentres.storage.1': 'Tout est conservé sans limite.',
   'maturity.answer.datacentres.storage.2': 'Un ménage est fait quand l’espace manque.',
   'maturity.answer.datacentres.storage.3': 'Des durées de conservation sont définies.',
-  'maturity.answer.datacentres.storage.4': 'Les durées sont appliquées automatiquement et les données froides archivées.',
+  'maturity.answer.datacentres.storage.4':
+    'Les durées sont appliquées automatiquement et les données froides archivées.',
   'maturity.answer.datacentres.storage.5': 'Les volumes sont suivis et diminuent d’année en année.',
 
   // Eco-design of services.
@@ -199,7 +206,8 @@ export const maturity = {
   'maturity.answer.endoflife.tracking.5': 'Ces taux sont publiés et ont des objectifs.',
   // Maturity space and assessment pages.
   'maturity.space.title': 'Maturité numérique responsable · {org}',
-  'maturity.space.intro': 'Évaluez vos pratiques sur sept dimensions. Chaque réponse décrit une pratique observable : choisissez celle qui correspond à ce qui se fait réellement aujourd’hui. Les évaluations sont datées et conservées pour suivre vos progrès.',
+  'maturity.space.intro':
+    'Évaluez vos pratiques sur sept dimensions. Chaque réponse décrit une pratique observable : choisissez celle qui correspond à ce qui se fait réellement aujourd’hui. Les évaluations sont datées et conservées pour suivre vos progrès.',
   'maturity.space.start': 'Commencer une nouvelle évaluation',
   'maturity.space.resume': 'Reprendre l’évaluation commencée le {date}',
   'maturity.space.none': 'Aucune évaluation terminée pour le moment.',
@@ -226,7 +234,8 @@ export const maturity = {
   'maturity.result.workshops': 'Ateliers pour le niveau « {level} »',
   'maturity.result.trainings': 'Formations pour le niveau « {level} »',
   'maturity.rule.title': 'Comment le niveau est calculé',
-  'maturity.rule.text': 'Le score d’une dimension est la moyenne de ses réponses (1 à 5). Son niveau est la partie entière de ce score, sans dépasser d’un niveau la réponse la plus faible de la dimension : une pratique négligée retient la dimension. Le niveau global est la partie entière de la moyenne des dimensions, sans dépasser d’un niveau la dimension la plus faible. Un point fort dépasse le score global d’au moins un demi-niveau, un point à travailler est en dessous d’au moins un demi-niveau.',
+  'maturity.rule.text':
+    'Le score d’une dimension est la moyenne de ses réponses (1 à 5). Son niveau est la partie entière de ce score, sans dépasser d’un niveau la réponse la plus faible de la dimension : une pratique négligée retient la dimension. Le niveau global est la partie entière de la moyenne des dimensions, sans dépasser d’un niveau la dimension la plus faible. Un point fort dépasse le score global d’au moins un demi-niveau, un point à travailler est en dessous d’au moins un demi-niveau.',
   'maturity.history.title': 'Historique',
   'maturity.history.chart': 'Score global par année',
   'maturity.history.unit': 'sur 5',
@@ -236,7 +245,8 @@ export const maturity = {
 
   // RGESN assessments.
   'maturity.rgesn.list.title': 'Écoconception des services (RGESN) · {org}',
-  'maturity.rgesn.list.intro': 'Évaluez un service numérique selon les 78 critères du référentiel général d’écoconception de services numériques (RGESN 2024), puis publiez sa déclaration d’écoconception. Plusieurs membres de l’organisation peuvent remplir la même évaluation.',
+  'maturity.rgesn.list.intro':
+    'Évaluez un service numérique selon les 78 critères du référentiel général d’écoconception de services numériques (RGESN 2024), puis publiez sa déclaration d’écoconception. Plusieurs membres de l’organisation peuvent remplir la même évaluation.',
   'maturity.rgesn.list.caption': 'Services évalués',
   'maturity.rgesn.list.service': 'Service',
   'maturity.rgesn.list.none': 'Aucun service évalué pour le moment.',
@@ -253,8 +263,10 @@ export const maturity = {
   'maturity.rgesn.version': 'Version du référentiel',
   'maturity.rgesn.score': 'Score d’avancement :',
   'maturity.rgesn.scoreValue': '{score} / 100',
-  'maturity.rgesn.counts': '{validated, plural, one {# validé} other {# validés}}, {in_progress} en cours, {not_validated, plural, one {# non validé} other {# non validés}}, {not_applicable, plural, one {# non applicable} other {# non applicables}}, {to_assess} à évaluer.',
-  'maturity.rgesn.notImpact': 'Ce score mesure l’avancement de la démarche d’écoconception (critères validés, pondérés par priorité). Ce n’est pas une mesure de l’impact environnemental du service.',
+  'maturity.rgesn.counts':
+    '{validated, plural, one {# validé} other {# validés}}, {in_progress} en cours, {not_validated, plural, one {# non validé} other {# non validés}}, {not_applicable, plural, one {# non applicable} other {# non applicables}}, {to_assess} à évaluer.',
+  'maturity.rgesn.notImpact':
+    'Ce score mesure l’avancement de la démarche d’écoconception (critères validés, pondérés par priorité). Ce n’est pas une mesure de l’impact environnemental du service.',
   'maturity.rgesn.families': 'Familles de critères',
   'maturity.rgesn.family': 'Famille',
   'maturity.rgesn.answered': 'Critères renseignés',
@@ -279,7 +291,8 @@ export const maturity = {
   'maturity.rgesn.priority.recommended': 'Recommandé (poids 1,25)',
   'maturity.rgesn.priority.moderate': 'Modéré (poids 1)',
   'maturity.rgesn.error.status': 'Choisissez un statut dans la liste.',
-  'maturity.rgesn.error.forbiddenNa': 'Ce critère s’applique à tous les services, il ne peut pas être « non applicable ». Choisissez un autre statut.',
+  'maturity.rgesn.error.forbiddenNa':
+    'Ce critère s’applique à tous les services, il ne peut pas être « non applicable ». Choisissez un autre statut.',
   'maturity.rgesn.error.tooLong': 'Ce texte est trop long (maximum {max} caractères).',
   'maturity.rgesn.error.date': 'Saisissez l’échéance au format AAAA-MM-JJ.',
   'maturity.rgesn.history.link': 'Historique des modifications',
@@ -296,7 +309,8 @@ export const maturity = {
   'maturity.rgesn.unpublish': 'Retirer la publication',
   'maturity.rgesn.published': 'publiée le {date}',
   'maturity.rgesn.notPublished': 'non publiée',
-  'maturity.rgesn.attribution': 'Critères : Arcep, Arcom — RGESN 2024 (référentiel général d’écoconception de services numériques). Formulations courtes rédigées par Techcare ; le texte officiel fait foi.',
+  'maturity.rgesn.attribution':
+    'Critères : Arcep, Arcom — RGESN 2024 (référentiel général d’écoconception de services numériques). Formulations courtes rédigées par Techcare ; le texte officiel fait foi.',
   'maturity.flash.published': 'Déclaration publiée : elle est maintenant publique.',
   'maturity.flash.unpublished': 'Publication retirée : la déclaration n’est plus publique.',
 
@@ -308,8 +322,10 @@ export const maturity = {
   'maturity.declaration.referential': 'Référentiel',
   'maturity.declaration.referentialValue': 'RGESN, version {version}',
   'maturity.declaration.targetValue': '{score} d’ici le {date}',
-  'maturity.declaration.draft': 'Brouillon : cette déclaration n’est pas publiée ; seuls les membres de l’organisation la voient.',
-  'maturity.declaration.notImpact': 'Le score d’avancement indique la part pondérée des critères applicables qui sont validés. Il ne mesure pas l’impact environnemental du service.',
+  'maturity.declaration.draft':
+    'Brouillon : cette déclaration n’est pas publiée ; seuls les membres de l’organisation la voient.',
+  'maturity.declaration.notImpact':
+    'Le score d’avancement indique la part pondérée des critères applicables qui sont validés. Il ne mesure pas l’impact environnemental du service.',
   'maturity.declaration.validated': 'Critères validés ({n})',
   'maturity.declaration.notValidated': 'Critères non validés ({n})',
   'maturity.declaration.notApplicable': 'Critères non applicables ({n})',
@@ -318,12 +334,14 @@ export const maturity = {
   'maturity.declaration.pdf': 'Télécharger en PDF',
   'maturity.rgesn.publication': 'Publication',
   'maturity.rgesn.notPublishedYet': 'La déclaration n’est pas publiée.',
-  'maturity.rgesn.unpublishedChanges': 'Modifications non publiées : les réponses actuelles diffèrent de la déclaration publiée le {date}. Publiez une nouvelle version pour les rendre publiques.',
+  'maturity.rgesn.unpublishedChanges':
+    'Modifications non publiées : les réponses actuelles diffèrent de la déclaration publiée le {date}. Publiez une nouvelle version pour les rendre publiques.',
   'maturity.rgesn.unpublishedChanges.short': 'modifications non publiées',
   'maturity.rgesn.upToDate': 'La déclaration publiée le {date} correspond aux réponses actuelles.',
   'maturity.rgesn.preview': 'Aperçu de la déclaration avec les réponses actuelles',
   'maturity.rgesn.confirmPublish.title': 'Publier la déclaration RGESN de « {service} » ?',
-  'maturity.rgesn.confirmPublish.what': 'La déclaration sera publique : toute personne pourra la lire. Chaque publication crée une version datée qui reste consultable ; vous pourrez la retirer, mais pas la modifier.',
+  'maturity.rgesn.confirmPublish.what':
+    'La déclaration sera publique : toute personne pourra la lire. Chaque publication crée une version datée qui reste consultable ; vous pourrez la retirer, mais pas la modifier.',
   'maturity.rgesn.confirmPublish.confirm': 'Oui, publier',
   'maturity.rgesn.publishNew': 'Publier une nouvelle version',
   'maturity.flash.upToDate': 'Rien n’a changé depuis la dernière publication : aucune nouvelle version n’a été créée.',
@@ -332,11 +350,13 @@ export const maturity = {
   'maturity.declaration.versionLabel': 'Version {n} du {date}',
   'maturity.declaration.superseded': 'Cette version a été remplacée par une version plus récente.',
   'maturity.declaration.latestLink': 'Voir la dernière version, publiée le {date}',
-  'maturity.declaration.withdrawn': 'Publication retirée le {date} : seuls les membres de l’organisation voient encore cette déclaration.',
+  'maturity.declaration.withdrawn':
+    'Publication retirée le {date} : seuls les membres de l’organisation voient encore cette déclaration.',
 
   // Administration of the referential.
   'maturity.admin.title': 'Référentiel RGESN',
-  'maturity.admin.intro': 'Importez le fichier officiel des critères (format JSON publié par la mission numérique responsable) pour afficher la formulation officielle. Chaque import crée une nouvelle version ; les évaluations existantes gardent la version avec laquelle elles ont été faites.',
+  'maturity.admin.intro':
+    'Importez le fichier officiel des critères (format JSON publié par la mission numérique responsable) pour afficher la formulation officielle. Chaque import crée une nouvelle version ; les évaluations existantes gardent la version avec laquelle elles ont été faites.',
   'maturity.admin.versions': 'Versions chargées',
   'maturity.admin.source': 'Origine',
   'maturity.admin.source.shipped': 'Fournie avec Techcare',
@@ -349,17 +369,23 @@ export const maturity = {
   'maturity.admin.file': 'Fichier des critères (JSON)',
   'maturity.admin.fileHint': 'Le fichier referentiel-ecoconception.json, 5 Mo au plus.',
   'maturity.admin.submit': 'Importer',
-  'maturity.admin.error.version': 'Saisissez un nom de version (1 à 40 caractères : lettres, chiffres, espaces, points, tirets).',
+  'maturity.admin.error.version':
+    'Saisissez un nom de version (1 à 40 caractères : lettres, chiffres, espaces, points, tirets).',
   'maturity.admin.error.versionExists': 'Cette version existe déjà : choisissez un autre nom.',
   'maturity.admin.error.noFile': 'Choisissez le fichier JSON des critères.',
   'maturity.admin.error.tooBig': 'Ce fichier dépasse {max} Mo.',
-  'maturity.admin.error.notJson': 'Ce fichier n’est pas du JSON valide. Vérifiez qu’il s’agit bien du fichier des critères.',
-  'maturity.admin.error.invalid': 'Le fichier contient {n, plural, one {# erreur} other {# erreurs}} ; rien n’a été importé. Corrigez-les puis réessayez :',
+  'maturity.admin.error.notJson':
+    'Ce fichier n’est pas du JSON valide. Vérifiez qu’il s’agit bien du fichier des critères.',
+  'maturity.admin.error.invalid':
+    'Le fichier contient {n, plural, one {# erreur} other {# erreurs}} ; rien n’a été importé. Corrigez-les puis réessayez :',
   'maturity.admin.error.not_array': 'Le fichier doit contenir une liste de critères (un tableau JSON).',
   'maturity.admin.error.empty': 'La liste de critères est vide.',
-  'maturity.admin.error.invalid_field': 'Entrée {index} (critère {numero}) : le champ « {field} » manque ou n’a pas une valeur attendue.',
+  'maturity.admin.error.invalid_field':
+    'Entrée {index} (critère {numero}) : le champ « {field} » manque ou n’a pas une valeur attendue.',
   'maturity.admin.error.duplicate_number': 'Entrée {index} : le numéro de critère {numero} apparaît deux fois.',
-  'maturity.admin.error.family_mismatch': 'Entrée {index} (critère {numero}) : la thématique diffère de celle des autres critères de la même famille.',
-  'maturity.admin.error.applicability': 'Entrée {index} (critère {numero}) : la cible doit être « Applicable à tous les services » ou commencer par « N/A ».',
+  'maturity.admin.error.family_mismatch':
+    'Entrée {index} (critère {numero}) : la thématique diffère de celle des autres critères de la même famille.',
+  'maturity.admin.error.applicability':
+    'Entrée {index} (critère {numero}) : la cible doit être « Applicable à tous les services » ou commencer par « N/A ».',
   'maturity.flash.imported': 'Référentiel importé. Les nouvelles évaluations utiliseront cette version.',
 } as const;

@@ -3,7 +3,8 @@ export const organisations = {
   'organisations.field.name': 'Nom de l’organisation',
   'organisations.field.kind': 'Type d’organisation',
   'organisations.field.siren': 'Numéro SIREN',
-  'organisations.field.sirenHint': '9 chiffres, par exemple 552 100 554. Laissez vide pour une organisation hors de France.',
+  'organisations.field.sirenHint':
+    '9 chiffres, par exemple 552 100 554. Laissez vide pour une organisation hors de France.',
   'organisations.field.size': 'Effectif',
   'organisations.field.sector': 'Secteur',
   'organisations.field.region': 'Région',
@@ -11,9 +12,11 @@ export const organisations = {
   'organisations.field.description': 'Présentation',
   'organisations.field.choose': 'Choisir…',
   'organisations.error.nameTooShort': 'Le nom doit contenir au moins 2 caractères.',
-  'organisations.error.kind': 'Choisissez le type d’organisation : entreprise ou école. Le statut de partenaire ou d’expert se demande ensuite et un administrateur l’accorde.',
+  'organisations.error.kind':
+    'Choisissez le type d’organisation : entreprise ou école. Le statut de partenaire ou d’expert se demande ensuite et un administrateur l’accorde.',
   'organisations.error.choose': 'Choisissez une valeur dans la liste.',
-  'organisations.error.siren': 'Ce numéro SIREN n’est pas valide : il doit comporter 9 chiffres et sa clé de contrôle doit être juste. Vérifiez-le sur votre extrait Kbis ou l’avis de situation INSEE.',
+  'organisations.error.siren':
+    'Ce numéro SIREN n’est pas valide : il doit comporter 9 chiffres et sa clé de contrôle doit être juste. Vérifiez-le sur votre extrait Kbis ou l’avis de situation INSEE.',
   'organisations.kind.company': 'Entreprise',
   'organisations.kind.school': 'École ou établissement d’enseignement supérieur',
   'organisations.kind.partner': 'Organisation partenaire',
@@ -70,11 +73,13 @@ export const organisations = {
   'organisations.space.offers': 'Publier une offre de stage ou d’alternance',
   'organisations.space.report': 'Rapport annuel',
   'organisations.signature.none': 'Manifeste pas encore signé.',
-  'organisations.signature.pending': 'Signature du manifeste (version {version}) en attente de validation depuis le {date}.',
+  'organisations.signature.pending':
+    'Signature du manifeste (version {version}) en attente de validation depuis le {date}.',
   'organisations.signature.validated': 'Signataire du manifeste (version {version}), validé le {date}.',
   'organisations.signature.rejected': 'Signature du manifeste (version {version}) refusée le {date}',
   'organisations.new.title': 'Créer une organisation',
-  'organisations.new.intro': 'Décrivez votre organisation. Vous en serez responsable et pourrez inviter vos collègues, puis signer le manifeste.',
+  'organisations.new.intro':
+    'Décrivez votre organisation. Vous en serez responsable et pourrez inviter vos collègues, puis signer le manifeste.',
   'organisations.new.submit': 'Créer l’organisation',
   'organisations.edit.title': 'Modifier le profil',
   'organisations.manage.spaces': 'Espaces de l’organisation',
@@ -98,14 +103,17 @@ export const organisations = {
   'organisations.invitation.text': 'Vous êtes invité à rejoindre {organisation} sur Techcare avec l’adresse {email}.',
   'organisations.invitation.login': 'Se connecter pour accepter',
   'organisations.invitation.signup': 'Créer un compte avec cette adresse',
-  'organisations.invitation.wrongAccount': 'Cette invitation est adressée à {email}. Connectez-vous avec ce compte pour l’accepter.',
+  'organisations.invitation.wrongAccount':
+    'Cette invitation est adressée à {email}. Connectez-vous avec ce compte pour l’accepter.',
   'organisations.invitation.accept': 'Accepter l’invitation',
   'organisations.data.title': 'Données de l’organisation',
-  'organisations.data.text': 'Téléchargez toutes les données de profil, de membres et de signatures, ou supprimez définitivement l’organisation.',
+  'organisations.data.text':
+    'Téléchargez toutes les données de profil, de membres et de signatures, ou supprimez définitivement l’organisation.',
   'organisations.data.export': 'Exporter les données (JSON)',
   'organisations.data.delete': 'Supprimer l’organisation',
   'organisations.delete.title': 'Supprimer l’organisation',
-  'organisations.delete.warning': 'La suppression de {name} efface définitivement son profil, ses membres, ses invitations, ses signatures et toutes les données de ses espaces. Exportez-les d’abord si vous souhaitez les garder.',
+  'organisations.delete.warning':
+    'La suppression de {name} efface définitivement son profil, ses membres, ses invitations, ses signatures et toutes les données de ses espaces. Exportez-les d’abord si vous souhaitez les garder.',
   'organisations.delete.confirmLabel': 'Pour confirmer, saisissez le nom exact : {name}',
   'organisations.delete.mismatch': 'Le nom saisi ne correspond pas. Recopiez exactement le nom de l’organisation.',
   'organisations.delete.submit': 'Supprimer définitivement',
@@ -114,9 +122,11 @@ export const organisations = {
   'organisations.dashboard.invitedTo': 'Vous êtes invité à rejoindre {organisation} ({role}).',
   'organisations.dashboard.organisations': 'Mes organisations',
   'organisations.dashboard.none': 'Vous ne faites encore partie d’aucune organisation.',
-  'organisations.dashboard.join': 'Votre organisation est déjà inscrite ? Demandez à l’un de ses responsables de vous inviter : l’invitation arrivera par courriel.',
+  'organisations.dashboard.join':
+    'Votre organisation est déjà inscrite ? Demandez à l’un de ses responsables de vous inviter : l’invitation arrivera par courriel.',
   'organisations.dashboard.account': 'Profil, langue, lettre de synthèse et jetons d’API',
-  'organisations.flash.created': 'L’organisation est créée. Vous pouvez maintenant inviter vos collègues et signer le manifeste.',
+  'organisations.flash.created':
+    'L’organisation est créée. Vous pouvez maintenant inviter vos collègues et signer le manifeste.',
   'organisations.flash.removed': 'Le membre a été retiré.',
   'organisations.flash.lastOwner': 'Impossible : l’organisation doit garder au moins un responsable.',
   'organisations.flash.alreadyMember': 'Cette personne fait déjà partie de l’organisation.',
@@ -125,24 +135,37 @@ export const organisations = {
   'organisations.flash.deleted': 'L’organisation et ses données ont été supprimées.',
   'organisations.flash.joined': 'Vous avez rejoint l’organisation.',
   'organisations.mail.invite.subject': 'Invitation à rejoindre {organisation} sur Techcare',
-  'organisations.mail.invite.body': 'Bonjour,\n\n{inviter} vous invite à rejoindre {organisation} sur Techcare, le réseau des organisations qui réduisent l’empreinte environnementale du numérique.\n\nPour accepter, ouvrez ce lien (valable {days} jours) puis connectez-vous ou créez un compte avec cette adresse :\n{link}\n\n{signature}',
-  'organisations.partner.agit': 'Association de professionnels et d’organisations qui promeut un numérique plus responsable.',
-  'organisations.partner.fing': 'Laboratoire d’idées et d’actions sur les transformations numériques et leurs liens avec la transition écologique.',
-  'organisations.partner.greenit-fr': 'Communauté d’experts de la sobriété numérique et de l’écoconception des services numériques.',
-  'organisations.partner.inr': 'Institut du Numérique Responsable : il outille et forme les organisations qui réduisent leurs impacts numériques.',
-  'organisations.partner.the-shift-project': 'Groupe de réflexion sur la sortie des énergies fossiles, auteur de travaux de référence sur l’empreinte du numérique.',
+  'organisations.mail.invite.body':
+    'Bonjour,\n\n{inviter} vous invite à rejoindre {organisation} sur Techcare, le réseau des organisations qui réduisent l’empreinte environnementale du numérique.\n\nPour accepter, ouvrez ce lien (valable {days} jours) puis connectez-vous ou créez un compte avec cette adresse :\n{link}\n\n{signature}',
+  'organisations.partner.agit':
+    'Association de professionnels et d’organisations qui promeut un numérique plus responsable.',
+  'organisations.partner.fing':
+    'Laboratoire d’idées et d’actions sur les transformations numériques et leurs liens avec la transition écologique.',
+  'organisations.partner.greenit-fr':
+    'Communauté d’experts de la sobriété numérique et de l’écoconception des services numériques.',
+  'organisations.partner.inr':
+    'Institut du Numérique Responsable : il outille et forme les organisations qui réduisent leurs impacts numériques.',
+  'organisations.partner.the-shift-project':
+    'Groupe de réflexion sur la sortie des énergies fossiles, auteur de travaux de référence sur l’empreinte du numérique.',
   'organisations.partner.cigref': 'Association des grandes entreprises et administrations utilisatrices du numérique.',
-  'organisations.partner.cinov-numerique': 'Syndicat professionnel des petites et moyennes entreprises de conseil et de services numériques.',
-  'organisations.partner.sif': 'Société Informatique de France : la société savante qui fédère la communauté de l’informatique.',
-  'organisations.partner.systematic': 'Pôle de compétitivité qui réunit entreprises, écoles et laboratoires autour des technologies numériques.',
-  'organisations.partner.talents-du-numerique': 'Association qui rapproche écoles et entreprises pour les formations et les métiers du numérique.',
-  'organisations.error.wrongAccount': 'Cette invitation est adressée à une autre adresse. Connectez-vous avec le compte invité pour l’accepter.',
-  'organisations.error.nameTaken': 'Une organisation porte déjà ce nom (sans tenir compte des majuscules, des accents ni de la ponctuation). Choisissez un autre nom ou demandez à rejoindre l’organisation existante.',
+  'organisations.partner.cinov-numerique':
+    'Syndicat professionnel des petites et moyennes entreprises de conseil et de services numériques.',
+  'organisations.partner.sif':
+    'Société Informatique de France : la société savante qui fédère la communauté de l’informatique.',
+  'organisations.partner.systematic':
+    'Pôle de compétitivité qui réunit entreprises, écoles et laboratoires autour des technologies numériques.',
+  'organisations.partner.talents-du-numerique':
+    'Association qui rapproche écoles et entreprises pour les formations et les métiers du numérique.',
+  'organisations.error.wrongAccount':
+    'Cette invitation est adressée à une autre adresse. Connectez-vous avec le compte invité pour l’accepter.',
+  'organisations.error.nameTaken':
+    'Une organisation porte déjà ce nom (sans tenir compte des majuscules, des accents ni de la ponctuation). Choisissez un autre nom ou demandez à rejoindre l’organisation existante.',
   'organisations.error.motivation': 'Expliquez en 20 à 2 000 caractères ce que votre organisation apportera au réseau.',
   'organisations.error.statusKind': 'Choisissez le statut demandé : organisation partenaire ou expert.',
   'organisations.field.kindGranted': 'Type d’organisation (repris si le statut est retiré)',
   'organisations.status.title': 'Statut de partenaire ou d’expert',
-  'organisations.status.intro': 'Les organisations partenaires et les experts animent des ateliers et publient sans signature du manifeste. Ce statut est accordé par un administrateur du réseau, qui peut le retirer.',
+  'organisations.status.intro':
+    'Les organisations partenaires et les experts animent des ateliers et publient sans signature du manifeste. Ce statut est accordé par un administrateur du réseau, qui peut le retirer.',
   'organisations.status.held': 'Statut accordé : {kind}.',
   'organisations.status.pending': 'Demande de statut « {kind} » en attente d’examen depuis le {date}.',
   'organisations.status.rejected': 'Dernière demande refusée : {reason}',
@@ -150,17 +173,23 @@ export const organisations = {
   'organisations.status.kind': 'Statut demandé',
   'organisations.status.motivation': 'Pourquoi votre organisation demande ce statut',
   'organisations.status.apply': 'Demander le statut',
-  'organisations.status.publishHint': 'Seules les organisations signataires validées et les partenaires reconnus publient des ateliers, ressources, formations et offres.',
+  'organisations.status.publishHint':
+    'Seules les organisations signataires validées et les partenaires reconnus publient des ateliers, ressources, formations et offres.',
   'organisations.flash.statusApplied': 'Votre demande a été transmise aux administrateurs.',
   'organisations.flash.statusPending': 'Une demande attend déjà une décision.',
   'organisations.mail.statusApplied.subject': 'Demande de statut « {kind} » : {organisation}',
-  'organisations.mail.statusApplied.body': 'Bonjour,\n\n{organisation} demande le statut « {kind} ». Sa motivation :\n{motivation}\n\nLa demande attend votre décision :\n{link}\n\n{signature}',
+  'organisations.mail.statusApplied.body':
+    'Bonjour,\n\n{organisation} demande le statut « {kind} ». Sa motivation :\n{motivation}\n\nLa demande attend votre décision :\n{link}\n\n{signature}',
   'organisations.mail.statusGranted.subject': 'Statut « {kind} » accordé à {organisation}',
-  'organisations.mail.statusGranted.body': 'Bonjour {name},\n\nLe statut « {kind} » est accordé à {organisation}. {reason}\n{link}\n\n{signature}',
+  'organisations.mail.statusGranted.body':
+    'Bonjour {name},\n\nLe statut « {kind} » est accordé à {organisation}. {reason}\n{link}\n\n{signature}',
   'organisations.mail.statusRejected.subject': 'Statut « {kind} » non accordé à {organisation}',
-  'organisations.mail.statusRejected.body': 'Bonjour {name},\n\nLa demande de statut « {kind} » de {organisation} n’est pas acceptée, pour la raison suivante :\n{reason}\n\nVous pourrez déposer une nouvelle demande :\n{link}\n\n{signature}',
+  'organisations.mail.statusRejected.body':
+    'Bonjour {name},\n\nLa demande de statut « {kind} » de {organisation} n’est pas acceptée, pour la raison suivante :\n{reason}\n\nVous pourrez déposer une nouvelle demande :\n{link}\n\n{signature}',
   'organisations.mail.statusWithdrawn.subject': 'Statut « {kind} » retiré à {organisation}',
-  'organisations.mail.statusWithdrawn.body': 'Bonjour {name},\n\nUn administrateur a retiré le statut « {kind} » de {organisation}, pour la raison suivante :\n{reason}\n\n{count, plural, one {# publication n’est plus visible ; elle n’est pas supprimée.} other {# publications ne sont plus visibles ; elles ne sont pas supprimées.}}\n{link}\n\n{signature}',
+  'organisations.mail.statusWithdrawn.body':
+    'Bonjour {name},\n\nUn administrateur a retiré le statut « {kind} » de {organisation}, pour la raison suivante :\n{reason}\n\n{count, plural, one {# publication n’est plus visible ; elle n’est pas supprimée.} other {# publications ne sont plus visibles ; elles ne sont pas supprimées.}}\n{link}\n\n{signature}',
   'organisations.mail.workshopWithdrawn.subject': 'Atelier retiré du programme : {title}',
-  'organisations.mail.workshopWithdrawn.body': 'Bonjour {name},\n\nVous êtes inscrit à l’atelier « {title} ». {organisation} a perdu son statut dans le réseau, pour la raison suivante :\n{reason}\n\nL’atelier est retiré du programme et n’aura pas lieu comme annoncé. Les autres ateliers du réseau :\n{link}\n\n{signature}',
+  'organisations.mail.workshopWithdrawn.body':
+    'Bonjour {name},\n\nVous êtes inscrit à l’atelier « {title} ». {organisation} a perdu son statut dans le réseau, pour la raison suivante :\n{reason}\n\nL’atelier est retiré du programme et n’aura pas lieu comme annoncé. Les autres ateliers du réseau :\n{link}\n\n{signature}',
 } as const;

@@ -1,9 +1,11 @@
 /** French texts of the review area (the primary language). Keys are prefixed `review.`. */
 export const review = {
   'review.title': 'Revue annuelle {year} du réseau',
-  'review.lead': 'Chaque année, le réseau fait le point à partir des données de la plateforme : signataires, ateliers, formations, pratiques, empreinte et maturité.',
+  'review.lead':
+    'Chaque année, le réseau fait le point à partir des données de la plateforme : signataires, ateliers, formations, pratiques, empreinte et maturité.',
   'review.inProgress': 'Année en cours : les chiffres évoluent jusqu’au 31 décembre.',
-  'review.includesDemo': 'Cette installation montre un réseau de démonstration : les organisations fictives sont comptées.',
+  'review.includesDemo':
+    'Cette installation montre un réseau de démonstration : les organisations fictives sont comptées.',
   'review.downloads': 'Données ouvertes',
   'review.downloadsLabel': 'Données ouvertes :',
   'review.otherYearsLabel': 'Autres années :',
@@ -24,13 +26,15 @@ export const review = {
   'review.unit.workshops': 'ateliers',
   'review.unit.share': 'part des membres',
   'review.signatories.title': 'Signataires',
-  'review.signatories.summary': '{total, plural, one {# signataire} other {# signataires}} à la fin de l’année, dont {added, plural, one {# nouveau} other {# nouveaux}} (contre {previous} un an plus tôt).',
+  'review.signatories.summary':
+    '{total, plural, one {# signataire} other {# signataires}} à la fin de l’année, dont {added, plural, one {# nouveau} other {# nouveaux}} (contre {previous} un an plus tôt).',
   'review.signatories.byKind': 'Signataires par type',
   'review.signatories.bySize': 'Signataires par taille',
   'review.signatories.bySector': 'Signataires par secteur',
   'review.signatories.byRegion': 'Signataires par région',
   'review.workshops.title': 'Ateliers',
-  'review.workshops.summary': '{workshops} ateliers tenus, {registrations} inscriptions confirmées, taux de présence {attendance}, satisfaction moyenne {satisfaction} sur 5.',
+  'review.workshops.summary':
+    '{workshops} ateliers tenus, {registrations} inscriptions confirmées, taux de présence {attendance}, satisfaction moyenne {satisfaction} sur 5.',
   'review.workshops.byMonth': 'Ateliers tenus par mois',
   'review.workshops.byOrganiser': 'Ateliers par partenaire',
   'review.workshops.organiser': 'Partenaire',
@@ -47,7 +51,8 @@ export const review = {
   'review.practices.measured': 'ont mesuré leur empreinte',
   'review.practices.declared': 'ont publié une déclaration d’écoconception',
   'review.practices.withPlan': 'ont un plan d’actions',
-  'review.practices.counts': '{measured} membres ont mesuré leur empreinte, {declared} ont publié une déclaration, {withPlan} ont un plan d’actions, sur {members} membres ; {actionsDone} actions réalisées dans l’année.',
+  'review.practices.counts':
+    '{measured} membres ont mesuré leur empreinte, {declared} ont publié une déclaration, {withPlan} ont un plan d’actions, sur {members} membres ; {actionsDone} actions réalisées dans l’année.',
   'review.footprint.title': 'Empreinte des membres qui ont mesuré',
   'review.footprint.measured': 'Membres ayant mesuré',
   'review.footprint.total': 'Empreinte carbone cumulée',
@@ -55,16 +60,22 @@ export const review = {
   'review.footprint.devices': 'Équipements déclarés',
   'review.footprint.withheld': 'Non publié : il faut au moins {min} membres ayant mesuré ({n} cette année).',
   'review.footprint.sameSample': 'Évolution à périmètre constant',
-  'review.footprint.sameSampleText': 'Les {n} membres qui ont mesuré en {previous} et en {year} sont passés de {before} à {now} tCO2e ({change}).',
-  'review.footprint.sameSampleWithheld': 'Non publié : l’échantillon constant, et chacun de ses compléments (membres n’ayant mesuré qu’une des deux années), doit compter 0 ou au moins {min} membres, sinon une soustraction révélerait l’empreinte d’un membre.',
+  'review.footprint.sameSampleText':
+    'Les {n} membres qui ont mesuré en {previous} et en {year} sont passés de {before} à {now} tCO2e ({change}).',
+  'review.footprint.sameSampleWithheld':
+    'Non publié : l’échantillon constant, et chacun de ses compléments (membres n’ayant mesuré qu’une des deux années), doit compter 0 ou au moins {min} membres, sinon une soustraction révélerait l’empreinte d’un membre.',
   'review.maturity.title': 'Maturité',
-  'review.maturity.chart': 'Membres par niveau de maturité à la fin de l’année ({n, plural, one {# évalué} other {# évalués}})',
+  'review.maturity.chart':
+    'Membres par niveau de maturité à la fin de l’année ({n, plural, one {# évalué} other {# évalués}})',
   'review.maturity.withheld': 'Non publié : moins de {min} membres évalués.',
   'review.method.title': 'Méthode',
-  'review.method.members': 'Un membre est une organisation dont la signature du manifeste a été validée avant la fin de l’année. La maturité est le niveau de la dernière évaluation terminée avant la fin de l’année. Les mois des ateliers sont ceux de l’heure de début en temps universel.',
-  'review.method.privacy': 'Aucun chiffre portant sur les données d’un membre n’est publié pour moins de {min} organisations, et aucune comparaison n’est publiée si une soustraction permettait d’isoler un membre. Les valeurs retenues apparaissent vides dans les exports.',
+  'review.method.members':
+    'Un membre est une organisation dont la signature du manifeste a été validée avant la fin de l’année. La maturité est le niveau de la dernière évaluation terminée avant la fin de l’année. Les mois des ateliers sont ceux de l’heure de début en temps universel.',
+  'review.method.privacy':
+    'Aucun chiffre portant sur les données d’un membre n’est publié pour moins de {min} organisations, et aucune comparaison n’est publiée si une soustraction permettait d’isoler un membre. Les valeurs retenues apparaissent vides dans les exports.',
   'review.report.title': 'Bilan {year} — {org}',
-  'review.report.lead': 'Vos engagements face à ce que vous avez fait dans l’année, et votre place parmi des pairs, de façon anonyme.',
+  'review.report.lead':
+    'Vos engagements face à ce que vous avez fait dans l’année, et votre place parmi des pairs, de façon anonyme.',
   'review.report.pdf': 'Télécharger le bilan en PDF',
   'review.report.networkReview': 'Revue {year} du réseau',
   'review.report.commitments': 'Vos engagements',
@@ -82,7 +93,8 @@ export const review = {
   'review.report.maturityText': 'Niveau à la fin de {year} : {now} (fin {previous} : {before}).',
   'review.report.notAssessed': 'non évalué',
   'review.report.actions': 'Actions',
-  'review.report.actionsText': '{done, plural, one {# action réalisée} other {# actions réalisées}} dans l’année ; {planned, plural, one {# action} other {# actions}} au plan, dont {progress} en cours. Réduction attendue des actions réalisées : {gwp} tCO2e par an.',
+  'review.report.actionsText':
+    '{done, plural, one {# action réalisée} other {# actions réalisées}} dans l’année ; {planned, plural, one {# action} other {# actions}} au plan, dont {progress} en cours. Réduction attendue des actions réalisées : {gwp} tCO2e par an.',
   'review.report.workshops': 'Ateliers suivis',
   'review.report.attendees': '{n, plural, one {# participant} other {# participants}}',
   'review.report.noWorkshops': 'Aucune présence enregistrée à un atelier cette année.',
@@ -101,16 +113,20 @@ export const review = {
   'review.report.save': 'Enregistrer',
   'review.form.employeesInvalid': 'Indiquez un nombre entier de personnes, au moins 1 (par exemple 42).',
   'review.benchmark.title': 'Comparatif anonyme',
-  'review.benchmark.lead': 'Votre position parmi les membres de votre secteur ({sector}) et de votre taille ({size}). Quand un groupe compte moins de {min} valeurs, le comparatif passe à un groupe plus large, indiqué dans la colonne « Groupe ».',
+  'review.benchmark.lead':
+    'Votre position parmi les membres de votre secteur ({sector}) et de votre taille ({size}). Quand un groupe compte moins de {min} valeurs, le comparatif passe à un groupe plus large, indiqué dans la colonne « Groupe ».',
   'review.benchmark.employeesDeclared': 'Empreinte par personne calculée avec votre effectif déclaré ({n}).',
-  'review.benchmark.employeesBand': 'Effectif non déclaré : l’empreinte par personne utilise le milieu de votre tranche ({size} : {n} personnes). Déclarez votre effectif ci-dessous pour un chiffre exact.',
-  'review.benchmark.caption': 'Comparatif {year} (P25, médiane et P75 du groupe, arrondis à deux chiffres significatifs)',
+  'review.benchmark.employeesBand':
+    'Effectif non déclaré : l’empreinte par personne utilise le milieu de votre tranche ({size} : {n} personnes). Déclarez votre effectif ci-dessous pour un chiffre exact.',
+  'review.benchmark.caption':
+    'Comparatif {year} (P25, médiane et P75 du groupe, arrondis à deux chiffres significatifs)',
   'review.benchmark.you': 'Vous',
   'review.benchmark.group': 'Groupe (effectif)',
   'review.benchmark.median': 'Médiane',
   'review.benchmark.position': 'Votre position',
   'review.benchmark.tooFew': 'Moins de {min} valeurs, même dans tout le réseau : non publié.',
-  'review.benchmark.rules': 'Aucun groupe de moins de {min} organisations n’est montré ; seuls des centiles arrondis sont donnés (jamais de minimum, de maximum ni de moyenne), et un seul groupe par indicateur, pour qu’aucune donnée d’un membre ne puisse être retrouvée.',
+  'review.benchmark.rules':
+    'Aucun groupe de moins de {min} organisations n’est montré ; seuls des centiles arrondis sont donnés (jamais de minimum, de maximum ni de moyenne), et un seul groupe par indicateur, pour qu’aucune donnée d’un membre ne puisse être retrouvée.',
   'review.benchmark.metric.gwpPerEmployee': 'Empreinte par personne (kgCO2e)',
   'review.benchmark.metric.gwpPerDevice': 'Empreinte par équipement (kgCO2e)',
   'review.benchmark.metric.deviceLifespan': 'Durée de vie moyenne des équipements (ans)',

@@ -1,7 +1,8 @@
 /** French texts of the training area (the primary language). Keys are prefixed `training.`. */
 export const training = {
   'training.list.title': 'Catalogue des formations',
-  'training.list.intro': 'Formations, modules et ressources pédagogiques sur l’impact environnemental du numérique, publiés par les écoles, les partenaires et les experts du réseau. Chaque formation indique les compétences qu’elle développe selon le référentiel de la DINUM.',
+  'training.list.intro':
+    'Formations, modules et ressources pédagogiques sur l’impact environnemental du numérique, publiés par les écoles, les partenaires et les experts du réseau. Chaque formation indique les compétences qu’elle développe selon le référentiel de la DINUM.',
   'training.list.count': '{count, plural, one {# formation} other {# formations}}',
   'training.list.empty': 'Aucune formation ne correspond à ces critères.',
   'training.list.publish': 'Publier une formation',
@@ -36,7 +37,8 @@ export const training = {
   'training.field.outcomes': 'Acquis d’apprentissage',
   'training.field.url': 'Adresse web de la formation',
   'training.field.skills': 'Compétences développées (référentiel DINUM)',
-  'training.field.skillsHint': 'Pour chaque bloc travaillé, choisissez le niveau visé (1 : bases de compréhension … 5 : expertise). Au moins un bloc.',
+  'training.field.skillsHint':
+    'Pour chaque bloc travaillé, choisissez le niveau visé (1 : bases de compréhension … 5 : expertise). Au moins un bloc.',
   'training.field.block': 'Bloc',
   'training.field.level': 'Niveau',
   'training.field.noLevel': 'Non travaillé',
@@ -109,11 +111,13 @@ export const training = {
   'training.detail.delete': 'Retirer du catalogue',
   'training.detail.back': 'Retour au catalogue',
   'training.detail.none': 'Non renseigné',
-  'training.detail.frameworkSource': 'Blocs et niveaux du référentiel de compétences numérique écoresponsable (DINUM, bêta décembre 2024, Licence Ouverte 2.0).',
+  'training.detail.frameworkSource':
+    'Blocs et niveaux du référentiel de compétences numérique écoresponsable (DINUM, bêta décembre 2024, Licence Ouverte 2.0).',
   'training.form.newTitle': 'Publier une formation',
   'training.form.editTitle': 'Modifier la formation',
   'training.form.organisation': 'Organisme qui publie',
-  'training.form.noOrganisation': 'Pour publier une formation, vous devez être membre d’une école, d’un partenaire ou d’un expert du réseau.',
+  'training.form.noOrganisation':
+    'Pour publier une formation, vous devez être membre d’une école, d’un partenaire ou d’un expert du réseau.',
   'training.flash.created': 'Formation publiée.',
   'training.flash.deleted': 'Formation retirée du catalogue.',
   'training.flash.imported': 'Catalogue importé.',
@@ -123,11 +127,14 @@ export const training = {
   'training.org.exportJson': 'Exporter nos formations (JSON)',
   'training.org.curricula': 'Engagement pédagogique (cursus)',
   'training.import.title': 'Importer des formations pour {name}',
-  'training.import.intro': 'Publiez plusieurs formations d’un coup avec un fichier CSV (une formation par ligne) ou JSON (un tableau d’objets). Le fichier est importé en entier ou pas du tout : s’il contient une erreur, aucune formation n’est publiée.',
-  'training.import.columns': 'Colonnes : {columns}. Les listes (publics, compétences) sont séparées par « | » ; une compétence s’écrit bloc:niveau, par exemple 3:2.',
+  'training.import.intro':
+    'Publiez plusieurs formations d’un coup avec un fichier CSV (une formation par ligne) ou JSON (un tableau d’objets). Le fichier est importé en entier ou pas du tout : s’il contient une erreur, aucune formation n’est publiée.',
+  'training.import.columns':
+    'Colonnes : {columns}. Les listes (publics, compétences) sont séparées par « | » ; une compétence s’écrit bloc:niveau, par exemple 3:2.',
   'training.import.file': 'Fichier CSV ou JSON',
   'training.import.submit': 'Importer',
-  'training.import.errorsTitle': 'Le fichier n’a pas été importé : {count, plural, one {# erreur} other {# erreurs}} à corriger',
+  'training.import.errorsTitle':
+    'Le fichier n’a pas été importé : {count, plural, one {# erreur} other {# erreurs}} à corriger',
   'training.import.line': 'Ligne',
   'training.import.field': 'Champ',
   'training.import.fix': 'Correction',
@@ -137,30 +144,37 @@ export const training = {
   'training.import.missingColumn': 'Cette colonne obligatoire manque : ajoutez-la à la ligne d’en-tête.',
   'training.import.tooMany': 'Le fichier dépasse {max} formations : découpez-le en plusieurs fichiers.',
   'training.import.badJson': 'Le JSON n’est pas valide ({detail}).',
-  'training.import.jsonShape': 'Le JSON doit être un tableau d’objets formation, ou un objet avec une clé « trainings ».',
+  'training.import.jsonShape':
+    'Le JSON doit être un tableau d’objets formation, ou un objet avec une clé « trainings ».',
   'training.error.title': 'Saisissez un titre d’au moins 3 caractères.',
   'training.error.oneOf': 'Valeur non reconnue. Valeurs possibles : {values}.',
   'training.error.audiences': 'Indiquez au moins un public (par exemple students ou developers).',
   'training.error.duration': 'Saisissez une durée en heures, supérieure à 0 (par exemple 3 ou 1,5).',
   'training.error.cost': 'Saisissez un coût en euros (0 ou vide si gratuit).',
   'training.error.certificate': 'Répondez par oui ou non.',
-  'training.error.skills': 'Écrivez chaque compétence bloc:niveau, avec un bloc de 1 à 9 et un niveau de 1 à 5 (par exemple 3:2).',
+  'training.error.skills':
+    'Écrivez chaque compétence bloc:niveau, avec un bloc de 1 à 9 et un niveau de 1 à 5 (par exemple 3:2).',
   'training.error.skillsRequired': 'Indiquez au moins une compétence du référentiel (bloc:niveau, par exemple 3:2).',
   'training.error.year': 'Saisissez une année sur 4 chiffres.',
   'training.error.form.oneOf': 'Choisissez une des propositions de la liste.',
   'training.error.form.audiences': 'Cochez au moins un public.',
-  'training.error.form.certificate': 'Cochez la case si la formation délivre une attestation ou un certificat, sinon laissez-la vide.',
+  'training.error.form.certificate':
+    'Cochez la case si la formation délivre une attestation ou un certificat, sinon laissez-la vide.',
   'training.error.form.skills': 'Pour chaque bloc de compétences, choisissez un niveau dans la liste, ou « {none} ».',
   'training.error.form.skillsRequired': 'Choisissez un niveau pour au moins un bloc de compétences.',
   'training.paths.title': 'Parcours de formation',
-  'training.paths.intro': 'Choisissez votre métier et votre niveau : nous proposons une suite ordonnée de formations du catalogue.',
+  'training.paths.intro':
+    'Choisissez votre métier et votre niveau : nous proposons une suite ordonnée de formations du catalogue.',
   'training.paths.role': 'Métier',
   'training.paths.level': 'Niveau actuel',
   'training.paths.submit': 'Proposer un parcours',
   'training.paths.rule': 'Comment le parcours est construit',
-  'training.paths.rule1': 'Les blocs retenus sont ceux où le référentiel de la DINUM attend un niveau pour les métiers correspondant à votre rôle ; le niveau cible d’un bloc est le plus élevé attendu.',
-  'training.paths.rule2': 'Une formation est proposée si elle développe l’un de ces blocs à un niveau compris entre votre niveau actuel et le niveau cible, et si elle s’adresse à votre public ou à tous.',
-  'training.paths.rule3': 'Les formations sont ordonnées par niveau croissant (les bases avant l’expertise) ; à niveau égal, les blocs les plus attendus pour votre métier passent en premier, puis les plus courtes.',
+  'training.paths.rule1':
+    'Les blocs retenus sont ceux où le référentiel de la DINUM attend un niveau pour les métiers correspondant à votre rôle ; le niveau cible d’un bloc est le plus élevé attendu.',
+  'training.paths.rule2':
+    'Une formation est proposée si elle développe l’un de ces blocs à un niveau compris entre votre niveau actuel et le niveau cible, et si elle s’adresse à votre public ou à tous.',
+  'training.paths.rule3':
+    'Les formations sont ordonnées par niveau croissant (les bases avant l’expertise) ; à niveau égal, les blocs les plus attendus pour votre métier passent en premier, puis les plus courtes.',
   'training.paths.targets': 'Niveaux attendus pour ce métier',
   'training.paths.steps': 'Parcours proposé',
   'training.paths.step': 'Étape {n}',
@@ -176,7 +190,8 @@ export const training = {
   'training.role.teacher': 'Enseignant ou formateur',
   'training.role.student': 'Étudiant ou étudiante',
   'training.curricula.title': 'Engagement pédagogique de {name}',
-  'training.curricula.intro': 'Pour chaque cursus, indiquez chaque année les heures consacrées à l’impact environnemental du numérique, si l’enseignement est obligatoire et le nombre d’étudiants touchés. Ces chiffres alimentent le bilan annuel du réseau.',
+  'training.curricula.intro':
+    'Pour chaque cursus, indiquez chaque année les heures consacrées à l’impact environnemental du numérique, si l’enseignement est obligatoire et le nombre d’étudiants touchés. Ces chiffres alimentent le bilan annuel du réseau.',
   'training.curricula.progress': 'Progression par année',
   'training.curricula.entries': 'Chiffres par cursus',
   'training.curricula.add': 'Ajouter ou corriger un cursus',
@@ -193,7 +208,8 @@ export const training = {
   'training.curricula.studentsUnit': 'étudiants',
   'training.curricula.onlySchools': 'Le suivi des cursus concerne les écoles.',
   'training.offers.title': 'Stages et alternances',
-  'training.offers.intro': 'Offres de stage et d’alternance sur le numérique responsable, publiées par les entreprises du réseau. Les offres expirées ou pourvues n’apparaissent plus.',
+  'training.offers.intro':
+    'Offres de stage et d’alternance sur le numérique responsable, publiées par les entreprises du réseau. Les offres expirées ou pourvues n’apparaissent plus.',
   'training.offers.new': 'Publier une offre',
   'training.offers.empty': 'Aucune offre ouverte pour le moment.',
   'training.offers.kind': 'Type d’offre',
@@ -222,7 +238,8 @@ export const training = {
   'training.offers.flash.closed': 'Offre close.',
   'training.offers.error.expiry': 'La date d’expiration doit être aujourd’hui ou plus tard.',
   'training.skills.title': 'Référentiel de compétences',
-  'training.skills.intro': 'Le catalogue rattache chaque formation aux blocs et niveaux du référentiel de compétences numérique écoresponsable. Vous pouvez le remplacer par une nouvelle version au même format (fichier XLSX publié par la DINUM).',
+  'training.skills.intro':
+    'Le catalogue rattache chaque formation aux blocs et niveaux du référentiel de compétences numérique écoresponsable. Vous pouvez le remplacer par une nouvelle version au même format (fichier XLSX publié par la DINUM).',
   'training.skills.source': 'Source',
   'training.skills.licence': 'Licence',
   'training.skills.importedAt': 'Chargé le',
@@ -236,16 +253,19 @@ export const training = {
   'training.skills.errorsTitle': 'Le fichier n’a pas été importé : {count, plural, one {# erreur} other {# erreurs}}',
   'training.skills.warnings': 'Remarques : {count}',
   'training.skills.cell': 'Ligne {line}, colonne {column}',
-  'training.skills.err.header_not_found': 'La ligne d’en-tête « Type de compétence », « Domaine de compétence »… est introuvable : utilisez le modèle de la DINUM.',
+  'training.skills.err.header_not_found':
+    'La ligne d’en-tête « Type de compétence », « Domaine de compétence »… est introuvable : utilisez le modèle de la DINUM.',
   'training.skills.err.no_jobs': 'Aucun métier en en-tête à partir de la colonne F.',
   'training.skills.err.no_skills': 'Aucune compétence sous l’en-tête.',
   'training.skills.err.block_missing': 'La première compétence doit indiquer son domaine en colonne B.',
   'training.skills.err.block_count': 'Le référentiel doit compter 9 blocs (domaines) ; ce fichier en a {value}.',
   'training.skills.err.skill_name_missing': 'Le nom de la compétence manque en colonne D.',
-  'training.skills.err.kind_invalid': 'Type « {value} » inconnu : écrivez « Compétence transversale » ou « Compétence métier ».',
+  'training.skills.err.kind_invalid':
+    'Type « {value} » inconnu : écrivez « Compétence transversale » ou « Compétence métier ».',
   'training.skills.err.level_invalid': 'Niveau « {value} » invalide : écrivez NA, 1, 2, 3, 4 ou 5, ou laissez vide.',
   'training.skills.err.job_name_missing': 'Le nom du métier manque dans l’en-tête.',
-  'training.skills.err.duplicate_number': 'Le numéro {value} est déjà utilisé par une autre compétence (les compétences sont repérées par leur position).',
+  'training.skills.err.duplicate_number':
+    'Le numéro {value} est déjà utilisé par une autre compétence (les compétences sont repérées par leur position).',
   'training.nav.catalogue': 'Catalogue',
   'training.nav.paths': 'Parcours',
   'training.nav.offers': 'Stages et alternances',
@@ -256,22 +276,29 @@ export const training = {
   'training.moderation.approve': 'Valider la publication',
   'training.moderation.reject': 'Refuser',
   'training.moderation.state.published': 'En ligne : visible de tous.',
-  'training.moderation.state.unpublished': 'Hors ligne : retirée de la publication, visible seulement de son organisation et des administrateurs.',
-  'training.moderation.state.pending': 'En attente de validation par un administrateur : visible seulement de son organisation et des administrateurs.',
+  'training.moderation.state.unpublished':
+    'Hors ligne : retirée de la publication, visible seulement de son organisation et des administrateurs.',
+  'training.moderation.state.pending':
+    'En attente de validation par un administrateur : visible seulement de son organisation et des administrateurs.',
   'training.moderation.reasonRequired': 'Indiquez un motif d’au moins 3 caractères : il est envoyé à l’auteur.',
-  'training.moderation.conflict': 'Cette décision ne s’applique plus : l’élément a changé d’état entre-temps (un autre administrateur a pu décider). Rechargez la page.',
+  'training.moderation.conflict':
+    'Cette décision ne s’applique plus : l’élément a changé d’état entre-temps (un autre administrateur a pu décider). Rechargez la page.',
   'training.moderation.flash.unpublish': 'Retiré de la publication ; l’auteur est prévenu par courriel.',
   'training.moderation.flash.republish': 'Publié à nouveau ; l’auteur est prévenu par courriel.',
   'training.moderation.flash.approve': 'Publication validée ; l’auteur est prévenu par courriel.',
   'training.moderation.flash.reject': 'Publication refusée ; l’auteur est prévenu par courriel.',
   'training.mail.moderation.unpublish.subject': 'Votre publication a été retirée : {title}',
-  'training.mail.moderation.unpublish.body': 'Bonjour {name},\n\nUn administrateur a retiré « {title} » de la publication, pour la raison suivante :\n{reason}\n\nElle n’est pas supprimée : vous la retrouvez ici, et un administrateur peut la remettre en ligne.\n{link}\n\n{signature}',
+  'training.mail.moderation.unpublish.body':
+    'Bonjour {name},\n\nUn administrateur a retiré « {title} » de la publication, pour la raison suivante :\n{reason}\n\nElle n’est pas supprimée : vous la retrouvez ici, et un administrateur peut la remettre en ligne.\n{link}\n\n{signature}',
   'training.mail.moderation.republish.subject': 'Votre publication est de nouveau en ligne : {title}',
-  'training.mail.moderation.republish.body': 'Bonjour {name},\n\nUn administrateur a remis « {title} » en ligne : elle est de nouveau visible de tous.\n{link}\n\n{signature}',
+  'training.mail.moderation.republish.body':
+    'Bonjour {name},\n\nUn administrateur a remis « {title} » en ligne : elle est de nouveau visible de tous.\n{link}\n\n{signature}',
   'training.mail.moderation.approve.subject': 'Votre publication est en ligne : {title}',
-  'training.mail.moderation.approve.body': 'Bonjour {name},\n\nUn administrateur a validé « {title} » : elle est désormais visible de tous.\n{link}\n\n{signature}',
+  'training.mail.moderation.approve.body':
+    'Bonjour {name},\n\nUn administrateur a validé « {title} » : elle est désormais visible de tous.\n{link}\n\n{signature}',
   'training.mail.moderation.reject.subject': 'Votre publication n’est pas validée : {title}',
-  'training.mail.moderation.reject.body': 'Bonjour {name},\n\nUn administrateur n’a pas validé « {title} », pour la raison suivante :\n{reason}\n\nElle reste enregistrée, hors ligne :\n{link}\n\n{signature}',
+  'training.mail.moderation.reject.body':
+    'Bonjour {name},\n\nUn administrateur n’a pas validé « {title} », pour la raison suivante :\n{reason}\n\nElle reste enregistrée, hors ligne :\n{link}\n\n{signature}',
   'training.moderation.queue': 'Formations en attente de validation',
   'training.offers.field.end': 'Date de fin',
   'training.offers.field.endHint': 'Ou indiquez une durée en semaines.',

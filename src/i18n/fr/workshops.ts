@@ -1,7 +1,8 @@
 /** French texts of the workshops area (the primary language). Keys are prefixed `workshops.`. */
 export const workshops = {
   'workshops.list.title': 'Ateliers',
-  'workshops.list.lead': 'Les partenaires du réseau animent au moins un atelier par mois, pour chaque niveau de maturité. Inscription réservée aux membres des organisations signataires.',
+  'workshops.list.lead':
+    'Les partenaires du réseau animent au moins un atelier par mois, pour chaque niveau de maturité. Inscription réservée aux membres des organisations signataires.',
   'workshops.list.empty': 'Aucun atelier à venir ne correspond à ces critères.',
   'workshops.list.new': 'Publier un atelier',
   'workshops.list.programme': 'Vue du programme',
@@ -23,7 +24,8 @@ export const workshops = {
   'workshops.filter.forMe': 'Pour mon niveau',
   'workshops.filter.forMeHint': 'Selon le niveau de maturité évalué de vos organisations.',
   'workshops.forMe.levels': 'Ateliers pour votre niveau : {levels}.',
-  'workshops.forMe.fallback': 'Le niveau de maturité de vos organisations n’est pas encore connu : tous les niveaux sont affichés. Faites l’autoévaluation de maturité pour un calendrier ciblé.',
+  'workshops.forMe.fallback':
+    'Le niveau de maturité de vos organisations n’est pas encore connu : tous les niveaux sont affichés. Faites l’autoévaluation de maturité pour un calendrier ciblé.',
   'workshops.forMe.login': 'Connectez-vous pour voir les ateliers de votre niveau.',
   'workshops.theme.measurement': 'Mesure de l’empreinte',
   'workshops.theme.ecodesign': 'Écoconception',
@@ -60,7 +62,8 @@ export const workshops = {
   'workshops.page.speakers': 'Intervenants',
   'workshops.page.materials': 'Supports',
   'workshops.page.seats': 'Places',
-  'workshops.page.seatsValue': '{confirmed, plural, one {# inscrit} other {# inscrits}} sur {capacity} places, {waiting} en liste d’attente',
+  'workshops.page.seatsValue':
+    '{confirmed, plural, one {# inscrit} other {# inscrits}} sur {capacity} places, {waiting} en liste d’attente',
   'workshops.page.perOrg': 'Au plus {n, plural, one {# place} other {# places}} par organisation.',
   'workshops.page.closes': 'Clôture des inscriptions',
   'workshops.page.series': 'Cet atelier fait partie d’une série.',
@@ -73,9 +76,11 @@ export const workshops = {
   'workshops.register.submitWaitlist': 'M’inscrire sur la liste d’attente',
   'workshops.register.closed': 'Les inscriptions sont closes.',
   'workshops.register.login': 'Connectez-vous pour vous inscrire.',
-  'workshops.register.notSignatory': 'L’inscription est réservée aux membres des organisations signataires du manifeste.',
+  'workshops.register.notSignatory':
+    'L’inscription est réservée aux membres des organisations signataires du manifeste.',
   'workshops.register.confirmed': 'Vous êtes inscrit : une invitation vous a été envoyée par courriel.',
-  'workshops.register.waitlisted': 'Vous êtes sur la liste d’attente (position {n}). Vous serez prévenu par courriel si une place se libère.',
+  'workshops.register.waitlisted':
+    'Vous êtes sur la liste d’attente (position {n}). Vous serez prévenu par courriel si une place se libère.',
   'workshops.register.cancel': 'Annuler mon inscription',
   'workshops.flash.registered': 'Inscription confirmée.',
   'workshops.flash.waitlisted': 'Atelier complet : vous êtes sur la liste d’attente.',
@@ -83,7 +88,8 @@ export const workshops = {
   'workshops.flash.created': 'Atelier enregistré.',
   'workshops.flash.published': 'Atelier publié.',
   'workshops.flash.cancelled': 'Atelier annulé ; les inscrits ont été prévenus.',
-  'workshops.flash.updated': 'Atelier modifié ; les inscrits ont été prévenus si la date, le lieu ou le format ont changé.',
+  'workshops.flash.updated':
+    'Atelier modifié ; les inscrits ont été prévenus si la date, le lieu ou le format ont changé.',
   'workshops.flash.attendance': 'Présences enregistrées.',
   'workshops.flash.replay': 'Replay et supports publiés.',
   'workshops.flash.feedback': 'Merci pour votre avis.',
@@ -92,11 +98,13 @@ export const workshops = {
   'workshops.error.theme': 'Choisissez un thème dans la liste.',
   'workshops.error.levels': 'Cochez au moins un niveau de maturité visé.',
   'workshops.error.format': 'Choisissez un format : en ligne, sur place ou hybride.',
-  'workshops.error.onlineUrl': 'Un atelier en ligne ou hybride a besoin d’un lien de connexion commençant par https://.',
+  'workshops.error.onlineUrl':
+    'Un atelier en ligne ou hybride a besoin d’un lien de connexion commençant par https://.',
   'workshops.error.address': 'Un atelier sur place ou hybride a besoin d’une adresse.',
   'workshops.error.time': 'Saisissez une heure au format HH:MM, par exemple 09:30.',
   'workshops.error.timeZone': 'Choisissez un fuseau horaire IANA, par exemple Europe/Paris.',
-  'workshops.error.noSuchTime': 'Cette heure n’existe pas ce jour-là dans ce fuseau (passage à l’heure d’été) : choisissez une heure après le changement.',
+  'workshops.error.noSuchTime':
+    'Cette heure n’existe pas ce jour-là dans ce fuseau (passage à l’heure d’été) : choisissez une heure après le changement.',
   'workshops.error.closesAfterStart': 'La clôture des inscriptions doit précéder le début de l’atelier.',
   'workshops.error.duration': 'La durée va de 15 à 1 440 minutes.',
   'workshops.error.capacity': 'Le nombre de places va de 1 à 10 000.',
@@ -126,7 +134,8 @@ export const workshops = {
   'workshops.form.startDate': 'Date (AAAA-MM-JJ)',
   'workshops.form.startTime': 'Heure de début (HH:MM)',
   'workshops.form.timeZone': 'Fuseau horaire',
-  'workshops.form.timeZoneHint': 'La date et l’heure sont comprises dans ce fuseau ; chacun les voit ensuite dans le sien.',
+  'workshops.form.timeZoneHint':
+    'La date et l’heure sont comprises dans ce fuseau ; chacun les voit ensuite dans le sien.',
   'workshops.form.duration': 'Durée (minutes)',
   'workshops.form.capacity': 'Nombre de places',
   'workshops.form.perOrgLimit': 'Places au plus par organisation',
@@ -179,17 +188,20 @@ export const workshops = {
   'workshops.feedback.summary': 'Satisfaction : {avg} sur 5 ({n} avis)',
   'workshops.certificate.link': 'Télécharger mon attestation de présence (PDF)',
   'workshops.certificate.title': 'Attestation de présence',
-  'workshops.certificate.text': 'Techcare atteste que {name}, de l’organisation {organisation}, a participé à l’atelier « {title} » organisé par {organiser} le {when}, d’une durée de {minutes} minutes.',
+  'workshops.certificate.text':
+    'Techcare atteste que {name}, de l’organisation {organisation}, a participé à l’atelier « {title} » organisé par {organiser} le {when}, d’une durée de {minutes} minutes.',
   'workshops.certificate.issued': 'Délivrée le {date}.',
   'workshops.calendar.title': 'Mon agenda privé',
-  'workshops.calendar.text': 'Un lien secret vers vos inscriptions, à ajouter à votre application d’agenda. Le créer à nouveau désactive l’ancien.',
+  'workshops.calendar.text':
+    'Un lien secret vers vos inscriptions, à ajouter à votre application d’agenda. Le créer à nouveau désactive l’ancien.',
   'workshops.calendar.create': 'Créer mon lien d’agenda privé',
   'workshops.calendar.renew': 'Remplacer mon lien d’agenda privé',
   'workshops.calendar.yourLink': 'Votre lien (affiché une seule fois, copiez-le maintenant) :',
   'workshops.calendar.feedName': 'Mes ateliers Techcare',
   'workshops.calendar.allName': 'Ateliers Techcare',
   'workshops.programme.title': 'Programme des ateliers {year}',
-  'workshops.programme.lead': 'La promesse du réseau : au moins un atelier par mois. Ce tableau montre les mois couverts, la participation et la satisfaction.',
+  'workshops.programme.lead':
+    'La promesse du réseau : au moins un atelier par mois. Ce tableau montre les mois couverts, la participation et la satisfaction.',
   'workshops.programme.gap': 'Aucun atelier publié',
   'workshops.programme.ok': '{n, plural, one {# atelier publié} other {# ateliers publiés}}',
   'workshops.programme.drafts': '{n, plural, one {# brouillon} other {# brouillons}}',
@@ -212,15 +224,19 @@ export const workshops = {
   'workshops.mail.confirmed.subject': 'Inscription confirmée : {title}',
   'workshops.mail.confirmed.body': 'Votre place est réservée. L’invitation jointe ajoute l’atelier à votre agenda.',
   'workshops.mail.waitlisted.subject': 'Liste d’attente : {title}',
-  'workshops.mail.waitlisted.body': 'L’atelier est complet : vous êtes sur la liste d’attente. Si une place se libère, elle vous sera attribuée automatiquement et vous recevrez un courriel.',
+  'workshops.mail.waitlisted.body':
+    'L’atelier est complet : vous êtes sur la liste d’attente. Si une place se libère, elle vous sera attribuée automatiquement et vous recevrez un courriel.',
   'workshops.mail.promoted.subject': 'Une place s’est libérée : {title}',
-  'workshops.mail.promoted.body': 'Bonne nouvelle : une place s’est libérée et elle est à vous. L’invitation jointe ajoute l’atelier à votre agenda. Si vous ne pouvez plus venir, annulez votre inscription pour la laisser à la personne suivante.',
+  'workshops.mail.promoted.body':
+    'Bonne nouvelle : une place s’est libérée et elle est à vous. L’invitation jointe ajoute l’atelier à votre agenda. Si vous ne pouvez plus venir, annulez votre inscription pour la laisser à la personne suivante.',
   'workshops.mail.unregistered.subject': 'Inscription annulée : {title}',
   'workshops.mail.unregistered.body': 'Votre inscription est annulée. Merci d’avoir libéré votre place.',
   'workshops.mail.changed.subject': 'Atelier modifié : {title}',
-  'workshops.mail.changed.body': 'L’organisateur a modifié l’atelier. Voici les informations à jour ; l’invitation jointe met votre agenda à jour.',
+  'workshops.mail.changed.body':
+    'L’organisateur a modifié l’atelier. Voici les informations à jour ; l’invitation jointe met votre agenda à jour.',
   'workshops.mail.cancelled.subject': 'Atelier annulé : {title}',
-  'workshops.mail.cancelled.body': 'L’organisateur a annulé cet atelier. Nous sommes désolés ; l’annulation jointe retire l’événement de votre agenda.',
+  'workshops.mail.cancelled.body':
+    'L’organisateur a annulé cet atelier. Nous sommes désolés ; l’annulation jointe retire l’événement de votre agenda.',
   'workshops.mail.reminder.subject': 'Rappel : {title}',
   'workshops.mail.reminder.body': 'Votre atelier a lieu bientôt. À très vite !',
   'workshops.series.scopeHint': 'Les séances déjà passées ou annulées ne changent pas.',
@@ -230,26 +246,36 @@ export const workshops = {
   'workshops.series.editLegend': 'Appliquer les modifications à',
   'workshops.series.cancelLegend': 'Annuler',
   'workshops.series.extendCount': 'Nombre de séances à ajouter à la série',
-  'workshops.series.extendHint': 'De 1 à 12, à la suite de la dernière séance, avec la même règle (chaque semaine ou chaque mois) et les mêmes informations.',
+  'workshops.series.extendHint':
+    'De 1 à 12, à la suite de la dernière séance, avec la même règle (chaque semaine ou chaque mois) et les mêmes informations.',
   'workshops.series.extend': 'Ajouter les séances',
-  'workshops.flash.seriesUpdated': 'Séances modifiées ; les inscrits de chaque séance ont été prévenus si la date, le lieu ou le format ont changé.',
+  'workshops.flash.seriesUpdated':
+    'Séances modifiées ; les inscrits de chaque séance ont été prévenus si la date, le lieu ou le format ont changé.',
   'workshops.flash.seriesCancelled': 'Séances annulées ; les inscrits de chaque séance ont été prévenus.',
   'workshops.flash.seriesExtended': 'Séances ajoutées à la série.',
-  'workshops.error.capacityOccurrence': 'la séance du {when} compte {n, plural, one {# inscrit confirmé} other {# inscrits confirmés}}',
-  'workshops.error.capacity_below_confirmed': 'Ce nombre de places est inférieur aux inscriptions confirmées : {occurrences}. Aucune modification n’a été enregistrée : indiquez au moins autant de places, ou choisissez les séances à modifier.',
-  'workshops.error.series_date_change': 'Chaque séance garde sa propre date : pour changer la date, choisissez « Cette séance seulement ». L’heure, elle, peut changer pour plusieurs séances.',
+  'workshops.error.capacityOccurrence':
+    'la séance du {when} compte {n, plural, one {# inscrit confirmé} other {# inscrits confirmés}}',
+  'workshops.error.capacity_below_confirmed':
+    'Ce nombre de places est inférieur aux inscriptions confirmées : {occurrences}. Aucune modification n’a été enregistrée : indiquez au moins autant de places, ou choisissez les séances à modifier.',
+  'workshops.error.series_date_change':
+    'Chaque séance garde sa propre date : pour changer la date, choisissez « Cette séance seulement ». L’heure, elle, peut changer pour plusieurs séances.',
   'workshops.error.extend_count': 'Ajoutez de 1 à 12 séances.',
   'workshops.error.not_series': 'Cet atelier ne fait pas partie d’une série.',
   'workshops.error.series_cancelled': 'Toutes les séances de cette série sont annulées : créez un nouvel atelier.',
-  'workshops.error.start_in_past': 'Un atelier publié commence dans le futur : choisissez une date et une heure à venir (ou enregistrez-le en brouillon).',
+  'workshops.error.start_in_past':
+    'Un atelier publié commence dans le futur : choisissez une date et une heure à venir (ou enregistrez-le en brouillon).',
   'workshops.mail.note': 'Message de l’organisateur : {note}',
   'workshops.mail.moderation.cancelled.subject': 'Atelier annulé par un administrateur : {title}',
-  'workshops.mail.moderation.cancelled.body': 'Bonjour {name},\n\nUn administrateur du réseau a annulé « {title} » ({when}) et {count, plural, one {# séance} other {# séances}} au total, pour la raison suivante :\n{reason}\n\nLes inscrits ont été prévenus avec ce motif.\n{url}\n\n{signature}',
+  'workshops.mail.moderation.cancelled.body':
+    'Bonjour {name},\n\nUn administrateur du réseau a annulé « {title} » ({when}) et {count, plural, one {# séance} other {# séances}} au total, pour la raison suivante :\n{reason}\n\nLes inscrits ont été prévenus avec ce motif.\n{url}\n\n{signature}',
   'workshops.cancel.note': 'Message aux inscrits (motif de l’annulation)',
-  'workshops.cancel.confirm': 'Je confirme l’annulation : les inscrits recevront ce message et l’annulation pour leur agenda.',
-  'workshops.error.note_required': 'Indiquez le motif de l’annulation (3 caractères au moins) et cochez la confirmation.',
+  'workshops.cancel.confirm':
+    'Je confirme l’annulation : les inscrits recevront ce message et l’annulation pour leur agenda.',
+  'workshops.error.note_required':
+    'Indiquez le motif de l’annulation (3 caractères au moins) et cochez la confirmation.',
   'workshops.coverage.title': 'Les douze prochains mois, niveau par niveau',
-  'workshops.coverage.lead': 'Chaque mois doit offrir au moins un atelier publié pour chaque niveau de maturité. « Aucun » signale un mois ou un niveau sans atelier.',
+  'workshops.coverage.lead':
+    'Chaque mois doit offrir au moins un atelier publié pour chaque niveau de maturité. « Aucun » signale un mois ou un niveau sans atelier.',
   'workshops.coverage.published': 'Ateliers publiés',
   'workshops.coverage.level': 'Niv. {n}',
   'workshops.coverage.missing': 'Aucun',
@@ -258,21 +284,27 @@ export const workshops = {
   'workshops.coverage.silentTitle': 'Partenaires sans atelier publié sur la période',
   'workshops.coverage.noSilent': 'Chaque partenaire a publié au moins un atelier sur la période.',
   'workshops.gapAlert.subject': 'Aucun atelier publié pour {month}',
-  'workshops.gapAlert.body': 'Bonjour {name},\n\nLe réseau promet au moins un atelier par mois, et aucun n’est encore publié pour {month}. Les partenaires peuvent en proposer un dès maintenant :\n{create}\n\nLe programme des douze prochains mois, niveau par niveau :\n{programme}',
+  'workshops.gapAlert.body':
+    'Bonjour {name},\n\nLe réseau promet au moins un atelier par mois, et aucun n’est encore publié pour {month}. Les partenaires peuvent en proposer un dès maintenant :\n{create}\n\nLe programme des douze prochains mois, niveau par niveau :\n{programme}',
   'workshops.form.repeat.monthly_nth': 'Chaque mois, le même jour de la semaine au même rang (ex. le 3e jeudi)',
   'workshops.form.repeat.monthly_last': 'Chaque mois, le dernier de ce jour de la semaine (ex. le dernier jeudi)',
   'workshops.form.repeatHint': 'Le jour de la semaine et son rang sont ceux de la date de début.',
-  'workshops.error.fifthWeekday': 'Ce jour est le 5e de ce type dans le mois, et la plupart des mois n’en ont pas : choisissez « le dernier de ce jour de la semaine » ou une autre date.',
-  'workshops.flash.createdOverlap': 'Atelier enregistré. Attention : au moins une séance a lieu en même temps qu’un autre atelier publié (détail ci-dessous).',
+  'workshops.error.fifthWeekday':
+    'Ce jour est le 5e de ce type dans le mois, et la plupart des mois n’en ont pas : choisissez « le dernier de ce jour de la semaine » ou une autre date.',
+  'workshops.flash.createdOverlap':
+    'Atelier enregistré. Attention : au moins une séance a lieu en même temps qu’un autre atelier publié (détail ci-dessous).',
   'workshops.overlap.title': 'Séances en même temps qu’un autre atelier publié',
-  'workshops.overlap.advice': 'Deux ateliers à la même heure se partagent le même public : pensez à déplacer la séance ou à en parler à l’autre organisateur.',
+  'workshops.overlap.advice':
+    'Deux ateliers à la même heure se partagent le même public : pensez à déplacer la séance ou à en parler à l’autre organisateur.',
   'workshops.overlap.badge.one': 'en même temps qu’un autre atelier',
   'workshops.overlap.badge.other': 'en même temps que {n} autres ateliers',
   'workshops.followup.subject': 'Merci pour votre participation : {title}',
   'workshops.followup.body': 'Merci d’avoir participé à « {title} » ({when}), animé par {organiser}.',
-  'workshops.followup.feedback': 'Votre avis aide l’organisateur à améliorer ses ateliers (une note et un commentaire, une minute) :\n{feedback}',
+  'workshops.followup.feedback':
+    'Votre avis aide l’organisateur à améliorer ses ateliers (une note et un commentaire, une minute) :\n{feedback}',
   'workshops.followup.replay': 'Le replay est en ligne :\n{replay}',
-  'workshops.followup.certificate': 'Votre attestation de présence (PDF), à télécharger une fois connecté :\n{certificate}',
+  'workshops.followup.certificate':
+    'Votre attestation de présence (PDF), à télécharger une fois connecté :\n{certificate}',
   'workshops.csv.status': 'Statut',
   'workshops.csv.position': 'Rang en liste d’attente',
   'workshops.csv.registeredAt': 'Inscrit le (UTC)',

@@ -7,25 +7,61 @@ import { normaliseHeader } from '../read-table.js';
 import type { TCloudBillingError, TCloudBillingFormat, TCloudProvider, TCloudUsageRow } from './types.js';
 
 /** One column the reader needs: the names it may have (normalised), the name shown in errors, and whether it must exist. */
-interface TColumnSpec { names: string[]; shown: string; required: boolean; numeric?: boolean }
-type TField = 'service' | 'usageType' | 'subCategory' | 'lineItemType' | 'account' | 'region' | 'amount' | 'unit' | 'cost' | 'currency' | 'extra';
+interface TColumnSpec {
+  names: string[];
+  shown: string;
+  required: boolean;
+  numeric?: boolean;
+}
+type TField =
+  | 'service'
+  | 'usageType'
+  | 'subCategory'
+  | 'lineItemType'
+  | 'account'
+  | 'region'
+  | 'amount'
+  | 'unit'
+  | 'cost'
+  | 'currency'
+  | 'extra';
 
-interface TFormatSpec { provider: TCloudProvider; columns: Record<TField, TColumnSpec> }
+interface TFormatSpec {
+  provider: TCloudProvider;
+  columns: Record<TField, TColumnSpec>;
+}
 
-const col = (shown: string, names: string[], required = false, numeric = false): TColumnSpec => ({ shown, names: names.map(normaliseHeader), required, numeric });
+const col = (shown: string, names: string[], required = false, numeric = false): TColumnSpec => ({
+  shown,
+  names: names.map(normaliseHeader),
+  required,
+  numeric,
+});
 
 const AWS_COLUMNS = (cur2: boolean): Record<TField, TColumnSpec> => {
   const n = (legacy: string, two: string) => (cur2 ? two : legacy);
   return {
-    service: col(n('lineItem/ProductCode', 'line_item_product_code'), ['lineItem/ProductCode', 'product/ProductName', 'product/servicecode'], true),
+    service: col(
+      n('lineItem/ProductCode', 'line_item_product_code'),
+      ['lineItem/ProductCode', 'product/ProductName', 'product/servicecode'],
+      true,
+    ),
     usageType: col(n('lineItem/UsageType', 'line_item_usage_type'), ['lineItem/UsageType'], true),
     subCategory: col('-', []),
     lineItemType: col(n('lineItem/LineItemType', 'line_item_line_item_type'), ['lineItem/LineItemType']),
-    account: col(n('lineItem/UsageAccountId', 'line_item_usage_account_id'), ['lineItem/UsageAccountId', 'bill/PayerAccountId']),
+    account: col(n('lineItem/UsageAccountId', 'line_item_usage_account_id'), [
+      'lineItem/UsageAccountId',
+      'bill/PayerAccountId',
+    ]),
     region: col(n('product/region', 'product_region_code'), ['product/regionCode', 'product/region', 'product_region']),
     amount: col(n('lineItem/UsageAmount', 'line_item_usage_amount'), ['lineItem/UsageAmount'], true, true),
     unit: col(n('pricing/unit', 'pricing_unit'), ['pricing/unit']),
-    cost: col(n('lineItem/UnblendedCost', 'line_item_unblended_cost'), ['lineItem/UnblendedCost', 'lineItem/BlendedCost'], true, true),
+    cost: col(
+      n('lineItem/UnblendedCost', 'line_item_unblended_cost'),
+      ['lineItem/UnblendedCost', 'lineItem/BlendedCost'],
+      true,
+      true,
+    ),
     currency: col(n('lineItem/CurrencyCode', 'line_item_currency_code'), ['lineItem/CurrencyCode']),
     extra: col('-', []),
   };
@@ -93,7 +129,10 @@ export interface TBoundFormat {
  * The Google `usage.amount_in_pricing_units` pairs with `usage.pricing_unit`, `usage.amount` with `usage.unit`:
  * whichever amount is found decides the unit column, so the two always match.
  */
-export function bindFormat(format: TCloudBillingFormat, headers: readonly string[]): { bound?: TBoundFormat; errors: TCloudBillingError[] } {
+export function bindFormat(
+  format: TCloudBillingFormat,
+  headers: readonly string[],
+): { bound?: TBoundFormat; errors: TCloudBillingError[] } {
   const spec = SPECS[format];
   const normalised = headers.map(normaliseHeader);
   const index = {} as Record<TField, number>;
@@ -101,22 +140,49 @@ export function bindFormat(format: TCloudBillingFormat, headers: readonly string
   const errors: TCloudBillingError[] = [];
   for (const [field, c] of Object.entries(spec.columns) as [TField, TColumnSpec][]) {
     let i = -1;
-    for (const name of c.names) { i = normalised.indexOf(name); if (i >= 0) break; }
+    for (const name of c.names) {
+      i = normalised.indexOf(name);
+      if (i >= 0) break;
+    }
     index[field] = i;
     shown[field] = i >= 0 ? headers[i]!.trim() : c.shown;
-    if (i < 0 && c.required) errors.push({ line: 1, column: c.shown, message: `missing column ${c.shown}: export the provider's file with its original header row` });
+    if (i < 0 && c.required)
+      errors.push({
+        line: 1,
+        column: c.shown,
+        message: `missing column ${c.shown}: export the provider's file with its original header row`,
+      });
   }
-  if (format === 'gcp-billing-export' && index.amount >= 0 && normalised[index.amount] === normaliseHeader('usage.amount')) {
+  if (
+    format === 'gcp-billing-export' &&
+    index.amount >= 0 &&
+    normalised[index.amount] === normaliseHeader('usage.amount')
+  ) {
     const u = normalised.indexOf(normaliseHeader('usage.unit'));
-    if (u >= 0) { index.unit = u; shown.unit = headers[u]!.trim(); }
+    if (u >= 0) {
+      index.unit = u;
+      shown.unit = headers[u]!.trim();
+    }
   }
   if (errors.length) return { errors };
   const text = (cells: readonly string[], f: TField) => (index[f] >= 0 ? (cells[index[f]] ?? '').trim() : '');
-  const number = (cells: readonly string[], f: TField, line: number, errs: TCloudBillingError[]): number | undefined => {
+  const number = (
+    cells: readonly string[],
+    f: TField,
+    line: number,
+    errs: TCloudBillingError[],
+  ): number | undefined => {
     const v = text(cells, f);
     if (v === '') return 0;
     const n = Number(v);
-    if (!Number.isFinite(n)) { errs.push({ line, column: shown[f], message: `"${v.slice(0, 40)}" is not a number: write it with a dot as decimal separator, as the provider exports it` }); return undefined; }
+    if (!Number.isFinite(n)) {
+      errs.push({
+        line,
+        column: shown[f],
+        message: `"${v.slice(0, 40)}" is not a number: write it with a dot as decimal separator, as the provider exports it`,
+      });
+      return undefined;
+    }
     return n;
   };
   const provider = spec.provider;
@@ -130,10 +196,18 @@ export function bindFormat(format: TCloudBillingFormat, headers: readonly string
         if (amount === undefined || cost === undefined) return undefined;
         const extra = text(cells, 'extra');
         return {
-          line, provider, amount, cost,
-          service: text(cells, 'service'), usageType: text(cells, 'usageType'), subCategory: text(cells, 'subCategory'),
-          lineItemType: text(cells, 'lineItemType'), account: text(cells, 'account'), region: text(cells, 'region'),
-          unit: text(cells, 'unit'), currency: text(cells, 'currency'),
+          line,
+          provider,
+          amount,
+          cost,
+          service: text(cells, 'service'),
+          usageType: text(cells, 'usageType'),
+          subCategory: text(cells, 'subCategory'),
+          lineItemType: text(cells, 'lineItemType'),
+          account: text(cells, 'account'),
+          region: text(cells, 'region'),
+          unit: text(cells, 'unit'),
+          currency: text(cells, 'currency'),
           instanceType: extra === '' ? '' : provider === 'azure' ? azureVmSize(extra) : gcpMachineSpec(extra),
         };
       },

@@ -10,7 +10,11 @@ import { createGunzip } from 'node:zlib';
 export async function gunzipIfNeeded(path: string): Promise<string> {
   const fh = await open(path, 'r');
   const head = Buffer.alloc(2);
-  try { await fh.read(head, 0, 2, 0); } finally { await fh.close(); }
+  try {
+    await fh.read(head, 0, 2, 0);
+  } finally {
+    await fh.close();
+  }
   if (head[0] !== 0x1f || head[1] !== 0x8b) return path;
   const out = `${path}.unpacked.csv`;
   await pipeline(createReadStream(path), createGunzip(), createWriteStream(out));

@@ -23,7 +23,11 @@ export interface TCloudBillingReadSummary {
   errorCount: number;
 }
 
-export async function readCloudBilling(path: string, onRow: (row: TCloudUsageRow) => void, options: TReadCloudBillingOptions = {}): Promise<TCloudBillingReadSummary> {
+export async function readCloudBilling(
+  path: string,
+  onRow: (row: TCloudUsageRow) => void,
+  options: TReadCloudBillingOptions = {},
+): Promise<TCloudBillingReadSummary> {
   const maxErrors = options.maxErrors ?? 1000;
   const every = options.progressEvery ?? 50_000;
   const errors: TCloudBillingError[] = [];
@@ -39,10 +43,33 @@ export async function readCloudBilling(path: string, onRow: (row: TCloudUsageRow
         // The first non-blank row is the header.
         format = detectCloudBillingFormat(r.cells);
         if (!format) {
-          return { format, rows, errorCount: 1, errors: [{ line: r.line, column: '-', message: 'not a billing export: expected the header of an AWS Cost and Usage Report (lineItem/UsageType or line_item_usage_type), an Azure cost details export (MeterCategory, MeterName) or a Google Cloud billing export (service.description, sku.description)' }] };
+          return {
+            format,
+            rows,
+            errorCount: 1,
+            errors: [
+              {
+                line: r.line,
+                column: '-',
+                message:
+                  'not a billing export: expected the header of an AWS Cost and Usage Report (lineItem/UsageType or line_item_usage_type), an Azure cost details export (MeterCategory, MeterName) or a Google Cloud billing export (service.description, sku.description)',
+              },
+            ],
+          };
         }
         if (options.provider && providerOfFormat(format) !== options.provider) {
-          return { format, rows, errorCount: 1, errors: [{ line: r.line, column: '-', message: `this file is a ${providerOfFormat(format)} export, not ${options.provider}: choose ${providerOfFormat(format)} or send the ${options.provider} file` }] };
+          return {
+            format,
+            rows,
+            errorCount: 1,
+            errors: [
+              {
+                line: r.line,
+                column: '-',
+                message: `this file is a ${providerOfFormat(format)} export, not ${options.provider}: choose ${providerOfFormat(format)} or send the ${options.provider} file`,
+              },
+            ],
+          };
         }
         const b = bindFormat(format, r.cells);
         if (!b.bound) return { format, rows, errors: b.errors, errorCount: b.errors.length };
@@ -59,7 +86,19 @@ export async function readCloudBilling(path: string, onRow: (row: TCloudUsageRow
       if (rows % every === 0) options.onProgress?.(rows);
     }
   }
-  if (!bound) return { format, rows, errorCount: 1, errors: [{ line: 1, column: '-', message: 'the file is empty: send the provider’s export with its header row' }] };
-  if (rows === 0 && errorCount === 0) return { format, rows, errorCount: 1, errors: [{ line: 2, column: '-', message: 'the export has a header but no usage row' }] };
+  if (!bound)
+    return {
+      format,
+      rows,
+      errorCount: 1,
+      errors: [{ line: 1, column: '-', message: 'the file is empty: send the provider’s export with its header row' }],
+    };
+  if (rows === 0 && errorCount === 0)
+    return {
+      format,
+      rows,
+      errorCount: 1,
+      errors: [{ line: 2, column: '-', message: 'the export has a header but no usage row' }],
+    };
   return { format, rows, errors, errorCount };
 }

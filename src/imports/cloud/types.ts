@@ -32,4 +32,8 @@ export interface TCloudUsageRow {
 }
 
 /** A problem with the file, named by line and column so the person can fix it. */
-export interface TCloudBillingError { line: number; column: string; message: string }
+export interface TCloudBillingError {
+  line: number;
+  column: string;
+  message: string;
+}

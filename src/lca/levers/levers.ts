@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { TFactorSet, TInventoryLine } from '../index.js';
-import { canonicalCategory, effectiveLifespan, isDevice, materialise, scaleEmbodied, splitLine, type TLeverLine } from './helpers.js';
+import {
+  canonicalCategory,
+  effectiveLifespan,
+  isDevice,
+  materialise,
+  scaleEmbodied,
+  splitLine,
+  type TLeverLine,
+} from './helpers.js';
 import { refurbishedReduction } from './sources.js';
 
 /** What a lever turns into: a transformation of one line into one line, several, or none. */
@@ -12,8 +20,12 @@ const categories = z.array(z.string().min(1)).min(1);
 /** Parameters of every quantifiable lever, validated at the boundary (forms, API, stored plans). */
 export const ZLeverParams = {
   /** `current`: the organisation's real renewal cycle (years), for lines that give no lifespan of their own. */
-  'extend-lifespan': z.object({ categories, years: z.number().min(1).max(20), current: z.number().min(0.5).max(20).optional() }),
-  'refurbished': z.object({ categories, share, reduction: share.optional() }),
+  'extend-lifespan': z.object({
+    categories,
+    years: z.number().min(1).max(20),
+    current: z.number().min(0.5).max(20).optional(),
+  }),
+  refurbished: z.object({ categories, share, reduction: share.optional() }),
   'fewer-devices': z.object({ categories, reduction: share }),
   'consolidate-servers': z.object({ reduction: z.number().min(0).max(0.95) }),
   'better-pue': z.object({ pue: z.number().min(1).max(3) }),
@@ -57,7 +69,7 @@ const builders: { [L in TQuantifiedLever]: TBuilder<L> } = {
   },
 
   /** Buy refurbished: `share` of the units carry only (1 − reduction) of a new unit's embodied impact. */
-  'refurbished': (fs, p) => {
+  refurbished: (fs, p) => {
     const match = matcher(fs, p.categories);
     return (line) => {
       const c = match(line);
@@ -98,9 +110,11 @@ const builders: { [L in TQuantifiedLever]: TBuilder<L> } = {
   'cloud-region': (fs, p) => {
     const provider = p.provider.trim().toLowerCase();
     const region = p.region.trim().toLowerCase();
-    if (!fs.cloud.regions[`${provider}:${region}`]) throw new RangeError(`unknown region "${p.region}" for ${p.provider} in ${fs.id}`);
+    if (!fs.cloud.regions[`${provider}:${region}`])
+      throw new RangeError(`unknown region "${p.region}" for ${p.provider} in ${fs.id}`);
     return (line) => {
-      if (canonicalCategory(fs, line.category) !== 'cloud_instance' || line.provider?.trim().toLowerCase() !== provider) return line;
+      if (canonicalCategory(fs, line.category) !== 'cloud_instance' || line.provider?.trim().toLowerCase() !== provider)
+        return line;
       return { ...line, region };
     };
   },
@@ -157,7 +171,10 @@ export function leverTransform<L extends TQuantifiedLever>(fs: TFactorSet, lever
  * Chains transformations and returns engine lines: every output line of one goes through the next (line splits
  * compose), then embodied scales are applied (`materialise`).
  */
-export function chainTransforms(fs: TFactorSet, transforms: TLineTransform[]): (line: TInventoryLine, index: number) => TInventoryLine[] {
+export function chainTransforms(
+  fs: TFactorSet,
+  transforms: TLineTransform[],
+): (line: TInventoryLine, index: number) => TInventoryLine[] {
   return (line, index) => {
     let lines: TLeverLine[] = [line];
     for (const t of transforms) {
@@ -165,7 +182,8 @@ export function chainTransforms(fs: TFactorSet, transforms: TLineTransform[]): (
       for (const l of lines) {
         const out = t(l, index);
         if (out === null) continue;
-        if (Array.isArray(out)) next.push(...out); else next.push(out);
+        if (Array.isArray(out)) next.push(...out);
+        else next.push(out);
       }
       lines = next;
     }
@@ -178,7 +196,10 @@ export function chainTransforms(fs: TFactorSet, transforms: TLineTransform[]): (
  * (`extend-lifespan.current`) replaces the archetype's default lifespan of the lines that give none, in the baseline
  * as in every scenario, so a lever is measured from the organisation's practice, not from a national average.
  */
-export function baselineFacts(fs: TFactorSet, applications: readonly { lever: TQuantifiedLever; params: unknown }[]): (line: TInventoryLine) => TInventoryLine {
+export function baselineFacts(
+  fs: TFactorSet,
+  applications: readonly { lever: TQuantifiedLever; params: unknown }[],
+): (line: TInventoryLine) => TInventoryLine {
   const facts: { match: (line: TLeverLine) => string | null; years: number }[] = [];
   for (const a of applications) {
     if (a.lever !== 'extend-lifespan') continue;

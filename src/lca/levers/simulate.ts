@@ -1,18 +1,42 @@
-import { computeFootprint, CRITERIA, TIERS, type TCriterion, type TFactorSet, type TFootprintOptions, type TFootprintResult, type TImpact, type TImpacts, type TInventoryLine, type TTier } from '../index.js';
+import {
+  computeFootprint,
+  CRITERIA,
+  TIERS,
+  type TCriterion,
+  type TFactorSet,
+  type TFootprintOptions,
+  type TFootprintResult,
+  type TImpact,
+  type TImpacts,
+  type TInventoryLine,
+  type TTier,
+} from '../index.js';
 import { baselineFacts, chainTransforms, leverTransform, QUANTIFIED_LEVERS, type TQuantifiedLever } from './levers.js';
 
 /** One lever with its parameters, as chosen by a member. */
-export interface TLeverApplication { lever: TQuantifiedLever; params: unknown }
+export interface TLeverApplication {
+  lever: TQuantifiedLever;
+  params: unknown;
+}
 
 /**
  * The change of one criterion. `delta` is after − before (negative = a reduction); its low and high compare the
  * two results in the same "world" (both at their low, both at their high bounds), because before and after share
  * the same uncertain factors: subtracting a low from a high would count the same uncertainty twice.
  */
-export interface TCriterionChange { before: TImpact; after: TImpact; delta: TImpact; relative: number }
+export interface TCriterionChange {
+  before: TImpact;
+  after: TImpact;
+  delta: TImpact;
+  relative: number;
+}
 export type TChanges = Partial<Record<TCriterion, TCriterionChange>>;
 
-export interface TLeverEffect { total: TChanges; byTier: Partial<Record<TTier, TChanges>>; result: TFootprintResult }
+export interface TLeverEffect {
+  total: TChanges;
+  byTier: Partial<Record<TTier, TChanges>>;
+  result: TFootprintResult;
+}
 
 export interface TLeverSimulation {
   baseline: TFootprintResult;
@@ -71,8 +95,15 @@ function effect(baseline: TFootprintResult, result: TFootprintResult): TLeverEff
   return { total: changes(baseline.total, result.total), byTier, result };
 }
 
-function applyAll(fs: TFactorSet, lines: readonly TInventoryLine[], apps: readonly TLeverApplication[]): TInventoryLine[] {
-  const t = chainTransforms(fs, apps.map((a) => leverTransform(fs, a.lever, a.params)));
+function applyAll(
+  fs: TFactorSet,
+  lines: readonly TInventoryLine[],
+  apps: readonly TLeverApplication[],
+): TInventoryLine[] {
+  const t = chainTransforms(
+    fs,
+    apps.map((a) => leverTransform(fs, a.lever, a.params)),
+  );
   return lines.flatMap((l, i) => t(l, i));
 }
 
@@ -94,9 +125,16 @@ export function simulateLevers(
   const facts = baselineFacts(fs, applications);
   const base = steadyStateLines(lines).map(facts);
   const baseline = computeFootprint(fs, base, opts);
-  const ordered = [...applications].sort((a, b) => QUANTIFIED_LEVERS.indexOf(a.lever) - QUANTIFIED_LEVERS.indexOf(b.lever));
-  const individual = ordered.map((a) => ({ ...a, ...effect(baseline, computeFootprint(fs, applyAll(fs, base, [a]), opts)) }));
+  const ordered = [...applications].sort(
+    (a, b) => QUANTIFIED_LEVERS.indexOf(a.lever) - QUANTIFIED_LEVERS.indexOf(b.lever),
+  );
+  const individual = ordered.map((a) => ({
+    ...a,
+    ...effect(baseline, computeFootprint(fs, applyAll(fs, base, [a]), opts)),
+  }));
   const combinedLines = applyAll(fs, base, ordered);
-  const combined = ordered.length ? effect(baseline, computeFootprint(fs, combinedLines, opts)) : effect(baseline, baseline);
+  const combined = ordered.length
+    ? effect(baseline, computeFootprint(fs, combinedLines, opts))
+    : effect(baseline, baseline);
   return { baseline, individual, combined, combinedLines };
 }

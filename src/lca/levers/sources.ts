@@ -3,7 +3,8 @@ import type { TCitedRange, TSource } from '../index.js';
 /** Sources of the figures the levers carry themselves (the engine's own figures cite the factor set's sources). */
 export const LEVER_SOURCES: Record<string, TSource> = {
   'ademe-refurbished-2022': {
-    title: 'ADEME, « Évaluation de l’impact environnemental d’un ensemble de produits reconditionnés » (smartphones, tablettes, ordinateurs portables et fixes), September 2022',
+    title:
+      'ADEME, « Évaluation de l’impact environnemental d’un ensemble de produits reconditionnés » (smartphones, tablettes, ordinateurs portables et fixes), September 2022',
     url: 'https://librairie.ademe.fr/',
     year: 2022,
     licence: 'ADEME publication; figures cited with attribution',
@@ -30,9 +31,27 @@ export const LEVER_SOURCES: Record<string, TSource> = {
  */
 export const REFURBISHED_REDUCTION: Record<string, TCitedRange> = {
   smartphone: { value: 0.87, low: 0.77, high: 0.91, source: 'ademe-refurbished-2022' },
-  laptop: { value: 0.75, low: 0.6, high: 0.87, source: 'ademe-refurbished-2022', note: 'Techcare derivation from ADEME’s 27 kgCO2e avoided per year' },
-  desktop: { value: 0.75, low: 0.6, high: 0.87, source: 'ademe-refurbished-2022', note: 'laptop figure applied to desktops' },
-  tablet: { value: 0.75, low: 0.6, high: 0.87, source: 'ademe-refurbished-2022', note: 'laptop figure applied to tablets' },
+  laptop: {
+    value: 0.75,
+    low: 0.6,
+    high: 0.87,
+    source: 'ademe-refurbished-2022',
+    note: 'Techcare derivation from ADEME’s 27 kgCO2e avoided per year',
+  },
+  desktop: {
+    value: 0.75,
+    low: 0.6,
+    high: 0.87,
+    source: 'ademe-refurbished-2022',
+    note: 'laptop figure applied to desktops',
+  },
+  tablet: {
+    value: 0.75,
+    low: 0.6,
+    high: 0.87,
+    source: 'ademe-refurbished-2022',
+    note: 'laptop figure applied to tablets',
+  },
   default: { value: 0.5, low: 0.3, high: 0.75, source: 'techcare-lever-assumption' },
 };
 

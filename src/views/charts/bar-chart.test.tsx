@@ -3,7 +3,14 @@ import { formatters, translator } from '../../i18n/index.js';
 import type { TViewContext } from '../context.js';
 import { BarChart } from './bar-chart.js';
 
-const view = (locale: 'fr' | 'en'): TViewContext => ({ locale, t: translator(locale), fmt: formatters(locale), user: null, path: '/', url: new URL('http://localhost/') });
+const view = (locale: 'fr' | 'en'): TViewContext => ({
+  locale,
+  t: translator(locale),
+  fmt: formatters(locale),
+  user: null,
+  path: '/',
+  url: new URL('http://localhost/'),
+});
 
 /** The value labels and whiskers of a rendered chart, by row, read back from the SVG. */
 function rows(html: string) {
@@ -17,11 +24,19 @@ function rows(html: string) {
 describe('bar chart', () => {
   it('writes each value after the end of its range whisker, so the line never crosses the figure', () => {
     // Found in a QA pass: on the footprint result the whisker of "Terminaux" ran through "18 400".
-    const html = String(<BarChart v={view('fr')} id="c" title="T" unit="kgCO2e" bars={[
-      { label: 'Terminaux', value: 18400, low: 10800, high: 43000 },
-      { label: 'Réseau', value: 23.3, low: 23.3, high: 23.3 },
-      { label: 'Sans fourchette', value: 5000 },
-    ]} />);
+    const html = String(
+      <BarChart
+        v={view('fr')}
+        id="c"
+        title="T"
+        unit="kgCO2e"
+        bars={[
+          { label: 'Terminaux', value: 18400, low: 10800, high: 43000 },
+          { label: 'Réseau', value: 23.3, low: 23.3, high: 23.3 },
+          { label: 'Sans fourchette', value: 5000 },
+        ]}
+      />,
+    );
     const r = rows(html);
     expect(r).toHaveLength(3);
     expect(r[0]!.whiskerEnd).not.toBeNull();
@@ -32,7 +47,9 @@ describe('bar chart', () => {
 
   it('names the range column in the reader’s language', () => {
     const bars = [{ label: 'A', value: 2, low: 1, high: 3 }];
-    expect(String(<BarChart v={view('fr')} id="c" title="T" unit="kgCO2e" bars={bars} />)).toContain(`<th scope="col">${translator('fr')('chart.range')}</th>`);
+    expect(String(<BarChart v={view('fr')} id="c" title="T" unit="kgCO2e" bars={bars} />)).toContain(
+      `<th scope="col">${translator('fr')('chart.range')}</th>`,
+    );
     expect(translator('fr')('chart.range')).not.toBe(translator('en')('chart.range'));
   });
 });

@@ -13,7 +13,14 @@ export interface TBar {
  * A horizontal bar chart as SVG, followed by its data table (the table is the accessible version; the SVG is
  * hidden from screen readers). Values are rounded here, never upstream.
  */
-export function BarChart(props: { v: TViewContext; id: string; title: string; unit: string; bars: TBar[]; format?: (n: number) => string }) {
+export function BarChart(props: {
+  v: TViewContext;
+  id: string;
+  title: string;
+  unit: string;
+  bars: TBar[];
+  format?: (n: number) => string;
+}) {
   const { v, bars } = props;
   const fmt = props.format ?? v.fmt.significant;
   const max = Math.max(1e-12, ...bars.map((b) => Math.max(b.value, b.high ?? 0)));
@@ -40,7 +47,14 @@ export function BarChart(props: { v: TViewContext; id: string; title: string; un
               </text>
               <rect x={labelW} y={y + 4} width={w} height={rowH - 10} fill="#2e7d5b" />
               {ranged ? (
-                <line x1={labelW + (Math.max(0, b.low!) / max) * barW} x2={labelW + (b.high! / max) * barW} y1={y + 13} y2={y + 13} stroke="#1b1b1b" stroke-width="2" />
+                <line
+                  x1={labelW + (Math.max(0, b.low!) / max) * barW}
+                  x2={labelW + (b.high! / max) * barW}
+                  y1={y + 13}
+                  y2={y + 13}
+                  stroke="#1b1b1b"
+                  stroke-width="2"
+                />
               ) : null}
               <text x={labelW + end + 6} y={y + 17} font-size="12" fill="currentColor">
                 {fmt(b.value)}
@@ -55,7 +69,9 @@ export function BarChart(props: { v: TViewContext; id: string; title: string; un
         headers={hasRange ? [props.unit, v.t('chart.range')] : [props.unit]}
         rows={bars.map((b) => ({
           label: b.label,
-          cells: hasRange ? [fmt(b.value), b.low !== undefined && b.high !== undefined ? `${fmt(b.low)} – ${fmt(b.high)}` : ''] : [fmt(b.value)],
+          cells: hasRange
+            ? [fmt(b.value), b.low !== undefined && b.high !== undefined ? `${fmt(b.low)} – ${fmt(b.high)}` : '']
+            : [fmt(b.value)],
         }))}
       />
     </figure>

@@ -10,7 +10,14 @@ export interface TSeries {
 }
 
 /** A line chart of one or more series over years, as SVG followed by its table. */
-export function LineChart(props: { v: TViewContext; id: string; title: string; unit: string; series: TSeries[]; format?: (n: number) => string }) {
+export function LineChart(props: {
+  v: TViewContext;
+  id: string;
+  title: string;
+  unit: string;
+  series: TSeries[];
+  format?: (n: number) => string;
+}) {
   const { v, series } = props;
   const fmt = props.format ?? v.fmt.significant;
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
@@ -19,7 +26,8 @@ export function LineChart(props: { v: TViewContext; id: string; title: string; u
   const w = 560;
   const h = 240;
   const pad = { l: 60, r: 20, t: 10, b: 30 };
-  const sx = (x: number) => (xs.length <= 1 ? pad.l : pad.l + ((x - xs[0]!) / (xs[xs.length - 1]! - xs[0]!)) * (w - pad.l - pad.r));
+  const sx = (x: number) =>
+    xs.length <= 1 ? pad.l : pad.l + ((x - xs[0]!) / (xs[xs.length - 1]! - xs[0]!)) * (w - pad.l - pad.r);
   const sy = (y: number) => h - pad.b - (y / maxY) * (h - pad.t - pad.b);
   const palette = ['#2e7d5b', '#8a4b08', '#33489c', '#7a1f5c'];
   return (
@@ -27,24 +35,45 @@ export function LineChart(props: { v: TViewContext; id: string; title: string; u
       <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="presentation" aria-hidden="true" focusable="false">
         <line x1={pad.l} x2={w - pad.r} y1={h - pad.b} y2={h - pad.b} stroke="#888" />
-        <text x={pad.l - 6} y={pad.t + 10} text-anchor="end" font-size="11" fill="currentColor">{fmt(maxY)}</text>
-        <text x={pad.l - 6} y={h - pad.b} text-anchor="end" font-size="11" fill="currentColor">0</text>
+        <text x={pad.l - 6} y={pad.t + 10} text-anchor="end" font-size="11" fill="currentColor">
+          {fmt(maxY)}
+        </text>
+        <text x={pad.l - 6} y={h - pad.b} text-anchor="end" font-size="11" fill="currentColor">
+          0
+        </text>
         {xs.map((x) => (
-          <text x={sx(x)} y={h - 10} text-anchor="middle" font-size="11" fill="currentColor">{String(x)}</text>
+          <text x={sx(x)} y={h - 10} text-anchor="middle" font-size="11" fill="currentColor">
+            {String(x)}
+          </text>
         ))}
         {series.map((s, i) => {
           const pts = s.points.filter((p) => p.y !== null).map((p) => `${sx(p.x)},${sy(p.y!)}`);
           const color = s.color ?? palette[i % palette.length];
           return (
             <g>
-              <polyline points={pts.join(' ')} fill="none" stroke={color} stroke-width="2" stroke-dasharray={s.dashed ? '6 4' : undefined} />
-              {s.points.filter((p) => p.y !== null).map((p) => <circle cx={sx(p.x)} cy={sy(p.y!)} r="3" fill={color} />)}
+              <polyline
+                points={pts.join(' ')}
+                fill="none"
+                stroke={color}
+                stroke-width="2"
+                stroke-dasharray={s.dashed ? '6 4' : undefined}
+              />
+              {s.points
+                .filter((p) => p.y !== null)
+                .map((p) => (
+                  <circle cx={sx(p.x)} cy={sy(p.y!)} r="3" fill={color} />
+                ))}
             </g>
           );
         })}
       </svg>
       <ul class="legend" aria-hidden="true">
-        {series.map((s, i) => <li><span class={`swatch s${i % palette.length}${s.dashed ? ' dashed' : ''}`}></span>{s.name}</li>)}
+        {series.map((s, i) => (
+          <li>
+            <span class={`swatch s${i % palette.length}${s.dashed ? ' dashed' : ''}`}></span>
+            {s.name}
+          </li>
+        ))}
       </ul>
       <ChartTable
         v={v}

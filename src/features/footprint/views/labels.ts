@@ -31,8 +31,10 @@ export function profileLabel(v: TViewContext, id: string): string {
   return text === key ? id : text;
 }
 /** The sources a result or the settings follow: the profile, or for older factor sets the French electricity choice. */
-export const referenceLabel = (v: TViewContext, profile: string | null | undefined, frElectricity: string) => (profile ? profileLabel(v, profile) : electricityLabel(v, frElectricity));
-export const electricityLabel = (v: TViewContext, id: string) => (id === 'default' ? v.t('footprint.settings.frDefault') : v.t('footprint.settings.frAlternative', { id }));
+export const referenceLabel = (v: TViewContext, profile: string | null | undefined, frElectricity: string) =>
+  profile ? profileLabel(v, profile) : electricityLabel(v, frElectricity);
+export const electricityLabel = (v: TViewContext, id: string) =>
+  id === 'default' ? v.t('footprint.settings.frDefault') : v.t('footprint.settings.frAlternative', { id });
 
 /** Splits an engine message into what is wrong and how to fix it (messages put the fix after `; `). */
 export function splitFix(message: string): [string, string] {

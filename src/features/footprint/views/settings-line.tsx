@@ -14,7 +14,9 @@ export function SettingsLine(props: { v: TViewContext; orgId: number; result: TF
         country: m.country,
         electricity: referenceLabel(v, m.profile, m.electricityVariants?.FRA ?? 'default'),
       })}{' '}
-      <a href={`${footprintBase(props.orgId)}/settings`} class="no-print">{v.t('footprint.settings.change')}</a>
+      <a href={`${footprintBase(props.orgId)}/settings`} class="no-print">
+        {v.t('footprint.settings.change')}
+      </a>
     </p>
   );
 }

@@ -39,20 +39,62 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
       <p class="lead">{t('workshops.list.lead')}</p>
       {d.canPublish || d.canSeeProgramme ? (
         <p>
-          {d.canPublish ? <a class="button" href="/workshops/new">{t('workshops.list.new')}</a> : null}{' '}
+          {d.canPublish ? (
+            <a class="button" href="/workshops/new">
+              {t('workshops.list.new')}
+            </a>
+          ) : null}{' '}
           {d.canSeeProgramme ? <a href="/workshops/programme">{t('workshops.list.programme')}</a> : null}
         </p>
       ) : null}
       <form method="get" action="/workshops" class="filters">
-        <Select name="theme" label={t('workshops.filter.theme')} options={themeOptions(v)} value={d.filter.theme} emptyLabel={t('form.all')} />
-        <Select name="level" label={t('workshops.filter.level')} options={levelOptions(v)} value={d.filter.level} emptyLabel={t('form.all')} />
-        <Select name="format" label={t('workshops.filter.format')} options={formatOptions(v)} value={d.filter.format} emptyLabel={t('form.all')} />
-        <Select name="partner" label={t('workshops.filter.partner')} options={d.partners} value={d.filter.partner} emptyLabel={t('form.all')} />
-        <Select name="tz" label={t('workshops.filter.timeZone')} options={[...new Set([d.zone, ...commonTimeZones])].map((z) => [z, z])} value={d.zone} />
+        <Select
+          name="theme"
+          label={t('workshops.filter.theme')}
+          options={themeOptions(v)}
+          value={d.filter.theme}
+          emptyLabel={t('form.all')}
+        />
+        <Select
+          name="level"
+          label={t('workshops.filter.level')}
+          options={levelOptions(v)}
+          value={d.filter.level}
+          emptyLabel={t('form.all')}
+        />
+        <Select
+          name="format"
+          label={t('workshops.filter.format')}
+          options={formatOptions(v)}
+          value={d.filter.format}
+          emptyLabel={t('form.all')}
+        />
+        <Select
+          name="partner"
+          label={t('workshops.filter.partner')}
+          options={d.partners}
+          value={d.filter.partner}
+          emptyLabel={t('form.all')}
+        />
+        <Select
+          name="tz"
+          label={t('workshops.filter.timeZone')}
+          options={[...new Set([d.zone, ...commonTimeZones])].map((z) => [z, z])}
+          value={d.zone}
+        />
         <div class="field">
-          <input type="checkbox" id="f-for" name="for" value="me" checked={d.forMe.asked} aria-describedby="f-for-hint" />{' '}
+          <input
+            type="checkbox"
+            id="f-for"
+            name="for"
+            value="me"
+            checked={d.forMe.asked}
+            aria-describedby="f-for-hint"
+          />{' '}
           <label for="f-for">{t('workshops.filter.forMe')}</label>
-          <p class="hint" id="f-for-hint">{t('workshops.filter.forMeHint')}</p>
+          <p class="hint" id="f-for-hint">
+            {t('workshops.filter.forMeHint')}
+          </p>
         </div>
         <div class="field">
           <button type="submit">{t('form.filter')}</button>
@@ -85,7 +127,9 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
                     <br />
                     {w.organisation_name} · {themeLabel(v, w.theme)} · {formatLabel(v, w.format)}
                     <br />
-                    {parseLevels(w.levels).map((l) => levelLabel(v, l)).join(', ')}
+                    {parseLevels(w.levels)
+                      .map((l) => levelLabel(v, l))
+                      .join(', ')}
                   </p>
                   <p>
                     {w.status === 'cancelled' ? (
@@ -111,7 +155,11 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
               {d.mine.map((w) => (
                 <li>
                   <a href={`/workshops/${w.id}`}>{w.title}</a> · {formatWhen(v.locale, w.starts_at, d.zone)} ·{' '}
-                  {t(w.registration_status === 'confirmed' ? 'workshops.registration.confirmed' : 'workshops.registration.waitlisted')}
+                  {t(
+                    w.registration_status === 'confirmed'
+                      ? 'workshops.registration.confirmed'
+                      : 'workshops.registration.waitlisted',
+                  )}
                 </li>
               ))}
             </ul>
@@ -121,7 +169,9 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
           <h3>{t('workshops.calendar.title')}</h3>
           <p>{t('workshops.calendar.text')}</p>
           <form method="post" action="/me/workshops/calendar-link">
-            <button type="submit" class="secondary">{t(d.hasCalendarToken ? 'workshops.calendar.renew' : 'workshops.calendar.create')}</button>
+            <button type="submit" class="secondary">
+              {t(d.hasCalendarToken ? 'workshops.calendar.renew' : 'workshops.calendar.create')}
+            </button>
           </form>
         </section>
       ) : null}
@@ -131,8 +181,19 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
           <ul>
             {d.organised.map((w) => (
               <li>
-                <a href={`/workshops/${w.id}`}>{w.title}</a> · {formatWhen(v.locale, w.starts_at, d.zone)} · <span class="badge">{t(`workshops.status.${w.status}` as 'workshops.status.draft')}</span>
-                {w.overlaps ? <> <strong class="error">⚠ {t(w.overlaps < 2 ? 'workshops.overlap.badge.one' : 'workshops.overlap.badge.other', { n: w.overlaps })}</strong></> : null}
+                <a href={`/workshops/${w.id}`}>{w.title}</a> · {formatWhen(v.locale, w.starts_at, d.zone)} ·{' '}
+                <span class="badge">{t(`workshops.status.${w.status}` as 'workshops.status.draft')}</span>
+                {w.overlaps ? (
+                  <>
+                    {' '}
+                    <strong class="error">
+                      ⚠{' '}
+                      {t(w.overlaps < 2 ? 'workshops.overlap.badge.one' : 'workshops.overlap.badge.other', {
+                        n: w.overlaps,
+                      })}
+                    </strong>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -145,7 +206,9 @@ export function CalendarPage(props: { v: TViewContext; d: TCalendarData }) {
         </li>
         {d.filter.partner ? (
           <li>
-            <a href={`/partners/${d.filter.partner}/workshops.ics`}>{t('workshops.list.feedPartner', { name: d.partners.find(([id]) => id === d.filter.partner)?.[1] ?? '' })}</a>
+            <a href={`/partners/${d.filter.partner}/workshops.ics`}>
+              {t('workshops.list.feedPartner', { name: d.partners.find(([id]) => id === d.filter.partner)?.[1] ?? '' })}
+            </a>
           </li>
         ) : null}
       </ul>

@@ -2,7 +2,16 @@ import type { TViewContext } from '../../../views/context.js';
 import { formatWhen } from '../time-zones.js';
 
 /** The attendance certificate, printed to PDF with the same stylesheet. */
-export function Certificate(props: { v: TViewContext; name: string; organisation: string; title: string; organiser: string; startsAt: string; timeZone: string; minutes: number }) {
+export function Certificate(props: {
+  v: TViewContext;
+  name: string;
+  organisation: string;
+  title: string;
+  organiser: string;
+  startsAt: string;
+  timeZone: string;
+  minutes: number;
+}) {
   const { v } = props;
   const t = v.t;
   return (

@@ -24,10 +24,18 @@ function Head(props: { v: TViewContext; first: string }) {
     <thead>
       <tr>
         <th scope="col">{props.first}</th>
-        <th scope="col" class="num">{t('workshops.programme.workshops')}</th>
-        <th scope="col" class="num">{t('workshops.programme.registrations')}</th>
-        <th scope="col" class="num">{t('workshops.programme.attendance')}</th>
-        <th scope="col" class="num">{t('workshops.programme.satisfaction')}</th>
+        <th scope="col" class="num">
+          {t('workshops.programme.workshops')}
+        </th>
+        <th scope="col" class="num">
+          {t('workshops.programme.registrations')}
+        </th>
+        <th scope="col" class="num">
+          {t('workshops.programme.attendance')}
+        </th>
+        <th scope="col" class="num">
+          {t('workshops.programme.satisfaction')}
+        </th>
       </tr>
     </thead>
   );
@@ -50,7 +58,9 @@ function Coverage(props: { v: TViewContext; coverage: TProgrammeCoverage }) {
           <thead>
             <tr>
               <th scope="col">{t('workshops.programme.month')}</th>
-              <th scope="col" class="num">{t('workshops.coverage.published')}</th>
+              <th scope="col" class="num">
+                {t('workshops.coverage.published')}
+              </th>
               {levelIds.map((l) => (
                 <th scope="col" class="num">
                   <abbr title={levelLabel(v, l)}>{t('workshops.coverage.level', { n: l })}</abbr>
@@ -63,8 +73,21 @@ function Coverage(props: { v: TViewContext; coverage: TProgrammeCoverage }) {
               <tr data-month={m.key}>
                 <th scope="row">{v.fmt.month(m.year, m.month)}</th>
                 <td class="num">
-                  {m.published ? v.fmt.number(m.published) : <strong class="error">⚠ {t('workshops.programme.gap')}</strong>}
-                  {m.drafts ? <span class="hint"> ({t(m.drafts < 2 ? 'workshops.coverage.drafts.one' : 'workshops.coverage.drafts.other', { n: m.drafts })})</span> : null}
+                  {m.published ? (
+                    v.fmt.number(m.published)
+                  ) : (
+                    <strong class="error">⚠ {t('workshops.programme.gap')}</strong>
+                  )}
+                  {m.drafts ? (
+                    <span class="hint">
+                      {' '}
+                      (
+                      {t(m.drafts < 2 ? 'workshops.coverage.drafts.one' : 'workshops.coverage.drafts.other', {
+                        n: m.drafts,
+                      })}
+                      )
+                    </span>
+                  ) : null}
                 </td>
                 {m.levels.map((l) => (
                   <td class="num">{l.published ? v.fmt.number(l.published) : missing}</td>
@@ -102,7 +125,9 @@ export function ProgrammePage(props: {
     <>
       <h1>{t('workshops.programme.title', { year: stats.year })}</h1>
       <p class="lead">{t('workshops.programme.lead')}</p>
-      {props.remindersSent !== null ? <p class="flash">{t('workshops.programme.remindersSent', { n: props.remindersSent })}</p> : null}
+      {props.remindersSent !== null ? (
+        <p class="flash">{t('workshops.programme.remindersSent', { n: props.remindersSent })}</p>
+      ) : null}
       <Coverage v={v} coverage={props.coverage} />
       <form method="get" action="/workshops/programme" class="filters">
         <div class="field">
@@ -115,43 +140,45 @@ export function ProgrammePage(props: {
       </form>
       <h2 id="by-month-title">{t('workshops.programme.byMonth')}</h2>
       <div class="table-scroll" tabindex={0} role="region" aria-labelledby="by-month-title">
-      <table>
-        <Head v={v} first={t('workshops.programme.month')} />
-        <tbody>
-          {stats.months.map((m) => (
+        <table>
+          <Head v={v} first={t('workshops.programme.month')} />
+          <tbody>
+            {stats.months.map((m) => (
+              <tr>
+                <th scope="row">{v.fmt.month(stats.year, m.month)}</th>
+                <Cells v={v} l={m} />
+              </tr>
+            ))}
             <tr>
-              <th scope="row">{v.fmt.month(stats.year, m.month)}</th>
-              <Cells v={v} l={m} />
+              <th scope="row">{t('workshops.programme.total')}</th>
+              <Cells v={v} l={stats.total} />
             </tr>
-          ))}
-          <tr>
-            <th scope="row">{t('workshops.programme.total')}</th>
-            <Cells v={v} l={stats.total} />
-          </tr>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
       </div>
       <h2 id="by-partner-title">{t('workshops.programme.byPartner')}</h2>
       {stats.partners.length ? (
         <div class="table-scroll" tabindex={0} role="region" aria-labelledby="by-partner-title">
-        <table>
-          <Head v={v} first={t('workshops.programme.partner')} />
-          <tbody>
-            {stats.partners.map((p) => (
-              <tr>
-                <th scope="row">{p.name}</th>
-                <Cells v={v} l={p} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          <table>
+            <Head v={v} first={t('workshops.programme.partner')} />
+            <tbody>
+              {stats.partners.map((p) => (
+                <tr>
+                  <th scope="row">{p.name}</th>
+                  <Cells v={v} l={p} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>{t('table.empty')}</p>
       )}
       {props.isAdmin ? (
         <form method="post" action="/workshops/programme/reminders">
-          <button type="submit" class="secondary">{t('workshops.programme.reminders')}</button>
+          <button type="submit" class="secondary">
+            {t('workshops.programme.reminders')}
+          </button>
         </form>
       ) : null}
     </>

@@ -4,7 +4,13 @@ import type { TWorkshopWithOrg, listRegistrants } from '../repository.js';
 type TRegistrant = Awaited<ReturnType<typeof listRegistrants>>[number];
 
 /** The organiser's list of registrants, with the attendance form once the workshop has started. */
-export function RegistrantsPage(props: { v: TViewContext; w: TWorkshopWithOrg; rows: TRegistrant[]; started: boolean; canEdit: boolean }) {
+export function RegistrantsPage(props: {
+  v: TViewContext;
+  w: TWorkshopWithOrg;
+  rows: TRegistrant[];
+  started: boolean;
+  canEdit: boolean;
+}) {
   const { v, w, rows } = props;
   const t = v.t;
   const confirmed = rows.filter((r) => r.status === 'confirmed');
@@ -38,12 +44,22 @@ export function RegistrantsPage(props: { v: TViewContext; w: TWorkshopWithOrg; r
                   <td>
                     {attendance ? (
                       <>
-                        <input type="checkbox" name="present" value={String(r.id)} id={`present-${r.id}`} checked={r.attended === 1} />
-                        <label for={`present-${r.id}`} class="visually-hidden">{t('workshops.registrants.presentLabel', { name: r.user_name })}</label>
+                        <input
+                          type="checkbox"
+                          name="present"
+                          value={String(r.id)}
+                          id={`present-${r.id}`}
+                          checked={r.attended === 1}
+                        />
+                        <label for={`present-${r.id}`} class="visually-hidden">
+                          {t('workshops.registrants.presentLabel', { name: r.user_name })}
+                        </label>
                         {r.attended === 1 ? (
                           <>
                             {' '}
-                            <a href={`/workshops/${w.id}/certificate?registration=${r.id}`}>{t('workshops.registrants.certificate')}</a>
+                            <a href={`/workshops/${w.id}/certificate?registration=${r.id}`}>
+                              {t('workshops.registrants.certificate')}
+                            </a>
                           </>
                         ) : null}
                       </>
@@ -57,7 +73,11 @@ export function RegistrantsPage(props: { v: TViewContext; w: TWorkshopWithOrg; r
               ))}
             </tbody>
           </table>
-          {attendance ? <button type="submit">{t('workshops.registrants.saveAttendance')}</button> : <p class="hint">{t('workshops.registrants.attendanceLater')}</p>}
+          {attendance ? (
+            <button type="submit">{t('workshops.registrants.saveAttendance')}</button>
+          ) : (
+            <p class="hint">{t('workshops.registrants.attendanceLater')}</p>
+          )}
         </form>
       ) : null}
       {waiting.length ? (

@@ -82,7 +82,10 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
           {w.time_zone !== d.zone ? (
             <>
               <br />
-              {t('workshops.page.localTime', { zone: w.time_zone, when: formatWhen(v.locale, w.starts_at, w.time_zone) })}
+              {t('workshops.page.localTime', {
+                zone: w.time_zone,
+                when: formatWhen(v.locale, w.starts_at, w.time_zone),
+              })}
             </>
           ) : null}
         </dd>
@@ -91,13 +94,23 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
         <dt>{t('workshops.page.theme')}</dt>
         <dd>{themeLabel(v, w.theme)}</dd>
         <dt>{t('workshops.page.levels')}</dt>
-        <dd>{parseLevels(w.levels).map((l) => levelLabel(v, l)).join(', ')}</dd>
+        <dd>
+          {parseLevels(w.levels)
+            .map((l) => levelLabel(v, l))
+            .join(', ')}
+        </dd>
         <dt>{t('workshops.page.format')}</dt>
         <dd>{formatLabel(v, w.format)}</dd>
         {w.online_url ? (
           <>
             <dt>{t('workshops.page.link')}</dt>
-            <dd>{d.registration?.status === 'confirmed' || d.canEdit ? <a href={w.online_url}>{w.online_url}</a> : t('workshops.page.linkHidden')}</dd>
+            <dd>
+              {d.registration?.status === 'confirmed' || d.canEdit ? (
+                <a href={w.online_url}>{w.online_url}</a>
+              ) : (
+                t('workshops.page.linkHidden')
+              )}
+            </dd>
           </>
         ) : null}
         {w.address ? (
@@ -122,7 +135,13 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
         ) : null}
         <dt>{t('workshops.page.seats')}</dt>
         <dd>
-          <span id="seats">{t('workshops.page.seatsValue', { confirmed: d.counts.confirmed, capacity: w.capacity, waiting: d.counts.waitlisted })}</span>
+          <span id="seats">
+            {t('workshops.page.seatsValue', {
+              confirmed: d.counts.confirmed,
+              capacity: w.capacity,
+              waiting: d.counts.waitlisted,
+            })}
+          </span>
           {w.per_org_limit ? (
             <>
               <br />
@@ -146,9 +165,15 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
           {d.registration ? (
             <>
               <p id="registration-status">
-                {d.registration.status === 'confirmed' ? t('workshops.register.confirmed') : t('workshops.register.waitlisted', { n: d.registration.position ?? 1 })}
+                {d.registration.status === 'confirmed'
+                  ? t('workshops.register.confirmed')
+                  : t('workshops.register.waitlisted', { n: d.registration.position ?? 1 })}
               </p>
-              <ButtonForm action={`/workshops/${w.id}/unregister`} label={t('workshops.register.cancel')} className="secondary" />
+              <ButtonForm
+                action={`/workshops/${w.id}/unregister`}
+                label={t('workshops.register.cancel')}
+                className="secondary"
+              />
             </>
           ) : !d.open ? (
             <p>{t('workshops.register.closed')}</p>
@@ -161,11 +186,18 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
           ) : (
             <form method="post" action={`/workshops/${w.id}/register`}>
               {d.signatoryOrgs.length > 1 ? (
-                <Select name="organisation_id" label={t('workshops.register.org')} options={d.signatoryOrgs.map((o) => [String(o.organisationId), o.name])} required />
+                <Select
+                  name="organisation_id"
+                  label={t('workshops.register.org')}
+                  options={d.signatoryOrgs.map((o) => [String(o.organisationId), o.name])}
+                  required
+                />
               ) : (
                 <input type="hidden" name="organisation_id" value={String(d.signatoryOrgs[0]!.organisationId)} />
               )}
-              <button type="submit">{t(full ? 'workshops.register.submitWaitlist' : 'workshops.register.submit')}</button>
+              <button type="submit">
+                {t(full ? 'workshops.register.submitWaitlist' : 'workshops.register.submit')}
+              </button>
             </form>
           )}
         </section>
@@ -178,7 +210,9 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
             <>
               {w.replay_url ? (
                 <p>
-                  <a href={w.replay_url} id="replay-link">{t('workshops.replay.watch')}</a>
+                  <a href={w.replay_url} id="replay-link">
+                    {t('workshops.replay.watch')}
+                  </a>
                 </p>
               ) : null}
               {w.replay_materials ? <p class="materials">{w.replay_materials}</p> : null}
@@ -201,8 +235,21 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
             <p>{t('workshops.feedback.thanks', { rating: d.feedbackGiven })}</p>
           ) : (
             <form method="post" action={`/workshops/${w.id}/feedback`}>
-              <Select name="rating" label={t('workshops.feedback.rating')} options={['1', '2', '3', '4', '5'].map((n) => [n, n])} required errors={d.errors} emptyLabel="" />
-              <TextArea name="comment" label={t('workshops.feedback.comment')} errors={d.errors} optionalLabel={t('form.optional')} rows={3} />
+              <Select
+                name="rating"
+                label={t('workshops.feedback.rating')}
+                options={['1', '2', '3', '4', '5'].map((n) => [n, n])}
+                required
+                errors={d.errors}
+                emptyLabel=""
+              />
+              <TextArea
+                name="comment"
+                label={t('workshops.feedback.comment')}
+                errors={d.errors}
+                optionalLabel={t('form.optional')}
+                rows={3}
+              />
               <button type="submit">{t('workshops.feedback.submit')}</button>
             </form>
           )}
@@ -212,14 +259,19 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
       {d.canSeeRegistrants ? (
         <section aria-labelledby="manage-title">
           <h2 id="manage-title">{t('workshops.manage.title')}</h2>
-          {d.feedbackSummary ? <p>{t('workshops.feedback.summary', { avg: v.fmt.number(d.feedbackSummary.avg, 1), n: d.feedbackSummary.n })}</p> : null}
+          {d.feedbackSummary ? (
+            <p>
+              {t('workshops.feedback.summary', { avg: v.fmt.number(d.feedbackSummary.avg, 1), n: d.feedbackSummary.n })}
+            </p>
+          ) : null}
           {d.comments?.length ? (
             <>
               <h3>{t('workshops.feedback.commentsTitle')}</h3>
               <ul id="feedback-comments">
                 {d.comments.map((f) => (
                   <li>
-                    <strong>{t('workshops.feedback.ratingValue', { rating: f.rating })}</strong> · {v.fmt.date(f.created_at)}
+                    <strong>{t('workshops.feedback.ratingValue', { rating: f.rating })}</strong> ·{' '}
+                    {v.fmt.date(f.created_at)}
                     {f.comment ? <p class="comment-body">{f.comment}</p> : null}
                   </li>
                 ))}
@@ -249,7 +301,9 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
               </>
             ) : null}
           </p>
-          {d.canEdit && w.status === 'draft' ? <ButtonForm action={`/workshops/${w.id}/publish`} label={t('workshops.manage.publish')} /> : null}{' '}
+          {d.canEdit && w.status === 'draft' ? (
+            <ButtonForm action={`/workshops/${w.id}/publish`} label={t('workshops.manage.publish')} />
+          ) : null}{' '}
           {d.canCancel && w.status !== 'cancelled' && !d.started ? (
             <form method="post" action={`/workshops/${w.id}/cancel`}>
               {w.series_id ? <ScopeChoice v={v} legend={t('workshops.series.cancelLegend')} idPrefix="cancel" /> : null}
@@ -258,19 +312,47 @@ export function WorkshopPage(props: { v: TViewContext; d: TWorkshopPageData }) {
                 <input type="checkbox" id="cancel-confirm" name="confirm" value="yes" required />
                 <label for="cancel-confirm">{t('workshops.cancel.confirm')}</label>
               </div>
-              <button type="submit" class="danger">{t('workshops.manage.cancel')}</button>
+              <button type="submit" class="danger">
+                {t('workshops.manage.cancel')}
+              </button>
             </form>
           ) : null}
           {d.canEdit && w.series_id ? (
             <form method="post" action={`/workshops/${w.id}/extend`}>
-              <Field name="count" type="number" min={1} max={12} label={t('workshops.series.extendCount')} hint={t('workshops.series.extendHint')} value="1" errors={d.errors} required />
-              <button type="submit" class="secondary">{t('workshops.series.extend')}</button>
+              <Field
+                name="count"
+                type="number"
+                min={1}
+                max={12}
+                label={t('workshops.series.extendCount')}
+                hint={t('workshops.series.extendHint')}
+                value="1"
+                errors={d.errors}
+                required
+              />
+              <button type="submit" class="secondary">
+                {t('workshops.series.extend')}
+              </button>
             </form>
           ) : null}
           {d.canEdit && d.started && w.status === 'published' ? (
             <form method="post" action={`/workshops/${w.id}/replay`}>
-              <Field name="replay_url" label={t('workshops.replay.url')} type="url" value={w.replay_url} errors={d.errors} optionalLabel={t('form.optional')} />
-              <TextArea name="replay_materials" label={t('workshops.replay.materials')} value={w.replay_materials} errors={d.errors} optionalLabel={t('form.optional')} rows={3} />
+              <Field
+                name="replay_url"
+                label={t('workshops.replay.url')}
+                type="url"
+                value={w.replay_url}
+                errors={d.errors}
+                optionalLabel={t('form.optional')}
+              />
+              <TextArea
+                name="replay_materials"
+                label={t('workshops.replay.materials')}
+                value={w.replay_materials}
+                errors={d.errors}
+                optionalLabel={t('form.optional')}
+                rows={3}
+              />
               <button type="submit">{t('workshops.replay.submit')}</button>
             </form>
           ) : null}

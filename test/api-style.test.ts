@@ -102,6 +102,7 @@ describeEachDb('one API style on the demo network', (kind) => {
       '/organisations/{id}': { id: signatory },
       '/organisations/{id}/inventories/{year}': { id: fp.organisation_id, year: fp.year },
       '/organisations/{id}/footprints/{year}': { id: fp.organisation_id, year: fp.year },
+      '/organisations/{id}/cloud-billing/{year}': { id: fp.organisation_id, year: fp.year },
       '/organisations/{id}/maturity': { id: maturity.organisation_id },
       '/organisations/{id}/rgesn-assessments': { id: rgesn.organisation_id },
       '/organisations/{id}/rgesn-assessments/{aid}': { id: rgesn.organisation_id, aid: rgesn.id },

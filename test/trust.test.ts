@@ -333,7 +333,7 @@ describeEachDb('trust: status is granted, not claimed', (kind) => {
     expect((await (await client(owner.id)).get(`/trainings/${training.id}`)).status).toBe(200);
     const mail = (await mailsTo(owner.email)).at(-1)!;
     expect(mail.body_text).toContain('No workshop run in a year.');
-    expect(mail.body_text).toContain('3 publication(s)');
+    expect(mail.body_text).toContain('3 publications ne sont plus visibles');
     const audit = await t.db
       .selectFrom('audit_log')
       .select('details_json')

@@ -183,7 +183,7 @@ describe('techcare footprint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-cli-'));
     writeFileSync(join(dir, 'w.csv'), 'category;lifespan_years\nlaptop;0,5\n');
     expect((await run(join(dir, 'w.csv'), '--year', '2025')).out).toMatch(
-      /- ligne 2\u00a0: durée de vie de 0,5 an\(s\), inférieure à un an/,
+      /- ligne 2\u00a0: durée de vie de 0,5 an, inférieure à un an/,
     );
     expect((await run(join(dir, 'w.csv'), '--year', '2025', '--lang', 'en')).out).toMatch(
       /- line 2: lifespan of 0\.5 year\(s\) is under a year/,

@@ -116,6 +116,7 @@ describeEachDb('one API style on the demo network', (kind) => {
   }, 240_000);
   afterAll(() => t.destroy());
 
+  const emptyInDemo = new Set(['/organisations/{id}/cloud-billing/{year}']);
   it('answers every documented GET with snake_case JSON, and lists with Link and X-Total-Count', async () => {
     expect(camelCaseKeys({ a: [{ factorSet: 1, by_phase: { BLD: 1 } }] })).toEqual(['$.a[0].factorSet']);
     const gets = Object.entries(spec.paths).filter(([, ops]) => ops.get);
@@ -127,6 +128,13 @@ describeEachDb('one API style on the demo network', (kind) => {
         return String(v);
       });
       const res = await app.request(`/api/v1${url}`, { headers: auth });
+      if (emptyInDemo.has(path)) {
+        // The demo network imports no cloud billing export: the answer is a documented 404 problem (its 200 body
+        // is checked by the cloud billing tests).
+        expect(res.status, url).toBe(404);
+        expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        continue;
+      }
       expect(res.status, `${url}: ${await res.clone().text()}`).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const body: unknown = await res.json();

@@ -186,7 +186,7 @@ describe('techcare footprint', () => {
       /- ligne 2\u00a0: durée de vie de 0,5 an, inférieure à un an/,
     );
     expect((await run(join(dir, 'w.csv'), '--year', '2025', '--lang', 'en')).out).toMatch(
-      /- line 2: lifespan of 0\.5 year\(s\) is under a year/,
+      /- line 2: lifespan of 0\.5 years is under a year/,
     );
     expect(
       JSON.parse((await run(join(dir, 'w.csv'), '--year', '2025', '--format', 'json')).out).warnings,

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { apiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/env.js';
 import { documentApi } from '../../http/api-kit.js';
 import { CLOUD_PROVIDERS, type TCloudBillingError, type TCloudProvider } from '../../imports/cloud/index.js';
@@ -62,7 +63,7 @@ documentApi({
   responses: { 401: 'Missing or wrong token', 403: 'Not a member', 404: 'No cloud billing import for this year' },
 });
 
-/** An RFC 9457 problem details response. */
+/** The project's one API error (RFC 9457 problem details); a file error keeps its row and column. */
 function problem(
   c: Context<AppEnv>,
   status: ContentfulStatusCode,
@@ -70,15 +71,13 @@ function problem(
   detail: string,
   errors?: TCloudBillingError[],
 ): Response {
-  const body: z.infer<typeof ZProblem> = {
-    type: `https://techcare.example/problems/${code}`,
-    title: code.replace(/_/g, ' '),
+  return apiError(
+    c,
     status,
-    detail,
     code,
-  };
-  if (errors) body.errors = errors.map((e) => ({ row: e.line, column: e.column, message: e.message }));
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+    detail,
+    (errors ?? []).map((e) => ({ row: e.line, line: e.line, column: e.column, message: e.message })),
+  );
 }
 
 function providerOf(v: unknown): TCloudProvider | undefined | null {

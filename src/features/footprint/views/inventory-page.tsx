@@ -2,7 +2,6 @@ import { PRESETS } from '../../../imports/index.js';
 import { Pagination, Select } from '../../../views/components.js';
 import type { TViewContext } from '../../../views/context.js';
 import { categoryLabel, footprintBase } from './labels.js';
-import { CloudBillingForm } from './cloud-billing-page.js';
 import { InventoryGroups, type TGroupsProps } from './inventory-groups.js';
 import type { TMessageKey } from '../../../i18n/index.js';
 
@@ -155,7 +154,10 @@ export function InventoryPage(p: TInventoryPageProps) {
         </form>
       ) : null}
 
-      <CloudBillingForm v={v} orgId={p.org.id} year={p.year} />
+      {/* The upload form lives on the cloud page: the inventory page keeps its weight (EcoIndex A) with one link. */}
+      <p>
+        <a href={`${footprintBase(p.org.id)}/${p.year}/cloud-billing`}>{t('footprint.cloud.upload')}</a>
+      </p>
       {p.groups ? <InventoryGroups v={v} base={base} {...p.groups} /> : null}
 
       <h2>{t('footprint.inventory.lines')}</h2>

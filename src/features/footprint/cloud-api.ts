@@ -4,12 +4,9 @@
  * `errors` name the row and the column.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
@@ -20,19 +17,11 @@ import { CLOUD_PROVIDERS, type TCloudBillingError, type TCloudProvider } from '.
 import { authoriseOrganisation, yearParam } from './access.js';
 import { latestCloudImport, presentCloudImport, ZCloudImportJson } from './cloud-summary.js';
 import { MAX_CLOUD_UPLOAD_BYTES, importCloudBilling } from './import-cloud-billing.js';
+import { newSpoolPath } from './upload-spool.js';
 
 export const cloudApi = new Hono<AppEnv>();
 const TAG = 'Footprint';
 const PATH = '/organisations/:id{[0-9]+}/cloud-billing/:year{[0-9]{4}}';
-
-const ZProblem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string(),
-  code: z.string(),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })).optional(),
-});
 
 documentApi({
   method: 'post',
@@ -96,9 +85,7 @@ cloudApi.post(PATH, async (c) => {
       'payload_too_large',
       `The body exceeds ${MAX_CLOUD_UPLOAD_BYTES} bytes; send the export gzipped, or import it with the CLI`,
     );
-  const dir = join(tmpdir(), 'techcare-imports');
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `cloud-${randomBytes(6).toString('hex')}.csv`);
+  const path = await newSpoolPath('cloud');
   const type = c.req.header('content-type') ?? '';
   let provider = providerOf(c.req.query('provider'));
   let fileName = 'billing-export.csv';

@@ -1,8 +1,5 @@
 /** Pages of a year's cloud billing: upload an export, see what was mapped and what was not. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import { UserFacingError } from '../../http/errors.js';
@@ -14,6 +11,7 @@ import { latestCloudImport, presentCloudImport } from './cloud-summary.js';
 import { MAX_CLOUD_UPLOAD_BYTES, importCloudBilling } from './import-cloud-billing.js';
 import { CloudBillingPage } from './views/cloud-billing-page.js';
 import { footprintBase } from './views/labels.js';
+import { newSpoolPath } from './upload-spool.js';
 
 export const cloudPages = new Hono<AppEnv>();
 const YEAR = '/organisations/:id{[0-9]+}/footprint/:year{[0-9]{4}}';
@@ -41,9 +39,7 @@ cloudPages.post(`${YEAR}/cloud-billing`, async (c) => {
     typeof form.provider === 'string' && (CLOUD_PROVIDERS as readonly string[]).includes(form.provider)
       ? (form.provider as TCloudProvider)
       : undefined;
-  const dir = join(tmpdir(), 'techcare-imports');
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `cloud-${randomBytes(6).toString('hex')}.csv`);
+  const path = await newSpoolPath('cloud');
   await writeFile(path, new Uint8Array(await file.arrayBuffer()));
   const db = c.get('db');
   const outcome = await importCloudBilling(db, {

@@ -4,6 +4,7 @@
  * confirms the choices (on the same instance: the spool is local to each instance).
  */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,15 @@ export async function spoolUpload(importId: number, bytes: Uint8Array, isXlsx: b
   await writeFile(path, bytes);
   void sweepSpool();
   return path;
+}
+
+/**
+ * A new, unique path in the spool for an upload written by its caller (a cloud billing export streamed to disk);
+ * the caller removes it, and the sweep below removes it when a failure left it behind.
+ */
+export async function newSpoolPath(prefix: string): Promise<string> {
+  await mkdir(SPOOL_DIR, { recursive: true });
+  return join(SPOOL_DIR, `${prefix}-${randomBytes(6).toString('hex')}.csv`);
 }
 
 /** The file an import kept for its mapping step, or null when it is gone (another instance, removed as stale). */
